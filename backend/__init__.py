@@ -1,0 +1,35 @@
+"""QingPin backend: `create_app()` binds settings and extensions in one flat list; nothing connects at import."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from .settings import Settings, load_settings
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or load_settings()
+    settings.instance_dir.mkdir(parents=True, exist_ok=True)
+    app = Flask(__name__, instance_path=str(settings.instance_dir.resolve()))
+    app.config["QINGPIN_SETTINGS"] = settings
+    app.config["SECRET_KEY"] = settings.secret_key
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_answer_bytes + 1024 * 1024
+
+    from . import api, db, errors, redis_conn, storage
+
+    errors.init_app(app)
+    db.init_app(app)
+    redis_conn.init_app(app)
+    app.extensions["qingpin.storage"] = storage.storage_from_settings(
+        backend=settings.storage_backend, local_root=settings.storage_root,
+        signing_key=settings.secret_key.encode(), s3=settings.s3_options,
+    )
+    api.init_app(app)
+    _quiet_noisy_loggers()
+    return app
+
+
+def _quiet_noisy_loggers() -> None:
+    for name in ("botocore", "urllib3", "faster_whisper", "jieba"):
+        logging.getLogger(name).setLevel(logging.WARNING)

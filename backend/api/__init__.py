@@ -1,0 +1,35 @@
+"""The HTTP API: flask-smorest with OpenAPI 3 at /api/openapi.json and docs at /api/docs."""
+from __future__ import annotations
+
+from flask import Flask, jsonify
+from flask_smorest import Api
+
+from . import auth, candidates, interview, jobs, media
+
+API_CONFIG = {
+    "API_TITLE": "QingPin API",
+    "API_VERSION": "v1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/api",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "OPENAPI_SWAGGER_UI_PATH": "docs",
+    "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+    "API_SPEC_OPTIONS": {
+        "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
+        "info": {"description": "QingPin (轻聘): AI interviews with explainable scores. Errors: {code, status, message, errors, reason}."},
+    },
+    "PAGINATION_PAGE_SIZE": 20,
+}
+
+
+def init_app(app: Flask) -> None:
+    for name, value in API_CONFIG.items():
+        app.config.setdefault(name, value)
+    api = Api(app)
+    for blueprint in (auth.blp, jobs.blp, candidates.blp, interview.blp):
+        api.register_blueprint(blueprint)
+    app.register_blueprint(media.blp)
+
+    @app.get("/api/health")
+    def health():
+        return jsonify(status="ok")

@@ -1,0 +1,213 @@
+"""HR side: candidates and their applications, invitations, decisions and the scored answers with evidence."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlmodel import func, select
+
+from ..db import get_session
+from ..errors import NotFound
+from ..models import Answer, Application, Candidate, Job
+from ..services import applications as app_service
+from ..services import jobs as job_service
+from ..services.answers import answers_for
+from ..services.applications import Actor
+from ..services.invitations import invite
+from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
+from .security import BEARER, current_hr
+
+blp = Blueprint("candidates", __name__, url_prefix="/api", description="Candidates and applications (HR)")
+
+EDITORS = ("admin", "recruiter")
+
+
+class ApplicationCreateSchema(ma.Schema):
+    job_id = ma.fields.UUID(required=True)
+    candidate_id = ma.fields.UUID()
+    candidate = ma.fields.Nested(CandidateSchema)
+
+    @ma.validates_schema
+    def _one_candidate(self, data, **_):
+        if ("candidate_id" in data) == ("candidate" in data):
+            raise ma.ValidationError("give either candidate_id or candidate", "candidate")
+
+
+class ApplicationQuerySchema(ma.Schema):
+    job_id = ma.fields.UUID()
+    state = ma.fields.String()
+
+
+class ApplicationListItemSchema(ApplicationSchema):
+    candidate = ma.fields.Nested(CandidateSchema)
+    job_title = ma.fields.String()
+
+
+class QuestionBriefSchema(ma.Schema):
+    id = ma.fields.UUID()
+    position = ma.fields.Integer()
+    text = ma.fields.String()
+    competencies = ma.fields.Dict()
+
+
+class ApplicationDetailSchema(ApplicationListItemSchema):
+    questions = ma.fields.List(ma.fields.Nested(QuestionBriefSchema))
+    answers = ma.fields.List(ma.fields.Nested(AnswerDetailSchema))
+    events = ma.fields.List(ma.fields.Nested(EventSchema))
+
+
+class InvitationSchema(ma.Schema):
+    token = ma.fields.String()
+    url = ma.fields.String()
+    expires_at = ma.fields.AwareDateTime()
+
+
+class DecisionSchema(ma.Schema):
+    to_state = ma.fields.String(required=True, validate=ma.validate.OneOf(["advanced", "rejected", "hired", "withdrawn", "screened"]))
+    reason = ma.fields.String(required=True, validate=ma.validate.Length(min=2, max=2000))
+
+
+class MediaUrlSchema(ma.Schema):
+    url = ma.fields.String()
+    expires_in = ma.fields.Integer()
+
+
+@blp.route("/candidates")
+class Candidates(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, CandidateSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """List candidates, newest first"""
+        org = current_hr().organization_id
+        session = get_session()
+        where = Candidate.organization_id == org
+        pagination_parameters.item_count = session.exec(select(func.count()).select_from(Candidate).where(where)).one()
+        return session.exec(select(Candidate).where(where).order_by(Candidate.created_at.desc())
+                            .offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)).all()
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(CandidateSchema)
+    @blp.response(201, CandidateSchema)
+    def post(self, body):
+        """Add a candidate"""
+        return app_service.create_candidate(get_session(), organization_id=current_hr(*EDITORS).organization_id, **body)
+
+
+@blp.route("/candidates/<uuid:candidate_id>")
+class CandidateById(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, CandidateSchema)
+    def get(self, candidate_id):
+        """One candidate"""
+        return app_service.get_candidate(get_session(), organization_id=current_hr().organization_id, candidate_id=candidate_id)
+
+
+@blp.route("/applications")
+class Applications(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(ApplicationQuerySchema, location="query")
+    @blp.response(200, ApplicationListItemSchema(many=True))
+    @blp.paginate()
+    def get(self, query, pagination_parameters):
+        """List applications, filtered by job and state"""
+        org = current_hr().organization_id
+        session = get_session()
+        conditions = [Application.organization_id == org]
+        if "job_id" in query:
+            conditions.append(Application.job_id == query["job_id"])
+        if "state" in query:
+            conditions.append(Application.state == query["state"])
+        pagination_parameters.item_count = session.exec(select(func.count()).select_from(Application).where(*conditions)).one()
+        rows = session.exec(
+            select(Application, Candidate, Job).join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Job, Job.id == Application.job_id).where(*conditions).order_by(Application.created_at.desc())
+            .offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)
+        ).all()
+        return [_list_item(application, candidate, job) for application, candidate, job in rows]
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(ApplicationCreateSchema)
+    @blp.response(201, ApplicationListItemSchema)
+    def post(self, body):
+        """Apply a candidate (existing or new) to a job"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        job = job_service.get_job(session, organization_id=principal.organization_id, job_id=body["job_id"])
+        if "candidate" in body:
+            candidate = app_service.create_candidate(session, organization_id=principal.organization_id, **body["candidate"])
+        else:
+            candidate = app_service.get_candidate(session, organization_id=principal.organization_id, candidate_id=body["candidate_id"])
+        application = app_service.create_application(session, job=job, candidate=candidate, actor=Actor("hr", principal.user_id))
+        return _list_item(application, candidate, job)
+
+
+@blp.route("/applications/<uuid:application_id>")
+class ApplicationById(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, ApplicationDetailSchema)
+    def get(self, application_id):
+        """An application with its answers: transcripts, scores, evidence, and its event timeline"""
+        session = get_session()
+        application = app_service.get_application(session, organization_id=current_hr().organization_id, application_id=application_id)
+        data = _list_item(application, session.get(Candidate, application.candidate_id), session.get(Job, application.job_id))
+        data["questions"] = job_service.list_questions(session, job_id=application.job_id)
+        data["answers"] = answers_for(session, application_id=application.id)
+        data["events"] = app_service.list_events(session, application_id=application.id)
+        return data
+
+
+@blp.route("/applications/<uuid:application_id>/invitations")
+class Invitations(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(201, InvitationSchema)
+    def post(self, application_id):
+        """Invite the candidate (a new link; earlier links stop working)"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id, application_id=application_id)
+        settings = current_app.config["QINGPIN_SETTINGS"]
+        token, invitation = invite(session, application=application, actor=Actor("hr", principal.user_id), days=settings.invitation_days)
+        return {"token": token, "url": f"/i/{token}", "expires_at": invitation.expires_at}
+
+
+@blp.route("/applications/<uuid:application_id>/decisions")
+class Decisions(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(DecisionSchema)
+    @blp.response(200, ApplicationSchema)
+    def post(self, body, application_id):
+        """Record a human decision (advance, reject, hire, ...) with its reason"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id, application_id=application_id)
+        app_service.transition_application(session, application=application, to_state=body["to_state"],
+                                           actor=Actor("hr", principal.user_id), reason=body["reason"])
+        return application
+
+
+@blp.route("/answers/<uuid:answer_id>/media")
+class AnswerMedia(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, MediaUrlSchema)
+    def get(self, answer_id):
+        """A short-lived signed URL to the answer's recording (every access is logged)"""
+        principal = current_hr()
+        session = get_session()
+        answer = session.get(Answer, answer_id)
+        application = answer and session.get(Application, answer.application_id)
+        if application is None or application.organization_id != principal.organization_id or not answer.media_key:
+            raise NotFound("answer not found")
+        seconds = current_app.config["QINGPIN_SETTINGS"].media_url_seconds
+        app_service.record_event(session, application=application, kind="media_accessed", actor=Actor("hr", principal.user_id),
+                                 data={"answer_id": str(answer.id)})
+        return {"url": current_app.extensions["qingpin.storage"].url(answer.media_key, expires=seconds), "expires_in": seconds}
+
+
+def _list_item(application: Application, candidate: Candidate, job: Job) -> dict:
+    data = application.model_dump()
+    data["candidate"] = candidate
+    data["job_title"] = job.title
+    return data
+

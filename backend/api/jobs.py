@@ -1,0 +1,159 @@
+"""Jobs (competency model, screening weights, thresholds) and their questions, scoped to the caller's organization."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlmodel import func, select
+
+from ..db import get_session
+from ..models import Job
+from ..services import jobs as job_service
+from .security import BEARER, current_hr
+
+blp = Blueprint("jobs", __name__, url_prefix="/api/jobs", description="Jobs and questions")
+EDITORS = ("admin", "recruiter")
+
+
+class RubricPointSchema(ma.Schema):
+    id = ma.fields.String(validate=ma.validate.Length(min=1, max=32))
+    text = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=500))
+    key_phrases = ma.fields.List(ma.fields.String(validate=ma.validate.Length(min=1, max=50)), required=True,
+                                 validate=ma.validate.Length(min=1, max=30))
+
+
+class QuestionSchema(ma.Schema):
+    id = ma.fields.UUID(dump_only=True)
+    position = ma.fields.Integer(validate=ma.validate.Range(min=1, max=100))
+    text = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=2000))
+    competencies = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(), required=True)
+    rubric = ma.fields.List(ma.fields.Nested(RubricPointSchema), required=True, validate=ma.validate.Length(min=1, max=20))
+    think_seconds = ma.fields.Integer(load_default=30, validate=ma.validate.Range(min=0, max=600))
+    answer_seconds = ma.fields.Integer(load_default=180, validate=ma.validate.Range(min=10, max=1800))
+    retakes = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=0, max=5))
+
+
+class QuestionUpdateSchema(QuestionSchema):
+    think_seconds = ma.fields.Integer(validate=ma.validate.Range(min=0, max=600))
+    answer_seconds = ma.fields.Integer(validate=ma.validate.Range(min=10, max=1800))
+    retakes = ma.fields.Integer(validate=ma.validate.Range(min=0, max=5))
+
+
+class JobSchema(ma.Schema):
+    id = ma.fields.UUID(dump_only=True)
+    title = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
+    description = ma.fields.String(load_default="", validate=ma.validate.Length(max=20000))
+    requirements = ma.fields.Dict(load_default=dict)
+    competencies = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(), required=True)
+    screening_weights = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float())
+    thresholds = ma.fields.Dict()
+    status = ma.fields.String(dump_only=True)
+    created_at = ma.fields.AwareDateTime(dump_only=True)
+    updated_at = ma.fields.AwareDateTime(dump_only=True)
+
+
+class JobCreateSchema(JobSchema):
+    questions = ma.fields.List(ma.fields.Nested(QuestionSchema), load_default=list)
+
+
+class JobUpdateSchema(JobSchema):
+    description = ma.fields.String(validate=ma.validate.Length(max=20000))
+    requirements = ma.fields.Dict()
+    status = ma.fields.String(validate=ma.validate.OneOf(["open", "closed"]))
+
+
+class JobDetailSchema(JobSchema):
+    questions = ma.fields.List(ma.fields.Nested(QuestionSchema))
+
+
+@blp.route("")
+class Jobs(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, JobSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """List the organization's jobs, newest first"""
+        principal = current_hr()
+        session = get_session()
+        where = Job.organization_id == principal.organization_id
+        pagination_parameters.item_count = session.exec(select(func.count()).select_from(Job).where(where)).one()
+        return session.exec(
+            select(Job).where(where).order_by(Job.created_at.desc())
+            .offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)
+        ).all()
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(JobCreateSchema)
+    @blp.response(201, JobDetailSchema)
+    def post(self, body):
+        """Create a job, optionally with its questions"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        job = job_service.create_job(session, organization_id=principal.organization_id, created_by=principal.user_id, data=body)
+        return _detail(session, job)
+
+
+@blp.route("/<uuid:job_id>")
+class JobById(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, JobDetailSchema)
+    def get(self, job_id):
+        """A job with its questions"""
+        session = get_session()
+        return _detail(session, job_service.get_job(session, organization_id=current_hr().organization_id, job_id=job_id))
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(JobUpdateSchema(partial=True))
+    @blp.response(200, JobDetailSchema)
+    def patch(self, body, job_id):
+        """Change a job (or close it with status=closed)"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr(*EDITORS).organization_id, job_id=job_id)
+        return _detail(session, job_service.update_job(session, job=job, data=body))
+
+
+@blp.route("/<uuid:job_id>/questions")
+class Questions(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, QuestionSchema(many=True))
+    def get(self, job_id):
+        """The job's questions in order"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr().organization_id, job_id=job_id)
+        return job_service.list_questions(session, job_id=job.id)
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(QuestionSchema)
+    @blp.response(201, QuestionSchema)
+    def post(self, body, job_id):
+        """Add a question"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr(*EDITORS).organization_id, job_id=job_id)
+        return job_service.add_question(session, job=job, data=body)
+
+
+@blp.route("/<uuid:job_id>/questions/<uuid:question_id>")
+class QuestionById(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(QuestionUpdateSchema(partial=True))
+    @blp.response(200, QuestionSchema)
+    def patch(self, body, job_id, question_id):
+        """Change a question"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr(*EDITORS).organization_id, job_id=job_id)
+        question = job_service.get_question(session, job=job, question_id=question_id)
+        return job_service.update_question(session, job=job, question=question, data=body)
+
+    @blp.doc(security=[BEARER])
+    @blp.response(204)
+    def delete(self, job_id, question_id):
+        """Remove a question that has no answers yet"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr(*EDITORS).organization_id, job_id=job_id)
+        job_service.delete_question(session, question=job_service.get_question(session, job=job, question_id=question_id))
+
+
+def _detail(session, job: Job) -> dict:
+    data = job.model_dump()
+    data["questions"] = job_service.list_questions(session, job_id=job.id)
+    return data

@@ -1,0 +1,103 @@
+"""Database engine per app, a session per request on `g` (committed by the request boundary), and job sessions."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from flask import Flask, current_app, g
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, create_engine
+
+from .models import Event
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["qingpin.engine"] = make_engine(app.config["QINGPIN_SETTINGS"].resolved_database_url)
+    app.teardown_appcontext(_close_session)
+
+    @app.after_request
+    def _commit_or_rollback(response):
+        session: Session | None = g.pop("db_session", None)
+        if session is not None:
+            try:
+                if response.status_code < 400:
+                    session.commit()
+                else:
+                    session.rollback()
+            finally:
+                session.close()
+        return response
+
+
+def get_engine() -> Engine:
+    return current_app.extensions["qingpin.engine"]
+
+
+def get_session() -> Session:
+    """The request's session; services flush, the request boundary commits."""
+    if "db_session" not in g:
+        g.db_session = Session(get_engine(), expire_on_commit=False)
+    return g.db_session
+
+
+def _close_session(_exc=None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.rollback()
+        session.close()
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A session for a job or a CLI command: commit on success, roll back on error."""
+    session = Session(engine or get_engine(), expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def after_commit(session: Session, callback: Callable[[], None]) -> None:
+    """Run `callback` once the session's transaction commits (e.g. enqueue a job that reads the new rows)."""
+    session.info.setdefault("after_commit", []).append(callback)
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _run_after_commit(session: OrmSession) -> None:
+    callbacks = session.info.pop("after_commit", [])
+    for callback in callbacks:
+        callback()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _drop_after_commit(session: OrmSession) -> None:
+    session.info.pop("after_commit", None)
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _events_are_append_only(session: OrmSession, _ctx, _instances) -> None:
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Event) and (obj in session.deleted or session.is_modified(obj)):
+            raise PermissionError("the event log is append-only")

@@ -1,0 +1,75 @@
+"""`qingpin demo`: walks the whole thin flow over HTTP against a running QingPin, printing what each side sees."""
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import requests
+
+from .seed import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, demo_job_payload
+
+DEFAULT_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "interview" / "q1_strong.wav"
+FINAL = {"scored", "insufficient_evidence", "unreadable", "failed"}
+
+
+class DemoFailed(RuntimeError):
+    pass
+
+
+def _check(response: requests.Response, expected: int) -> dict:
+    if response.status_code != expected:
+        raise DemoFailed(f"{response.request.method} {response.url} -> {response.status_code}: {response.text[:500]}")
+    return response.json() if response.content else {}
+
+
+def run_demo(base_url: str, *, audio: Path = DEFAULT_AUDIO, email: str = DEMO_ADMIN_EMAIL,
+             password: str = DEMO_ADMIN_PASSWORD, timeout: float = 300, echo=print) -> dict:
+    """HR logs in, creates a job, invites a candidate; the candidate uploads an answer; HR reads transcript and score."""
+    if not audio.is_file():
+        raise DemoFailed(f"answer recording not found: {audio} (pass --audio, e.g. ../shared/fixtures/interview/q1_strong.wav)")
+    http = requests.Session()
+    api = base_url.rstrip("/") + "/api"
+
+    login = _check(http.post(f"{api}/auth/login", json={"email": email, "password": password}), 200)
+    hr = {"Authorization": f"Bearer {login['token']}"}
+    echo(f"[HR] logged in as {login['user']['email']} ({login['user']['role']})")
+
+    job = _check(http.post(f"{api}/jobs", json=demo_job_payload(), headers=hr), 201)
+    echo(f"[HR] created job 「{job['title']}」 with {len(job['questions'])} questions")
+
+    application = _check(http.post(f"{api}/applications", headers=hr, json={
+        "job_id": job["id"], "candidate": {"name": "张演示", "phone": "13800000000", "email": "demo.candidate@example.com"}}), 201)
+    invitation = _check(http.post(f"{api}/applications/{application['id']}/invitations", headers=hr), 201)
+    echo(f"[HR] invited the candidate: link {invitation['url'][:12]}… valid until {invitation['expires_at']}")
+
+    session = _check(http.post(f"{api}/candidate/session", json={"invitation_token": invitation["token"]}), 201)
+    me = {"Authorization": f"Bearer {session['token']}"}
+    interview = _check(http.get(f"{api}/candidate/interview", headers=me), 200)
+    question = interview["questions"][0]
+    echo(f"[candidate] question 1: {question['text']}")
+
+    data = audio.read_bytes()
+    with audio.open("rb") as fh:
+        answer = _check(http.post(f"{api}/candidate/answers", headers=me, files={"file": (audio.name, fh)},
+                                  data={"question_id": question["id"], "sha256": hashlib.sha256(data).hexdigest()}), 201)
+    echo(f"[candidate] uploaded {audio.name} ({len(data) / 1024:.0f} KiB); status {answer['status']}")
+
+    started = time.monotonic()
+    while answer["status"] not in FINAL:
+        if time.monotonic() - started > timeout:
+            raise DemoFailed(f"the answer was not processed within {timeout:.0f} s: is the worker running?")
+        time.sleep(1)
+        answer = _check(http.get(f"{api}/candidate/answers/{answer['id']}", headers=me), 200)
+    echo(f"[worker] answer processed in {time.monotonic() - started:.1f} s: {answer['status']}")
+
+    detail = _check(http.get(f"{api}/applications/{application['id']}", headers=hr), 200)
+    scored = next(a for a in detail["answers"] if a["id"] == answer["id"])
+    echo(f"[HR] transcript: {scored['transcript']}")
+    echo(f"[HR] content score: {scored['content_score']}  competencies: {scored['competency_scores']}  "
+         f"({scored['scorer_version']}, config {str(scored['config_hash'])[:12]})")
+    for point in scored["evidence"]:
+        where = f" @ {point['start']:.1f}–{point['end']:.1f} s" if point.get("start") is not None else ""
+        mark = "✓" if point["found"] else "✗"
+        echo(f"[HR]   {mark} {point['point_text']}" + (f": 「{point['quote']}」{where}" if point["found"] else ""))
+    return {"application": detail, "answer": scored}

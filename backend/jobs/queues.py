@@ -1,0 +1,36 @@
+"""Queue names, job policies and idempotent enqueueing (job ids derived from the work)."""
+from __future__ import annotations
+
+import uuid
+
+import redis
+from rq import Queue, Retry
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
+
+OCR, ASR, NOTIFY, DEFAULT = "ocr", "asr", "notify", "default"
+ALL_QUEUES = (ASR, OCR, NOTIFY, DEFAULT)
+
+# Retries are for transient failures (storage or database unreachable); jobs record permanent ones on the row.
+SCORE_ANSWER = {
+    "queue": ASR, "job_timeout": 15 * 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+    "retry": Retry(max=3, interval=[10, 60, 300]),
+}
+LIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
+
+
+def enqueue_once(connection: redis.Redis, func: str, job_id: str, *args, queue: str, **options) -> Job:
+    """Enqueue `func` under a deterministic id; a job with that id that is still queued or running is reused."""
+    try:
+        existing = Job.fetch(job_id, connection=connection)
+        if existing.get_status(refresh=True) in LIVE:
+            return existing
+    except NoSuchJobError:
+        pass
+    return Queue(queue, connection=connection).enqueue(func, *args, job_id=job_id, **options)
+
+
+def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID) -> Job:
+    policy = dict(SCORE_ANSWER)
+    return enqueue_once(connection, "backend.jobs.scoring.score_answer", f"score_answer:{answer_id}", str(answer_id),
+                        queue=policy.pop("queue"), **policy)

@@ -1,0 +1,82 @@
+"""Job `score_answer`: decode the answer's media, run the ML scorer, write transcript, scores and evidence back."""
+from __future__ import annotations
+
+import logging
+import uuid
+
+from rq import get_current_job
+from sqlalchemy.exc import OperationalError
+
+from ml.audio import MediaError, concat_segments, decode_audio
+from ml.scoring import QuestionSpec, RubricPoint, score_answer as run_scorer
+
+from ..db import session_scope
+from ..models import Answer, Question
+from ..services import answers as answer_service
+from ..storage import StorageError
+from .context import job_app
+from .engines import asr_engine
+
+log = logging.getLogger(__name__)
+TRANSIENT = (StorageError, OperationalError, ConnectionError, TimeoutError)
+
+
+def question_spec(question: Question) -> QuestionSpec:
+    return QuestionSpec(
+        text=question.text,
+        rubric=[RubricPoint(id=p["id"], text=p["text"], key_phrases=list(p["key_phrases"])) for p in question.rubric],
+        competencies=dict(question.competencies),
+        answer_seconds=question.answer_seconds,
+    )
+
+
+def score_answer(answer_id: str) -> str:
+    """Score one answer; idempotent (a final answer is left alone), permanent problems recorded on the row."""
+    app = job_app()
+    answer_uuid = uuid.UUID(answer_id)
+    with app.app_context():
+        settings = app.config["QINGPIN_SETTINGS"]
+        storage = app.extensions["qingpin.storage"]
+        with session_scope() as session:
+            answer = answer_service.start_processing(session, answer_id=answer_uuid)
+            if answer is None:
+                return "skipped"
+            media_key = answer.media_key
+            spec = question_spec(session.get(Question, answer.question_id))
+        try:
+            with storage.local_path(media_key) as path:
+                samples = decode_audio(path)
+            samples = concat_segments([samples])
+            result = run_scorer(samples, spec, asr_engine(settings))
+        except MediaError as exc:
+            log.info("answer %s unreadable: %s", answer_id, exc.reason)
+            with session_scope() as session:
+                answer_service.record_unreadable(session, answer_id=answer_uuid, reason=exc.reason, message=str(exc))
+            return "unreadable"
+        except TRANSIENT as exc:
+            job = get_current_job()
+            if job is None or not job.retries_left:
+                with session_scope() as session:
+                    answer_service.record_failure(session, answer_id=answer_uuid, reason="transient_exhausted", message=repr(exc))
+            else:
+                with session_scope() as session:
+                    _release(session, answer_uuid)
+            raise
+        except Exception as exc:  # a bug or a model failure: recorded with its reason, never retried forever
+            log.exception("scoring answer %s failed", answer_id)
+            with session_scope() as session:
+                answer_service.record_failure(session, answer_id=answer_uuid, reason="scorer_error", message=repr(exc))
+            raise
+        with session_scope() as session:
+            answer_service.record_score(
+                session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=round(len(samples) / 16000, 2)
+            )
+        return result.status
+
+
+def _release(session, answer_id: uuid.UUID) -> None:
+    """Put an answer back to `uploaded` so the retry can claim it again."""
+    answer = session.get(Answer, answer_id)
+    if answer is not None and answer.status == "processing":
+        answer.status = "uploaded"
+        session.add(answer)

@@ -1,0 +1,52 @@
+"""Recorded answers: one row per application x question x attempt, with its transcript, figures, scores and evidence."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from .base import id_field, json_field, time_field
+
+
+class AnswerStatus(StrEnum):
+    uploaded = "uploaded"  # media stored, scoring queued
+    processing = "processing"
+    scored = "scored"
+    insufficient_evidence = "insufficient_evidence"  # refused by the quality gate, with a reason
+    unreadable = "unreadable"  # media could not be decoded; the candidate may retake
+    failed = "failed"  # a permanent processing error, recorded with its reason
+    human_review = "human_review"  # AI evaluation declined: human-only review
+
+
+class Answer(SQLModel, table=True):
+    __tablename__ = "answer"
+    __table_args__ = (UniqueConstraint("application_id", "question_id", "attempt"),)
+
+    id: uuid.UUID = id_field()
+    application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
+    question_id: uuid.UUID = Field(foreign_key="question.id", index=True)
+    attempt: int = 1
+    media_key: str | None = Field(default=None, max_length=512)
+    media_sha256: str | None = Field(default=None, max_length=64)
+    media_bytes: int | None = None
+    media_type: str | None = Field(default=None, max_length=64)
+    duration_seconds: float | None = None
+    status: str = Field(default=AnswerStatus.uploaded, max_length=32, index=True)
+    status_reason: str | None = Field(default=None, max_length=64)
+    status_message: str | None = None
+    transcript: str | None = None
+    segments: list = json_field(list)  # [{start, end, text, confidence}]
+    figures: dict = json_field()
+    evidence: list = json_field(list)  # rubric points found / missed with quotes and timestamps
+    content_score: float | None = None
+    competency_scores: dict = json_field()
+    scorer_version: str | None = Field(default=None, max_length=64)
+    config_hash: str | None = Field(default=None, max_length=64)
+    asr_engine: str | None = Field(default=None, max_length=64)
+    timings: dict = json_field()
+    attempts_processed: int = 0
+    created_at: datetime = time_field()
+    scored_at: datetime | None = time_field(nullable=True, default_now=False)

@@ -1,0 +1,177 @@
+"""Recorded answers: accept an upload, keep its media, and write the scorer's results back."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlmodel import Session, select
+
+from ..db import after_commit
+from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
+from ..models import Answer, AnswerStatus, Application, ApplicationState as S, Question, utcnow
+from .applications import Actor, record_event, transition_application
+from .media import check_media_file
+
+ANSWERABLE = {S.invited, S.booked, S.in_progress}
+# Statuses after which the scorer has nothing more to do with an answer.
+FINAL = {AnswerStatus.scored, AnswerStatus.insufficient_evidence, AnswerStatus.unreadable, AnswerStatus.failed, AnswerStatus.human_review}
+# An unreadable recording is not the candidate's fault: it does not use up a retake.
+COUNTS_AS_ATTEMPT = lambda answer: answer.status != AnswerStatus.unreadable  # noqa: E731
+CHUNK = 1024 * 1024
+
+
+def answers_for(session: Session, *, application_id: uuid.UUID) -> list[Answer]:
+    return list(session.exec(
+        select(Answer).where(Answer.application_id == application_id).order_by(Answer.question_id, Answer.attempt)
+    ))
+
+
+def latest_answers(answers: list[Answer]) -> dict[uuid.UUID, Answer]:
+    """The answer that counts per question: its newest attempt."""
+    latest: dict[uuid.UUID, Answer] = {}
+    for answer in answers:
+        if answer.question_id not in latest or answer.attempt > latest[answer.question_id].attempt:
+            latest[answer.question_id] = answer
+    return latest
+
+
+def _spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path, int, str]:
+    directory.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    tmp = tempfile.NamedTemporaryFile(dir=directory, prefix="answer-", delete=False)
+    try:
+        with tmp:
+            while chunk := fileobj.read(CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise PayloadTooLarge(f"an answer may be at most {max_bytes // (1024 * 1024)} MiB", reason="answer_too_large")
+                digest.update(chunk)
+                tmp.write(chunk)
+        return Path(tmp.name), size, digest.hexdigest()
+    except BaseException:
+        Path(tmp.name).unlink(missing_ok=True)
+        raise
+
+
+def submit_answer(
+    session: Session, *, application: Application, question_id: uuid.UUID, fileobj: BinaryIO, storage, spool_dir: Path,
+    max_bytes: int, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None], sha256: str | None = None,
+) -> Answer:
+    """Store one recorded answer as a new attempt and queue its scoring once the row is committed."""
+    if application.state not in ANSWERABLE:
+        raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
+    question = session.get(Question, question_id)
+    if question is None or question.job_id != application.job_id:
+        raise NotFound("question not found")
+    previous = [a for a in answers_for(session, application_id=application.id) if a.question_id == question.id]
+    if sum(1 for a in previous if COUNTS_AS_ATTEMPT(a)) >= 1 + question.retakes:
+        raise Conflict("no retakes left for this question", reason="no_retakes_left")
+
+    path, size, digest = _spool(fileobj, max_bytes=max_bytes, directory=spool_dir)
+    try:
+        if sha256 and sha256.lower() != digest:
+            raise Invalid("the file's SHA-256 does not match the announced checksum", reason="checksum_mismatch")
+        media_type = check_media_file(path)
+        with path.open("rb") as fh:
+            stored = storage.save(fh, content_type=media_type)
+    finally:
+        path.unlink(missing_ok=True)
+
+    answer = Answer(
+        application_id=application.id, question_id=question.id, attempt=max((a.attempt for a in previous), default=0) + 1,
+        media_key=stored.key, media_sha256=stored.sha256, media_bytes=stored.size, media_type=media_type,
+    )
+    session.add(answer)
+    session.flush()
+    record_event(session, application=application, kind="answer_uploaded", actor=actor,
+                 data={"answer_id": str(answer.id), "question_id": str(question.id), "attempt": answer.attempt})
+    if application.state != S.in_progress:
+        transition_application(session, application=application, to_state=S.in_progress, actor=actor, reason="first answer uploaded")
+    _complete_if_all_answered(session, application=application, actor=actor)
+    answer_id = answer.id
+    after_commit(session, lambda: enqueue_scoring(answer_id))
+    return answer
+
+
+def _complete_if_all_answered(session: Session, *, application: Application, actor: Actor) -> None:
+    questions = {q for q in session.exec(select(Question.id).where(Question.job_id == application.job_id))}
+    answered = {q for q, a in latest_answers(answers_for(session, application_id=application.id)).items() if COUNTS_AS_ATTEMPT(a)}
+    if questions and questions <= answered and application.state == S.in_progress:
+        transition_application(session, application=application, to_state=S.completed, actor=actor, reason="every question answered")
+
+
+def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None:
+    """Claim an answer for scoring; None when it is gone or already final (the job is idempotent)."""
+    answer = session.get(Answer, answer_id, with_for_update=True)
+    if answer is None or answer.status in FINAL:
+        return None
+    answer.status = AnswerStatus.processing
+    answer.attempts_processed += 1
+    session.add(answer)
+    session.flush()
+    return answer
+
+
+def record_unreadable(session: Session, *, answer_id: uuid.UUID, reason: str, message: str) -> None:
+    answer = session.get(Answer, answer_id)
+    answer.status, answer.status_reason, answer.status_message = AnswerStatus.unreadable, reason, message
+    answer.scored_at = utcnow()
+    session.add(answer)
+    application = session.get(Application, answer.application_id)
+    record_event(session, application=application, kind="answer_unreadable", actor=Actor.system(), reason=reason,
+                 data={"answer_id": str(answer.id), "message": message})
+    if application.state == S.completed:
+        transition_application(session, application=application, to_state=S.in_progress, actor=Actor.system(),
+                               reason="an answer could not be read; a retake is offered")
+
+
+def record_failure(session: Session, *, answer_id: uuid.UUID, reason: str, message: str) -> None:
+    answer = session.get(Answer, answer_id)
+    if answer is None:
+        return
+    answer.status, answer.status_reason, answer.status_message = AnswerStatus.failed, reason, message[:2000]
+    session.add(answer)
+    application = session.get(Application, answer.application_id)
+    record_event(session, application=application, kind="answer_failed", actor=Actor.system(), reason=reason,
+                 data={"answer_id": str(answer.id)})
+
+
+def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, duration_seconds: float | None) -> Answer:
+    """Write the scorer's result (a dict from ml.scoring.AnswerScore.to_dict) and its evidence onto the answer."""
+    answer = session.get(Answer, answer_id)
+    transcript = result.get("transcript") or {}
+    answer.status = AnswerStatus.scored if result["status"] == "scored" else AnswerStatus.insufficient_evidence
+    answer.status_reason = result.get("reason")
+    answer.status_message = None
+    answer.duration_seconds = duration_seconds
+    answer.transcript = transcript.get("text")
+    answer.segments = transcript.get("segments", [])
+    answer.asr_engine = transcript.get("engine")
+    answer.figures = result.get("figures", {})
+    answer.evidence = result.get("rubric", [])
+    answer.content_score = result.get("content_score")
+    answer.competency_scores = result.get("competency_scores") or {}
+    answer.scorer_version = result.get("scorer_version")
+    answer.config_hash = result.get("config_hash")
+    answer.timings = result.get("timings", {})
+    answer.scored_at = utcnow()
+    session.add(answer)
+    application = session.get(Application, answer.application_id)
+    record_event(session, application=application, kind="answer_scored", actor=Actor.system(), reason=answer.status_reason,
+                 data={"answer_id": str(answer.id), "status": answer.status, "scorer_version": answer.scorer_version,
+                       "config_hash": answer.config_hash})
+    _mark_scored_if_done(session, application=application)
+    return answer
+
+
+def _mark_scored_if_done(session: Session, *, application: Application) -> None:
+    if application.state != S.completed:
+        return
+    latest = latest_answers(answers_for(session, application_id=application.id))
+    if latest and all(a.status in FINAL for a in latest.values()):
+        transition_application(session, application=application, to_state=S.scored, actor=Actor.system(), reason="every answer processed")

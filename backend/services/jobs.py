@@ -1,0 +1,135 @@
+"""Jobs and their questions: weights that sum to 1, rubric points with key phrases, ownership by organization."""
+from __future__ import annotations
+
+import math
+import uuid
+
+from sqlmodel import Session, func, select
+
+from ..errors import Conflict, Invalid, NotFound
+from ..models import Answer, Job, Question, utcnow
+
+WEIGHT_TOLERANCE = 1e-6
+SCREENING_PARTS = ("skills", "experience", "education", "other")
+
+
+def check_weights(weights: dict, *, field: str, allowed: tuple[str, ...] | None = None) -> dict:
+    """Weights are non-negative, named, and sum to 1 (a 422 names the field otherwise)."""
+    if not weights:
+        raise Invalid(f"{field} must name at least one entry", errors={field: ["empty"]})
+    cleaned = {}
+    for name, weight in weights.items():
+        name = str(name).strip()
+        if not name or (allowed and name not in allowed):
+            raise Invalid(f"{field}: unknown entry {name!r}", errors={field: [f"unknown entry {name!r}"]})
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not math.isfinite(weight) or weight < 0:
+            raise Invalid(f"{field}: weight of {name!r} must be a number ≥ 0", errors={field: [f"bad weight for {name!r}"]})
+        cleaned[name] = float(weight)
+    total = sum(cleaned.values())
+    if abs(total - 1.0) > WEIGHT_TOLERANCE:
+        raise Invalid(f"{field} must sum to 1 (they sum to {total:.4f})", errors={field: [f"sum is {total:.4f}, not 1"]})
+    return cleaned
+
+
+def check_rubric(rubric: list[dict]) -> list[dict]:
+    points, seen = [], set()
+    for index, point in enumerate(rubric, start=1):
+        text = str(point.get("text", "")).strip()
+        phrases = [str(p).strip() for p in point.get("key_phrases", []) if str(p).strip()]
+        if not text or not phrases:
+            raise Invalid("every rubric point needs a text and at least one key phrase", errors={"rubric": [f"point {index}"]})
+        point_id = str(point.get("id") or f"r{index}")
+        if point_id in seen:
+            raise Invalid(f"duplicate rubric point id {point_id!r}", errors={"rubric": [point_id]})
+        seen.add(point_id)
+        points.append({"id": point_id, "text": text, "key_phrases": phrases})
+    return points
+
+
+def get_job(session: Session, *, organization_id: uuid.UUID, job_id: uuid.UUID) -> Job:
+    job = session.get(Job, job_id)
+    if job is None or job.organization_id != organization_id:
+        raise NotFound("job not found")
+    return job
+
+
+def create_job(session: Session, *, organization_id: uuid.UUID, created_by: uuid.UUID | None, data: dict) -> Job:
+    questions = data.pop("questions", [])
+    job = Job(organization_id=organization_id, created_by=created_by, **_job_fields(data))
+    session.add(job)
+    session.flush()
+    for question in questions:
+        add_question(session, job=job, data=question)
+    return job
+
+
+def _job_fields(data: dict) -> dict:
+    fields = dict(data)
+    if "competencies" in fields:
+        fields["competencies"] = check_weights(fields["competencies"], field="competencies")
+    if "screening_weights" in fields:
+        fields["screening_weights"] = check_weights(fields["screening_weights"], field="screening_weights", allowed=SCREENING_PARTS)
+    return fields
+
+
+def update_job(session: Session, *, job: Job, data: dict) -> Job:
+    for name, value in _job_fields(data).items():
+        setattr(job, name, value)
+    job.updated_at = utcnow()
+    session.add(job)
+    session.flush()
+    return job
+
+
+def list_questions(session: Session, *, job_id: uuid.UUID) -> list[Question]:
+    return list(session.exec(select(Question).where(Question.job_id == job_id).order_by(Question.position)))
+
+
+def _question_fields(job: Job, data: dict) -> dict:
+    fields = dict(data)
+    if "competencies" in fields:
+        fields["competencies"] = check_weights(fields["competencies"], field="competencies")
+        unknown = set(fields["competencies"]) - set(job.competencies)
+        if unknown:
+            raise Invalid(
+                f"question measures competencies the job does not have: {', '.join(sorted(unknown))}",
+                errors={"competencies": sorted(unknown)},
+            )
+    if "rubric" in fields:
+        fields["rubric"] = check_rubric(fields["rubric"])
+    return fields
+
+
+def add_question(session: Session, *, job: Job, data: dict) -> Question:
+    fields = _question_fields(job, data)
+    if "position" not in fields or fields["position"] is None:
+        last = session.exec(select(func.max(Question.position)).where(Question.job_id == job.id)).one()
+        fields["position"] = (last or 0) + 1
+    elif session.exec(select(Question).where(Question.job_id == job.id, Question.position == fields["position"])).first():
+        raise Conflict(f"position {fields['position']} is taken", reason="position_taken")
+    question = Question(job_id=job.id, **fields)
+    session.add(question)
+    session.flush()
+    return question
+
+
+def get_question(session: Session, *, job: Job, question_id: uuid.UUID) -> Question:
+    question = session.get(Question, question_id)
+    if question is None or question.job_id != job.id:
+        raise NotFound("question not found")
+    return question
+
+
+def update_question(session: Session, *, job: Job, question: Question, data: dict) -> Question:
+    for name, value in _question_fields(job, data).items():
+        setattr(question, name, value)
+    session.add(question)
+    session.flush()
+    return question
+
+
+def delete_question(session: Session, *, question: Question) -> None:
+    if session.exec(select(Answer.id).where(Answer.question_id == question.id)).first():
+        raise Conflict("the question already has answers; close the job or add a new question instead", reason="has_answers")
+    session.delete(question)
+    session.flush()

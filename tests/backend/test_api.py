@@ -1,0 +1,145 @@
+"""HR auth, jobs and questions, applications and invitations through the HTTP API, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import io
+import uuid
+
+from .helpers import JOB, create_job, invite_candidate
+
+
+def test_openapi_and_docs(client):
+    spec = client.get("/api/openapi.json")
+    assert spec.status_code == 200
+    paths = spec.json["paths"]
+    for path in ("/api/auth/login", "/api/jobs", "/api/applications/{application_id}", "/api/candidate/answers"):
+        assert path in paths
+    assert client.get("/api/docs").status_code == 200
+
+
+def test_login_rejects_wrong_password_and_unknown_user_alike(client, make_hr):
+    make_hr("admin")
+    unknown = client.post("/api/auth/login", json={"email": "nobody@example.com", "password": "whatever-password"})
+    assert unknown.status_code == 401
+    assert unknown.json["reason"] == "bad_credentials"
+    bad = client.post("/api/auth/login", json={"email": "x", "password": ""})
+    assert bad.status_code == 422 and "errors" in bad.json
+
+
+def test_token_required_and_logout_revokes(client, make_hr):
+    assert client.get("/api/jobs").status_code == 401
+    headers = make_hr("recruiter")
+    assert client.get("/api/auth/me", headers=headers).json["role"] == "recruiter"
+    assert client.post("/api/auth/logout", headers=headers).status_code == 204
+    assert client.get("/api/auth/me", headers=headers).status_code == 401
+
+
+def test_job_crud_with_weight_validation(client, make_hr):
+    headers = make_hr()
+    job = create_job(client, headers)
+    assert job["questions"][0]["rubric"][0]["id"] == "r1"
+    assert job["screening_weights"] == {"skills": 0.4, "experience": 0.3, "education": 0.2, "other": 0.1}
+
+    bad = dict(JOB, competencies={"沟通能力": 0.6, "客户导向": 0.6})
+    response = client.post("/api/jobs", json=bad, headers=headers)
+    assert response.status_code == 422 and "sum to 1" in response.json["message"]
+
+    stray = dict(JOB, questions=[dict(JOB["questions"][0], competencies={"风险意识": 1.0})])
+    assert client.post("/api/jobs", json=stray, headers=headers).status_code == 422
+
+    patched = client.patch(f"/api/jobs/{job['id']}", json={"screening_weights": {"skills": 0.5, "experience": 0.5}}, headers=headers)
+    assert patched.status_code == 200 and patched.json["screening_weights"]["skills"] == 0.5
+
+    added = client.post(f"/api/jobs/{job['id']}/questions", headers=headers, json={
+        "text": "为什么选择我们银行？", "competencies": {"沟通能力": 1},
+        "rubric": [{"text": "了解银行", "key_phrases": ["银行"]}]})
+    assert added.status_code == 201 and added.json["position"] == 2
+    assert client.delete(f"/api/jobs/{job['id']}/questions/{added.json['id']}", headers=headers).status_code == 204
+
+
+def test_list_pagination(client, make_hr):
+    headers = make_hr()
+    for index in range(3):
+        create_job(client, headers, dict(JOB, title=f"岗位{index}"))
+    page = client.get("/api/jobs?page=1&page_size=2", headers=headers)
+    assert page.status_code == 200 and len(page.json) == 2
+    assert '"total": 3' in page.headers["X-Pagination"]
+
+
+def test_interviewer_cannot_create_jobs(client, make_hr):
+    headers = make_hr("interviewer")
+    assert client.post("/api/jobs", json=JOB, headers=headers).status_code == 403
+    assert client.get("/api/jobs", headers=headers).status_code == 200
+
+
+def test_hr_of_another_organization_sees_nothing(client, make_hr):
+    ours = make_hr()
+    theirs = make_hr(organization="other-bank")
+    job = create_job(client, ours)
+    application, _ = invite_candidate(client, ours, job["id"])
+    assert client.get(f"/api/jobs/{job['id']}", headers=theirs).status_code == 404
+    assert client.get(f"/api/applications/{application['id']}", headers=theirs).status_code == 404
+    assert client.post(f"/api/applications/{application['id']}/invitations", headers=theirs).status_code == 404
+    assert client.get("/api/jobs", headers=theirs).json == []
+    response = client.post("/api/applications", json={"job_id": job["id"], "candidate": {"name": "x"}}, headers=theirs)
+    assert response.status_code == 404
+
+
+def test_candidate_token_reads_only_its_own_application(client, make_hr):
+    headers = make_hr()
+    job = create_job(client, headers)
+    _, first = invite_candidate(client, headers, job["id"], name="甲")
+    second_application, second = invite_candidate(client, headers, job["id"], name="乙")
+    mine = client.get("/api/candidate/interview", headers=first)
+    assert mine.status_code == 200 and mine.json["state"] == "invited"
+    assert "rubric" not in mine.json["questions"][0]
+    # A candidate token is no HR token, and never reaches another application.
+    assert client.get(f"/api/applications/{second_application['id']}", headers=first).status_code == 401
+    assert client.get(f"/api/candidate/answers/{uuid.uuid4()}", headers=first).status_code == 404
+
+
+def test_invitation_reissue_revokes_the_old_link(client, make_hr):
+    headers = make_hr()
+    job = create_job(client, headers)
+    application = client.post("/api/applications", json={"job_id": job["id"], "candidate": {"name": "丙"}}, headers=headers).json
+    old = client.post(f"/api/applications/{application['id']}/invitations", headers=headers).json["token"]
+    new = client.post(f"/api/applications/{application['id']}/invitations", headers=headers).json["token"]
+    assert client.post("/api/candidate/session", json={"invitation_token": old}).status_code == 404
+    assert client.post("/api/candidate/session", json={"invitation_token": new}).status_code == 201
+    assert client.post("/api/candidate/session", json={"invitation_token": "x" * 40}).status_code == 404
+
+
+def test_rejection_needs_a_human_reason(client, make_hr):
+    headers = make_hr()
+    job = create_job(client, headers)
+    application, _ = invite_candidate(client, headers, job["id"])
+    url = f"/api/applications/{application['id']}/decisions"
+    assert client.post(url, json={"to_state": "rejected"}, headers=headers).status_code == 422
+    done = client.post(url, json={"to_state": "rejected", "reason": "经验不符合岗位要求"}, headers=headers)
+    assert done.status_code == 200 and done.json["state"] == "rejected"
+    assert client.post(url, json={"to_state": "hired", "reason": "x" * 3}, headers=headers).status_code == 409
+    events = client.get(f"/api/applications/{application['id']}", headers=headers).json["events"]
+    assert [e["to_state"] for e in events if e["kind"] == "state_changed"] == ["invited", "rejected"]
+
+
+def test_bad_uploads_get_clear_4xx_and_the_application_stays_usable(client, make_hr):
+    headers = make_hr()
+    job = create_job(client, headers)
+    application, me = invite_candidate(client, headers, job["id"])
+    question_id = job["questions"][0]["id"]
+
+    def upload(content: bytes, name: str):
+        return client.post("/api/candidate/answers", headers=me, content_type="multipart/form-data",
+                           data={"question_id": question_id, "file": (io.BytesIO(content), name)})
+
+    empty = upload(b"", "answer.mp4")
+    assert empty.status_code == 422 and empty.json["reason"] == "empty_file"
+    text = upload("这不是视频，只是一段文字。".encode() * 50, "answer.mp4")
+    assert text.status_code == 415 and text.json["reason"] == "unsupported_media"
+    fake_mp4 = upload(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 2000, "answer.mp4")
+    assert fake_mp4.status_code == 422 and fake_mp4.json["reason"] == "unreadable_media"
+    missing = client.post("/api/candidate/answers", headers=me, data={"question_id": question_id})
+    assert missing.status_code == 422
+    foreign = upload(b"RIFF....WAVE", "a.wav")
+    assert foreign.status_code in (404, 422)
+    interview = client.get("/api/candidate/interview", headers=me).json
+    assert interview["state"] == "invited" and interview["answers"] == []
