@@ -1,4 +1,7 @@
-"""SQLModel tables, one module per domain; importing this package registers them all on the metadata."""
+"""SQLModel tables, one module per domain; importing this package registers every module's tables on the metadata."""
+import importlib
+import pkgutil
+
 from sqlmodel import SQLModel
 
 from .base import utcnow
@@ -7,6 +10,10 @@ from .events import Event
 from .interviews import Answer, AnswerStatus
 from .jobs import Job, Question
 from .organizations import AuthToken, HrRole, HrUser, Organization
+
+# Domain modules added later register themselves here without editing this file.
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
 metadata = SQLModel.metadata
 
