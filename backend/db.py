@@ -1,6 +1,7 @@
 """Database engine per app, a session per request on `g` (committed by the request boundary), and job sessions."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -11,6 +12,8 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
 
 from .models import Event
+
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> Engine:
@@ -88,7 +91,10 @@ def after_commit(session: Session, callback: Callable[[], None]) -> None:
 def _run_after_commit(session: OrmSession) -> None:
     callbacks = session.info.pop("after_commit", [])
     for callback in callbacks:
-        callback()
+        try:
+            callback()
+        except Exception:  # the data is committed; a sweep re-enqueues what did not get queued
+            log.exception("after-commit callback failed")
 
 
 @event.listens_for(OrmSession, "after_rollback")

@@ -26,7 +26,7 @@ def demo_job_payload() -> dict:
             {
                 "text": q["text"], "competencies": q["competencies"], "rubric": q["rubric"],
                 "think_seconds": q.get("think_seconds", 30), "answer_seconds": q.get("answer_seconds", 180),
-                "retakes": q.get("retakes", 1),
+                "retakes": q.get("retakes", 1), "min_speech_seconds": q.get("min_speech_seconds", 3.0),
             }
             for q in job["questions"]
         ],

@@ -17,6 +17,6 @@ want="$(sha256sum pyproject.toml | cut -c1-16)${EXTRAS}"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing QingPin${EXTRAS:+ with [$EXTRAS]} (cached wheels are reused)"
   python -m pip install -q --upgrade pip >/dev/null
-  python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}"
+  python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}" --config-settings editable_mode=compat
   echo "$want" > "$stamp"
 fi

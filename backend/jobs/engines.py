@@ -6,6 +6,7 @@ import threading
 import time
 
 from ml.asr import AsrEngine, load_asr_engine
+from ml.scoring import warm_up
 
 from ..settings import Settings
 
@@ -30,3 +31,4 @@ def asr_engine(settings: Settings) -> AsrEngine:
 def preload(settings: Settings) -> None:
     """Load every engine this worker needs before it takes its first job."""
     asr_engine(settings)
+    warm_up()

@@ -1,4 +1,7 @@
-"""Queue names, job policies and idempotent enqueueing (job ids derived from the work)."""
+"""Queue names, job policies and idempotent enqueueing (job ids derived from the work).
+
+RQ 3 allows only letters, digits, "_" and "-" in job ids, so ids read `score_answer-<answer_id>`.
+"""
 from __future__ import annotations
 
 import uuid
@@ -32,5 +35,5 @@ def enqueue_once(connection: redis.Redis, func: str, job_id: str, *args, queue: 
 
 def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID) -> Job:
     policy = dict(SCORE_ANSWER)
-    return enqueue_once(connection, "backend.jobs.scoring.score_answer", f"score_answer:{answer_id}", str(answer_id),
+    return enqueue_once(connection, "backend.jobs.scoring.score_answer", f"score_answer-{answer_id}", str(answer_id),
                         queue=policy.pop("queue"), **policy)

@@ -7,8 +7,8 @@ import uuid
 from rq import get_current_job
 from sqlalchemy.exc import OperationalError
 
-from ml.audio import MediaError, concat_segments, decode_audio
-from ml.scoring import QuestionSpec, RubricPoint, score_answer as run_scorer
+from ml.audio import MediaError
+from ml.scoring import QuestionSpec, RubricPoint, score_recording
 
 from ..db import session_scope
 from ..models import Answer, Question
@@ -24,9 +24,11 @@ TRANSIENT = (StorageError, OperationalError, ConnectionError, TimeoutError)
 def question_spec(question: Question) -> QuestionSpec:
     return QuestionSpec(
         text=question.text,
-        rubric=[RubricPoint(id=p["id"], text=p["text"], key_phrases=list(p["key_phrases"])) for p in question.rubric],
+        rubric=[RubricPoint(id=p["id"], text=p["text"], key_phrases=list(p["key_phrases"]), weight=p.get("weight", 1.0))
+                for p in question.rubric],
         competencies=dict(question.competencies),
         answer_seconds=question.answer_seconds,
+        min_speech_seconds=question.min_speech_seconds,
     )
 
 
@@ -45,9 +47,7 @@ def score_answer(answer_id: str) -> str:
             spec = question_spec(session.get(Question, answer.question_id))
         try:
             with storage.local_path(media_key) as path:
-                samples = decode_audio(path)
-            samples = concat_segments([samples])
-            result = run_scorer(samples, spec, asr_engine(settings))
+                result = score_recording(path, spec, asr_engine(settings))
         except MediaError as exc:
             log.info("answer %s unreadable: %s", answer_id, exc.reason)
             with session_scope() as session:
@@ -69,7 +69,7 @@ def score_answer(answer_id: str) -> str:
             raise
         with session_scope() as session:
             answer_service.record_score(
-                session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=round(len(samples) / 16000, 2)
+                session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s")
             )
         return result.status
 

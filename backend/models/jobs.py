@@ -43,4 +43,6 @@ class Question(SQLModel, table=True):
     think_seconds: int = 30
     answer_seconds: int = 180
     retakes: int = 1
+    # Below this much detected speech an answer is "insufficient evidence", never a number.
+    min_speech_seconds: float = 3.0
     created_at: datetime = time_field()

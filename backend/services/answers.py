@@ -92,17 +92,24 @@ def submit_answer(
                  data={"answer_id": str(answer.id), "question_id": str(question.id), "attempt": answer.attempt})
     if application.state != S.in_progress:
         transition_application(session, application=application, to_state=S.in_progress, actor=actor, reason="first answer uploaded")
-    _complete_if_all_answered(session, application=application, actor=actor)
     answer_id = answer.id
     after_commit(session, lambda: enqueue_scoring(answer_id))
     return answer
 
 
-def _complete_if_all_answered(session: Session, *, application: Application, actor: Actor) -> None:
-    questions = {q for q in session.exec(select(Question.id).where(Question.job_id == application.job_id))}
+def finish_interview(session: Session, *, application: Application, actor: Actor) -> Application:
+    """The candidate declares the interview done; every question needs a usable answer first."""
+    if application.state != S.in_progress:
+        raise Conflict(f"an interview cannot be finished while the application is {application.state}", reason="state_not_allowed")
+    questions = set(session.exec(select(Question.id).where(Question.job_id == application.job_id)))
     answered = {q for q, a in latest_answers(answers_for(session, application_id=application.id)).items() if COUNTS_AS_ATTEMPT(a)}
-    if questions and questions <= answered and application.state == S.in_progress:
-        transition_application(session, application=application, to_state=S.completed, actor=actor, reason="every question answered")
+    missing = questions - answered
+    if missing:
+        raise Conflict(f"{len(missing)} question(s) still need an answer", reason="unanswered_questions",
+                       errors={"question_ids": sorted(str(q) for q in missing)})
+    transition_application(session, application=application, to_state=S.completed, actor=actor, reason="candidate finished")
+    _mark_scored_if_done(session, application=application)
+    return application
 
 
 def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None:

@@ -42,7 +42,10 @@ def check_rubric(rubric: list[dict]) -> list[dict]:
         if point_id in seen:
             raise Invalid(f"duplicate rubric point id {point_id!r}", errors={"rubric": [point_id]})
         seen.add(point_id)
-        points.append({"id": point_id, "text": text, "key_phrases": phrases})
+        weight = float(point.get("weight", 1.0))
+        if not math.isfinite(weight) or weight <= 0:
+            raise Invalid("a rubric point's weight must be a positive number", errors={"rubric": [point_id]})
+        points.append({"id": point_id, "text": text, "key_phrases": phrases, "weight": weight})
     return points
 
 

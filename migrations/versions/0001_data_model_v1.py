@@ -106,6 +106,7 @@ def upgrade() -> None:
     sa.Column('think_seconds', sa.Integer(), nullable=False),
     sa.Column('answer_seconds', sa.Integer(), nullable=False),
     sa.Column('retakes', sa.Integer(), nullable=False),
+    sa.Column('min_speech_seconds', sa.Float(), nullable=False),
     sa.Column('created_at', backend.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['job_id'], ['job.id'], ),
     sa.PrimaryKeyConstraint('id'),

@@ -75,8 +75,10 @@ def app(settings, redis_conn):
     use_app(None)
     engine = app.extensions["qingpin.engine"]
     with engine.begin() as conn:
+        existing = set(sa.inspect(conn).get_table_names())
         for table in reversed(metadata.sorted_tables):
-            conn.execute(table.delete())
+            if table.name in existing:
+                conn.execute(table.delete())
     engine.dispose()
 
 

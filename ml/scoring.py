@@ -1,0 +1,356 @@
+"""Score one interview answer: voice activity, quality gate, ASR, delivery figures, rubric content."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import asdict, dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ml.asr import AsrEngine, Transcript
+from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
+from ml.text import (
+    FILLER_WORDS,
+    cjk_count,
+    cjk_share,
+    filler_chars,
+    filler_count,
+    find_phrase,
+    split_clauses,
+    substantive_chars,
+)
+from ml.vad import (
+    VAD_MIN_SILENCE_MS,
+    VAD_MIN_SPEECH_MS,
+    VAD_SPEECH_PAD_MS,
+    VAD_THRESHOLD,
+    SpeechSpan,
+    detect_speech,
+    pauses_between,
+    speech_seconds,
+)
+
+SCORER_VERSION = "content-v1"
+
+SCORED = "scored"
+INSUFFICIENT_EVIDENCE = "insufficient_evidence"
+
+# Reasons an answer gets no number (shown to HR; the candidate may retake).
+TOO_LITTLE_SPEECH = "too_little_speech"
+NO_TRANSCRIPT = "no_transcript"
+NOT_CHINESE = "not_chinese"
+LOW_CONFIDENCE = "low_confidence"
+TOO_SHORT = "too_short"
+FILLERS_ONLY = "fillers_only"
+
+
+@dataclass(frozen=True)
+class ScorerConfig:
+    """Every threshold and weight of the scorer; its canonical JSON goes into the config hash."""
+
+    min_cjk_share: float = 0.5
+    # exp(-1): the mean token log-probability below which Whisper itself deems a decode failed.
+    min_mean_confidence: float = 0.37
+    # Characters of distinct non-filler words; below this the answer says too little to judge.
+    min_substantive_chars: int = 15
+    # Share of characters spent on hesitation words from which a short answer counts as filler-only.
+    fillers_only_share: float = 0.3
+    long_pause_seconds: float = 2.0
+    vad_threshold: float = VAD_THRESHOLD
+    vad_min_silence_ms: int = VAD_MIN_SILENCE_MS
+    vad_min_speech_ms: int = VAD_MIN_SPEECH_MS
+    vad_speech_pad_ms: int = VAD_SPEECH_PAD_MS
+
+    def to_dict(self) -> dict:
+        """Plain dict of the settings."""
+        return asdict(self)
+
+
+DEFAULT_CONFIG = ScorerConfig()
+
+
+@dataclass
+class RubricPoint:
+    id: str
+    text: str
+    key_phrases: list[str]
+    weight: float = 1.0
+
+
+@dataclass
+class QuestionSpec:
+    text: str
+    rubric: list[RubricPoint]
+    competencies: dict[str, float]
+    answer_seconds: int = 180
+    min_speech_seconds: float = 5.0
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "QuestionSpec":
+        """Build from the plain dict form used by ``ml.demo_job`` and job settings."""
+        return cls(
+            text=data["text"],
+            rubric=[
+                RubricPoint(p["id"], p["text"], list(p["key_phrases"]), float(p.get("weight", 1.0)))
+                for p in data["rubric"]
+            ],
+            competencies={k: float(v) for k, v in data["competencies"].items()},
+            answer_seconds=int(data.get("answer_seconds", 180)),
+            min_speech_seconds=float(data.get("min_speech_seconds", 5.0)),
+        )
+
+
+@dataclass
+class RubricHit:
+    point_id: str
+    point_text: str
+    found: bool
+    phrase: str | None = None
+    quote: str | None = None
+    start: float | None = None
+    end: float | None = None
+    match: str | None = None  # "exact" | "pinyin"
+    matched_text: str | None = None  # the transcript's characters that matched ``phrase``
+
+
+@dataclass
+class AnswerScore:
+    status: str  # "scored" | "insufficient_evidence"
+    reason: str | None
+    transcript: Transcript | None
+    speech_seconds: float
+    figures: dict
+    rubric: list[RubricHit]
+    content_score: float | None
+    competency_scores: dict[str, float] | None
+    scorer_version: str
+    config_hash: str
+    timings: dict
+    asr_confidence: float | None = None  # the recogniser's mean confidence, when it reports one
+
+    def to_dict(self) -> dict:
+        """JSON-serialisable form."""
+        return asdict(self)
+
+
+def config_hash(question: QuestionSpec, config: ScorerConfig = DEFAULT_CONFIG) -> str:
+    """sha256 of the canonical JSON of the scorer settings and the question's rubric."""
+    canonical = {
+        "scorer_version": SCORER_VERSION,
+        "config": config.to_dict(),
+        "filler_words": sorted(FILLER_WORDS),
+        "question": asdict(question),
+    }
+    blob = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def score_answer(
+    samples: np.ndarray,
+    question: QuestionSpec,
+    asr: AsrEngine,
+    *,
+    config: ScorerConfig = DEFAULT_CONFIG,
+    decode_s: float = 0.0,
+) -> AnswerScore:
+    """Score one answer (16 kHz mono samples) against its question, or say why it cannot be scored."""
+    if not question.rubric or sum(p.weight for p in question.rubric) <= 0:
+        raise ValueError("the question has no weighted rubric points to score against")
+    samples = np.asarray(samples, dtype=np.float32).reshape(-1)
+    timings = {"decode_s": round(decode_s, 3), "vad_s": 0.0, "asr_s": 0.0, "content_s": 0.0}
+    digest = config_hash(question, config)
+
+    started = time.perf_counter()
+    spans = detect_speech(
+        samples,
+        threshold=config.vad_threshold,
+        min_silence_ms=config.vad_min_silence_ms,
+        min_speech_ms=config.vad_min_speech_ms,
+        speech_pad_ms=config.vad_speech_pad_ms,
+    )
+    speech_s = round(speech_seconds(spans), 2)
+    figures = delivery_figures(samples, spans, None, question, config)
+    timings["vad_s"] = _elapsed(started)
+
+    def refuse(reason: str, transcript: Transcript | None = None) -> AnswerScore:
+        return AnswerScore(
+            status=INSUFFICIENT_EVIDENCE,
+            reason=reason,
+            transcript=transcript,
+            speech_seconds=speech_s,
+            figures=figures,
+            rubric=[],
+            content_score=None,
+            competency_scores=None,
+            scorer_version=SCORER_VERSION,
+            config_hash=digest,
+            timings=timings,
+            asr_confidence=_confidence_of(transcript),
+        )
+
+    # Silence and noise never reach the recogniser (Whisper hallucinates on them, slowly).
+    if speech_s < question.min_speech_seconds:
+        return refuse(TOO_LITTLE_SPEECH)
+
+    started = time.perf_counter()
+    transcript = asr.transcribe(samples)
+    timings["asr_s"] = _elapsed(started)
+
+    started = time.perf_counter()
+    figures = delivery_figures(samples, spans, transcript, question, config)
+    reason = transcript_gate(transcript, config)
+    if reason is not None:
+        timings["content_s"] = _elapsed(started)
+        return refuse(reason, transcript)
+
+    hits = match_rubric(transcript, question.rubric)
+    total_weight = sum(p.weight for p in question.rubric)
+    found_weight = sum(p.weight for p, h in zip(question.rubric, hits) if h.found)
+    content = round(100.0 * found_weight / total_weight, 1)
+    timings["content_s"] = _elapsed(started)
+    return AnswerScore(
+        status=SCORED,
+        reason=None,
+        transcript=transcript,
+        speech_seconds=speech_s,
+        figures=figures,
+        rubric=hits,
+        content_score=content,
+        # First version: every competency the question measures gets the content score.
+        competency_scores={name: content for name in question.competencies},
+        scorer_version=SCORER_VERSION,
+        config_hash=digest,
+        timings=timings,
+        asr_confidence=_confidence_of(transcript),
+    )
+
+
+def warm_up() -> None:
+    """Load the VAD model and the jieba and pypinyin dictionaries once, before the first answer."""
+    detect_speech(np.zeros(SAMPLE_RATE, dtype=np.float32))
+    find_phrase("倾听", "我先耐心倾听客户的诉求")
+
+
+def score_recording(
+    sources: Sequence[str | os.PathLike | bytes] | str | os.PathLike | bytes,
+    question: QuestionSpec,
+    asr: AsrEngine,
+    *,
+    config: ScorerConfig = DEFAULT_CONFIG,
+    max_seconds: float = 600,
+) -> AnswerScore:
+    """Decode the recorded segments of one answer, join them and score them; raises ``MediaError``."""
+    if isinstance(sources, (str, bytes, os.PathLike)):
+        sources = [sources]
+    started = time.perf_counter()
+    samples = concat_segments(decode_audio(s, max_seconds=max_seconds) for s in sources)
+    return score_answer(samples, question, asr, config=config, decode_s=time.perf_counter() - started)
+
+
+def transcript_gate(transcript: Transcript, config: ScorerConfig = DEFAULT_CONFIG) -> str | None:
+    """Reason the recognised text is not enough evidence to score, or None when it is."""
+    text = transcript.text
+    if not text.strip():
+        return NO_TRANSCRIPT
+    if cjk_share(text) < config.min_cjk_share:
+        return NOT_CHINESE
+    confidence = transcript.mean_confidence
+    if confidence is not None and confidence < config.min_mean_confidence:
+        return LOW_CONFIDENCE
+    if substantive_chars(text) < config.min_substantive_chars:
+        chars = cjk_count(text)
+        if chars and filler_chars(text) / chars >= config.fillers_only_share:
+            return FILLERS_ONLY
+        return TOO_SHORT
+    return None
+
+
+def match_rubric(transcript: Transcript, rubric: list[RubricPoint]) -> list[RubricHit]:
+    """For each rubric point, where the candidate says one of its key phrases, quoted with the clause's
+    timestamps; missed points are listed with found=False.
+
+    A verbatim match beats a pinyin one; then the phrase HR listed first; then the earliest clause.
+    """
+    clauses = [
+        (clause, segment.start, segment.end)
+        for segment in transcript.segments
+        for clause in split_clauses(segment.text)
+    ]
+    hits = []
+    for point in rubric:
+        best: tuple[tuple[int, int, float], RubricHit] | None = None
+        for order, phrase in enumerate(point.key_phrases):
+            for clause, start, end in clauses:
+                found = find_phrase(phrase, clause)
+                if found is None:
+                    continue
+                rank = (0 if found.kind == "exact" else 1, order, start)
+                if best is None or rank < best[0]:
+                    hit = RubricHit(point.id, point.text, True, phrase, clause, start, end, found.kind, found.matched)
+                    best = (rank, hit)
+                break
+        hits.append(best[1] if best else RubricHit(point.id, point.text, False))
+    return hits
+
+
+def delivery_figures(
+    samples: np.ndarray,
+    spans: list[SpeechSpan],
+    transcript: Transcript | None,
+    question: QuestionSpec,
+    config: ScorerConfig = DEFAULT_CONFIG,
+) -> dict:
+    """Measured delivery figures (never inferred traits): time, speech rate, pauses, fillers, loudness."""
+    duration = samples.size / SAMPLE_RATE
+    speech = speech_seconds(spans)
+    pauses = pauses_between(spans)
+    chars = cjk_count(transcript.text) if transcript else None
+    return {
+        "duration_s": round(duration, 2),
+        "speech_s": round(speech, 2),
+        "speech_rate_cpm": round(chars / speech * 60, 1) if chars is not None and speech > 0 else None,
+        "pause_count_over_2s": sum(1 for p in pauses if p > config.long_pause_seconds),
+        "longest_pause_s": round(max(pauses, default=0.0), 2),
+        "silent_share": round(1.0 - speech / duration, 3) if duration > 0 else None,
+        "fillers_per_100_chars": (
+            round(100.0 * filler_count(transcript.text) / chars, 1) if transcript and chars else None
+        ),
+        "loudness_std_db": _loudness_std_db(samples, spans),
+        "time_limit_share": round(duration / question.answer_seconds, 3) if question.answer_seconds else None,
+    }
+
+
+def _loudness_std_db(samples: np.ndarray, spans: list[SpeechSpan], frame_s: float = 0.1) -> float | None:
+    """Spread (standard deviation, dB) of the loudness of 100 ms voiced frames.
+
+    Frames more than 30 dB below the loud end (95th percentile) are the gaps between words
+    inside a speech span, not speech, and are left out.
+    """
+    frame = int(frame_s * SAMPLE_RATE)
+    levels: list[float] = []
+    for span in spans:
+        piece = samples[int(span.start * SAMPLE_RATE) : int(span.end * SAMPLE_RATE)]
+        if piece.size < frame:
+            continue
+        frames = piece[: piece.size // frame * frame].reshape(-1, frame).astype(np.float64)
+        rms = np.sqrt(np.mean(np.square(frames), axis=1))
+        levels.extend(20 * np.log10(np.maximum(rms, 1e-6)))
+    if len(levels) < 2:
+        return None
+    db = np.asarray(levels)
+    voiced = db[db > np.percentile(db, 95) - 30.0]
+    if voiced.size < 2:
+        return None
+    return round(float(np.std(voiced)), 2)
+
+
+def _confidence_of(transcript: Transcript | None) -> float | None:
+    confidence = transcript.mean_confidence if transcript else None
+    return round(confidence, 3) if confidence is not None else None
+
+
+def _elapsed(started: float) -> float:
+    return round(time.perf_counter() - started, 3)

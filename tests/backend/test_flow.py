@@ -1,0 +1,163 @@
+"""The thin flow end to end with a real worker and the real recogniser, on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import sys
+import wave
+
+import numpy as np
+from rq.job import Job
+
+from backend.seed import demo_job_payload
+
+from .helpers import create_job, invite_candidate
+
+
+def _upload(client, headers, question_id, path=None, *, content: bytes | None = None, name="answer.wav"):
+    data = content if content is not None else path.read_bytes()
+    return client.post("/api/candidate/answers", headers=headers, content_type="multipart/form-data", data={
+        "question_id": question_id, "sha256": hashlib.sha256(data).hexdigest(), "file": (io.BytesIO(data), name)})
+
+
+def _silent_wav(seconds: float = 3.0) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000)
+        out.writeframes(np.zeros(int(16000 * seconds), dtype=np.int16).tobytes())
+    return buffer.getvalue()
+
+
+def test_demo_flow_scores_an_answer_with_evidence(client, make_hr, run_jobs, app, shared_dir):
+    interview = shared_dir / "fixtures" / "interview"
+    hr = make_hr("recruiter")
+    job = create_job(client, hr, demo_job_payload())
+    application, me = invite_candidate(client, hr, job["id"])
+    questions = client.get("/api/candidate/interview", headers=me).json["questions"]
+    assert [q["position"] for q in questions] == [1, 2, 3]
+
+    uploaded = _upload(client, me, questions[0]["id"], interview / "q1_strong.wav")
+    assert uploaded.status_code == 201, uploaded.json
+    answer_id = uploaded.json["id"]
+    queued = Job.fetch(f"score_answer-{answer_id}", connection=app.extensions["qingpin.redis"])
+    assert queued.origin == "asr"
+    run_jobs()
+
+    mine = client.get(f"/api/candidate/answers/{answer_id}", headers=me).json
+    assert mine["status"] == "scored" and "content_score" not in mine  # candidates never see raw scores here
+    detail = client.get(f"/api/applications/{application['id']}", headers=hr).json
+    assert detail["state"] == "in_progress"
+    answer = detail["answers"][0]
+    assert answer["status"] == "scored"
+    assert "客户" in answer["transcript"] and answer["segments"][0]["end"] > answer["segments"][0]["start"]
+    found = [point for point in answer["evidence"] if point["found"]]
+    assert len(found) >= 3
+    for point in found:
+        assert point["quote"] and point["end"] > point["start"] >= 0
+        assert point["quote"] in answer["transcript"] or point["match"] == "pinyin"
+    assert 0 < answer["content_score"] <= 100
+    assert set(answer["competency_scores"]) == {"客户导向", "沟通能力"}
+    assert answer["scorer_version"] and len(answer["config_hash"]) == 64
+    assert answer["figures"]["speech_s"] > 20
+    kinds = [event["kind"] for event in detail["events"]]
+    assert kinds.count("answer_scored") == 1 and "answer_uploaded" in kinds
+
+    # The other two answers complete the interview; once they are scored the application is "scored".
+    for question, name in zip(questions[1:], ("q2_average.wav", "q3_average.wav")):
+        assert _upload(client, me, question["id"], interview / name).status_code == 201
+    assert client.get("/api/candidate/interview", headers=me).json["state"] == "in_progress"
+    finished = client.post("/api/candidate/interview/finish", headers=me)
+    assert finished.status_code == 200 and finished.json["state"] == "completed"
+    run_jobs()
+    detail = client.get(f"/api/applications/{application['id']}", headers=hr).json
+    assert detail["state"] == "scored", [(a["status"], a["status_reason"], a["status_message"]) for a in detail["answers"]]
+    assert {a["status"] for a in detail["answers"]} == {"scored"}
+    media = client.get(f"/api/answers/{answer_id}/media", headers=hr)
+    assert media.status_code == 200
+    assert client.get(media.json["url"]).data == (interview / "q1_strong.wav").read_bytes()
+
+
+def test_scoring_is_enqueued_once_and_rerunning_is_harmless(client, make_hr, run_jobs, app):
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    response = _upload(client, me, job["questions"][0]["id"], content=_silent_wav())
+    assert response.status_code == 201
+    connection = app.extensions["qingpin.redis"]
+    from backend.jobs.queues import enqueue_score_answer
+
+    first = enqueue_score_answer(connection, response.json["id"])
+    assert first.id == f"score_answer-{response.json['id']}"
+    run_jobs()
+    answer = client.get(f"/api/candidate/answers/{response.json['id']}", headers=me).json
+    assert answer["status"] == "insufficient_evidence" and answer["status_reason"] == "too_little_speech"
+    # Running the job again leaves a final answer alone.
+    enqueue_score_answer(connection, response.json["id"])
+    run_jobs()
+    detail = client.get(f"/api/applications/{job['id']}", headers=hr)
+    assert detail.status_code == 404  # a job id is no application id
+
+
+def test_retakes_are_counted_server_side(client, make_hr, run_jobs):
+    hr = make_hr()
+    job = create_job(client, hr)  # one question, one retake
+    _, me = invite_candidate(client, hr, job["id"])
+    question_id = job["questions"][0]["id"]
+    assert _upload(client, me, question_id, content=_silent_wav()).status_code == 201
+    assert _upload(client, me, question_id, content=_silent_wav()).json["attempt"] == 2
+    third = _upload(client, me, question_id, content=_silent_wav())
+    assert third.status_code == 409 and third.json["reason"] == "no_retakes_left"
+    run_jobs()
+    finished = client.post("/api/candidate/interview/finish", headers=me)
+    assert finished.status_code == 200 and finished.json["state"] == "scored"  # every answer was already processed
+    late = _upload(client, me, question_id, content=_silent_wav())
+    assert late.status_code == 409 and late.json["reason"] == "state_not_allowed"
+
+
+def test_checksum_mismatch_is_refused(client, make_hr):
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    response = client.post("/api/candidate/answers", headers=me, content_type="multipart/form-data", data={
+        "question_id": job["questions"][0]["id"], "sha256": "0" * 64, "file": (io.BytesIO(_silent_wav()), "a.wav")})
+    assert response.status_code == 422 and response.json["reason"] == "checksum_mismatch"
+
+
+def test_truncated_or_corrupted_media_is_recorded_unreadable(client, make_hr, run_jobs, app, shared_dir):
+    hr = make_hr()
+    job = create_job(client, hr)
+    application, me = invite_candidate(client, hr, job["id"])
+    question_id = job["questions"][0]["id"]
+    mp4 = (shared_dir / "fixtures" / "interview" / "q1_strong.mp4").read_bytes()
+    truncated = _upload(client, me, question_id, content=mp4[: len(mp4) // 2], name="answer.mp4")
+    if truncated.status_code == 201:  # the container opened; the worker must find the missing data
+        run_jobs()
+        status = client.get(f"/api/candidate/answers/{truncated.json['id']}", headers=me).json
+        assert status["status"] == "unreadable" and status["status_reason"]
+    else:
+        assert truncated.status_code == 422 and truncated.json["reason"] == "unreadable_media"
+    # The application stays usable: an unreadable recording does not use up a retake.
+    retry = _upload(client, me, question_id, shared_dir / "fixtures" / "interview" / "q1_weak.wav")
+    assert retry.status_code == 201
+    run_jobs()
+    answers = client.get(f"/api/applications/{application['id']}", headers=hr).json["answers"]
+    assert answers[-1]["status"] == "scored"
+
+
+def test_a_real_rq_worker_process_scores_an_answer(client, make_hr, app, settings, shared_dir):
+    hr = make_hr()
+    job = create_job(client, hr, demo_job_payload())
+    _, me = invite_candidate(client, hr, job["id"])
+    response = _upload(client, me, job["questions"][0]["id"], shared_dir / "fixtures" / "interview" / "q1_average.wav")
+    assert response.status_code == 201
+    env = dict(
+        os.environ, QINGPIN_ENV="test", SECRET_KEY=settings.secret_key, DATABASE_URL=settings.database_url,
+        REDIS_URL=settings.redis_url, QINGPIN_INSTANCE_DIR=str(settings.instance_dir), MODEL_CACHE_DIR=str(settings.models_dir),
+    )
+    done = subprocess.run([sys.executable, "-m", "rq.cli", "worker", "asr", "--burst", "--url", settings.redis_url],
+                          env=env, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-2000:]
+    answer = client.get(f"/api/candidate/answers/{response.json['id']}", headers=me).json
+    assert answer["status"] == "scored", done.stderr[-2000:]

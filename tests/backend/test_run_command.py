@@ -1,0 +1,52 @@
+"""The README's first command on the embedded default: `qingpin run` serves, works and walks the demo flow."""
+from __future__ import annotations
+
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+from .conftest import MODEL_CACHE
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_path, shared_dir):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "STORAGE_BACKEND")}
+    env.update(QINGPIN_ENV="development", QINGPIN_INSTANCE_DIR=str(tmp_path / "instance"), MODEL_CACHE_DIR=str(MODEL_CACHE),
+               PYTHONUNBUFFERED="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backend.cli", "run", "--port", str(_free_port()),
+         "--audio", str(shared_dir / "fixtures" / "interview" / "q1_strong.wav")],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([process.stdout], [], [], 1)
+            if ready:
+                line = process.stdout.readline()
+                if not line and process.poll() is not None:
+                    break
+                lines.append(line)
+                if line.startswith("demo | done") or line.startswith("demo | failed"):
+                    break
+        output = "".join(lines)
+        assert "demo | done" in output, output[-4000:]
+        assert "/api/docs" in output and "sqlite" in output and "unix://" in output
+        assert "[HR] transcript:" in output and "✓" in output
+        assert (tmp_path / "instance" / "qingpin.db").is_file()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
