@@ -14,7 +14,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(settings.instance_dir.resolve()))
     app.config["QINGPIN_SETTINGS"] = settings
     app.config["SECRET_KEY"] = settings.secret_key
-    app.config["MAX_CONTENT_LENGTH"] = settings.max_answer_bytes + 1024 * 1024
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_segment_bytes + 1024 * 1024
 
     from . import api, db, errors, redis_conn, storage
 

@@ -46,22 +46,23 @@ def run_demo(base_url: str, *, audio: Path = DEFAULT_AUDIO, email: str = DEMO_AD
     session = _check(http.post(f"{api}/candidate/session", json={"invitation_token": invitation["token"]}), 201)
     me = {"Authorization": f"Bearer {session['token']}"}
     interview = _check(http.get(f"{api}/candidate/interview", headers=me), 200)
-    question = interview["questions"][0]
-    echo(f"[candidate] question 1: {question['text']}")
+    started = _check(http.post(f"{api}/candidate/questions/{interview['questions'][0]['id']}/start", headers=me), 201)
+    echo(f"[candidate] question 1: {started['question']['text']} (record by {started['record_by']})")
 
     data = audio.read_bytes()
     with audio.open("rb") as fh:
-        answer = _check(http.post(f"{api}/candidate/answers", headers=me, files={"file": (audio.name, fh)},
-                                  data={"question_id": question["id"], "sha256": hashlib.sha256(data).hexdigest()}), 201)
+        answer = _check(http.post(f"{api}/candidate/answers/{started['answer_id']}/segments", headers=me,
+                                  files={"file": (audio.name, fh)},
+                                  data={"index": 0, "count": 1, "sha256": hashlib.sha256(data).hexdigest()}), 201)
     echo(f"[candidate] uploaded {audio.name} ({len(data) / 1024:.0f} KiB); status {answer['status']}")
 
-    started = time.monotonic()
+    waiting_since = time.monotonic()
     while answer["status"] not in FINAL:
-        if time.monotonic() - started > timeout:
+        if time.monotonic() - waiting_since > timeout:
             raise DemoFailed(f"the answer was not processed within {timeout:.0f} s: is the worker running?")
         time.sleep(1)
         answer = _check(http.get(f"{api}/candidate/answers/{answer['id']}", headers=me), 200)
-    echo(f"[worker] answer processed in {time.monotonic() - started:.1f} s: {answer['status']}")
+    echo(f"[worker] answer processed in {time.monotonic() - waiting_since:.1f} s: {answer['status']}")
 
     detail = _check(http.get(f"{api}/applications/{application['id']}", headers=hr), 200)
     scored = next(a for a in detail["answers"] if a["id"] == answer["id"])

@@ -64,7 +64,9 @@ def error_body(status_code: int, message: str, *, reason: str | None = None, err
     return body
 
 
+def render_domain_error(exc: DomainError):
+    return jsonify(error_body(exc.status_code, exc.message, reason=exc.reason, errors=exc.errors)), exc.status_code
+
+
 def init_app(app: Flask) -> None:
-    @app.errorhandler(DomainError)
-    def _domain_error(exc: DomainError):
-        return jsonify(error_body(exc.status_code, exc.message, reason=exc.reason, errors=exc.errors)), exc.status_code
+    app.register_error_handler(DomainError, render_domain_error)

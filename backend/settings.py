@@ -46,7 +46,10 @@ class Settings(BaseSettings):
     hr_token_hours: int = 12
     candidate_token_hours: int = 72
     invitation_days: int = 14
-    max_answer_bytes: int = 200 * 1024 * 1024
+    max_segment_bytes: int = 200 * 1024 * 1024  # one recorded segment (at most 120 s of video)
+    max_candidate_bytes: int = 2 * 1024 * 1024 * 1024  # everything one candidate may have staged or stored
+    upload_staging: Literal["local", "s3"] = "local"
+    upload_expiry_hours: int = 24
     media_url_seconds: int = 300
 
     @model_validator(mode="after")

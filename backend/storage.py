@@ -386,6 +386,7 @@ class S3Storage(Storage):
             region_name=self.region,
         )
         self._client = session.client("s3", endpoint_url=endpoint_url, config=config)
+        self.bucket_name = bucket
         # Browsers may need another host than the backend (e.g. MinIO at http://minio:9000 inside
         # docker); SigV4 signs the host, so presigning needs a client for the public endpoint.
         self._presign_client = (
@@ -403,6 +404,12 @@ class S3Storage(Storage):
         self._transfer_config.max_in_memory_upload_chunks = 4
         if create_bucket:
             self._create_bucket()
+
+
+    @property
+    def client(self):
+        """The boto3 S3 client (for S3 multipart upload staging in the same bucket)."""
+        return self._client
 
     def __repr__(self) -> str:
         return f"S3Storage(bucket={self.bucket!r}, endpoint_url={self.endpoint_url!r}, prefix={self.prefix!r})"

@@ -12,7 +12,7 @@ from ..errors import NotFound
 from ..models import Answer, Application, Candidate, Job
 from ..services import applications as app_service
 from ..services import jobs as job_service
-from ..services.answers import answers_for
+from ..services.answers import answers_for, segments_of
 from ..services.applications import Actor
 from ..services.invitations import invite
 from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
@@ -69,7 +69,13 @@ class DecisionSchema(ma.Schema):
 
 
 class MediaUrlSchema(ma.Schema):
+    index = ma.fields.Integer()
     url = ma.fields.String()
+    duration_seconds = ma.fields.Float(allow_none=True)
+
+
+class AnswerMediaSchema(ma.Schema):
+    recordings = ma.fields.List(ma.fields.Nested(MediaUrlSchema))
     expires_in = ma.fields.Integer()
 
 
@@ -153,7 +159,10 @@ class ApplicationById(MethodView):
         application = app_service.get_application(session, organization_id=current_hr().organization_id, application_id=application_id)
         data = _list_item(application, session.get(Candidate, application.candidate_id), session.get(Job, application.job_id))
         data["questions"] = job_service.list_questions(session, job_id=application.job_id)
-        data["answers"] = answers_for(session, application_id=application.id)
+        data["answers"] = [
+            dict(answer.model_dump(), recordings=segments_of(session, answer_id=answer.id))
+            for answer in answers_for(session, application_id=application.id)
+        ]
         data["events"] = app_service.list_events(session, application_id=application.id)
         return data
 
@@ -190,19 +199,22 @@ class Decisions(MethodView):
 @blp.route("/answers/<uuid:answer_id>/media")
 class AnswerMedia(MethodView):
     @blp.doc(security=[BEARER])
-    @blp.response(200, MediaUrlSchema)
+    @blp.response(200, AnswerMediaSchema)
     def get(self, answer_id):
-        """A short-lived signed URL to the answer's recording (every access is logged)"""
+        """Short-lived signed URLs to the answer's recorded segments (every access is logged)"""
         principal = current_hr()
         session = get_session()
         answer = session.get(Answer, answer_id)
         application = answer and session.get(Application, answer.application_id)
-        if application is None or application.organization_id != principal.organization_id or not answer.media_key:
+        if application is None or application.organization_id != principal.organization_id:
             raise NotFound("answer not found")
+        storage = current_app.extensions["qingpin.storage"]
         seconds = current_app.config["QINGPIN_SETTINGS"].media_url_seconds
         app_service.record_event(session, application=application, kind="media_accessed", actor=Actor("hr", principal.user_id),
                                  data={"answer_id": str(answer.id)})
-        return {"url": current_app.extensions["qingpin.storage"].url(answer.media_key, expires=seconds), "expires_in": seconds}
+        recordings = [{"index": s.index, "url": storage.url(s.media_key, expires=seconds), "duration_seconds": s.duration_seconds}
+                      for s in segments_of(session, answer_id=answer.id)]
+        return {"recordings": recordings, "expires_in": seconds}
 
 
 def _list_item(application: Application, candidate: Candidate, job: Job) -> dict:

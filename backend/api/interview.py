@@ -8,11 +8,13 @@ from flask_smorest import Blueprint
 
 from ..db import get_session
 from ..errors import NotFound
-from ..jobs.queues import enqueue_score_answer
+from ..jobs.queues import scoring_enqueuer
 from ..models import Answer, Application, Job
-from ..redis_conn import get_redis
 from ..services import jobs as job_service
-from ..services.answers import answers_for, finish_interview, submit_answer
+from ..services.answers import (
+    SEGMENT_MAX_SECONDS, answers_for, attach_segment, check_upload_window, finish_interview, max_segments, recording_answer,
+    spool, start_question,
+)
 from ..services.applications import Actor
 from ..services.invitations import redeem_invitation
 from .schemas import AnswerStatusSchema
@@ -33,7 +35,8 @@ class SessionSchema(ma.Schema):
 class CandidateQuestionSchema(ma.Schema):
     id = ma.fields.UUID()
     position = ma.fields.Integer()
-    text = ma.fields.String()
+    text = ma.fields.String(allow_none=True, metadata={"description": "null until the candidate starts the question"})
+    started = ma.fields.Boolean()
     think_seconds = ma.fields.Integer()
     answer_seconds = ma.fields.Integer()
     retakes = ma.fields.Integer()
@@ -47,13 +50,24 @@ class MyInterviewSchema(ma.Schema):
     answers = ma.fields.List(ma.fields.Nested(AnswerStatusSchema))
 
 
-class AnswerFormSchema(ma.Schema):
-    question_id = ma.fields.UUID(required=True)
-    sha256 = ma.fields.String(validate=ma.validate.Regexp(r"^[0-9a-fA-F]{64}$"))
+class SegmentFormSchema(ma.Schema):
+    index = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0, max=99))
+    count = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1, max=100))
+    sha256 = ma.fields.String(required=True, validate=ma.validate.Regexp(r"^[0-9a-fA-F]{64}$"))
 
 
-class AnswerFileSchema(ma.Schema):
+class SegmentFileSchema(ma.Schema):
     file = ma.fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
+
+
+class StartedQuestionSchema(ma.Schema):
+    answer_id = ma.fields.UUID()
+    attempt = ma.fields.Integer()
+    question = ma.fields.Nested(CandidateQuestionSchema)
+    started_at = ma.fields.AwareDateTime()
+    record_by = ma.fields.AwareDateTime()
+    max_segments = ma.fields.Integer()
+    segment_max_seconds = ma.fields.Integer()
 
 
 @blp.route("/session")
@@ -78,27 +92,46 @@ class MyInterview(MethodView):
         return _my_interview(session, _my_application(session, current_candidate()))
 
 
-@blp.route("/answers")
-class MyAnswers(MethodView):
+@blp.route("/questions/<uuid:question_id>/start")
+class StartQuestion(MethodView):
     @blp.doc(security=[BEARER])
-    @blp.arguments(AnswerFormSchema, location="form")
-    @blp.arguments(AnswerFileSchema, location="files")
-    @blp.response(201, AnswerStatusSchema)
+    @blp.response(201, StartedQuestionSchema)
     @blp.alt_response(409, description="No retakes left, or the interview is not open")
-    @blp.alt_response(415, description="Not an audio or video recording")
-    def post(self, form, files):
-        """Upload one recorded answer (a single file; the resumable protocol is at /api/uploads/)"""
+    def post(self, question_id):
+        """Start a question (or a retake): its text is released now and the recording window begins"""
         principal = current_candidate()
         session = get_session()
+        answer, question = start_question(session, application=_my_application(session, principal), question_id=question_id,
+                                          actor=Actor("candidate", principal.candidate_id))
+        return {"answer_id": answer.id, "attempt": answer.attempt, "question": question, "started_at": answer.started_at,
+                "record_by": answer.record_by, "max_segments": max_segments(question), "segment_max_seconds": SEGMENT_MAX_SECONDS}
+
+
+@blp.route("/answers/<uuid:answer_id>/segments")
+class AnswerSegments(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(SegmentFormSchema, location="form")
+    @blp.arguments(SegmentFileSchema, location="files")
+    @blp.response(201, AnswerStatusSchema)
+    @blp.alt_response(409, description="Time over, segment already uploaded, or the answer is submitted")
+    @blp.alt_response(415, description="Not an audio or video recording")
+    def post(self, form, files, answer_id):
+        """Upload one recorded segment in a single request (the resumable protocol is at /api/uploads/)"""
+        principal = current_candidate()
+        session = get_session()
+        application = _my_application(session, principal)
+        answer, _ = recording_answer(session, application=application, answer_id=answer_id,
+                                     segment_index=form["index"], segment_count=form["count"])
+        check_upload_window(answer)
         settings = current_app.config["QINGPIN_SETTINGS"]
-        redis_conn = get_redis()
-        return submit_answer(
-            session, application=_my_application(session, principal), question_id=form["question_id"],
-            fileobj=files["file"].stream, storage=current_app.extensions["qingpin.storage"],
-            spool_dir=settings.instance_dir / "spool", max_bytes=settings.max_answer_bytes,
-            actor=Actor("candidate", principal.candidate_id), sha256=form.get("sha256"),
-            enqueue_scoring=lambda answer_id: enqueue_score_answer(redis_conn, answer_id),
-        )
+        path, _, _ = spool(files["file"].stream, max_bytes=settings.max_segment_bytes, directory=settings.instance_dir / "spool")
+        try:
+            attach_segment(session, application=application, answer_id=answer_id, segment_index=form["index"],
+                           segment_count=form["count"], path=path, sha256=form["sha256"], storage=current_app.extensions["qingpin.storage"],
+                           actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer())
+        finally:
+            path.unlink(missing_ok=True)
+        return session.get(Answer, answer_id)
 
 
 @blp.route("/interview/finish")
@@ -129,13 +162,23 @@ class MyAnswer(MethodView):
 
 
 def _my_interview(session, application: Application) -> dict:
+    answers = answers_for(session, application_id=application.id)
+    started = {a.question_id for a in answers}
     return {
         "application_id": application.id,
         "state": application.state,
         "job_title": session.get(Job, application.job_id).title,
-        "questions": job_service.list_questions(session, job_id=application.job_id),
-        "answers": answers_for(session, application_id=application.id),
+        "questions": [_released(q, started) for q in job_service.list_questions(session, job_id=application.job_id)],
+        "answers": answers,
     }
+
+
+def _released(question, started: set) -> dict:
+    """A question's text is shown only once the candidate has started it."""
+    data = {name: getattr(question, name) for name in ("id", "position", "think_seconds", "answer_seconds", "retakes")}
+    data["text"] = question.text if question.id in started else None
+    data["started"] = question.id in started
+    return data
 
 
 def _my_application(session, principal):

@@ -39,15 +39,28 @@ class AnswerStatusSchema(ma.Schema):
     status = ma.fields.String()
     status_reason = ma.fields.String(allow_none=True)
     status_message = ma.fields.String(allow_none=True)
-    media_sha256 = ma.fields.String()
-    media_bytes = ma.fields.Integer()
+    started_at = ma.fields.AwareDateTime()
+    record_by = ma.fields.AwareDateTime()
+    segment_count = ma.fields.Integer(allow_none=True)
+    submitted_at = ma.fields.AwareDateTime(allow_none=True)
     created_at = ma.fields.AwareDateTime()
+
+
+class RecordingSchema(ma.Schema):
+    """One stored recorded segment of an answer."""
+
+    id = ma.fields.UUID()
+    index = ma.fields.Integer()
+    sha256 = ma.fields.String()
+    bytes = ma.fields.Integer()
+    media_type = ma.fields.String()
+    duration_seconds = ma.fields.Float(allow_none=True)
 
 
 class AnswerDetailSchema(AnswerStatusSchema):
     """HR's view of an answer: transcript with timestamps, measured figures, scores and the evidence behind them."""
 
-    media_type = ma.fields.String()
+    recordings = ma.fields.List(ma.fields.Nested(RecordingSchema))
     duration_seconds = ma.fields.Float(allow_none=True)
     transcript = ma.fields.String(allow_none=True)
     segments = ma.fields.List(ma.fields.Nested(SegmentSchema))

@@ -37,3 +37,11 @@ def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID) -> Job:
     policy = dict(SCORE_ANSWER)
     return enqueue_once(connection, "backend.jobs.scoring.score_answer", f"score_answer-{answer_id}", str(answer_id),
                         queue=policy.pop("queue"), **policy)
+
+
+def scoring_enqueuer():
+    """A callback that queues an answer's scoring on the current app's Redis (for services' after-commit hooks)."""
+    from flask import current_app
+
+    connection = current_app.extensions["qingpin.redis"]
+    return lambda answer_id: enqueue_score_answer(connection, answer_id)

@@ -1,6 +1,7 @@
 """Job `score_answer`: decode the answer's media, run the ML scorer, write transcript, scores and evidence back."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 
@@ -43,11 +44,12 @@ def score_answer(answer_id: str) -> str:
             answer = answer_service.start_processing(session, answer_id=answer_uuid)
             if answer is None:
                 return "skipped"
-            media_key = answer.media_key
+            media_keys = [segment.media_key for segment in answer_service.segments_of(session, answer_id=answer_uuid)]
             spec = question_spec(session.get(Question, answer.question_id))
         try:
-            with storage.local_path(media_key) as path:
-                result = score_recording(path, spec, asr_engine(settings))
+            with contextlib.ExitStack() as stack:
+                paths = [stack.enter_context(storage.local_path(key)) for key in media_keys]
+                result = score_recording(paths, spec, asr_engine(settings))
         except MediaError as exc:
             log.info("answer %s unreadable: %s", answer_id, exc.reason)
             with session_scope() as session:

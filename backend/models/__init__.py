@@ -7,7 +7,7 @@ from sqlmodel import SQLModel
 from .base import utcnow
 from .candidates import Application, ApplicationState, Candidate, Invitation
 from .events import Event
-from .interviews import Answer, AnswerStatus
+from .interviews import Answer, AnswerSegment, AnswerStatus
 from .jobs import Job, Question
 from .organizations import AuthToken, HrRole, HrUser, Organization
 
@@ -18,6 +18,6 @@ for _module in pkgutil.iter_modules(__path__):
 metadata = SQLModel.metadata
 
 __all__ = [
-    "Answer", "AnswerStatus", "Application", "ApplicationState", "AuthToken", "Candidate", "Event",
+    "Answer", "AnswerSegment", "AnswerStatus", "Application", "ApplicationState", "AuthToken", "Candidate", "Event",
     "HrRole", "HrUser", "Invitation", "Job", "Organization", "Question", "metadata", "utcnow",
 ]

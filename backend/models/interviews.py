@@ -5,14 +5,15 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import BigInteger, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import id_field, json_field, time_field
 
 
 class AnswerStatus(StrEnum):
-    uploaded = "uploaded"  # media stored, scoring queued
+    recording = "recording"  # the question was started; segments are being recorded and uploaded
+    uploaded = "uploaded"  # every segment stored, scoring queued
     processing = "processing"
     scored = "scored"
     insufficient_evidence = "insufficient_evidence"  # refused by the quality gate, with a reason
@@ -29,12 +30,12 @@ class Answer(SQLModel, table=True):
     application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
     question_id: uuid.UUID = Field(foreign_key="question.id", index=True)
     attempt: int = 1
-    media_key: str | None = Field(default=None, max_length=512)
-    media_sha256: str | None = Field(default=None, max_length=64)
-    media_bytes: int | None = None
-    media_type: str | None = Field(default=None, max_length=64)
+    started_at: datetime = time_field()  # when the question text was released to the candidate
+    record_by: datetime = time_field(default_now=False)  # every segment's upload must have begun by then
+    segment_count: int | None = None  # announced by the client with its segments
+    submitted_at: datetime | None = time_field(nullable=True, default_now=False)
     duration_seconds: float | None = None
-    status: str = Field(default=AnswerStatus.uploaded, max_length=32, index=True)
+    status: str = Field(default=AnswerStatus.recording, max_length=32, index=True)
     status_reason: str | None = Field(default=None, max_length=64)
     status_message: str | None = None
     transcript: str | None = None
@@ -50,3 +51,20 @@ class Answer(SQLModel, table=True):
     attempts_processed: int = 0
     created_at: datetime = time_field()
     scored_at: datetime | None = time_field(nullable=True, default_now=False)
+
+
+class AnswerSegment(SQLModel, table=True):
+    """One recorded piece (at most 120 s) of an answer, stored and checksum-verified."""
+
+    __tablename__ = "answer_segment"
+    __table_args__ = (UniqueConstraint("answer_id", "index"),)
+
+    id: uuid.UUID = id_field()
+    answer_id: uuid.UUID = Field(foreign_key="answer.id", index=True)
+    index: int
+    media_key: str = Field(max_length=512)
+    sha256: str = Field(max_length=64)
+    bytes: int = Field(sa_type=BigInteger)
+    media_type: str = Field(max_length=64)
+    duration_seconds: float | None = None
+    created_at: datetime = time_field()

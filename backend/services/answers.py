@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
+import math
 import tempfile
 import uuid
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -13,11 +14,17 @@ from sqlmodel import Session, select
 
 from ..db import after_commit
 from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
-from ..models import Answer, AnswerStatus, Application, ApplicationState as S, Question, utcnow
+from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
 from .applications import Actor, record_event, transition_application
-from .media import check_media_file
+from .media import check_media_file, probe_seconds
 
 ANSWERABLE = {S.invited, S.booked, S.in_progress}
+# Mini-program cameras fail beyond ~120 s on some devices, so answers are recorded in segments of at most 120 s.
+SEGMENT_MAX_SECONDS = 120
+SEGMENT_TOLERANCE_SECONDS = 5
+ANSWER_TOLERANCE_SECONDS = 5
+# Between the question's release and the start of each segment's upload: device start-up and a slow network.
+RECORD_TOLERANCE_SECONDS = 30
 # Statuses after which the scorer has nothing more to do with an answer.
 FINAL = {AnswerStatus.scored, AnswerStatus.insufficient_evidence, AnswerStatus.unreadable, AnswerStatus.failed, AnswerStatus.human_review}
 # An unreadable recording is not the candidate's fault: it does not use up a retake.
@@ -40,7 +47,8 @@ def latest_answers(answers: list[Answer]) -> dict[uuid.UUID, Answer]:
     return latest
 
 
-def _spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path, int, str]:
+def spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path, int, str]:
+    """Copy an upload stream to a temp file, enforcing the size limit; returns (path, size, sha256)."""
     directory.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
     tmp = tempfile.NamedTemporaryFile(dir=directory, prefix="answer-", delete=False)
@@ -49,7 +57,7 @@ def _spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path,
             while chunk := fileobj.read(CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise PayloadTooLarge(f"an answer may be at most {max_bytes // (1024 * 1024)} MiB", reason="answer_too_large")
+                    raise PayloadTooLarge(f"a recording may be at most {max_bytes // (1024 * 1024)} MiB", reason="segment_too_large")
                 digest.update(chunk)
                 tmp.write(chunk)
         return Path(tmp.name), size, digest.hexdigest()
@@ -58,11 +66,14 @@ def _spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path,
         raise
 
 
-def submit_answer(
-    session: Session, *, application: Application, question_id: uuid.UUID, fileobj: BinaryIO, storage, spool_dir: Path,
-    max_bytes: int, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None], sha256: str | None = None,
-) -> Answer:
-    """Store one recorded answer as a new attempt and queue its scoring once the row is committed."""
+def max_segments(question: Question) -> int:
+    return math.ceil((question.answer_seconds + ANSWER_TOLERANCE_SECONDS) / SEGMENT_MAX_SECONDS)
+
+
+def start_question(session: Session, *, application: Application, question_id: uuid.UUID, actor: Actor,
+                   now: datetime | None = None) -> tuple[Answer, Question]:
+    """Release a question to the candidate: a new attempt whose recording window the server enforces."""
+    now = now or utcnow()
     if application.state not in ANSWERABLE:
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
     question = session.get(Question, question_id)
@@ -71,30 +82,92 @@ def submit_answer(
     previous = [a for a in answers_for(session, application_id=application.id) if a.question_id == question.id]
     if sum(1 for a in previous if COUNTS_AS_ATTEMPT(a)) >= 1 + question.retakes:
         raise Conflict("no retakes left for this question", reason="no_retakes_left")
-
-    path, size, digest = _spool(fileobj, max_bytes=max_bytes, directory=spool_dir)
-    try:
-        if sha256 and sha256.lower() != digest:
-            raise Invalid("the file's SHA-256 does not match the announced checksum", reason="checksum_mismatch")
-        media_type = check_media_file(path)
-        with path.open("rb") as fh:
-            stored = storage.save(fh, content_type=media_type)
-    finally:
-        path.unlink(missing_ok=True)
-
+    window = question.think_seconds + question.answer_seconds + RECORD_TOLERANCE_SECONDS
     answer = Answer(
         application_id=application.id, question_id=question.id, attempt=max((a.attempt for a in previous), default=0) + 1,
-        media_key=stored.key, media_sha256=stored.sha256, media_bytes=stored.size, media_type=media_type,
+        started_at=now, record_by=now + timedelta(seconds=window),
     )
     session.add(answer)
     session.flush()
-    record_event(session, application=application, kind="answer_uploaded", actor=actor,
+    record_event(session, application=application, kind="question_started", actor=actor,
                  data={"answer_id": str(answer.id), "question_id": str(question.id), "attempt": answer.attempt})
     if application.state != S.in_progress:
-        transition_application(session, application=application, to_state=S.in_progress, actor=actor, reason="first answer uploaded")
+        transition_application(session, application=application, to_state=S.in_progress, actor=actor, reason="first question started")
+    return answer, question
+
+
+def recording_answer(session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int,
+                     segment_count: int, now: datetime | None = None, lock: bool = False) -> tuple[Answer, Question]:
+    """The caller's answer that may still take segment `segment_index` of `segment_count` (404/409/422 otherwise)."""
+    now = now or utcnow()
+    answer = session.get(Answer, answer_id, with_for_update=lock)
+    if answer is None or answer.application_id != application.id:
+        raise NotFound("answer not found")
+    if application.state not in ANSWERABLE:
+        raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
+    if answer.status != AnswerStatus.recording:
+        raise Conflict("this answer is already submitted", reason="answer_submitted")
+    question = session.get(Question, answer.question_id)
+    if not 1 <= segment_count <= max_segments(question) or not 0 <= segment_index < segment_count:
+        raise Invalid(f"segment {segment_index} of {segment_count} is out of range (at most {max_segments(question)} segments)",
+                      reason="bad_segment")
+    if answer.segment_count is not None and answer.segment_count != segment_count:
+        raise Invalid(f"this answer was announced with {answer.segment_count} segments", reason="bad_segment")
+    if session.exec(select(AnswerSegment.id).where(AnswerSegment.answer_id == answer.id, AnswerSegment.index == segment_index)).first():
+        raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists")
+    return answer, question
+
+
+def check_upload_window(answer: Answer, *, now: datetime | None = None) -> None:
+    """A recording must have been finished (its upload begun) within think time + answer limit + tolerance."""
+    if (now or utcnow()) > answer.record_by:
+        raise Conflict("the time for this answer is over; start a retake if one is left", reason="answer_time_over")
+
+
+def attach_segment(
+    session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int, segment_count: int,
+    path: Path, sha256: str, storage, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None],
+) -> AnswerSegment:
+    """Verify and store one recorded segment; when the answer has all its segments, submit it for scoring once."""
+    answer, question = recording_answer(session, application=application, answer_id=answer_id, segment_index=segment_index,
+                                        segment_count=segment_count, lock=True)
+    media_type = check_media_file(path)
+    seconds = probe_seconds(path)
+    if seconds is not None and seconds > SEGMENT_MAX_SECONDS + SEGMENT_TOLERANCE_SECONDS:
+        raise Invalid(f"a segment may last at most {SEGMENT_MAX_SECONDS} s (this one lasts {seconds:.0f} s)", reason="segment_too_long")
+    segments = list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == answer.id)))
+    total = sum(s.duration_seconds or 0 for s in segments) + (seconds or 0)
+    if total > question.answer_seconds + ANSWER_TOLERANCE_SECONDS:
+        raise Invalid(f"the answer lasts {total:.0f} s, over the {question.answer_seconds} s limit", reason="answer_too_long")
+    with path.open("rb") as fh:
+        stored = storage.save(fh, content_type=media_type)
+    if stored.sha256 != sha256.lower():
+        storage.delete(stored.key)
+        raise Invalid("the stored file's SHA-256 does not match the announced checksum", reason="checksum_mismatch")
+    segment = AnswerSegment(answer_id=answer.id, index=segment_index, media_key=stored.key, sha256=stored.sha256,
+                            bytes=stored.size, media_type=media_type, duration_seconds=seconds)
+    session.add(segment)
+    answer.segment_count = segment_count
+    session.add(answer)
+    session.flush()
+    if len(segments) + 1 == segment_count:
+        _submit(session, application=application, answer=answer, total_seconds=total, actor=actor, enqueue_scoring=enqueue_scoring)
+    return segment
+
+
+def _submit(session: Session, *, application: Application, answer: Answer, total_seconds: float, actor: Actor,
+            enqueue_scoring: Callable[[uuid.UUID], None]) -> None:
+    answer.status, answer.submitted_at, answer.duration_seconds = AnswerStatus.uploaded, utcnow(), round(total_seconds, 2)
+    session.add(answer)
+    record_event(session, application=application, kind="answer_uploaded", actor=actor,
+                 data={"answer_id": str(answer.id), "question_id": str(answer.question_id), "attempt": answer.attempt,
+                       "segments": answer.segment_count})
     answer_id = answer.id
     after_commit(session, lambda: enqueue_scoring(answer_id))
-    return answer
+
+
+def segments_of(session: Session, *, answer_id: uuid.UUID) -> list[AnswerSegment]:
+    return list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == answer_id).order_by(AnswerSegment.index)))
 
 
 def finish_interview(session: Session, *, application: Application, actor: Actor) -> Application:
@@ -113,9 +186,9 @@ def finish_interview(session: Session, *, application: Application, actor: Actor
 
 
 def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None:
-    """Claim an answer for scoring; None when it is gone or already final (the job is idempotent)."""
+    """Claim an answer for scoring; None when it is gone, still recording or already final (the job is idempotent)."""
     answer = session.get(Answer, answer_id, with_for_update=True)
-    if answer is None or answer.status in FINAL:
+    if answer is None or answer.status in FINAL or answer.status == AnswerStatus.recording:
         return None
     answer.status = AnswerStatus.processing
     answer.attempts_processed += 1

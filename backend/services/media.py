@@ -54,3 +54,19 @@ def _probe(path: Path) -> None:
         raise
     except (av.error.FFmpegError, OSError, ValueError) as exc:  # truncated or corrupt containers
         raise Invalid(f"the recording cannot be read ({type(exc).__name__}); please record it again", reason="unreadable_media") from exc
+
+
+def probe_seconds(path: Path) -> float | None:
+    """The recording's duration from its container, without decoding (None when the container does not say)."""
+    import av
+
+    try:
+        with av.open(str(path), metadata_errors="ignore") as container:
+            if container.duration:
+                return container.duration / av.time_base
+            stream = container.streams.audio[0]
+            if stream.duration and stream.time_base:
+                return float(stream.duration * stream.time_base)
+    except (av.error.FFmpegError, OSError, ValueError, IndexError):
+        return None
+    return None

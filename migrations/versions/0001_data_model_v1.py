@@ -120,10 +120,10 @@ def upgrade() -> None:
     sa.Column('application_id', sa.Uuid(), nullable=False),
     sa.Column('question_id', sa.Uuid(), nullable=False),
     sa.Column('attempt', sa.Integer(), nullable=False),
-    sa.Column('media_key', sqlmodel.sql.sqltypes.AutoString(length=512), nullable=True),
-    sa.Column('media_sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-    sa.Column('media_bytes', sa.Integer(), nullable=True),
-    sa.Column('media_type', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    sa.Column('started_at', backend.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('record_by', backend.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('segment_count', sa.Integer(), nullable=True),
+    sa.Column('submitted_at', backend.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('duration_seconds', sa.Float(), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
     sa.Column('status_reason', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
@@ -150,6 +150,23 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_answer_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_answer_question_id'), ['question_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_answer_status'), ['status'], unique=False)
+
+    op.create_table('answer_segment',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('answer_id', sa.Uuid(), nullable=False),
+    sa.Column('index', sa.Integer(), nullable=False),
+    sa.Column('media_key', sqlmodel.sql.sqltypes.AutoString(length=512), nullable=False),
+    sa.Column('sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('bytes', sa.BigInteger(), nullable=False),
+    sa.Column('media_type', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('duration_seconds', sa.Float(), nullable=True),
+    sa.Column('created_at', backend.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['answer_id'], ['answer.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('answer_id', 'index')
+    )
+    with op.batch_alter_table('answer_segment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_answer_segment_answer_id'), ['answer_id'], unique=False)
 
     op.create_table('auth_token',
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -229,6 +246,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_answer_question_id'))
         batch_op.drop_index(batch_op.f('ix_answer_application_id'))
 
+    with op.batch_alter_table('answer_segment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_answer_segment_answer_id'))
+
+    op.drop_table('answer_segment')
     op.drop_table('answer')
     with op.batch_alter_table('question', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_question_job_id'))

@@ -1,6 +1,9 @@
 """Small builders shared by the backend tests (through the API, like a client would)."""
 from __future__ import annotations
 
+import hashlib
+import io
+
 JOB = {
     "title": "对公客户经理",
     "competencies": {"沟通能力": 0.5, "客户导向": 0.5},
@@ -34,3 +37,21 @@ def invite_candidate(client, headers, job_id, name="李候选") -> tuple[dict, d
     session = client.post("/api/candidate/session", json={"invitation_token": invitation.json["token"]})
     assert session.status_code == 201, session.json
     return application, {"Authorization": f"Bearer {session.json['token']}"}
+
+
+def start_question(client, headers, question_id) -> dict:
+    response = client.post(f"/api/candidate/questions/{question_id}/start", headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def upload_segment(client, headers, answer_id, content: bytes, *, index=0, count=1, name="answer.wav", sha256=None):
+    return client.post(f"/api/candidate/answers/{answer_id}/segments", headers=headers, content_type="multipart/form-data",
+                       data={"index": index, "count": count, "sha256": sha256 or hashlib.sha256(content).hexdigest(),
+                             "file": (io.BytesIO(content), name)})
+
+
+def answer_question(client, headers, question_id, content: bytes, *, name="answer.wav"):
+    """Start a question and upload its answer as one segment; returns the upload response."""
+    started = start_question(client, headers, question_id)
+    return upload_segment(client, headers, started["answer_id"], content, name=name)

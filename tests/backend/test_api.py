@@ -4,14 +4,15 @@ from __future__ import annotations
 import io
 import uuid
 
-from .helpers import JOB, create_job, invite_candidate
+from .helpers import JOB, create_job, invite_candidate, start_question, upload_segment
 
 
 def test_openapi_and_docs(client):
     spec = client.get("/api/openapi.json")
     assert spec.status_code == 200
     paths = spec.json["paths"]
-    for path in ("/api/auth/login", "/api/jobs", "/api/applications/{application_id}", "/api/candidate/answers"):
+    for path in ("/api/auth/login", "/api/jobs", "/api/applications/{application_id}",
+                 "/api/candidate/questions/{question_id}/start", "/api/candidate/answers/{answer_id}/segments"):
         assert path in paths
     assert client.get("/api/docs").status_code == 200
 
@@ -92,6 +93,10 @@ def test_candidate_token_reads_only_its_own_application(client, make_hr):
     mine = client.get("/api/candidate/interview", headers=first)
     assert mine.status_code == 200 and mine.json["state"] == "invited"
     assert "rubric" not in mine.json["questions"][0]
+    assert mine.json["questions"][0]["text"] is None  # released only when the candidate starts the question
+    started = start_question(client, first, mine.json["questions"][0]["id"])
+    assert started["question"]["text"] == JOB["questions"][0]["text"]
+    assert upload_segment(client, second, started["answer_id"], b"RIFF....WAVE").status_code == 404
     # A candidate token is no HR token, and never reaches another application.
     assert client.get(f"/api/applications/{second_application['id']}", headers=first).status_code == 401
     assert client.get(f"/api/candidate/answers/{uuid.uuid4()}", headers=first).status_code == 404
@@ -126,10 +131,10 @@ def test_bad_uploads_get_clear_4xx_and_the_application_stays_usable(client, make
     job = create_job(client, headers)
     application, me = invite_candidate(client, headers, job["id"])
     question_id = job["questions"][0]["id"]
+    answer_id = start_question(client, headers=me, question_id=question_id)["answer_id"]
 
     def upload(content: bytes, name: str):
-        return client.post("/api/candidate/answers", headers=me, content_type="multipart/form-data",
-                           data={"question_id": question_id, "file": (io.BytesIO(content), name)})
+        return upload_segment(client, me, answer_id, content, name=name)
 
     empty = upload(b"", "answer.mp4")
     assert empty.status_code == 422 and empty.json["reason"] == "empty_file"
@@ -137,9 +142,13 @@ def test_bad_uploads_get_clear_4xx_and_the_application_stays_usable(client, make
     assert text.status_code == 415 and text.json["reason"] == "unsupported_media"
     fake_mp4 = upload(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 2000, "answer.mp4")
     assert fake_mp4.status_code == 422 and fake_mp4.json["reason"] == "unreadable_media"
-    missing = client.post("/api/candidate/answers", headers=me, data={"question_id": question_id})
+    missing = client.post(f"/api/candidate/answers/{answer_id}/segments", headers=me, data={"index": 0, "count": 1})
     assert missing.status_code == 422
-    foreign = upload(b"RIFF....WAVE", "a.wav")
-    assert foreign.status_code in (404, 422)
+    broken_wav = upload(b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 8, "a.wav")
+    assert broken_wav.status_code == 422
+    other = upload_segment(client, me, str(uuid.uuid4()), b"RIFF....WAVE")
+    assert other.status_code == 404
+    out_of_range = upload_segment(client, me, answer_id, b"RIFF....WAVE", index=5, count=2)
+    assert out_of_range.status_code == 422 and out_of_range.json["reason"] == "bad_segment"
     interview = client.get("/api/candidate/interview", headers=me).json
-    assert interview["state"] == "invited" and interview["answers"] == []
+    assert interview["state"] == "in_progress" and interview["answers"][0]["status"] == "recording"

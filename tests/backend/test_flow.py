@@ -13,13 +13,13 @@ from rq.job import Job
 
 from backend.seed import demo_job_payload
 
-from .helpers import create_job, invite_candidate
+from .helpers import answer_question, create_job, invite_candidate, start_question, upload_segment
 
 
 def _upload(client, headers, question_id, path=None, *, content: bytes | None = None, name="answer.wav"):
-    data = content if content is not None else path.read_bytes()
-    return client.post("/api/candidate/answers", headers=headers, content_type="multipart/form-data", data={
-        "question_id": question_id, "sha256": hashlib.sha256(data).hexdigest(), "file": (io.BytesIO(data), name)})
+    """Start the question and upload its answer as one segment."""
+    return answer_question(client, headers, question_id, content if content is not None else path.read_bytes(),
+                           name=path.name if path else name)
 
 
 def _silent_wav(seconds: float = 3.0) -> bytes:
@@ -75,8 +75,8 @@ def test_demo_flow_scores_an_answer_with_evidence(client, make_hr, run_jobs, app
     assert detail["state"] == "scored", [(a["status"], a["status_reason"], a["status_message"]) for a in detail["answers"]]
     assert {a["status"] for a in detail["answers"]} == {"scored"}
     media = client.get(f"/api/answers/{answer_id}/media", headers=hr)
-    assert media.status_code == 200
-    assert client.get(media.json["url"]).data == (interview / "q1_strong.wav").read_bytes()
+    assert media.status_code == 200 and len(media.json["recordings"]) == 1
+    assert client.get(media.json["recordings"][0]["url"]).data == (interview / "q1_strong.wav").read_bytes()
 
 
 def test_scoring_is_enqueued_once_and_rerunning_is_harmless(client, make_hr, run_jobs, app):
@@ -107,12 +107,12 @@ def test_retakes_are_counted_server_side(client, make_hr, run_jobs):
     question_id = job["questions"][0]["id"]
     assert _upload(client, me, question_id, content=_silent_wav()).status_code == 201
     assert _upload(client, me, question_id, content=_silent_wav()).json["attempt"] == 2
-    third = _upload(client, me, question_id, content=_silent_wav())
+    third = client.post(f"/api/candidate/questions/{question_id}/start", headers=me)
     assert third.status_code == 409 and third.json["reason"] == "no_retakes_left"
     run_jobs()
     finished = client.post("/api/candidate/interview/finish", headers=me)
     assert finished.status_code == 200 and finished.json["state"] == "scored"  # every answer was already processed
-    late = _upload(client, me, question_id, content=_silent_wav())
+    late = client.post(f"/api/candidate/questions/{question_id}/start", headers=me)
     assert late.status_code == 409 and late.json["reason"] == "state_not_allowed"
 
 
@@ -120,9 +120,51 @@ def test_checksum_mismatch_is_refused(client, make_hr):
     hr = make_hr()
     job = create_job(client, hr)
     _, me = invite_candidate(client, hr, job["id"])
-    response = client.post("/api/candidate/answers", headers=me, content_type="multipart/form-data", data={
-        "question_id": job["questions"][0]["id"], "sha256": "0" * 64, "file": (io.BytesIO(_silent_wav()), "a.wav")})
+    answer_id = start_question(client, me, job["questions"][0]["id"])["answer_id"]
+    response = upload_segment(client, me, answer_id, _silent_wav(), sha256="0" * 64)
     assert response.status_code == 422 and response.json["reason"] == "checksum_mismatch"
+    assert upload_segment(client, me, answer_id, _silent_wav()).status_code == 201
+
+
+def test_an_answer_in_segments_is_scored_once_when_complete(client, make_hr, run_jobs, app, shared_dir):
+    hr = make_hr()
+    job = create_job(client, hr, demo_job_payload())
+    application, me = invite_candidate(client, hr, job["id"])
+    interview = shared_dir / "fixtures" / "interview"
+    answer_id = start_question(client, me, job["questions"][1]["id"])["answer_id"]
+    first = upload_segment(client, me, answer_id, (interview / "q2_strong.wav").read_bytes(), index=0, count=2)
+    assert first.status_code == 201 and first.json["status"] == "recording"
+    connection = app.extensions["qingpin.redis"]
+    assert Job.exists(f"score_answer-{answer_id}", connection=connection) is False
+    again = upload_segment(client, me, answer_id, (interview / "q2_strong.wav").read_bytes(), index=0, count=2)
+    assert again.status_code == 409 and again.json["reason"] == "segment_exists"
+    second = upload_segment(client, me, answer_id, (interview / "q1_average.wav").read_bytes(), index=1, count=2)
+    assert second.status_code == 201 and second.json["status"] == "uploaded"
+    run_jobs()
+    answer = client.get(f"/api/applications/{application['id']}", headers=hr).json["answers"][0]
+    assert answer["status"] == "scored" and [r["index"] for r in answer["recordings"]] == [0, 1]
+    assert answer["duration_seconds"] > 28.36 + 12.61 - 1
+    assert "合规" in answer["transcript"] and "审批" in answer["transcript"]  # both segments were transcribed, in order
+    assert answer["transcript"].index("合规") < answer["transcript"].rindex("审批部门")
+
+
+def test_the_recording_window_is_enforced_by_the_server(client, make_hr, app):
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    answer_id = start_question(client, me, job["questions"][0]["id"])["answer_id"]
+    from backend.db import session_scope
+    from backend.models import Answer, utcnow
+    from datetime import timedelta
+
+    with app.app_context(), session_scope() as session:
+        answer = session.get(Answer, __import__("uuid").UUID(answer_id))
+        answer.record_by = utcnow() - timedelta(seconds=1)
+        session.add(answer)
+    late = upload_segment(client, me, answer_id, _silent_wav())
+    assert late.status_code == 409 and late.json["reason"] == "answer_time_over"
+    # The attempt used up the first try; one retake is left.
+    assert start_question(client, me, job["questions"][0]["id"])["attempt"] == 2
 
 
 def test_truncated_or_corrupted_media_is_recorded_unreadable(client, make_hr, run_jobs, app, shared_dir):

