@@ -45,6 +45,11 @@ def run_demo(base_url: str, *, audio: Path = DEFAULT_AUDIO, email: str = DEMO_AD
 
     session = _check(http.post(f"{api}/candidate/session", json={"invitation_token": invitation["token"]}), 201)
     me = {"Authorization": f"Bearer {session['token']}"}
+    for notice in _check(http.get(f"{api}/candidate/consents", headers=me), 200)["notices"]:
+        _check(http.post(f"{api}/candidate/consents", headers=me, json={
+            "kind": notice["kind"], "granted": True, "notice_version": notice["version"],
+            "text_sha256": notice["text_sha256"], "channel": "h5"}), 201)
+        echo(f"[candidate] agreed to 「{notice['title']}」 (v{notice['version']})")
     interview = _check(http.get(f"{api}/candidate/interview", headers=me), 200)
     started = _check(http.post(f"{api}/candidate/questions/{interview['questions'][0]['id']}/start", headers=me), 201)
     echo(f"[candidate] question 1: {started['question']['text']} (record by {started['record_by']})")

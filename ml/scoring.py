@@ -48,6 +48,30 @@ FILLERS_ONLY = "fillers_only"
 
 
 @dataclass(frozen=True)
+class Feature:
+    """One thing the scorer measures: what it is, in plain Chinese, and whether it moves the score."""
+
+    key: str
+    description: str
+    in_score: bool
+
+
+# The allow-list: the scorer reads nothing else. No emotion, personality, facial expression, accent or
+# appearance is ever inferred (EU AI Act art. 5(1)(f)); the candidate notice is generated from this list.
+SCORED_FEATURES: tuple[Feature, ...] = (
+    Feature("rubric_coverage", "回答内容覆盖题目评分要点的程度（按关键词及其同音词匹配，并引用原话和时间点）", True),
+    Feature("speech_seconds", "有效说话时长（用于判断证据是否充分）", False),
+    Feature("transcript_language", "识别出的中文占比（用于判断证据是否充分）", False),
+    Feature("recognition_confidence", "语音识别置信度（用于判断证据是否充分）", False),
+    Feature("speech_rate", "语速（每分钟字数），仅展示，不计分", False),
+    Feature("pauses", "停顿次数与最长停顿，仅展示，不计分", False),
+    Feature("fillers", "口头语（嗯、啊、那个等）频率，仅展示，不计分", False),
+    Feature("loudness_stability", "音量稳定性，仅展示，不计分", False),
+    Feature("time_used", "作答用时占时限的比例，仅展示，不计分", False),
+)
+
+
+@dataclass(frozen=True)
 class ScorerConfig:
     """Every threshold and weight of the scorer; its canonical JSON goes into the config hash."""
 

@@ -14,6 +14,7 @@ from ..services import applications as app_service
 from ..services import jobs as job_service
 from ..services.answers import answers_for, segments_of
 from ..services.applications import Actor
+from ..services.consent import consent_state
 from ..services.invitations import invite
 from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
 from .security import BEARER, current_hr
@@ -55,6 +56,7 @@ class ApplicationDetailSchema(ApplicationListItemSchema):
     questions = ma.fields.List(ma.fields.Nested(QuestionBriefSchema))
     answers = ma.fields.List(ma.fields.Nested(AnswerDetailSchema))
     events = ma.fields.List(ma.fields.Nested(EventSchema))
+    consents = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Boolean())
 
 
 class InvitationSchema(ma.Schema):
@@ -164,6 +166,7 @@ class ApplicationById(MethodView):
             for answer in answers_for(session, application_id=application.id)
         ]
         data["events"] = app_service.list_events(session, application_id=application.id)
+        data["consents"] = consent_state(session, application=application)
         return data
 
 

@@ -16,6 +16,7 @@ from ..db import after_commit
 from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
 from .applications import Actor, record_event, transition_application
+from .consent import ai_evaluation_allowed, require_media_consent
 from .media import check_media_file, probe_seconds
 
 ANSWERABLE = {S.invited, S.booked, S.in_progress}
@@ -76,6 +77,7 @@ def start_question(session: Session, *, application: Application, question_id: u
     now = now or utcnow()
     if application.state not in ANSWERABLE:
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
+    require_media_consent(session, application=application)
     question = session.get(Question, question_id)
     if question is None or question.job_id != application.job_id:
         raise NotFound("question not found")
@@ -107,6 +109,7 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
     if answer.status != AnswerStatus.recording:
         raise Conflict("this answer is already submitted", reason="answer_submitted")
+    require_media_consent(session, application=application)
     question = session.get(Question, answer.question_id)
     if not 1 <= segment_count <= max_segments(question) or not 0 <= segment_index < segment_count:
         raise Invalid(f"segment {segment_index} of {segment_count} is out of range (at most {max_segments(question)} segments)",
@@ -158,10 +161,15 @@ def attach_segment(
 def _submit(session: Session, *, application: Application, answer: Answer, total_seconds: float, actor: Actor,
             enqueue_scoring: Callable[[uuid.UUID], None]) -> None:
     answer.status, answer.submitted_at, answer.duration_seconds = AnswerStatus.uploaded, utcnow(), round(total_seconds, 2)
-    session.add(answer)
     record_event(session, application=application, kind="answer_uploaded", actor=actor,
                  data={"answer_id": str(answer.id), "question_id": str(answer.question_id), "attempt": answer.attempt,
                        "segments": answer.segment_count})
+    if not ai_evaluation_allowed(session, application=application):
+        # The candidate declined automated evaluation: a human reviews this answer, no scoring job is ever queued.
+        answer.status, answer.status_reason = AnswerStatus.human_review, "ai_evaluation_declined"
+        session.add(answer)
+        return
+    session.add(answer)
     answer_id = answer.id
     after_commit(session, lambda: enqueue_scoring(answer_id))
 
@@ -253,5 +261,6 @@ def _mark_scored_if_done(session: Session, *, application: Application) -> None:
     if application.state != S.completed:
         return
     latest = latest_answers(answers_for(session, application_id=application.id))
-    if latest and all(a.status in FINAL for a in latest.values()):
+    ai_processed = any(a.status != AnswerStatus.human_review for a in latest.values())
+    if latest and ai_processed and all(a.status in FINAL for a in latest.values()):
         transition_application(session, application=application, to_state=S.scored, actor=Actor.system(), reason="every answer processed")

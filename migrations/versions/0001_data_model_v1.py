@@ -168,6 +168,43 @@ def upgrade() -> None:
     with op.batch_alter_table('answer_segment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_answer_segment_answer_id'), ['answer_id'], unique=False)
 
+    op.create_table('consent_notice',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('title', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('text', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('text_sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('created_at', backend.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('organization_id', 'kind', 'version')
+    )
+    with op.batch_alter_table('consent_notice', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_consent_notice_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('consent_record',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('application_id', sa.Uuid(), nullable=False),
+    sa.Column('candidate_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+    sa.Column('notice_id', sa.Uuid(), nullable=False),
+    sa.Column('notice_version', sa.Integer(), nullable=False),
+    sa.Column('text_sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('granted', sa.Boolean(), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('created_at', backend.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['application.id'], ),
+    sa.ForeignKeyConstraint(['candidate_id'], ['candidate.id'], ),
+    sa.ForeignKeyConstraint(['notice_id'], ['consent_notice.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('consent_record', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_consent_record_application_id'), ['application_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_consent_record_candidate_id'), ['candidate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_consent_record_created_at'), ['created_at'], unique=False)
+
     op.create_table('auth_token',
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
@@ -250,6 +287,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_answer_segment_answer_id'))
 
     op.drop_table('answer_segment')
+    op.drop_table('consent_record')
+    op.drop_table('consent_notice')
     op.drop_table('answer')
     with op.batch_alter_table('question', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_question_job_id'))

@@ -27,8 +27,18 @@ def create_job(client, headers, payload=None) -> dict:
     return response.json
 
 
-def invite_candidate(client, headers, job_id, name="李候选") -> tuple[dict, dict]:
-    """Create an application for a new candidate, invite them; returns (application, candidate auth headers)."""
+def give_consents(client, me, *, media: bool = True, ai: bool = True) -> dict:
+    notices = {n["kind"]: n for n in client.get("/api/candidate/consents", headers=me).json["notices"]}
+    for kind, granted in (("media", media), ("ai_evaluation", ai)):
+        response = client.post("/api/candidate/consents", headers=me, json={
+            "kind": kind, "granted": granted, "notice_version": notices[kind]["version"],
+            "text_sha256": notices[kind]["text_sha256"], "channel": "miniprogram"})
+        assert response.status_code == 201, response.json
+    return notices
+
+
+def invite_candidate(client, headers, job_id, name="李候选", *, consent: bool = True, ai: bool = True) -> tuple[dict, dict]:
+    """Create an application for a new candidate, invite them, let them consent; returns (application, candidate headers)."""
     response = client.post("/api/applications", json={"job_id": job_id, "candidate": {"name": name}}, headers=headers)
     assert response.status_code == 201, response.json
     application = response.json
@@ -36,7 +46,10 @@ def invite_candidate(client, headers, job_id, name="李候选") -> tuple[dict, d
     assert invitation.status_code == 201, invitation.json
     session = client.post("/api/candidate/session", json={"invitation_token": invitation.json["token"]})
     assert session.status_code == 201, session.json
-    return application, {"Authorization": f"Bearer {session.json['token']}"}
+    me = {"Authorization": f"Bearer {session.json['token']}"}
+    if consent:
+        give_consents(client, me, ai=ai)
+    return application, me
 
 
 def start_question(client, headers, question_id) -> dict:
