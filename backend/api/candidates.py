@@ -1,6 +1,8 @@
 """HR side: candidates and their applications, invitations, decisions and the scored answers with evidence."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
@@ -8,8 +10,8 @@ from flask_smorest import Blueprint
 from sqlmodel import func, select
 
 from ..db import get_session
-from ..errors import NotFound
-from ..models import Answer, Application, Candidate, Job
+from ..errors import DomainError, NotFound
+from ..models import Answer, Application, ApplicationState, Candidate, Job, utcnow
 from ..services import applications as app_service
 from ..services import jobs as job_service
 from ..services.answers import answers_for, segments_of
@@ -22,6 +24,13 @@ from .security import BEARER, current_hr
 blp = Blueprint("candidates", __name__, url_prefix="/api", description="Candidates and applications (HR)")
 
 EDITORS = ("admin", "recruiter")
+OVERDUE_AFTER = timedelta(hours=24)  # invited and still not booked
+STATE_LABELS = {
+    ApplicationState.applied: "已投递", ApplicationState.screened: "已筛选", ApplicationState.invited: "待预约",
+    ApplicationState.booked: "待面试", ApplicationState.in_progress: "面试中", ApplicationState.completed: "已完成",
+    ApplicationState.scored: "已评分", ApplicationState.advanced: "已通过", ApplicationState.rejected: "未通过",
+    ApplicationState.hired: "已录用", ApplicationState.withdrawn: "已撤回",
+}
 
 
 class ApplicationCreateSchema(ma.Schema):
@@ -37,12 +46,45 @@ class ApplicationCreateSchema(ma.Schema):
 
 class ApplicationQuerySchema(ma.Schema):
     job_id = ma.fields.UUID()
-    state = ma.fields.String()
+    state = ma.fields.String(validate=ma.validate.OneOf([s.value for s in ApplicationState]))
+    overdue = ma.fields.Boolean(metadata={"description": "only invitations not booked within 24 h"})
 
 
 class ApplicationListItemSchema(ApplicationSchema):
     candidate = ma.fields.Nested(CandidateSchema)
     job_title = ma.fields.String()
+    state_label = ma.fields.String()
+    overdue = ma.fields.Boolean()
+
+
+class PipelineQuerySchema(ma.Schema):
+    job_id = ma.fields.UUID()
+
+
+class StageSchema(ma.Schema):
+    state = ma.fields.String()
+    label = ma.fields.String()
+    count = ma.fields.Integer()
+
+
+class PipelineSchema(ma.Schema):
+    stages = ma.fields.List(ma.fields.Nested(StageSchema))
+    overdue = ma.fields.Integer()
+    total = ma.fields.Integer()
+
+
+class BulkInviteSchema(ma.Schema):
+    application_ids = ma.fields.List(ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=500))
+
+
+class BulkInviteResultSchema(ma.Schema):
+    application_id = ma.fields.UUID()
+    invited = ma.fields.Boolean()
+    token = ma.fields.String()
+    url = ma.fields.String()
+    expires_at = ma.fields.AwareDateTime()
+    reason = ma.fields.String()
+    message = ma.fields.String()
 
 
 class QuestionBriefSchema(ma.Schema):
@@ -127,6 +169,8 @@ class Applications(MethodView):
             conditions.append(Application.job_id == query["job_id"])
         if "state" in query:
             conditions.append(Application.state == query["state"])
+        if query.get("overdue"):
+            conditions += [Application.state == ApplicationState.invited, Application.updated_at < utcnow() - OVERDUE_AFTER]
         pagination_parameters.item_count = session.exec(select(func.count()).select_from(Application).where(*conditions)).one()
         rows = session.exec(
             select(Application, Candidate, Job).join(Candidate, Candidate.id == Application.candidate_id)
@@ -149,6 +193,50 @@ class Applications(MethodView):
             candidate = app_service.get_candidate(session, organization_id=principal.organization_id, candidate_id=body["candidate_id"])
         application = app_service.create_application(session, job=job, candidate=candidate, actor=Actor("hr", principal.user_id))
         return _list_item(application, candidate, job)
+
+
+@blp.route("/pipeline")
+class Pipeline(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(PipelineQuerySchema, location="query")
+    @blp.response(200, PipelineSchema)
+    def get(self, query):
+        """Counts per stage (待预约 / 待面试 / 面试中 / 已完成 …) and how many invitations are overdue"""
+        org = current_hr().organization_id
+        session = get_session()
+        conditions = [Application.organization_id == org]
+        if "job_id" in query:
+            job_service.get_job(session, organization_id=org, job_id=query["job_id"])
+            conditions.append(Application.job_id == query["job_id"])
+        counts = dict(session.exec(select(Application.state, func.count()).where(*conditions).group_by(Application.state)).all())
+        overdue = session.exec(select(func.count()).select_from(Application).where(
+            *conditions, Application.state == ApplicationState.invited, Application.updated_at < utcnow() - OVERDUE_AFTER)).one()
+        stages = [{"state": s.value, "label": STATE_LABELS[s], "count": counts.get(s.value, 0)} for s in ApplicationState]
+        return {"stages": stages, "overdue": overdue, "total": sum(counts.values())}
+
+
+@blp.route("/applications/bulk-invitations")
+class BulkInvitations(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(BulkInviteSchema)
+    @blp.response(200, BulkInviteResultSchema(many=True))
+    def post(self, body):
+        """Invite many applications at once; each gets its own result (one refusal does not stop the rest)"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        days = current_app.config["QINGPIN_SETTINGS"].invitation_days
+        results = []
+        for application_id in dict.fromkeys(body["application_ids"]):
+            try:
+                with session.begin_nested():
+                    application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                              application_id=application_id)
+                    token, invitation = invite(session, application=application, actor=Actor("hr", principal.user_id), days=days)
+                results.append({"application_id": application_id, "invited": True, "token": token, "url": f"/i/{token}",
+                                "expires_at": invitation.expires_at})
+            except DomainError as exc:
+                results.append({"application_id": application_id, "invited": False, "reason": exc.reason, "message": exc.message})
+        return results
 
 
 @blp.route("/applications/<uuid:application_id>")
@@ -224,5 +312,7 @@ def _list_item(application: Application, candidate: Candidate, job: Job) -> dict
     data = application.model_dump()
     data["candidate"] = candidate
     data["job_title"] = job.title
+    data["state_label"] = STATE_LABELS[ApplicationState(application.state)]
+    data["overdue"] = application.state == ApplicationState.invited and application.updated_at < utcnow() - OVERDUE_AFTER
     return data
 

@@ -152,3 +152,35 @@ def test_bad_uploads_get_clear_4xx_and_the_application_stays_usable(client, make
     assert out_of_range.status_code == 422 and out_of_range.json["reason"] == "bad_segment"
     interview = client.get("/api/candidate/interview", headers=me).json
     assert interview["state"] == "in_progress" and interview["answers"][0]["status"] == "recording"
+
+
+def test_pipeline_counts_overdue_and_bulk_invite(client, make_hr, app):
+    headers = make_hr()
+    other_org = make_hr(organization="another-bank")
+    job = create_job(client, headers)
+    ids = [client.post("/api/applications", json={"job_id": job["id"], "candidate": {"name": f"候选人{i}"}},
+                       headers=headers).json["id"] for i in range(3)]
+    foreign = client.post("/api/applications", headers=other_org, json={
+        "job_id": create_job(client, other_org)["id"], "candidate": {"name": "外"}}).json["id"]
+    results = client.post("/api/applications/bulk-invitations", headers=headers, json={"application_ids": ids[:2] + [foreign]})
+    assert results.status_code == 200
+    assert [r["invited"] for r in results.json] == [True, True, False]
+    assert results.json[2]["reason"] == "not_found"
+
+    # One invitation has waited more than a day without a booking.
+    from datetime import timedelta
+
+    from backend.db import session_scope
+    from backend.models import Application, utcnow
+
+    with app.app_context(), session_scope() as session:
+        stale = session.get(Application, uuid.UUID(ids[0]))
+        stale.updated_at = utcnow() - timedelta(hours=25)
+        session.add(stale)
+    pipeline = client.get(f"/api/pipeline?job_id={job['id']}", headers=headers).json
+    counts = {s["state"]: s["count"] for s in pipeline["stages"]}
+    assert counts["invited"] == 2 and counts["applied"] == 1 and pipeline["overdue"] == 1 and pipeline["total"] == 3
+    assert {s["label"] for s in pipeline["stages"]} >= {"待预约", "待面试", "面试中", "已完成"}
+    overdue = client.get("/api/applications?overdue=true", headers=headers).json
+    assert [a["id"] for a in overdue] == [ids[0]] and overdue[0]["state_label"] == "待预约"
+    assert client.get(f"/api/pipeline?job_id={job['id']}", headers=other_org).status_code == 404
