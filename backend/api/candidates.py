@@ -107,6 +107,10 @@ class InvitationSchema(ma.Schema):
     expires_at = ma.fields.AwareDateTime()
 
 
+class InviteOptionsSchema(ma.Schema):
+    notify = ma.fields.Boolean(load_default=True, metadata={"description": "send the invitation message (WeChat, e-mail or in-app)"})
+
+
 class DecisionSchema(ma.Schema):
     to_state = ma.fields.String(required=True, validate=ma.validate.OneOf(["advanced", "rejected", "hired", "withdrawn", "screened"]))
     reason = ma.fields.String(required=True, validate=ma.validate.Length(min=2, max=2000))
@@ -261,14 +265,16 @@ class ApplicationById(MethodView):
 @blp.route("/applications/<uuid:application_id>/invitations")
 class Invitations(MethodView):
     @blp.doc(security=[BEARER])
+    @blp.arguments(InviteOptionsSchema(), required=False)
     @blp.response(201, InvitationSchema)
-    def post(self, application_id):
-        """Invite the candidate (a new link; earlier links stop working)"""
+    def post(self, options, application_id):
+        """Invite the candidate (a new link; earlier links stop working) and send them the invitation message"""
         principal = current_hr(*EDITORS)
         session = get_session()
         application = app_service.get_application(session, organization_id=principal.organization_id, application_id=application_id)
         settings = current_app.config["QINGPIN_SETTINGS"]
-        token, invitation = invite(session, application=application, actor=Actor("hr", principal.user_id), days=settings.invitation_days)
+        token, invitation = invite(session, application=application, actor=Actor("hr", principal.user_id),
+                                   days=settings.invitation_days, send_message=options.get("notify", True))
         return {"token": token, "url": f"/i/{token}", "expires_at": invitation.expires_at}
 
 

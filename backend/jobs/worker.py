@@ -8,6 +8,7 @@ from rq import Queue, SimpleWorker
 
 from .context import JobIdFilter, use_app
 from .engines import preload as preload_engines
+from .notify import ensure_sweep_scheduled
 
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(job_id)s] %(name)s: %(message)s"
 
@@ -32,4 +33,6 @@ def run_worker(app: Flask, *, queues, burst: bool = False, preload: bool = True)
     # scale by running more worker processes (on any number of machines).
     worker = SimpleWorker([Queue(name, connection=connection) for name in queues], connection=connection)
     with app.app_context():
+        if not burst:
+            ensure_sweep_scheduled(connection)  # nudges for unbooked invitations, redelivery of stuck notifications
         return worker.work(burst=burst, with_scheduler=True, logging_level="INFO")

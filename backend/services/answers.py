@@ -17,6 +17,7 @@ from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
 from .applications import Actor, record_event, transition_application
 from .consent import ai_evaluation_allowed, require_media_consent
+from .notifications import notify
 from .media import check_media_file, probe_seconds
 
 ANSWERABLE = {S.invited, S.booked, S.in_progress}
@@ -189,6 +190,8 @@ def finish_interview(session: Session, *, application: Application, actor: Actor
         raise Conflict(f"{len(missing)} question(s) still need an answer", reason="unanswered_questions",
                        errors={"question_ids": sorted(str(q) for q in missing)})
     transition_application(session, application=application, to_state=S.completed, actor=actor, reason="candidate finished")
+    notify(session, application=application, template="answers_received", actor=actor, values={"submitted_at": utcnow()},
+           dedupe_key=f"answers_received:{application.id}")
     _mark_scored_if_done(session, application=application)
     return application
 

@@ -9,11 +9,13 @@ from ..errors import NotFound
 from ..models import Application, ApplicationState as S, Invitation, utcnow
 from .applications import Actor, transition_application
 from .auth import hash_token, issue_candidate_token, new_token
+from .notifications import notify
 
 INVITABLE = {S.applied, S.screened, S.invited}
 
 
-def invite(session: Session, *, application: Application, actor: Actor, days: int) -> tuple[str, Invitation]:
+def invite(session: Session, *, application: Application, actor: Actor, days: int,
+           send_message: bool = True) -> tuple[str, Invitation]:
     """Issue a new invitation (earlier ones are revoked) and move the application to 待预约."""
     for earlier in session.exec(select(Invitation).where(Invitation.application_id == application.id, Invitation.revoked == False)):  # noqa: E712
         earlier.revoked = True
@@ -27,6 +29,9 @@ def invite(session: Session, *, application: Application, actor: Actor, days: in
     if application.state != S.invited:
         transition_application(session, application=application, to_state=S.invited, actor=actor, reason="invited")
     session.flush()
+    if send_message:
+        notify(session, application=application, template="invitation", actor=actor, values={"deadline": invitation.expires_at},
+               dedupe_key=f"invitation:{invitation.id}")
     return token, invitation
 
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
-import select
+import queue
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 from .conftest import MODEL_CACHE
@@ -27,19 +28,23 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
          "--audio", str(shared_dir / "fixtures" / "interview" / "q1_strong.wav")],
         env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
-    lines: list[str] = []
+    lines: "queue.Queue[str]" = queue.Queue()
+    # A reader thread, not select(): select() cannot see lines already buffered inside the pipe's reader.
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    seen: list[str] = []
     try:
-        deadline = time.monotonic() + 240
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([process.stdout], [], [], 1)
-            if ready:
-                line = process.stdout.readline()
-                if not line and process.poll() is not None:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if process.poll() is not None:
                     break
-                lines.append(line)
-                if line.startswith("demo | done") or line.startswith("demo | failed"):
-                    break
-        output = "".join(lines)
+                continue
+            seen.append(line)
+            if line.startswith("demo | done") or line.startswith("demo | failed"):
+                break
+        output = "".join(seen)
         assert "demo | done" in output, output[-4000:]
         assert "/api/docs" in output and "sqlite" in output and "unix://" in output
         assert "[HR] transcript:" in output and "✓" in output

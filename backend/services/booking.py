@@ -1,0 +1,485 @@
+"""Interview slots, bookings and busy times: seats are taken by one conditional UPDATE, never read-then-write.
+
+Concurrency rules, on PostgreSQL and SQLite alike:
+* a seat is taken only by `UPDATE interview_slot SET booked = booked + 1 WHERE id = :id AND booked < capacity`
+  (rowcount 1 or the slot is full), in the request's transaction; a CHECK constraint backs it up. It is the
+  booking's last statement, so the slot's row lock, which every booker of that slot queues on, is held only
+  until the commit; reads before it (slot full? busy?) only refuse early, they never decide a seat;
+* every change to one application's booking first locks that application (a row lock on PostgreSQL,
+  the database write lock, i.e. BEGIN IMMEDIATE, on SQLite), so its state and booking are read fresh;
+* a partial unique index allows one active booking per application;
+* a reschedule touches its two slots in id order, so crossing reschedules cannot deadlock.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import delete, exists, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from ..errors import Conflict, Invalid, NotFound
+from ..models import Application, ApplicationState as S, Candidate, Event, Job, utcnow
+from ..models.scheduling import (
+    Booking, BookingKind, BookingStatus, BusyTime, InterviewSlot, ScheduleMode, SchedulePolicy, SlotFormat,
+)
+from .applications import Actor, record_event, transition_application
+from .notifications import cancel_reminder, notify, plan_reminder
+
+MAX_SLOT_HOURS = 24
+MAX_BUSY_TIMES = 200
+MAX_BUSY_DAYS = 31
+POLICY_FIELDS = ("mode", "window_hours", "reschedule_cutoff_hours", "max_reschedules")
+SLOT_FIELDS = ("starts_at", "ends_at", "capacity", "format", "location")
+
+
+@dataclass(frozen=True)
+class BookingDetails:
+    """A booking with what a caller shows beside it: its slot (none for an open window) and the job's policy."""
+
+    booking: Booking
+    slot: InterviewSlot | None
+    policy: SchedulePolicy
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What a candidate may book: slots, or an open window."""
+
+    mode: str
+    policy: SchedulePolicy
+    slots: list[InterviewSlot]
+    window_opens_at: datetime | None = None
+    window_closes_at: datetime | None = None
+
+
+# -- policy -------------------------------------------------------------------------------------------------
+
+def get_policy(session: Session, *, job: Job) -> SchedulePolicy:
+    """The job's scheduling policy; an unsaved default when HR never set one."""
+    return _default_policy(session, job, only_if_known=True) or session.get(SchedulePolicy, job.id) \
+        or _default_policy(session, job)
+
+
+def _default_policy(session: Session, job: Job, *, only_if_known: bool = False) -> SchedulePolicy | None:
+    # Remembered for the session, so that a job without a policy row is looked up once per request.
+    defaults = session.info.setdefault("default_schedule_policies", {})
+    if job.id not in defaults and not only_if_known:
+        defaults[job.id] = SchedulePolicy(job_id=job.id, organization_id=job.organization_id)
+    return defaults.get(job.id)
+
+
+def set_policy(session: Session, *, job: Job, actor: Actor, data: dict) -> SchedulePolicy:
+    policy = get_policy(session, job=job)
+    for name in POLICY_FIELDS:
+        if name in data:
+            setattr(policy, name, data[name])
+    _one_of(ScheduleMode, policy.mode, field="mode")
+    if policy.window_hours < 1 or policy.reschedule_cutoff_hours < 0 or policy.max_reschedules < 0:
+        raise Invalid("window_hours must be ≥ 1; cut-off and reschedules ≥ 0", reason="bad_policy")
+    policy.updated_by, policy.updated_at = actor.id, utcnow()
+    session.add(policy)
+    try:
+        session.flush()
+    except IntegrityError:  # two first-time PUTs on one job at once
+        raise Conflict("the policy was changed concurrently; retry", reason="concurrent_change") from None
+    _log(session, organization_id=job.organization_id, kind="schedule_policy_set", actor=actor,
+         data={"job_id": str(job.id), **{name: getattr(policy, name) for name in POLICY_FIELDS}})
+    return policy
+
+
+# -- HR: slots ----------------------------------------------------------------------------------------------
+
+def _utc_times(data: dict) -> dict:
+    """The same fields with starts_at/ends_at in UTC; naive times are refused (422)."""
+    data = dict(data)
+    for name in ("starts_at", "ends_at"):
+        if name in data:
+            if data[name].tzinfo is None:
+                raise Invalid("times need a UTC offset (ISO 8601, e.g. 2026-05-01T14:00:00+08:00)", reason="naive_datetime",
+                              errors={name: ["needs an offset"]})
+            data[name] = data[name].astimezone(timezone.utc)
+    return data
+
+
+def _check_interval(starts_at: datetime, ends_at: datetime, *, max_length: timedelta, what: str) -> None:
+    if ends_at <= starts_at:
+        raise Invalid(f"a {what} must end after it starts", reason="ends_before_start", errors={"ends_at": ["not after starts_at"]})
+    if ends_at - starts_at > max_length:
+        raise Invalid(f"a {what} may last at most {max_length}", reason="too_long", errors={"ends_at": ["too long"]})
+
+
+def _one_of(choices, value: str, *, field: str) -> None:
+    if value not in {choice.value for choice in choices}:
+        raise Invalid(f"{field} must be one of: {', '.join(c.value for c in choices)}", errors={field: ["unknown value"]})
+
+
+def create_slot(session: Session, *, job: Job, actor: Actor, data: dict, now: datetime | None = None) -> InterviewSlot:
+    now = now or utcnow()
+    fields = _utc_times({name: data[name] for name in SLOT_FIELDS if name in data})
+    _check_interval(fields["starts_at"], fields["ends_at"], max_length=timedelta(hours=MAX_SLOT_HOURS), what="slot")
+    if fields["starts_at"] <= now:
+        raise Invalid("a slot must start in the future", reason="slot_in_past", errors={"starts_at": ["in the past"]})
+    if fields.get("capacity", 1) < 1:
+        raise Invalid("capacity must be at least 1", reason="bad_capacity", errors={"capacity": ["< 1"]})
+    _one_of(SlotFormat, fields.get("format", SlotFormat.online), field="format")
+    slot = InterviewSlot(organization_id=job.organization_id, job_id=job.id, created_by=actor.id, **fields)
+    session.add(slot)
+    session.flush()
+    _log(session, organization_id=job.organization_id, kind="slot_created", actor=actor, data=_slot_data(slot))
+    return slot
+
+
+def list_slots(session: Session, *, job: Job, starts_after: datetime | None = None, starts_before: datetime | None = None):
+    """The query for a job's slots in time order (the caller paginates)."""
+    query = select(InterviewSlot).where(InterviewSlot.job_id == job.id)
+    if starts_after is not None:
+        query = query.where(InterviewSlot.starts_at >= starts_after)
+    if starts_before is not None:
+        query = query.where(InterviewSlot.starts_at < starts_before)
+    return query.order_by(InterviewSlot.starts_at, InterviewSlot.id)
+
+
+def get_slot(session: Session, *, job: Job, slot_id: uuid.UUID) -> InterviewSlot:
+    slot = session.get(InterviewSlot, slot_id, populate_existing=True)
+    if slot is None or slot.job_id != job.id:
+        raise NotFound("slot not found")
+    return slot
+
+
+def slot_bookings(session: Session, *, slot: InterviewSlot) -> list[tuple[Booking, Candidate]]:
+    """The slot's active bookings with their candidates, first booked first."""
+    return list(session.exec(
+        select(Booking, Candidate).join(Application, Application.id == Booking.application_id)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .where(Booking.slot_id == slot.id, Booking.status == BookingStatus.active).order_by(Booking.created_at)
+    ).all())
+
+
+def update_slot(session: Session, *, job: Job, slot_id: uuid.UUID, actor: Actor, data: dict, now: datetime | None = None) -> InterviewSlot:
+    """Change a slot; a booked slot keeps its times, and capacity never drops below the seats taken."""
+    now = now or utcnow()
+    slot = get_slot(session, job=job, slot_id=slot_id)
+    changes = _utc_times({name: data[name] for name in SLOT_FIELDS if name in data})
+    starts_at, ends_at = changes.get("starts_at", slot.starts_at), changes.get("ends_at", slot.ends_at)
+    _check_interval(starts_at, ends_at, max_length=timedelta(hours=MAX_SLOT_HOURS), what="slot")
+    moved = starts_at != slot.starts_at or ends_at != slot.ends_at
+    if moved and starts_at <= now:
+        raise Invalid("a slot must start in the future", reason="slot_in_past", errors={"starts_at": ["in the past"]})
+    if "capacity" in changes and changes["capacity"] < 1:
+        raise Invalid("capacity must be at least 1", reason="bad_capacity", errors={"capacity": ["< 1"]})
+    if "format" in changes:
+        _one_of(SlotFormat, changes["format"], field="format")
+    if not changes:
+        return slot
+    # Conditional, like booking: the seats taken are checked by the UPDATE itself.
+    conditions = [InterviewSlot.id == slot.id]
+    if "capacity" in changes:
+        conditions.append(InterviewSlot.booked <= changes["capacity"])
+    if moved:
+        conditions.append(InterviewSlot.booked == 0)
+    result = session.exec(update(InterviewSlot).where(*conditions).values(**changes, updated_at=now)
+                          .execution_options(synchronize_session=False))
+    fresh = session.get(InterviewSlot, slot.id, populate_existing=True)
+    if result.rowcount != 1:
+        if fresh is None:
+            raise NotFound("slot not found")
+        if moved and fresh.booked > 0:
+            raise Conflict("a booked slot cannot be moved; create a new slot instead", reason="slot_has_bookings")
+        raise Conflict(f"{fresh.booked} seats are booked; capacity cannot go below that", reason="capacity_below_bookings")
+    _log(session, organization_id=job.organization_id, kind="slot_updated", actor=actor,
+         data={**_slot_data(fresh), "changed": sorted(changes)})
+    return fresh
+
+
+def delete_slot(session: Session, *, job: Job, slot_id: uuid.UUID, actor: Actor) -> None:
+    """Delete a slot nobody has booked (409 otherwise); cancelled bookings keep their copy of its times."""
+    slot = get_slot(session, job=job, slot_id=slot_id)
+    data = _slot_data(slot)
+    result = session.exec(delete(InterviewSlot).where(InterviewSlot.id == slot.id, InterviewSlot.booked == 0)
+                          .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        if session.get(InterviewSlot, slot.id, populate_existing=True) is None:
+            raise NotFound("slot not found")
+        raise Conflict("the slot has bookings; they must be cancelled first", reason="slot_has_bookings")
+    session.expunge(slot)
+    _log(session, organization_id=job.organization_id, kind="slot_deleted", actor=actor, data=data)
+
+
+# -- candidate: options, booking, reschedule, cancel ---------------------------------------------------------
+
+def offer(session: Session, *, application: Application, now: datetime | None = None, limit: int = 200) -> Offer:
+    """The options that fit: future slots with a free seat that overlap none of the candidate's busy times."""
+    now = now or utcnow()
+    job = session.get(Job, application.job_id)
+    policy = get_policy(session, job=job)
+    if job.status != "open":
+        return Offer(mode=policy.mode, policy=policy, slots=[])
+    if policy.mode == ScheduleMode.open_window:
+        return Offer(mode=policy.mode, policy=policy, slots=[], window_opens_at=now,
+                     window_closes_at=now + timedelta(hours=policy.window_hours))
+    conflict = exists().where(
+        BusyTime.candidate_id == application.candidate_id,
+        BusyTime.starts_at < InterviewSlot.ends_at, BusyTime.ends_at > InterviewSlot.starts_at,
+    )
+    mine = select(Booking.slot_id).where(Booking.application_id == application.id, Booking.status == BookingStatus.active,
+                                         Booking.slot_id.is_not(None))
+    slots = session.exec(
+        select(InterviewSlot).where(
+            InterviewSlot.job_id == job.id, InterviewSlot.starts_at > now, InterviewSlot.booked < InterviewSlot.capacity,
+            ~conflict, InterviewSlot.id.not_in(mine),
+        ).order_by(InterviewSlot.starts_at, InterviewSlot.id).limit(limit)
+    ).all()
+    return Offer(mode=policy.mode, policy=policy, slots=list(slots))
+
+
+def active_booking(session: Session, *, application_id: uuid.UUID) -> Booking | None:
+    return session.exec(select(Booking).where(Booking.application_id == application_id,
+                                              Booking.status == BookingStatus.active)).first()
+
+
+def booking_details(session: Session, *, booking: Booking) -> BookingDetails:
+    slot = session.get(InterviewSlot, booking.slot_id) if booking.slot_id else None
+    return BookingDetails(booking, slot, get_policy(session, job=session.get(Job, booking.job_id)))
+
+
+def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | None, actor: Actor,
+         now: datetime | None = None) -> BookingDetails:
+    """Book a slot (or, for an open-window job, the window) and move the application 待预约 → 待面试."""
+    now = now or utcnow()
+    # Before any lock, so that once a slot is full the refusals cost one read.
+    slot = _bookable_slot(session, application_id=application_id, slot_id=slot_id, now=now) if slot_id else None
+    application, job, policy = _lock_application(session, application_id)
+    if job.status != "open":
+        raise Conflict("the job is closed", reason="job_closed")
+    history = list(session.exec(select(Booking).where(Booking.application_id == application.id)))
+    current = next((b for b in history if b.status == BookingStatus.active), None)
+    if current is not None and application.state == S.invited:
+        # HR re-invited a booked candidate: that booking no longer stands.
+        _release(session, booking=current, application=application, actor=Actor.system(), now=now, reason="re-invited")
+        current = None
+    if application.state != S.invited:
+        if current is not None:
+            raise Conflict("you already have a booking; reschedule or cancel it", reason="already_booked")
+        raise Conflict(f"nothing to book while the application is {application.state}", reason="state_not_allowed")
+    # Cancelling and booking again does not reset the reschedule count.
+    carried = max((b.reschedule_count for b in history), default=0)
+
+    if policy.mode == ScheduleMode.open_window:
+        if slot_id is not None:
+            raise Invalid("this job has an open window: book without a slot", reason="open_window",
+                          errors={"slot_id": ["not used in open-window mode"]})
+        deadline = now + timedelta(hours=policy.window_hours)
+        booking = Booking(organization_id=application.organization_id, job_id=job.id, application_id=application.id,
+                          kind=BookingKind.open_window, starts_at=now, ends_at=deadline, deadline_at=deadline,
+                          reschedule_count=carried, created_at=now, updated_at=now)
+    else:
+        if slot is None:
+            raise Invalid("slot_id is required", reason="slot_required", errors={"slot_id": ["required"]})
+        booking = Booking(organization_id=application.organization_id, job_id=job.id, application_id=application.id,
+                          slot_id=slot.id, kind=BookingKind.slot, starts_at=slot.starts_at, ends_at=slot.ends_at,
+                          reschedule_count=carried, created_at=now, updated_at=now)
+    session.add(booking)
+    _flush_booking(session)
+    transition_application(session, application=application, to_state=S.booked, actor=actor, reason="booked",
+                           data={"action": "booked", **_booking_data(booking)})
+    if slot is not None:
+        plan_reminder(session, booking_id=booking.id, starts_at=booking.starts_at)
+        notify(session, application=application, template="booking_confirmed", actor=actor,
+               values={"starts_at": booking.starts_at}, dedupe_key=f"booking_confirmed:{booking.id}")
+        # Last, so that the slot's row stays locked (against other bookers) only from here to the commit.
+        _take_seat(session, slot=slot, now=now)
+    return BookingDetails(booking, slot, policy)
+
+
+def reschedule(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID, actor: Actor,
+               now: datetime | None = None) -> BookingDetails:
+    """Move the booking to another slot, before the cut-off and within the maximum number of reschedules."""
+    now = now or utcnow()
+    application, _job, policy = _lock_application(session, application_id)
+    booking = active_booking(session, application_id=application.id)
+    if booking is None or application.state != S.booked:
+        raise Conflict("there is no booking to reschedule", reason="not_booked")
+    if booking.kind == BookingKind.open_window:
+        raise Conflict("an open-window booking has no time to move", reason="open_window")
+    if booking.reschedule_count >= policy.max_reschedules:
+        raise Conflict(f"at most {policy.max_reschedules} reschedules are allowed", reason="reschedule_limit")
+    cutoff = booking.starts_at - timedelta(hours=policy.reschedule_cutoff_hours)
+    if now >= cutoff:
+        raise Conflict(f"rescheduling closes {policy.reschedule_cutoff_hours} h before the interview", reason="reschedule_cutoff")
+    if slot_id == booking.slot_id:
+        raise Invalid("that is already your slot", reason="same_slot", errors={"slot_id": ["already booked"]})
+    new_slot = _bookable_slot(session, application_id=application.id, slot_id=slot_id, now=now)
+    old_slot_id = booking.slot_id
+    previous = _booking_data(booking)
+    booking.slot_id, booking.starts_at, booking.ends_at = new_slot.id, new_slot.starts_at, new_slot.ends_at
+    booking.reschedule_count += 1
+    booking.updated_at = now
+    session.add(booking)
+    record_event(session, application=application, kind="booking_rescheduled", actor=actor, reason="rescheduled",
+                 data={"from": previous, "to": _booking_data(booking), "reschedule_count": booking.reschedule_count})
+    plan_reminder(session, booking_id=booking.id, starts_at=booking.starts_at)
+    # The two seats last, in id order, so that crossing reschedules cannot deadlock.
+    for touched in sorted((old_slot_id, new_slot.id), key=str):
+        if touched == new_slot.id:
+            _take_seat(session, slot=new_slot, now=now)
+        else:
+            _release_seat(session, slot_id=old_slot_id, now=now)
+    return BookingDetails(booking, new_slot, policy)
+
+
+def cancel(session: Session, *, application_id: uuid.UUID, actor: Actor, reason: str | None = None,
+           now: datetime | None = None) -> Booking:
+    """Cancel the booking: the seat is freed and the application goes back to 待预约."""
+    now = now or utcnow()
+    application, _job, _policy = _lock_application(session, application_id)
+    booking = active_booking(session, application_id=application.id)
+    if booking is None or application.state != S.booked:
+        raise Conflict("there is no booking to cancel", reason="not_booked")
+    _cancel_booking(session, booking=booking, now=now)
+    transition_application(session, application=application, to_state=S.invited, actor=actor,
+                           reason=reason or "booking cancelled", data={"action": "cancelled", **_booking_data(booking)})
+    return booking
+
+
+def _release(session: Session, *, booking: Booking, application: Application, actor: Actor, now: datetime, reason: str) -> None:
+    _cancel_booking(session, booking=booking, now=now)
+    record_event(session, application=application, kind="booking_released", actor=actor, reason=reason,
+                 data=_booking_data(booking))
+
+
+def _cancel_booking(session: Session, *, booking: Booking, now: datetime) -> None:
+    if booking.slot_id is not None:
+        _release_seat(session, slot_id=booking.slot_id, now=now)
+        cancel_reminder(session, booking_id=booking.id)
+    booking.status, booking.cancelled_at, booking.updated_at = BookingStatus.cancelled, now, now
+    session.add(booking)
+    session.flush()
+
+
+def _bookable_slot(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID, now: datetime) -> InterviewSlot:
+    """The slot if the application may book it now (one query: the slot of its job, and whether it is busy then)."""
+    busy = exists().where(BusyTime.candidate_id == Application.candidate_id,
+                          BusyTime.starts_at < InterviewSlot.ends_at, BusyTime.ends_at > InterviewSlot.starts_at)
+    row = session.exec(
+        select(InterviewSlot, busy.label("busy")).join(Application, Application.job_id == InterviewSlot.job_id)
+        .where(InterviewSlot.id == slot_id, Application.id == application_id).execution_options(populate_existing=True)
+    ).first()
+    if row is None:
+        raise NotFound("slot not found")
+    slot, is_busy = row
+    if slot.starts_at <= now:
+        raise Conflict("the slot has already started", reason="slot_past")
+    if slot.booked >= slot.capacity:  # a fast refusal only; the conditional UPDATE has the last word
+        raise Conflict("the slot is full", reason="slot_full")
+    if is_busy:
+        raise Conflict("the slot overlaps a time you marked busy", reason="busy_time_conflict")
+    return slot
+
+
+def _take_seat(session: Session, *, slot: InterviewSlot, now: datetime) -> None:
+    """The one conditional UPDATE that takes a seat; it also fails if HR moved the slot since it was read."""
+    result = session.exec(
+        update(InterviewSlot)
+        .where(InterviewSlot.id == slot.id, InterviewSlot.booked < InterviewSlot.capacity,
+               InterviewSlot.starts_at == slot.starts_at, InterviewSlot.ends_at == slot.ends_at)
+        .values(booked=InterviewSlot.booked + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        fresh = session.get(InterviewSlot, slot.id, populate_existing=True)
+        if fresh is None:
+            raise NotFound("slot not found")
+        if (fresh.starts_at, fresh.ends_at) != (slot.starts_at, slot.ends_at):
+            raise Conflict("the slot was moved meanwhile; look at the options again", reason="slot_changed")
+        raise Conflict("the slot is full", reason="slot_full")
+
+
+def _release_seat(session: Session, *, slot_id: uuid.UUID, now: datetime) -> None:
+    session.exec(
+        update(InterviewSlot)
+        .where(InterviewSlot.id == slot_id, InterviewSlot.booked > 0)
+        .values(booked=InterviewSlot.booked - 1, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _lock_application(session: Session, application_id: uuid.UUID) -> tuple[Application, Job, SchedulePolicy]:
+    """Serialize booking changes of one application (its row lock on PostgreSQL, the write lock on SQLite);
+    returns it fresh with its job and the job's policy."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # pysqlite opens its transaction lazily, at the first write; take the write lock now instead
+        # (BEGIN IMMEDIATE waits up to busy_timeout), so everything read from here on stays true.
+        raw = connection.connection.driver_connection
+        if not raw.in_transaction:
+            raw.execute("BEGIN IMMEDIATE")
+    row = session.exec(
+        select(Application, Job, SchedulePolicy).join(Job, Job.id == Application.job_id)
+        .outerjoin(SchedulePolicy, SchedulePolicy.job_id == Job.id).where(Application.id == application_id)
+        .with_for_update(of=Application).execution_options(populate_existing=True)
+    ).first()
+    if row is None:
+        raise NotFound("application not found")
+    application, job, policy = row
+    return application, job, policy or _default_policy(session, job)
+
+
+def _flush_booking(session: Session) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        # The application lock makes a second active booking impossible for well-behaved writers;
+        # the likely cause is HR deleting the (then unbooked) slot meanwhile (its foreign key).
+        if "uq_booking_active_application" in str(exc.orig) or "booking.application_id" in str(exc.orig):
+            raise Conflict("you already have a booking; reschedule or cancel it", reason="already_booked") from None
+        raise NotFound("slot not found") from None
+
+
+# -- busy times -----------------------------------------------------------------------------------------------
+
+def list_busy_times(session: Session, *, candidate_id: uuid.UUID) -> list[BusyTime]:
+    return list(session.exec(select(BusyTime).where(BusyTime.candidate_id == candidate_id)
+                             .order_by(BusyTime.starts_at, BusyTime.id)))
+
+
+def replace_busy_times(session: Session, *, application: Application, actor: Actor, items: list[dict]) -> list[BusyTime]:
+    """Replace the candidate's declared busy times (attendance, calendar) with `items`."""
+    if len(items) > MAX_BUSY_TIMES:
+        raise Invalid(f"at most {MAX_BUSY_TIMES} busy times", reason="too_many", errors={"busy_times": ["too many"]})
+    items = [_utc_times(item) for item in items]
+    for item in items:
+        _check_interval(item["starts_at"], item["ends_at"], max_length=timedelta(days=MAX_BUSY_DAYS), what="busy time")
+    _lock_application(session, application.id)  # one PUT at a time per candidate's application
+    session.exec(delete(BusyTime).where(BusyTime.candidate_id == application.candidate_id)
+                 .execution_options(synchronize_session=False))
+    rows = [BusyTime(organization_id=application.organization_id, candidate_id=application.candidate_id,
+                     starts_at=item["starts_at"], ends_at=item["ends_at"], label=item.get("label")) for item in items]
+    session.add_all(rows)
+    session.flush()
+    record_event(session, application=application, kind="busy_times_declared", actor=actor, data={"count": len(rows)})
+    return sorted(rows, key=lambda row: (row.starts_at, str(row.id)))
+
+
+# -- events ---------------------------------------------------------------------------------------------------
+
+def _log(session: Session, *, organization_id: uuid.UUID, kind: str, actor: Actor, data: dict) -> None:
+    """An event that concerns no single application (slots, policy)."""
+    session.add(Event(organization_id=organization_id, kind=kind, actor_type=actor.type, actor_id=actor.id, data=data))
+    session.flush()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _slot_data(slot: InterviewSlot) -> dict:
+    return {"slot_id": str(slot.id), "job_id": str(slot.job_id), "starts_at": _iso(slot.starts_at),
+            "ends_at": _iso(slot.ends_at), "capacity": slot.capacity, "format": slot.format}
+
+
+def _booking_data(booking: Booking) -> dict:
+    return {"booking_id": str(booking.id), "kind": booking.kind, "slot_id": str(booking.slot_id) if booking.slot_id else None,
+            "starts_at": _iso(booking.starts_at), "ends_at": _iso(booking.ends_at), "deadline_at": _iso(booking.deadline_at)}

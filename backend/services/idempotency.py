@@ -1,0 +1,176 @@
+"""Idempotency-Key for POSTs that create or book: the same key replays the first response, another request with it is 422.
+
+The key is scoped to the caller (principal) and the route (method + path). A successful response is stored
+in `idempotency_record` by an INSERT in the request's own transaction, so the record commits together with
+the effect or not at all (any web process sees it: it is in the database). So
+
+* same key, same request, first one committed  -> the stored response, with `Idempotent-Replayed: true`;
+* same key, different body (or query)          -> 422 `idempotency_key_reused`;
+* two identical requests at once               -> the unique (principal, scope, key) makes the second's INSERT
+  wait for the first; if the first committed, the second rolls its own work back and replays the first's
+  response (also when its own work was refused with a 409 because the first had just done it);
+* a first request that failed (4xx/5xx)        -> nothing is stored (its transaction rolled back), so a
+  retry with the same key runs again. Only successes, which have effects, are replayed.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import Response, current_app, request
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from ..db import get_session
+from ..errors import Conflict, Invalid
+from ..models import utcnow
+from ..models.idempotency import IdempotencyRecord
+
+HEADER = "Idempotency-Key"
+REPLAYED_HEADER = "Idempotent-Replayed"
+RECORD_TTL = timedelta(hours=24)
+STORED_HEADERS = ("Content-Type", "Location")
+_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")  # printable ASCII, no spaces: UUIDs, ULIDs, random tokens
+
+# For `@blp.doc(parameters=[IDEMPOTENCY_KEY_PARAMETER])` on the views that take the header.
+IDEMPOTENCY_KEY_PARAMETER = {
+    "in": "header", "name": HEADER, "required": False, "schema": {"type": "string", "maxLength": 255},
+    "description": "A client-chosen unique key (e.g. a UUID). Retrying with the same key replays the first "
+                   "successful response (header Idempotent-Replayed: true); the same key with a different body is 422.",
+}
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status_code: int
+    body: str
+    headers: dict
+
+
+def request_hash(*, method: str, path: str, query: bytes, body: bytes, json_body=None) -> str:
+    """SHA-256 of the request; JSON bodies are canonicalised so key order and spacing do not matter."""
+    if json_body is not None:
+        body = json.dumps(json_body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    digest = hashlib.sha256()
+    for part in (method.encode(), path.encode(), query, body):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def find_record(session: Session, *, principal: str, scope: str, key: str) -> IdempotencyRecord | None:
+    return session.exec(select(IdempotencyRecord).where(
+        IdempotencyRecord.principal == principal, IdempotencyRecord.scope == scope, IdempotencyRecord.key == key,
+    )).first()
+
+
+def stored_response(
+    session: Session, *, principal: str, scope: str, key: str, fingerprint: str, now: datetime | None = None,
+) -> StoredResponse | None:
+    """The response stored for this key, None when there is none (or it expired); 422 if the request differs."""
+    record = find_record(session, principal=principal, scope=scope, key=key)
+    if record is None:
+        return None
+    if record.expires_at <= (now or utcnow()):
+        session.delete(record)
+        session.flush()
+        return None
+    if record.request_hash != fingerprint:
+        raise Invalid("this Idempotency-Key was used for a different request", reason="idempotency_key_reused",
+                      errors={HEADER: ["used with a different request body"]})
+    return StoredResponse(record.status_code, record.response_body or "", dict(record.response_headers))
+
+
+def store_response(
+    session: Session, *, principal: str, scope: str, key: str, fingerprint: str, response: StoredResponse,
+    now: datetime | None = None,
+) -> StoredResponse | None:
+    """Record the response in the session's transaction; if the same key committed first, roll back and return its response."""
+    now = now or utcnow()
+    session.add(IdempotencyRecord(
+        principal=principal, scope=scope, key=key, request_hash=fingerprint, status_code=response.status_code,
+        response_body=response.body, response_headers=response.headers, created_at=now, expires_at=now + RECORD_TTL,
+    ))
+    try:
+        # A concurrent duplicate's uncommitted record makes this wait (PostgreSQL: the unique index;
+        # SQLite: the write lock); it fails only if that one committed.
+        session.flush()
+    except IntegrityError:
+        winner = _winner(session, principal=principal, scope=scope, key=key, fingerprint=fingerprint)
+        if winner is None:  # this request's work is gone; it must not look done
+            raise Conflict("a request with this Idempotency-Key is in progress; retry", reason="idempotency_in_progress") from None
+        return winner
+    return None
+
+
+def _winner(session: Session, *, principal: str, scope: str, key: str, fingerprint: str) -> StoredResponse | None:
+    """Drop this request's work and return the committed response of the same key, if there is one."""
+    session.rollback()
+    return stored_response(session, principal=principal, scope=scope, key=key, fingerprint=fingerprint)
+
+
+def purge_expired(session: Session, *, now: datetime | None = None) -> int:
+    """Delete records past their TTL (for a periodic job); returns how many went."""
+    result = session.exec(delete(IdempotencyRecord).where(IdempotencyRecord.expires_at <= (now or utcnow())))
+    return result.rowcount or 0
+
+
+def idempotent(principal: Callable[[], str]):
+    """Decorate a view so that an `Idempotency-Key` header makes it replayable; `principal()` names the caller.
+
+    Put it outermost (above flask-smorest's decorators) so that it sees the final response. Requests
+    without the header run as usual.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            key = request.headers.get(HEADER)
+            if key is None:
+                return view(*args, **kwargs)
+            if not _KEY.match(key):
+                raise Invalid("Idempotency-Key must be 1-255 printable ASCII characters without spaces",
+                              reason="bad_idempotency_key", errors={HEADER: ["invalid"]})
+            session = get_session()
+            scoped = {"principal": principal(), "scope": f"{request.method} {request.path}", "key": key,
+                      "fingerprint": _fingerprint()}
+            replay = stored_response(session, **scoped)
+            if replay is not None:
+                return _replayed(replay)
+            try:
+                response = current_app.make_response(view(*args, **kwargs))
+            except Conflict:
+                # Refused because a concurrent duplicate just did the work? Then give its response.
+                replay = _winner(session, **scoped)
+                if replay is not None:
+                    return _replayed(replay)
+                raise
+            if response.status_code < 400:
+                headers = {name: response.headers[name] for name in STORED_HEADERS if name in response.headers}
+                mine = StoredResponse(response.status_code, response.get_data(as_text=True), headers)
+                replay = store_response(session, **scoped, response=mine)
+                if replay is not None:
+                    return _replayed(replay)
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def _replayed(stored: StoredResponse) -> Response:
+    response = Response(stored.body, status=stored.status_code, headers=stored.headers)
+    response.headers[REPLAYED_HEADER] = "true"
+    return response
+
+
+def _fingerprint() -> str:
+    json_body = request.get_json(silent=True) if request.is_json else None
+    return request_hash(method=request.method, path=request.path, query=request.query_string,
+                        body=request.get_data(cache=True), json_body=json_body)
