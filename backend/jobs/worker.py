@@ -8,6 +8,7 @@ from rq import Queue, SimpleWorker
 
 from .context import JobIdFilter, use_app
 from .engines import preload as preload_engines
+from .maintenance import schedule_maintenance
 from .notify import ensure_sweep_scheduled
 
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(job_id)s] %(name)s: %(message)s"
@@ -35,4 +36,5 @@ def run_worker(app: Flask, *, queues, burst: bool = False, preload: bool = True)
     with app.app_context():
         if not burst:
             ensure_sweep_scheduled(connection)  # nudges for unbooked invitations, redelivery of stuck notifications
+            schedule_maintenance(connection)  # expired uploads, idempotency records, lost scoring jobs
         return worker.work(burst=burst, with_scheduler=True, logging_level="INFO")

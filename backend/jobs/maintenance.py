@@ -1,0 +1,79 @@
+"""Periodic upkeep: expired resumable uploads, idempotency records, and answers whose scoring job was lost."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+
+from rq import Queue
+from rq.exceptions import NoSuchJobError
+from rq.job import Job as RqJob
+from sqlmodel import select
+
+from ..db import session_scope
+from ..models import Answer, AnswerStatus, utcnow
+from ..services.idempotency import purge_expired
+from ..uploads import cleanup_expired
+from .context import job_app
+from .queues import DEFAULT, LIVE, SCORE_ANSWER, enqueue_score_answer
+
+log = logging.getLogger(__name__)
+EVERY = timedelta(minutes=15)
+POLICY = {"job_timeout": 600, "result_ttl": 3600, "failure_ttl": 7 * 24 * 3600}
+# An answer waiting this long for a scoring job that is not queued or running lost its job (e.g. Redis was down
+# when its upload committed); one still "processing" past the job timeout lost its worker.
+STUCK_UPLOADED = timedelta(minutes=10)
+STUCK_PROCESSING = timedelta(seconds=SCORE_ANSWER["job_timeout"]) + timedelta(minutes=5)
+
+
+def sweep_maintenance(due: str | None = None) -> dict:
+    """Run the upkeep once and plan the next run."""
+    from ..api.uploads import make_staging
+
+    app = job_app()
+    connection = app.extensions["qingpin.redis"]
+    with app.app_context():
+        now = utcnow()
+        removed = cleanup_expired(make_staging(), now)
+        with session_scope() as session:
+            purged = purge_expired(session, now=now)
+        requeued = requeue_lost_scoring(connection, now=now)
+        schedule_maintenance(connection, now=max(now, datetime.fromisoformat(due)) if due else now)
+    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, "answers_requeued": requeued}
+    log.info("maintenance: %s", summary)
+    return summary
+
+
+def requeue_lost_scoring(connection, *, now: datetime) -> int:
+    """Queue scoring again for answers whose job vanished; the job itself is idempotent."""
+    with session_scope() as session:
+        waiting = session.exec(select(Answer).where(
+            ((Answer.status == AnswerStatus.uploaded) & (Answer.submitted_at < now - STUCK_UPLOADED))
+            | ((Answer.status == AnswerStatus.processing) & (Answer.submitted_at < now - STUCK_PROCESSING))
+        )).all()
+        ids = [answer.id for answer in waiting]
+    count = 0
+    for answer_id in ids:
+        try:
+            if RqJob.fetch(f"score_answer-{answer_id}", connection=connection).get_status(refresh=True) in LIVE:
+                continue
+        except NoSuchJobError:
+            pass
+        enqueue_score_answer(connection, answer_id)
+        count += 1
+    return count
+
+
+def schedule_maintenance(connection, *, now: datetime | None = None) -> RqJob:
+    """Plan the next run at the next quarter hour; the id names that time, so every worker plans the same job."""
+    now = now or utcnow()
+    step = int(EVERY.total_seconds())
+    due = datetime.fromtimestamp((int(now.timestamp()) // step + 1) * step, tz=timezone.utc)
+    job_id = f"maintenance-{due:%Y%m%d%H%M}"
+    try:
+        existing = RqJob.fetch(job_id, connection=connection)
+        if existing.get_status(refresh=True) in LIVE:
+            return existing
+    except NoSuchJobError:
+        pass
+    return Queue(DEFAULT, connection=connection).enqueue_at(
+        due, "backend.jobs.maintenance.sweep_maintenance", due.isoformat(), job_id=job_id, **POLICY)
