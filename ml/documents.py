@@ -1,0 +1,380 @@
+"""Text of an uploaded résumé (PDF text layer, OCR of scans and photos, DOCX), with limits checked before decoding."""
+from __future__ import annotations
+
+import io
+import math
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from ml.ocr import OcrEngine, lines_to_text
+
+PageMethod = Literal["text_layer", "ocr", "docx"]
+
+# Scanned pages are rendered at this resolution for OCR; PP-OCR reads 10 pt text well at 150 dpi.
+RENDER_DPI = 150
+# Photos larger than this (longest side, pixels) are shrunk before OCR: more pixels only cost time.
+OCR_MAX_SIDE = 2500
+# A PDF page whose text layer has fewer meaningful characters than this is treated as a scan.
+MIN_TEXT_LAYER_CHARS = 10
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """Ceilings checked before anything is decoded (decompression and zip bombs, page floods)."""
+
+    max_bytes: int = 15 * 1024 * 1024
+    max_pages: int = 10
+    max_pixels: int = 40_000_000  # per image, per rendered page and per image embedded in a PDF page
+    max_unzipped_bytes: int = 60 * 1024 * 1024  # DOCX parts, as declared in the zip directory
+    max_zip_entries: int = 2000
+
+
+class DocumentRejected(Exception):
+    """The upload cannot be read; reason is a stable code, message is shown to the candidate."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(f"{reason}: {message}")
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    number: int  # 1-based
+    text: str
+    method: PageMethod
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    text: str
+    pages: list[ExtractedPage]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def methods(self) -> list[PageMethod]:
+        return [page.method for page in self.pages]
+
+
+def detect_type(data: bytes) -> str | None:
+    """File type from its leading bytes: pdf, png, jpeg, webp, docx; None if unknown."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"  # legacy .doc / .xls
+    return None
+
+
+def extract_text(data: bytes, *, filename: str, ocr: OcrEngine | None,
+                 limits: DocumentLimits = DocumentLimits()) -> ExtractedText:
+    """Text of a résumé file; raises DocumentRejected for anything that cannot or must not be read."""
+    if not data:
+        raise DocumentRejected("unreadable", "文件为空")
+    if len(data) > limits.max_bytes:
+        raise DocumentRejected("too_large", f"文件超过 {limits.max_bytes // (1024 * 1024)} MB 上限")
+    kind = detect_type(data)
+    if kind == "ole":
+        raise DocumentRejected("unsupported_type", "不支持旧版 Word (.doc) 文件，请另存为 DOCX 或 PDF 后上传")
+    if kind is None:
+        raise DocumentRejected("unsupported_type", f"无法识别的文件类型（{filename}）：请上传 PDF、DOCX、JPG、PNG 或 WEBP")
+    notes = []
+    claimed = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if claimed and claimed not in _EXTENSIONS[kind]:
+        notes.append(f"文件名扩展名 .{claimed} 与内容（{kind}）不符，按 {kind} 读取")
+    if kind == "pdf":
+        pages = _pdf_pages(data, ocr, limits, notes)
+    elif kind == "docx":
+        pages = [ExtractedPage(1, _docx_text(data, limits), "docx")]
+    else:
+        pages = [ExtractedPage(1, _ocr_image(_open_image(data, limits), ocr, notes, 1), "ocr")]
+    text = "\n".join(page.text for page in pages if page.text).strip()
+    if not text:
+        notes.append("未能从文件中读出文字")
+    return ExtractedText(text=text, pages=pages, warnings=notes)
+
+
+_EXTENSIONS = {
+    "pdf": {"pdf"},
+    "png": {"png"},
+    "jpeg": {"jpg", "jpeg", "jpe", "jfif"},
+    "webp": {"webp"},
+    "docx": {"docx"},
+}
+
+
+# --- images --------------------------------------------------------------------------------------
+
+def _open_image(data: bytes, limits: DocumentLimits):
+    """The photo upright (EXIF orientation applied) in RGB, after its header dimensions were checked."""
+    from PIL import Image, ImageOps
+
+    with warnings.catch_warnings():
+        # PIL's own guard (MAX_IMAGE_PIXELS) warns at 1x and raises at 2x; treat both as a bomb.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size  # header only; no pixel is decoded yet
+            if width <= 0 or height <= 0:
+                raise DocumentRejected("unreadable", "图片尺寸无效")
+            if width * height > limits.max_pixels:
+                raise DocumentRejected("too_many_pixels",
+                                       f"图片 {width}×{height} 像素，超过 {limits.max_pixels:,} 像素上限")
+            if getattr(image, "n_frames", 1) > 1:
+                image.seek(0)
+            image = ImageOps.exif_transpose(image)
+            image = image.convert("RGB")
+            image.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise DocumentRejected("too_many_pixels", "图片像素过多，疑似解压炸弹") from exc
+        except DocumentRejected:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure to decode untrusted bytes is the file's fault
+            raise DocumentRejected("unreadable", "图片已损坏或无法解码") from exc
+    scale = OCR_MAX_SIDE / max(image.size)
+    if scale < 1:
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
+                             Image.Resampling.LANCZOS)
+    return np.asarray(image)
+
+
+def _ocr_image(pixels: np.ndarray, ocr: OcrEngine | None, notes: list[str], number: int) -> str:
+    if ocr is None:
+        notes.append(f"第 {number} 页是图片，但未配置 OCR 引擎，未识别文字")
+        return ""
+    return lines_to_text(ocr.recognize(pixels))
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+def _pdf_pages(data: bytes, ocr: OcrEngine | None, limits: DocumentLimits, notes: list[str]) -> list[ExtractedPage]:
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentRejected("unreadable", "PDF 已加密，请上传未加密的文件")
+        count = len(reader.pages)
+    except DocumentRejected:
+        raise
+    except LimitReachedError as exc:
+        raise DocumentRejected("too_large", "PDF 内容解压后过大") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure to parse untrusted bytes is the file's fault
+        raise DocumentRejected("unreadable", "PDF 已损坏或无法解析") from exc
+    if count == 0:
+        raise DocumentRejected("unreadable", "PDF 没有页面")
+    if count > limits.max_pages:
+        raise DocumentRejected("too_many_pages", f"PDF 共 {count} 页，超过 {limits.max_pages} 页上限")
+
+    pages: list[ExtractedPage] = []
+    rendered = None
+    for index in range(count):
+        number = index + 1
+        try:
+            page = reader.pages[index]
+            layer = page.extract_text() or ""
+        except LimitReachedError as exc:
+            raise DocumentRejected("too_large", "PDF 内容解压后过大") from exc
+        except Exception as exc:  # noqa: BLE001 - a broken text layer falls back to OCR
+            notes.append(f"第 {number} 页文字层无法读取（{type(exc).__name__}），改用 OCR")
+            page, layer = None, ""
+        layer = _clean_layer(layer)
+        if _readable_chars(layer) >= MIN_TEXT_LAYER_CHARS and not _garbled(layer):
+            pages.append(ExtractedPage(number, layer, "text_layer"))
+            continue
+        if layer.strip():
+            notes.append(f"第 {number} 页文字层过少或乱码，改用 OCR")
+        if ocr is None:
+            notes.append(f"第 {number} 页没有文字层，且未配置 OCR 引擎，未识别文字")
+            pages.append(ExtractedPage(number, "", "ocr"))
+            continue
+        if page is not None:
+            _check_embedded_images(page, limits, number)
+        if rendered is None:
+            rendered = _open_pdfium(data)
+        pixels = _render_page(rendered, index, limits, notes, number)
+        pages.append(ExtractedPage(number, _ocr_image(pixels, ocr, notes, number), "ocr"))
+    return pages
+
+
+def _clean_layer(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _readable_chars(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def _garbled(text: str) -> bool:
+    """Fonts without a Unicode map extract as private-use, replacement or control characters."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return True
+    bad = sum(1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in {"Co", "Cc", "Cs", "Cn"})
+    return bad / len(visible) > 0.3
+
+
+def _check_embedded_images(page, limits: DocumentLimits, number: int) -> None:
+    """Refuse a page whose images declare more pixels than allowed, before the renderer decodes them."""
+    def walk(resources, depth: int) -> None:
+        if resources is None or depth > 4:
+            return
+        try:
+            xobjects = resources.get("/XObject")
+            xobjects = xobjects.get_object() if xobjects is not None else {}
+        except Exception:  # noqa: BLE001 - a broken resource dictionary is left to the renderer
+            return
+        for name in list(xobjects.keys()):
+            try:
+                obj = xobjects[name].get_object()
+                subtype = obj.get("/Subtype")
+                if subtype == "/Image":
+                    width, height = int(obj.get("/Width", 0)), int(obj.get("/Height", 0))
+                    if width * height > limits.max_pixels:
+                        raise DocumentRejected("too_many_pixels",
+                                               f"第 {number} 页内嵌图片 {width}×{height} 像素，超过上限")
+                elif subtype == "/Form":
+                    walk(obj.get("/Resources"), depth + 1)
+            except DocumentRejected:
+                raise
+            except Exception:  # noqa: BLE001
+                continue
+
+    try:
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else None
+    except Exception:  # noqa: BLE001
+        return
+    walk(resources, 0)
+
+
+def _open_pdfium(data: bytes):
+    import pypdfium2 as pdfium  # renders scanned pages; loaded only when a page needs OCR
+
+    try:
+        return pdfium.PdfDocument(data)
+    except Exception as exc:  # noqa: BLE001
+        raise DocumentRejected("unreadable", "PDF 已损坏或无法渲染") from exc
+
+
+def _render_page(document, index: int, limits: DocumentLimits, notes: list[str], number: int) -> np.ndarray:
+    try:
+        page = document[index]
+        width_pt, height_pt = page.get_size()
+        scale = RENDER_DPI / 72
+        if width_pt * height_pt * scale * scale > limits.max_pixels:
+            # An oversized page is rendered at a lower resolution rather than refused.
+            scale = math.sqrt(limits.max_pixels / max(width_pt * height_pt, 1.0))
+            notes.append(f"第 {number} 页幅面过大，以较低分辨率识别")
+        bitmap = page.render(scale=scale)
+        image = bitmap.to_pil().convert("RGB")
+    except Exception as exc:  # noqa: BLE001
+        raise DocumentRejected("unreadable", f"第 {number} 页无法渲染") from exc
+    return np.asarray(image)
+
+
+# --- DOCX ----------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _docx_text(data: bytes, limits: DocumentLimits) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            if len(entries) > limits.max_zip_entries:
+                raise DocumentRejected("too_large", "DOCX 内部文件过多")
+            if sum(entry.file_size for entry in entries) > limits.max_unzipped_bytes:
+                raise DocumentRejected("too_large", "DOCX 解压后过大，疑似压缩炸弹")
+    except DocumentRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise DocumentRejected("unreadable", "DOCX 已损坏") from exc
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for section in document.sections:
+            if section.header.is_linked_to_previous:
+                continue  # no header of its own
+            for paragraph in section.header.paragraphs:
+                if paragraph.text.strip():
+                    lines.append(paragraph.text.strip())
+        _walk_body(document.element.body, lines)
+    except DocumentRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to parse untrusted bytes is the file's fault
+        raise DocumentRejected("unreadable", "DOCX 已损坏或无法解析") from exc
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _walk_body(element, lines: list[str]) -> None:
+    """Paragraphs, tables (a row per line, cells joined by ' | ') and text boxes, in document order."""
+    for child in element:
+        tag = child.tag
+        if tag == f"{_W}p":
+            _paragraph(child, lines)
+        elif tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                cells = []
+                for cell in row.findall(f"{_W}tc"):
+                    inner: list[str] = []
+                    _walk_body(cell, inner)
+                    text = " ".join(inner).strip()
+                    if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                        cells.append(text)
+                if cells:
+                    lines.append(" | ".join(cells))
+        elif tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                _walk_body(content, lines)
+
+
+def _paragraph(paragraph, lines: list[str]) -> None:
+    parts: list[str] = []
+    boxes: list = []
+
+    def visit(node) -> None:
+        for child in node:
+            tag = child.tag
+            if tag == f"{_MC}Fallback":
+                continue  # Word writes each text box twice (DrawingML, then a VML fallback)
+            if tag == f"{_W}txbxContent":
+                boxes.append(child)  # its paragraphs are lines of their own
+            elif tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag == f"{_W}tab":
+                parts.append(" ")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            else:
+                visit(child)
+
+    visit(paragraph)
+    lines.extend(line.strip() for line in "".join(parts).split("\n") if line.strip())
+    for box in boxes:
+        _walk_body(box, lines)

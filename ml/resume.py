@@ -1,0 +1,712 @@
+"""Job-relevant fields of a résumé's text: contact, education, work, experience, skills, credentials."""
+# Data minimisation (PIPL art. 6, Labour Contract Law art. 8; COMPLIANCE.md): the output holds nothing else,
+# no gender, age or birth date, marital or family status, ethnicity, religion, health, political status,
+# native place, height or photo. Such labels and values are blanked before parsing so they cannot leak.
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Iterable
+
+from ml.resources import read_json, read_text
+
+PRESENT = "至今"
+# A résumé is a few thousand characters; past this the text is not a résumé (or is hostile) and is cut.
+MAX_TEXT_CHARS = 100_000
+
+# The only fields a parsed résumé may have (a compliance test holds the dataclasses to this list).
+ALLOWED_FIELDS = frozenset({
+    "name", "phone", "email", "education", "work", "years_experience", "skills", "certificates", "languages",
+    "school", "degree", "major", "start", "end", "employer", "title", "description", "internship",
+})
+
+
+@dataclass
+class Education:
+    school: str = ""
+    degree: str = ""  # 大专 / 本科 / 硕士 / 博士, or "" when not stated
+    major: str = ""
+    start: str | None = None  # "YYYY-MM" or "YYYY"
+    end: str | None = None  # "YYYY-MM", "YYYY" or "至今"
+
+
+@dataclass
+class WorkEntry:
+    employer: str = ""
+    title: str = ""
+    start: str | None = None
+    end: str | None = None
+    description: str = ""
+    internship: bool = False
+
+
+@dataclass
+class ParsedResume:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    education: list[Education] = field(default_factory=list)
+    work: list[WorkEntry] = field(default_factory=list)
+    years_experience: float = 0.0
+    skills: list[str] = field(default_factory=list)
+    certificates: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def highest_degree(self) -> str:
+        ranked = [e.degree for e in self.education if e.degree in DEGREE_RANK]
+        return max(ranked, key=DEGREE_RANK.__getitem__, default="")
+
+
+DEGREE_RANK = {"大专": 1, "本科": 2, "硕士": 3, "博士": 4}
+
+
+def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
+    """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
+    today = today or date.today()
+    text = (text or "")[:MAX_TEXT_CHARS]
+    lines = [line for line in (_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")) if line]
+    sections = _split_sections(lines)
+    result = ParsedResume()
+    result.email = _find_email(lines)
+    result.phone = _find_phone(lines)
+    result.name = _find_name(lines)
+
+    credential_lines: list[str] = []
+    skill_items: list[str] = []
+    cert_items: list[str] = []
+    language_items: list[str] = []
+    for kinds, body in sections:
+        if "education" in kinds and len(kinds) == 1:
+            result.education.extend(_parse_entries(body, _EducationBuilder))
+        elif kinds & {"work", "internship"} and len(kinds) == 1:
+            entries = _parse_entries(body, _WorkBuilder)
+            for entry in entries:
+                entry.internship = "internship" in kinds or _is_internship(entry.title)
+            result.work.extend(entries)
+        elif kinds & {"projects", "ignored"}:
+            continue
+        else:
+            credential_lines.extend(body)
+            for line in body:
+                label, value = _line_label(line)
+                kind = label or (next(iter(kinds)) if len(kinds) == 1 else "mixed")
+                items = _split_items(value)
+                if kind == "skills":
+                    skill_items.extend(items)
+                elif kind == "certificates":
+                    cert_items.extend(items)
+                elif kind == "languages":
+                    language_items.extend(items)
+                elif kind == "mixed":
+                    # Items of a "技能与证书"-style section that name no known credential.
+                    plain = [i for i in items if not _credentials_in(i)]
+                    if "skills" in kinds:
+                        skill_items.extend(plain)
+                    elif "certificates" in kinds:
+                        cert_items.extend(plain)
+                    elif "languages" in kinds:
+                        language_items.extend(plain)
+    if not result.education and not result.work:
+        _fallback_entries(lines, result)
+
+    credential_lines = [_EMAIL.sub(" ", line) for line in credential_lines]
+    result.certificates = _unique(
+        [name for line in credential_lines for name in match_credentials(line, "certificates")]
+        + [i for i in cert_items if not _credentials_in(i) and _looks_like_item(i)])
+    result.languages = _unique(
+        [name for line in credential_lines for name in match_credentials(line, "languages")]
+        + [i for i in language_items if not _credentials_in(i) and _looks_like_item(i)])
+    result.skills = _unique(skill for i in skill_items if not _credentials_in(i) for skill in _skills_in(i))
+    result.years_experience = years_of_experience(result.work, today=today)
+    return result
+
+
+# --- normalisation and redaction -----------------------------------------------------------------
+
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−－~～〜"), "-")
+_BULLETS = re.compile(r"^[\s•●○■□◆◇▪▫►▶★☆√✓✔☑◎·\-*>]+")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width letters, digits and punctuation to ASCII), one kind of dash, Unix newlines."""
+    text = unicodedata.normalize("NFKC", text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_DASHES)
+
+
+def _normalize_line(line: str) -> str:
+    line = _BULLETS.sub("", line)
+    return re.sub(r"\s+", " ", line).strip()
+
+
+# Labels of information an employer may not collect or use; the label and its value are blanked.
+_SENSITIVE_LABELS = (
+    "性别|年龄|年纪|出生日期|出生年月|出生年份|出生地|出生|生日|婚姻状况|婚姻状态|婚育状况|婚育|婚姻|生育状况|生育|"
+    "民族|政治面貌|党派|宗教信仰|宗教|信仰|健康状况|健康|身体状况|血型|身高|体重|籍贯|户籍|户口|"
+    "家庭住址|家庭成员|家庭情况|身份证号|身份证|照片|"
+    "Gender|Sex|Age|Date of Birth|Birth ?Date|Birthday|DOB|Marital Status|Married|Nationality|Ethnicity|"
+    "Religion|Health|Height|Weight|Political Status|Hukou"
+)
+# Chinese labels are often spaced out to align a table ("性  别：男"), so spaces may sit between their characters.
+_SPACED_LABELS = "|".join(r"\s*".join(label) if re.match(r"[\u4e00-\u9fff]", label) else label
+                          for label in _SENSITIVE_LABELS.split("|"))
+_SENSITIVE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_SPACED_LABELS})\s*[:]\s*[^\s|,;、]*")
+_SENSITIVE_WORDS = re.compile(
+    r"已婚已育|已婚未育|已婚|未婚|离异|丧偶|已育|未育|中共党员|中共预备党员|共青团员|群众|汉族|少数民族|"
+    r"(?<![A-Za-z])(?:Married|Single|Divorced|Female|Male)(?![A-Za-z])")
+
+
+def _redact(line: str) -> str:
+    if not line:
+        return line
+    line = _SENSITIVE.sub(" ", line)
+    line = _SENSITIVE_WORDS.sub(" ", line)
+    return re.sub(r"\s+", " ", line).strip(" |,;")
+
+
+# --- contact -------------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
+_PHONE = re.compile(r"(?<![\d.])(?:\(?\+?86\)?[\s-]*)?(1[3-9](?:[\s-]*\d){9})(?![\d.])")
+
+
+def _find_email(lines: list[str]) -> str:
+    for line in lines:
+        match = _EMAIL.search(line.replace(" @", "@").replace("@ ", "@"))
+        if match:
+            return match.group(0).lower()
+    return ""
+
+
+def _find_phone(lines: list[str]) -> str:
+    for line in lines:
+        for match in _PHONE.finditer(line):
+            digits = re.sub(r"\D", "", match.group(1))
+            if len(digits) == 11:
+                return digits
+    return ""
+
+
+# --- name ----------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    words = [w for line in read_text("surnames.txt").splitlines() if not line.startswith("#") for w in line.split()]
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
+_NAME_LABEL = re.compile(r"(?i)(?:^|[\s|,;])(?:(?:姓\s*名|名字)\s*:?\s*([\u4e00-\u9fff·]{2,5})|name\s*:\s*([A-Za-z][A-Za-z .'-]{1,40}|[\u4e00-\u9fff·]{2,5}))")
+_TITLE_WORDS = re.compile(r"(?i)(?:的)?(?:个人简历|求职简历|简历|履历|resume|curriculum vitae|\bcv\b)")
+
+
+def _is_chinese_name(token: str) -> bool:
+    single, compound = _surnames()
+    if not 2 <= len(token) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", token):
+        return False
+    if token[:2] in compound and len(token) >= 3:
+        return True
+    return token[0] in single and len(token) <= 3
+
+
+def _find_name(lines: list[str]) -> str:
+    for line in lines[:15]:
+        match = _NAME_LABEL.search(line)
+        if match:
+            candidate = (match.group(1) or match.group(2)).strip()
+            cjk = re.match(r"[\u4e00-\u9fff·]{2,5}", candidate)
+            return cjk.group(0) if cjk else candidate
+    for line in lines[:6]:
+        if _header_kinds(line) or _EMAIL.search(line) or ":" in line:
+            continue
+        stripped = _TITLE_WORDS.sub(" ", line)
+        for token in re.split(r"[\s|/,]+", stripped):
+            token = token.strip()
+            if _is_chinese_name(token):
+                return token
+    for line in lines[:3]:
+        english = re.fullmatch(r"([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})", _TITLE_WORDS.sub("", line).strip())
+        if english:
+            return english.group(1)
+    return ""
+
+
+# --- sections ------------------------------------------------------------------------------------
+
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "education": ("教育背景", "教育经历", "学历背景", "学习经历", "教育", "学历", "education background",
+                  "educational background", "academic background", "education"),
+    "work": ("工作经历", "工作经验", "职业经历", "任职经历", "工作履历", "从业经历", "工作背景", "professional experience",
+             "work experience", "employment history", "career history", "experience", "employment"),
+    "internship": ("实习经历", "实习经验", "internships", "internship"),
+    "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
+    "skills": ("专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "专业能力", "技能", "特长", "technical skills",
+               "core competencies", "skills", "skill"),
+    "certificates": ("资格证书", "职业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications", "certificates",
+                     "certificate", "qualifications", "licenses"),
+    "languages": ("语言能力", "外语能力", "外语水平", "语言", "language skills", "languages", "language"),
+    "profile": ("基本信息", "个人信息", "联系方式", "个人资料", "联系信息", "personal information", "contact information",
+                "personal details", "contact"),
+    "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "荣誉",
+                "奖项", "校园经历", "社会实践", "summary", "profile", "about me", "objective", "awards", "honors",
+                "hobbies", "interests"),
+}
+_HEADER_PHRASES = sorted(((p, k) for k, ps in _HEADERS.items() for p in ps), key=lambda pk: -len(pk[0]))
+_HEADER_DECOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.)]|[(\[【<《])\s*")
+
+
+def _header_kinds(line: str) -> frozenset[str]:
+    """Section kinds named by a header line such as "【教育背景】", "二、工作经历" or "Skills 技能"; empty if not a header."""
+    core = _HEADER_DECOR.sub("", line.strip())
+    core = re.sub(r"[\[\]【】<>《》():|/&_=#*+]", " ", core).strip().lower()
+    if not core or len(core) > 40:
+        return frozenset()
+    kinds = set()
+    for phrase, kind in _HEADER_PHRASES:
+        if phrase in core:
+            kinds.add(kind)
+            core = core.replace(phrase, " ")
+    leftover = re.sub(r"[\s&、,与及和and]+", "", core)
+    return frozenset(kinds) if kinds and not leftover else frozenset()
+
+
+def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
+    """(kinds, lines) per section; a "技能：…"/"Languages: …" line is a section of its own wherever it stands."""
+    sections: list[tuple[frozenset[str], list[str]]] = [(frozenset({"profile"}), [])]
+    current = sections[0][0]
+    for line in lines:
+        kinds = _header_kinds(line)
+        label, _ = _line_label(line)
+        if kinds:
+            current = kinds
+            sections.append((kinds, []))
+        elif label:
+            sections.append((frozenset({label}), [line]))
+            sections.append((current, []))
+        else:
+            sections[-1][1].append(line)
+    return [(kinds, body) for kinds, body in sections if body]
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for m in names}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"(?i)(?:(?P<mon>{_MONTH_NAMES})\.?\s*,?\s*(?P<y1>(?:19|20)\d{{2}})(?!\d)"
+    r"|(?<!\d)(?P<m2>0?[1-9]|1[0-2])\s*/\s*(?P<y2>(?:19|20)\d{2})(?!\d)"
+    r"|(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年\s*)?[./\-年]?\s*(?P<m>1[0-2]|0?[1-9])(?!\d)\s*月?|\s*年|(?![\d.]\d)))")
+_RANGE_SEP = re.compile(r"(?i)\s*(?:-|至|到|to|~)\s*")
+_PRESENT = re.compile(r"(?i)(?:至今|现在|目前|今|present|now|current|today)")
+
+
+@dataclass(frozen=True)
+class _Month:
+    year: int
+    month: int | None
+
+    def label(self) -> str:
+        return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+
+
+def _date_at(match: re.Match) -> _Month:
+    if match.group("mon"):
+        return _Month(int(match.group("y1")), _MONTHS[match.group("mon").lower()])
+    if match.group("y2"):
+        return _Month(int(match.group("y2")), int(match.group("m2")))
+    month = match.group("m")
+    return _Month(int(match.group("y")), int(month) if month else None)
+
+
+def find_date_range(text: str) -> tuple[tuple[int, int], _Month, _Month | None] | None:
+    """(span, start, end) of the first "start - end" range; end None means 至今/present."""
+    for match in _DATE.finditer(text):
+        sep = _RANGE_SEP.match(text, match.end())
+        if not sep:
+            continue
+        present = _PRESENT.match(text, sep.end())
+        if present and not re.match(r"[A-Za-z]", text[present.end():present.end() + 1]):
+            return (match.start(), present.end()), _date_at(match), None
+        end = _DATE.match(text, sep.end())
+        if end:
+            start_month, end_month = _date_at(match), _date_at(end)
+            if (end_month.year, end_month.month or 12) >= (start_month.year, start_month.month or 1):
+                return (match.start(), end.end()), start_month, end_month
+    return None
+
+
+def years_of_experience(work: Iterable[WorkEntry], *, today: date) -> float:
+    """Years covered by work entries (internships excluded), overlapping periods counted once, months inclusive."""
+    spans = []
+    for entry in work:
+        if entry.internship or not entry.start or not entry.end:
+            continue
+        start = _month_index(entry.start, first=True)
+        end = today.year * 12 + today.month - 1 if entry.end == PRESENT else _month_index(entry.end, first=False)
+        if start is not None and end is not None and end >= start:
+            spans.append((start, end))
+    months, reach = 0, None
+    for start, end in sorted(spans):
+        if reach is None or start > reach + 1:
+            months += end - start + 1
+            reach = end
+        elif end > reach:
+            months += end - reach
+            reach = end
+    return round(months / 12, 1)
+
+
+def _month_index(label: str, *, first: bool) -> int | None:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", label)
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else (1 if first else 12)
+    return year * 12 + month - 1
+
+
+# --- entries -------------------------------------------------------------------------------------
+
+_FIELD_LABELS = {
+    "employer": r"公司名称|工作单位|就职公司|公司|单位|企业|Company|Employer|Organi[sz]ation",
+    "title": r"职位名称|担任职位|职位|岗位|职务|职称|Job Title|Title|Position|Role",
+    "dates": r"起止时间|在职时间|在校时间|时间|日期|时期|Period|Dates?|Duration",
+    "description": r"工作内容|工作职责|主要职责|职责|工作描述|主要业绩|业绩|Responsibilities|Duties|Achievements|Description",
+    "school": r"毕业院校|毕业学校|学校名称|学校|院校|School|University|College|Institution",
+    "major": r"所学专业|专业名称|专业|Major|Field of Study",
+    "degree": r"学历学位|最高学历|学历|学位|Degree",
+}
+_LABELLED = re.compile(
+    "(?i)^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FIELD_LABELS.items()) + r")\s*[:]\s*(?P<value>.*)$")
+_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|公司|单位|职位|岗位|School|Degree|Major|Period|"
+                           r"Company|Title|Position|Dates?)$", re.I)
+
+_SCHOOL = re.compile(
+    r"(?:[\u4e00-\u9fff()]{2,20}?(?:大学|学院|学校|党校|研究生院)"
+    r"|(?:[A-Z][\w&'.-]{0,30}\s+){0,4}(?:University|College|Institute|School)(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,4})?)")
+# "Master of Science in" / "Bachelor of": the words up to the field of study belong to the degree.
+_DEGREE_OF = r"(?:\s+(?:degree\s+)?of\s+(?:Science|Arts|Engineering|Business Administration|Laws?))?(?:\s+(?:of|in)(?=\s))?"
+_DEGREES = [
+    ("博士", rf"博士研究生|博士后|博士|Ph\.?D\.?{_DEGREE_OF}|Doctor(?:ate)?{_DEGREE_OF}|DBA"),
+    ("硕士", rf"硕士研究生|研究生|硕士|EMBA|MBA|MPAcc|Master(?:'s)?{_DEGREE_OF}|M\.?Sc\.?|M\.?A\.?(?![A-Za-z])|MSc|MFin"),
+    ("本科", rf"本科|学士|Bachelor(?:'s)?{_DEGREE_OF}|B\.?Sc\.?|B\.?A\.?(?![A-Za-z])|BEng|Undergraduate"),
+    ("大专", r"大专|专科|高职|Associate|Diploma"),
+]
+_DEGREE = re.compile("(?i)(?<![A-Za-z])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (_, p) in enumerate(_DEGREES)) + ")")
+_EMPLOYER_SUFFIX = (r"股份有限公司|有限责任公司|有限公司|分公司|总公司|公司|集团|银行|分行|支行|营业部|事务所|研究院|研究所|"
+                    r"信用卡中心|中心|保险|证券|基金|信托|资管|控股|交易所|委员会|局")
+# After the first suffix a name only grows by company-structure words ("…银行股份有限公司深圳分行"), never by
+# words that also start job titles ("基金经理", "证券分析师").
+_EMPLOYER_CHAIN = r"股份有限公司|有限责任公司|有限公司|分公司|子公司|总公司|公司|集团|分行|支行|营业部|信用卡中心|中心|事务所|研究院|研究所|分理处"
+# Bounded repeats keep the search linear on long unbroken lines (a hostile text layer).
+_EMPLOYER = re.compile(rf"[^\s|,;]{{1,40}}?(?:{_EMPLOYER_SUFFIX})(?:[^\s|,;]{{0,30}}?(?:{_EMPLOYER_CHAIN}))*")
+_EMPLOYER_EN = re.compile(
+    r"(?:[A-Z][\w&'.-]{0,30}\s+){0,5}(?:Bank|Insurance|Group|Securities|Capital|Limited|Ltd\.?|Inc\.?|Corp(?:oration)?\.?|"
+    r"LLP|Partners|Company|Co\.)(?:\s*\([^)]{1,20}\))?")
+_TITLE_WORDS_RE = re.compile(
+    r"(?i)(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|行长|柜员|会计|出纳|审计员|精算师|核保师|理赔员|信贷员|"
+    r"客户经理|销售|代表|负责人|总裁|董事|合伙人|架构师|开发|设计师|专家|科员|职员|实习生|培训生|"
+    r"Manager|Analyst|Engineer|Officer|Director|Associate|Consultant|Intern|Specialist|Assistant|Lead|Head|"
+    r"Auditor|Actuary|Underwriter|Teller|Trader|Developer|Scientist|President|Partner)")
+_SENTENCE = re.compile(r"[,;。!?:]|负责|参与|完成|协助|主导|通过|实现|提升|降低|带领|管理\d|累计|年均|月均")
+_SEPARATORS = re.compile(r"\s*(?:\||/|,|;|、|\t)\s*|\s{2,}")
+
+
+class _EntryBuilder:
+    starters: tuple[str, ...] = ()
+
+    @staticmethod
+    def is_description(line: str) -> bool:
+        raise NotImplementedError
+
+    def __init__(self) -> None:
+        self.fields: dict[str, str] = {}
+        self.description: list[str] = []
+
+    def has(self, key: str) -> bool:
+        return bool(self.fields.get(key))
+
+    def empty(self) -> bool:
+        return not self.fields and not self.description
+
+    def complete(self) -> bool:
+        raise NotImplementedError
+
+    def read(self, text: str) -> dict[str, str]:
+        raise NotImplementedError
+
+    def build(self):
+        raise NotImplementedError
+
+
+def _parse_entries(lines: list[str], builder_type) -> list:
+    """Entries of an education or work section; a line that repeats a field already set starts a new entry."""
+    entries, current = [], builder_type()
+
+    def flush():
+        nonlocal current
+        if current.complete():
+            entries.append(current.build())
+        current = builder_type()
+
+    for line in lines:
+        if _COLUMN_HEADS.match(line) or all(_COLUMN_HEADS.match(t) for t in _SEPARATORS.split(line) if t):
+            continue
+        found: dict[str, str] = {}
+        labelled = _LABELLED.match(line)
+        if labelled:
+            key = next(k for k in _FIELD_LABELS if labelled.group(k))
+            value = labelled.group("value").strip()
+            if key == "dates":
+                found.update(_dates_of(value))
+            elif key == "description":
+                if value:
+                    current.description.append(value)
+                continue
+            elif key == "degree":
+                found["degree"] = _degree_level(value) or value
+            elif value:
+                found[key] = value
+        else:
+            dated = _dates_of(line)
+            rest = line
+            if dated:
+                span = find_date_range(line)[0]
+                rest = (line[:span[0]] + " " + line[span[1]:]).strip()
+            elif builder_type.is_description(line):
+                if not current.empty():
+                    current.description.append(line)
+                continue
+            found.update(current.read(rest) if rest else {})
+            found.update(dated)
+            starts_new = any(current.has(k) for k in found if k in builder_type.starters)
+            if not found or (not starts_new and all(current.has(k) for k in found)):
+                if not current.empty():
+                    current.description.append(line)
+                continue
+        if any(current.has(k) for k in found if k in builder_type.starters):
+            flush()
+        for key, value in found.items():
+            if not current.has(key):
+                current.fields[key] = value
+    flush()
+    return entries
+
+
+def _dates_of(text: str) -> dict[str, str]:
+    found = find_date_range(text)
+    if not found:
+        return {}
+    _, start, end = found
+    return {"start": start.label(), "end": end.label() if end else PRESENT}
+
+
+def _degree_level(text: str) -> str:
+    match = _DEGREE.search(text)
+    if not match:
+        return ""
+    index = next(i for i in range(len(_DEGREES)) if match.group(f"d{i}"))
+    return _DEGREES[index][0]
+
+
+def _clean_piece(text: str) -> str:
+    text = re.sub(r"^(?:毕业于|就读于|就职于|任职于|at\s)", "", text.strip(), flags=re.I)
+    return text.strip(" -|,;:()")
+
+
+class _EducationBuilder(_EntryBuilder):
+    starters = ("start", "school")
+
+    @staticmethod
+    def is_description(line: str) -> bool:
+        return len(line) > 40 or bool(re.search(r"(?i)课程|GPA|绩点|排名|奖学金|荣誉|论文|获奖|courses?|thesis|award", line))
+
+    def complete(self) -> bool:
+        return self.has("school") or (self.has("degree") and self.has("start"))
+
+    def read(self, text: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        school = _SCHOOL.search(text)
+        if school:
+            found["school"] = _clean_piece(school.group(0))
+            text = text[:school.start()] + " " + text[school.end():]
+        level = ""
+        for match in list(_DEGREE.finditer(text)):
+            level = level or _degree_level(match.group(0))
+        if level:
+            found["degree"] = level
+            text = _DEGREE.sub(" ", text)
+        text = re.sub(r"(?i)专业\s*:?|(?<![a-z])(?:major|in)(?![a-z])\s*:?", " ", text)
+        pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p]
+        pieces = [p for p in " ".join(pieces).split(" ") if p and not re.fullmatch(r"[\W_]+", p)]
+        if pieces:
+            if any(re.search(r"[\u4e00-\u9fff]", p) for p in pieces):
+                majors = [p for p in pieces if not re.search(r"(?:学院|系)$", p)] or pieces
+                found["major"] = majors[0]
+            else:
+                found["major"] = " ".join(pieces)
+        return found
+
+    def build(self) -> Education:
+        f = self.fields
+        return Education(school=f.get("school", ""), degree=f.get("degree", ""), major=f.get("major", ""),
+                         start=f.get("start"), end=f.get("end"))
+
+
+class _WorkBuilder(_EntryBuilder):
+    starters = ("start", "employer")
+
+    @staticmethod
+    def is_description(line: str) -> bool:
+        return len(line) > 40 or bool(_SENTENCE.search(line))
+
+    def complete(self) -> bool:
+        return self.has("employer") or (self.has("start") and self.has("title"))
+
+    def read(self, text: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        text = text.strip(" |,;")
+        employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
+        if employer:
+            found["employer"] = _clean_piece(employer.group(0))
+            text = text[:employer.start()] + " " + text[employer.end():]
+        pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p]
+        if not employer and len(pieces) == 1 and " " in pieces[0]:
+            words = pieces[0].split()
+            if re.search(r"[\u4e00-\u9fff]", pieces[0]):
+                pieces = [words[0], " ".join(words[1:])]  # "德勤 审计助理"
+            else:
+                first_title = next((i for i, w in enumerate(words) if _TITLE_WORDS_RE.search(w)), 0)
+                if first_title > 0:  # "Goldman Sachs Analyst"
+                    pieces = [" ".join(words[:first_title]), " ".join(words[first_title:])]
+        if not employer and len(pieces) >= 2 and not _TITLE_WORDS_RE.search(pieces[0]):
+            found["employer"] = pieces.pop(0)
+        if pieces:
+            found["title"] = " ".join(pieces)
+        return found
+
+    def build(self) -> WorkEntry:
+        f = self.fields
+        return WorkEntry(employer=f.get("employer", ""), title=f.get("title", ""), start=f.get("start"),
+                         end=f.get("end"), description="\n".join(self.description))
+
+
+def _is_internship(title: str) -> bool:
+    return bool(re.search(r"(?i)实习|intern", title))
+
+
+def _fallback_entries(lines: list[str], result: ParsedResume) -> None:
+    """No education or work section was recognised: take dated lines naming a school or an employer."""
+    for line in lines:
+        if not find_date_range(line):
+            continue
+        if _SCHOOL.search(line):
+            result.education.extend(_parse_entries([line], _EducationBuilder))
+        elif _EMPLOYER.search(line) or _EMPLOYER_EN.search(line):
+            result.work.extend(_parse_entries([line], _WorkBuilder))
+
+
+# --- skills and credentials ----------------------------------------------------------------------
+
+_ITEM_LABEL = re.compile(r"(?i)^(技能|专业技能|技能特长|skills?|证书|资格证书|certificates?|certifications?|"
+                         r"语言|语言能力|外语|languages?)\s*[:]\s*(.*)$")
+_LABEL_KIND = {"技能": "skills", "专业技能": "skills", "技能特长": "skills", "skill": "skills", "skills": "skills",
+               "证书": "certificates", "资格证书": "certificates", "certificate": "certificates",
+               "certificates": "certificates", "certification": "certificates", "certifications": "certificates",
+               "语言": "languages", "语言能力": "languages", "外语": "languages", "language": "languages",
+               "languages": "languages"}
+_PROFICIENCY = re.compile(r"^(?:熟练掌握|熟练使用|熟练运用|熟练操作|能熟练使用|熟练|精通|熟悉|掌握|了解|擅长|具备|能够使用|会使用|"
+                          r"proficient in|familiar with|skilled in|experienced in)\s*", re.I)
+
+
+def _line_label(line: str) -> tuple[str | None, str]:
+    match = _ITEM_LABEL.match(line)
+    if match:
+        return _LABEL_KIND[match.group(1).lower()], match.group(2)
+    return None, line
+
+
+def _split_items(text: str) -> list[str]:
+    """Items of a list line: split at 、,;/| and at a spaced 和/与/and, else at spaces when the line is Chinese."""
+    text = re.sub(r"(?i)\s+(?:和|与|及|以及|and|&)\s+", "、", text)
+    if re.search(r"[、,;/|]", text):
+        parts = re.split(r"\s*[、,;/|]\s*", text)
+    elif re.search(r"[\u4e00-\u9fff]", text) or len(text.split()) >= 3:
+        parts = text.split()
+    else:
+        parts = [text]
+    return [p.strip(" .。") for p in parts if p.strip(" .。")]
+
+
+def _skills_in(item: str) -> list[str]:
+    """The skill an item names; for a phrase ("熟练使用Python进行数据分析") the known skills it mentions."""
+    item = _PROFICIENCY.sub("", item.strip())
+    item = re.sub(r"(?:等(?:工具|软件|技能)?|\((?:熟练|精通|熟悉|良好)\))$", "", item).strip()
+    short = len(item) <= 12 or (item.isascii() and len(item) <= 32 and len(item.split()) <= 4)
+    if item and short and not _SENTENCE.search(item):
+        return [item]
+    folded = item.casefold()
+    found = []
+    for term in _skill_vocabulary():
+        key = term.casefold()
+        if re.fullmatch(r"[\x00-\x7f]+", key):
+            match = re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded)
+        else:
+            position = folded.find(key)
+            match = position >= 0
+        if match and not any(key in f.casefold() for f in found):
+            found.append(term)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _skill_vocabulary() -> tuple[str, ...]:
+    """Skill names and synonyms of ml/resources/skills.json, longest first."""
+    synonyms = read_json("skills.json")["synonyms"]
+    terms = {t for canonical, aliases in synonyms.items() for t in (canonical, *aliases) if len(t) >= 2}
+    return tuple(sorted(terms, key=lambda t: (-len(t), t)))
+
+
+def _looks_like_item(item: str) -> bool:
+    return 0 < len(item) <= 24 and not _SENTENCE.search(item)
+
+
+@lru_cache(maxsize=1)
+def _credential_patterns() -> dict[str, list[tuple[re.Pattern, str, str]]]:
+    data = read_json("credentials.json")
+    return {kind: [(re.compile(p, re.I), entry["name"], entry.get("fallback", entry["name"]))
+                   for entry in data[kind] for p in entry["patterns"]]
+            for kind in ("certificates", "languages")}
+
+
+def match_credentials(text: str, kind: str) -> list[str]:
+    """Canonical names of the certificates or languages ("certificates" / "languages") the text mentions, in order."""
+    found = []
+    for pattern, name, fallback in _credential_patterns()[kind]:
+        for match in pattern.finditer(text):
+            score = match.groupdict().get("score")
+            found.append((match.start(), name.format(score=score) if score else fallback))
+    return [name for _, name in sorted(found, key=lambda item: item[0])]
+
+
+def _credentials_in(item: str) -> bool:
+    return bool(match_credentials(item, "certificates") or match_credentials(item, "languages"))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    # A bare "IELTS" is dropped when "IELTS 7.5" was also found.
+    return [i for i in out if not any(o != i and o.casefold().startswith(i.casefold() + " ") for o in out)]

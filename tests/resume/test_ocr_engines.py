@@ -1,0 +1,71 @@
+"""OCR engines: both read a page; orientation; reading order of tables and two-column layouts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ml.ocr import OcrLine, lines_to_text, load_ocr_engine, reading_order
+from tests.resume.make_resumes import CASES, FONT_PATH, render_pages
+
+
+@pytest.fixture(scope="module")
+def header_strip() -> np.ndarray:
+    """Top of the first synthetic résumé (name, contact, education table) as an RGB array."""
+    if not Path(FONT_PATH).is_file():
+        pytest.skip(f"Chinese font {FONT_PATH} missing: apt-get install fonts-wqy-zenhei")
+    page = render_pages(next(c for c in CASES if c.case_id == "r01_zhang_wei"))[0]
+    return np.asarray(page.convert("RGB"))[:620]
+
+
+def _assert_reads_header(text: str) -> None:
+    assert text.splitlines()[0].replace(" ", "").startswith("张伟")
+    compact = text.replace(" ", "")
+    for expected in ["138-1234-5678", "zhang.wei@example.com", "上海财经大学", "复旦大学"]:
+        assert expected in compact, (expected, text)
+
+
+def test_rapidocr_reads_an_image_page(rapid_engine, header_strip):
+    _assert_reads_header(lines_to_text(rapid_engine.recognize(header_strip)))
+
+
+def test_paddleocr_reads_an_image_page(paddle_engine, header_strip):
+    _assert_reads_header(lines_to_text(paddle_engine.recognize(header_strip)))
+
+
+@pytest.mark.parametrize("turns", [1, 2, 3])
+def test_rotated_page_is_turned_upright(rapid_engine, header_strip, turns):
+    lines = rapid_engine.recognize(np.rot90(header_strip, turns))
+    _assert_reads_header(lines_to_text(lines))
+    assert all(line.confidence >= 0.5 for line in lines)
+
+
+def test_engines_are_cached_and_named():
+    assert load_ocr_engine("rapidocr") is load_ocr_engine("RapidOCR")
+    assert load_ocr_engine("paddleocr").name == "paddleocr"
+    with pytest.raises(ValueError):
+        load_ocr_engine("tesseract")
+
+
+def test_blank_page_has_no_lines(rapid_engine):
+    assert rapid_engine.recognize(np.full((400, 300, 3), 255, dtype=np.uint8)) == []
+
+
+def _line(text: str, x0: float, y0: float, x1: float, y1: float) -> OcrLine:
+    return OcrLine(text, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 0.99)
+
+
+def test_table_rows_stay_rows():
+    lines = [_line("本科", 700, 200, 760, 230), _line("2015.09-2019.06", 90, 200, 300, 230),
+             _line("复旦大学", 400, 201, 520, 231), _line("2011.09-2015.06", 90, 250, 300, 280),
+             _line("硕士", 700, 250, 760, 280), _line("教育背景", 90, 140, 220, 172)]
+    assert lines_to_text(lines) == "教育背景\n2015.09-2019.06 复旦大学 本科\n2011.09-2015.06 硕士"
+
+
+def test_two_columns_are_read_one_after_the_other():
+    sidebar = [_line(f"左{i}", 90, 150 + 38 * i, 300, 172 + 38 * i) for i in range(6)]
+    main = [_line(f"右{i}", 470, 160 + 47 * i, 1100, 186 + 47 * i) for i in range(5)]
+    title = [_line("吴昊", 90, 60, 200, 110)]
+    rows = reading_order(main + sidebar + title)
+    assert [line.text for row in rows for line in row] == ["吴昊"] + [f"左{i}" for i in range(6)] + [f"右{i}" for i in range(5)]
