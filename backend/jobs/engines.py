@@ -6,6 +6,7 @@ import threading
 import time
 
 from ml.asr import AsrEngine, load_asr_engine
+from ml.ocr import OcrEngine, load_ocr_engine
 from ml.scoring import warm_up
 
 from ..settings import Settings
@@ -28,7 +29,15 @@ def asr_engine(settings: Settings) -> AsrEngine:
         return _asr[key]
 
 
+def ocr_engine(settings: Settings) -> OcrEngine:
+    """The configured OCR engine (models load once per process; load_ocr_engine caches them)."""
+    return load_ocr_engine(settings.ocr_engine)
+
+
 def preload(settings: Settings) -> None:
     """Load every engine this worker needs before it takes its first job."""
     asr_engine(settings)
     warm_up()
+    started = time.perf_counter()
+    ocr_engine(settings).load()
+    log.info("OCR engine %s loaded in %.1f s", settings.ocr_engine, time.perf_counter() - started)

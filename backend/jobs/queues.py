@@ -39,6 +39,25 @@ def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID) -> Job:
                         queue=policy.pop("queue"), **policy)
 
 
+OCR_DOCUMENT = {
+    "queue": OCR, "job_timeout": 10 * 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+    "retry": Retry(max=3, interval=[10, 60, 300]),
+}
+
+
+def enqueue_ocr_document(connection: redis.Redis, document_id: uuid.UUID) -> Job:
+    policy = dict(OCR_DOCUMENT)
+    return enqueue_once(connection, "backend.jobs.documents.ocr_document", f"ocr-{document_id}", str(document_id),
+                        queue=policy.pop("queue"), **policy)
+
+
+def ocr_enqueuer():
+    from flask import current_app
+
+    connection = current_app.extensions["qingpin.redis"]
+    return lambda document_id: enqueue_ocr_document(connection, document_id)
+
+
 def scoring_enqueuer():
     """A callback that queues an answer's scoring on the current app's Redis (for services' after-commit hooks)."""
     from flask import current_app

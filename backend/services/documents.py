@@ -1,0 +1,82 @@
+"""Application documents: accept a résumé or supplementary file, keep it, and record what the OCR job found."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlmodel import Session, select
+
+from ml.documents import DocumentLimits, detect_type
+
+from ..db import after_commit
+from ..errors import Invalid, UnsupportedMedia
+from ..models import Application, utcnow
+from ..models.documents import ApplicationDocument, DocumentKind, DocumentStatus
+from .answers import spool
+from .applications import Actor, record_event
+
+LIMITS = DocumentLimits()
+
+
+def add_document(session: Session, *, application: Application, kind: str, fileobj: BinaryIO, filename: str, storage,
+                 spool_dir: Path, actor: Actor, enqueue_ocr: Callable[[uuid.UUID], None]) -> ApplicationDocument:
+    """Store an uploaded document (checked by its bytes, not its name) and queue its reading once committed."""
+    if kind not in DocumentKind.__members__:
+        raise Invalid(f"unknown document kind {kind!r}", reason="bad_document_kind")
+    path, size, digest = spool(fileobj, max_bytes=LIMITS.max_bytes, directory=spool_dir)
+    try:
+        if size == 0:
+            raise Invalid("the uploaded file is empty", reason="empty_file")
+        with path.open("rb") as fh:
+            file_type = detect_type(fh.read(4096))
+        if file_type is None:
+            raise UnsupportedMedia("请上传 PDF、Word（DOCX）或图片（JPG、PNG、WEBP）格式的文件", reason="unsupported_type")
+        with path.open("rb") as fh:
+            stored = storage.save(fh)
+    finally:
+        path.unlink(missing_ok=True)
+    document = ApplicationDocument(
+        application_id=application.id, kind=kind, filename=Path(filename or "document").name[:255], file_type=file_type,
+        media_key=stored.key, sha256=digest, bytes=size, uploaded_by=actor.type,
+    )
+    session.add(document)
+    session.flush()
+    record_event(session, application=application, kind="document_uploaded", actor=actor,
+                 data={"document_id": str(document.id), "kind": kind, "file_type": file_type})
+    document_id = document.id
+    after_commit(session, lambda: enqueue_ocr(document_id))
+    return document
+
+
+def documents_of(session: Session, *, application_id: uuid.UUID) -> list[ApplicationDocument]:
+    return list(session.exec(select(ApplicationDocument).where(ApplicationDocument.application_id == application_id)
+                             .order_by(ApplicationDocument.created_at)))
+
+
+def start_reading(session: Session, *, document_id: uuid.UUID) -> ApplicationDocument | None:
+    """Claim a document for the OCR job; None when it is gone or already done (the job is idempotent)."""
+    document = session.get(ApplicationDocument, document_id, with_for_update=True)
+    if document is None or document.status not in (DocumentStatus.queued, DocumentStatus.processing):
+        return None
+    document.status = DocumentStatus.processing
+    session.add(document)
+    session.flush()
+    return document
+
+
+def record_reading(session: Session, *, document_id: uuid.UUID, status: str, text: str | None = None,
+                   pages: list | None = None, fields: dict | None = None, match: dict | None = None,
+                   reason: str | None = None, message: str | None = None) -> ApplicationDocument:
+    document = session.get(ApplicationDocument, document_id)
+    document.status, document.status_reason, document.status_message = status, reason, message
+    document.text, document.pages = text, pages or []
+    document.fields, document.match = fields or {}, match or {}
+    document.processed_at = utcnow()
+    session.add(document)
+    application = session.get(Application, document.application_id)
+    record_event(session, application=application, kind="document_read", actor=Actor.system(), reason=reason,
+                 data={"document_id": str(document.id), "status": status,
+                       "match_score": (match or {}).get("score")})
+    return document
