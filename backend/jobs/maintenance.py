@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from rq import Queue
 from rq.exceptions import NoSuchJobError
 from rq.job import Job as RqJob
 from sqlmodel import select
@@ -14,7 +13,7 @@ from ..models import Answer, AnswerStatus, utcnow
 from ..services.idempotency import purge_expired
 from ..uploads import cleanup_expired
 from .context import job_app
-from .queues import DEFAULT, LIVE, SCORE_ANSWER, enqueue_score_answer
+from .queues import DEFAULT, LIVE, SCORE_ANSWER, enqueue_score_answer, schedule_periodic
 
 log = logging.getLogger(__name__)
 EVERY = timedelta(minutes=15)
@@ -64,16 +63,6 @@ def requeue_lost_scoring(connection, *, now: datetime) -> int:
 
 
 def schedule_maintenance(connection, *, now: datetime | None = None) -> RqJob:
-    """Plan the next run at the next quarter hour; the id names that time, so every worker plans the same job."""
-    now = now or utcnow()
-    step = int(EVERY.total_seconds())
-    due = datetime.fromtimestamp((int(now.timestamp()) // step + 1) * step, tz=timezone.utc)
-    job_id = f"maintenance-{due:%Y%m%d%H%M}"
-    try:
-        existing = RqJob.fetch(job_id, connection=connection)
-        if existing.get_status(refresh=True) in LIVE:
-            return existing
-    except NoSuchJobError:
-        pass
-    return Queue(DEFAULT, connection=connection).enqueue_at(
-        due, "backend.jobs.maintenance.sweep_maintenance", due.isoformat(), job_id=job_id, **POLICY)
+    """Plan the next run at the next quarter hour (one job per time for all workers)."""
+    return schedule_periodic(connection, "backend.jobs.maintenance.sweep_maintenance", prefix="maintenance", queue=DEFAULT,
+                             every=EVERY, now=now, **POLICY)

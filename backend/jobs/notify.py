@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from rq import Queue, Retry, get_current_job
-from rq.exceptions import NoSuchJobError
+from rq import Retry, get_current_job
 from rq.job import Job as RqJob
 
 from ..db import session_scope
@@ -17,7 +16,7 @@ from ..notify.channels import Outcome, send_email, send_wechat, wechat_data, wec
 from ..notify.templates import TEMPLATES, decode_values, render
 from ..services import notifications as service
 from .context import job_app
-from .queues import LIVE, NOTIFY
+from .queues import NOTIFY, schedule_periodic
 
 log = logging.getLogger(__name__)
 
@@ -184,18 +183,8 @@ def sweep_not_booked(due: str | None = None) -> int:
 
 def schedule_sweep(connection, *, now: datetime | None = None) -> RqJob:
     """Plan the sweep at the first quarter hour after `now`; the id names that time, so every worker plans the same job."""
-    now = now or utcnow()
-    step = int(SWEEP_EVERY.total_seconds())
-    due = datetime.fromtimestamp((int(now.timestamp()) // step + 1) * step, tz=timezone.utc)
-    job_id = f"sweep-not-booked-{due:%Y%m%d%H%M}"
-    try:
-        existing = RqJob.fetch(job_id, connection=connection)
-        if existing.get_status(refresh=True) in LIVE:
-            return existing
-    except NoSuchJobError:
-        pass
-    return Queue(NOTIFY, connection=connection).enqueue_at(due, "backend.jobs.notify.sweep_not_booked", due.isoformat(),
-                                                           job_id=job_id, **SWEEP)
+    return schedule_periodic(connection, "backend.jobs.notify.sweep_not_booked", prefix="sweep-not-booked", queue=NOTIFY,
+                             every=SWEEP_EVERY, now=now, **SWEEP)
 
 
 def ensure_sweep_scheduled(connection) -> RqJob:

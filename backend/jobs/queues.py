@@ -5,6 +5,7 @@ RQ 3 allows only letters, digits, "_" and "-" in job ids, so ids read `score_ans
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta, timezone
 
 import redis
 from rq import Queue, Retry
@@ -64,3 +65,20 @@ def scoring_enqueuer():
 
     connection = current_app.extensions["qingpin.redis"]
     return lambda answer_id: enqueue_score_answer(connection, answer_id)
+
+
+def schedule_periodic(connection: redis.Redis, func: str, *, prefix: str, queue: str, every: timedelta,
+                      now: datetime | None = None, **options) -> Job:
+    """Plan `func(due)` at the next multiple of `every` after `now`; the id names that time, so every worker plans
+    the same job and a self-replanning chain never forks."""
+    now = now or datetime.now(timezone.utc)
+    step = int(every.total_seconds())
+    due = datetime.fromtimestamp((int(now.timestamp()) // step + 1) * step, tz=timezone.utc)
+    job_id = f"{prefix}-{due:%Y%m%d%H%M}"
+    try:
+        existing = Job.fetch(job_id, connection=connection)
+        if existing.get_status(refresh=True) in LIVE:
+            return existing
+    except NoSuchJobError:
+        pass
+    return Queue(queue, connection=connection).enqueue_at(due, func, due.isoformat(), job_id=job_id, **options)
