@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, jsonify
 from flask_smorest import Api
 
-from . import auth, booking, candidates, consent, documents, interview, jobs, media, notifications, uploads
+from . import auth, booking, candidates, consent, documents, interview, jobs, media, notifications, uploads, wechat_login
 
 API_CONFIG = {
     "API_TITLE": "QingPin API",
@@ -26,7 +26,8 @@ def init_app(app: Flask) -> None:
     for name, value in API_CONFIG.items():
         app.config.setdefault(name, value)
     api = Api(app)
-    for blueprint in (auth.blp, jobs.blp, candidates.blp, interview.blp, consent.blp, booking.blp, notifications.blp, documents.blp):
+    for blueprint in (auth.blp, jobs.blp, candidates.blp, interview.blp, consent.blp, booking.blp, notifications.blp, documents.blp,
+                      wechat_login.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(media.blp)
     app.register_blueprint(uploads.create_blueprint(app.config["QINGPIN_SETTINGS"]))
