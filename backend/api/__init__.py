@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, jsonify
 from flask_smorest import Api
 
-from . import auth, booking, candidates, consent, documents, interview, jobs, media, notifications, uploads, wechat_login
+from . import auth, booking, candidates, consent, documents, interview, jobs, media, notifications, requests, uploads, wechat_login
 
 API_CONFIG = {
     "API_TITLE": "QingPin API",
@@ -27,7 +27,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(name, value)
     api = Api(app)
     for blueprint in (auth.blp, jobs.blp, candidates.blp, interview.blp, consent.blp, booking.blp, notifications.blp, documents.blp,
-                      wechat_login.blp):
+                      wechat_login.blp, requests.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(media.blp)
     app.register_blueprint(uploads.create_blueprint(app.config["QINGPIN_SETTINGS"]))

@@ -16,6 +16,7 @@ from ..db import after_commit
 from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
 from .applications import Actor, record_event, transition_application
+from .accommodations import accommodation_for
 from .consent import ai_evaluation_allowed, require_media_consent
 from .notifications import notify
 from .media import check_media_file, probe_seconds
@@ -68,8 +69,8 @@ def spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path, 
         raise
 
 
-def max_segments(question: Question) -> int:
-    return math.ceil((question.answer_seconds + ANSWER_TOLERANCE_SECONDS) / SEGMENT_MAX_SECONDS)
+def max_segments(question: Question, extra_seconds: int = 0) -> int:
+    return math.ceil((question.answer_seconds + extra_seconds + ANSWER_TOLERANCE_SECONDS) / SEGMENT_MAX_SECONDS)
 
 
 def start_question(session: Session, *, application: Application, question_id: uuid.UUID, actor: Actor,
@@ -83,9 +84,11 @@ def start_question(session: Session, *, application: Application, question_id: u
     if question is None or question.job_id != application.job_id:
         raise NotFound("question not found")
     previous = [a for a in answers_for(session, application_id=application.id) if a.question_id == question.id]
-    if sum(1 for a in previous if COUNTS_AS_ATTEMPT(a)) >= 1 + question.retakes:
+    extra = accommodation_for(session, application_id=application.id)
+    if sum(1 for a in previous if COUNTS_AS_ATTEMPT(a)) >= 1 + question.retakes + extra.extra_retakes:
         raise Conflict("no retakes left for this question", reason="no_retakes_left")
-    window = question.think_seconds + question.answer_seconds + RECORD_TOLERANCE_SECONDS
+    window = (question.think_seconds + extra.extra_think_seconds + question.answer_seconds + extra.extra_answer_seconds
+              + RECORD_TOLERANCE_SECONDS)
     answer = Answer(
         application_id=application.id, question_id=question.id, attempt=max((a.attempt for a in previous), default=0) + 1,
         started_at=now, record_by=now + timedelta(seconds=window),
@@ -112,8 +115,9 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
         raise Conflict("this answer is already submitted", reason="answer_submitted")
     require_media_consent(session, application=application)
     question = session.get(Question, answer.question_id)
-    if not 1 <= segment_count <= max_segments(question) or not 0 <= segment_index < segment_count:
-        raise Invalid(f"segment {segment_index} of {segment_count} is out of range (at most {max_segments(question)} segments)",
+    most = max_segments(question, accommodation_for(session, application_id=application.id).extra_answer_seconds)
+    if not 1 <= segment_count <= most or not 0 <= segment_index < segment_count:
+        raise Invalid(f"segment {segment_index} of {segment_count} is out of range (at most {most} segments)",
                       reason="bad_segment")
     if answer.segment_count is not None and answer.segment_count != segment_count:
         raise Invalid(f"this answer was announced with {answer.segment_count} segments", reason="bad_segment")
@@ -141,8 +145,9 @@ def attach_segment(
         raise Invalid(f"a segment may last at most {SEGMENT_MAX_SECONDS} s (this one lasts {seconds:.0f} s)", reason="segment_too_long")
     segments = list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == answer.id)))
     total = sum(s.duration_seconds or 0 for s in segments) + (seconds or 0)
-    if total > question.answer_seconds + ANSWER_TOLERANCE_SECONDS:
-        raise Invalid(f"the answer lasts {total:.0f} s, over the {question.answer_seconds} s limit", reason="answer_too_long")
+    limit = question.answer_seconds + accommodation_for(session, application_id=application.id).extra_answer_seconds
+    if total > limit + ANSWER_TOLERANCE_SECONDS:
+        raise Invalid(f"the answer lasts {total:.0f} s, over the {limit} s limit", reason="answer_too_long")
     with path.open("rb") as fh:
         stored = storage.save(fh, content_type=media_type)
     if stored.sha256 != sha256.lower():

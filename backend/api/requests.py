@@ -1,0 +1,138 @@
+"""Accommodations (HR), one-tap nudges (HR), the candidate's requests and status timeline."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlmodel import select
+
+from ..db import get_session
+from ..errors import Conflict
+from ..models import Application, ApplicationState, utcnow
+from ..models.notifications import NotificationOutbox
+from ..models.requests import RequestKind
+from ..services import applications as app_service
+from ..services.accommodations import grant_accommodation
+from ..services.applications import Actor
+from ..services.candidate_requests import file_request, requests_of
+from ..services.notifications import notify
+from .candidates import STATE_LABELS
+from .security import BEARER, current_candidate, current_hr
+
+blp = Blueprint("requests", __name__, url_prefix="/api", description="Accommodations, nudges, candidate requests and status")
+EDITORS = ("admin", "recruiter")
+# What the candidate's timeline shows: their application's stages, never internal HR events.
+CANDIDATE_VISIBLE = {"state_changed", "answer_uploaded", "explanation_requested", "human_review_requested", "deletion_requested"}
+
+
+class AccommodationSchema(ma.Schema):
+    extra_think_seconds = ma.fields.Integer(load_default=0, validate=ma.validate.Range(min=0, max=600))
+    extra_answer_seconds = ma.fields.Integer(load_default=0, validate=ma.validate.Range(min=0, max=1800))
+    extra_retakes = ma.fields.Integer(load_default=0, validate=ma.validate.Range(min=0, max=5))
+    extra_window_hours = ma.fields.Integer(load_default=0, validate=ma.validate.Range(min=0, max=336))
+    reason = ma.fields.String(required=True, validate=ma.validate.Length(min=2, max=500))
+    granted_at = ma.fields.AwareDateTime(dump_only=True)
+
+
+class RequestSchema(ma.Schema):
+    id = ma.fields.UUID(dump_only=True)
+    kind = ma.fields.String(required=True, validate=ma.validate.OneOf([k.value for k in RequestKind]))
+    message = ma.fields.String(load_default="", validate=ma.validate.Length(max=2000))
+    status = ma.fields.String(dump_only=True)
+    created_at = ma.fields.AwareDateTime(dump_only=True)
+
+
+class TimelineEntrySchema(ma.Schema):
+    kind = ma.fields.String()
+    state = ma.fields.String(allow_none=True)
+    label = ma.fields.String(allow_none=True)
+    at = ma.fields.AwareDateTime()
+
+
+class StatusSchema(ma.Schema):
+    state = ma.fields.String()
+    label = ma.fields.String()
+    timeline = ma.fields.List(ma.fields.Nested(TimelineEntrySchema))
+    requests = ma.fields.List(ma.fields.Nested(RequestSchema))
+
+
+class NudgeSchema(ma.Schema):
+    outbox_id = ma.fields.UUID()
+
+
+@blp.route("/applications/<uuid:application_id>/accommodation")
+class Accommodations(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(AccommodationSchema)
+    @blp.response(200, AccommodationSchema)
+    def put(self, body, application_id):
+        """Grant extra think/answer time, retakes or window to this candidate (logged, with the reason)"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        return grant_accommodation(session, application=application, actor=Actor("hr", principal.user_id), **body)
+
+
+@blp.route("/applications/<uuid:application_id>/nudge")
+class Nudge(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(202, NudgeSchema)
+    @blp.alt_response(409, description="The candidate has booked already, or was nudged today")
+    def post(self, application_id):
+        """Remind an invited candidate to book (at most once a day)"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        if application.state != ApplicationState.invited:
+            raise Conflict("only invited candidates who have not booked can be nudged", reason="state_not_allowed")
+        today = utcnow().date().isoformat()
+        if session.exec(select(NotificationOutbox.id).where(NotificationOutbox.dedupe_key == f"nudge:{application.id}:{today}")).first():
+            raise Conflict("this candidate was already reminded today", reason="nudged_today")
+        outbox = notify(session, application=application, template="not_booked_nudge", actor=Actor("hr", principal.user_id),
+                        values={"deadline": utcnow().date()}, dedupe_key=f"nudge:{application.id}:{today}")
+        return {"outbox_id": outbox.id}
+
+
+@blp.route("/applications/<uuid:application_id>/requests")
+class ApplicationRequests(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, RequestSchema(many=True))
+    def get(self, application_id):
+        """The candidate's requests for explanation, human review or deletion"""
+        session = get_session()
+        application = app_service.get_application(session, organization_id=current_hr().organization_id,
+                                                  application_id=application_id)
+        return requests_of(session, application_id=application.id)
+
+
+@blp.route("/candidate/requests")
+class MyRequests(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(RequestSchema)
+    @blp.response(201, RequestSchema)
+    def post(self, body):
+        """Ask for an explanation of my evaluation, a human review, or the deletion of my data"""
+        principal = current_candidate()
+        session = get_session()
+        return file_request(session, application=session.get(Application, principal.application_id), kind=body["kind"],
+                            message=body["message"], actor=Actor("candidate", principal.candidate_id))
+
+
+@blp.route("/candidate/status")
+class MyStatus(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, StatusSchema)
+    def get(self):
+        """My application's stage (待预约 / 待面试 / 面试中 / 已完成 …) with its timeline and my requests"""
+        principal = current_candidate()
+        session = get_session()
+        application = session.get(Application, principal.application_id)
+        timeline = [
+            {"kind": e.kind, "state": e.to_state, "label": STATE_LABELS.get(e.to_state) if e.to_state else None, "at": e.created_at}
+            for e in app_service.list_events(session, application_id=application.id) if e.kind in CANDIDATE_VISIBLE
+        ]
+        state = ApplicationState(application.state)
+        return {"state": state.value, "label": STATE_LABELS[state], "timeline": timeline,
+                "requests": requests_of(session, application_id=application.id)}
