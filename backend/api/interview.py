@@ -6,6 +6,8 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from ml.device_check import check_recording
+
 from ..db import get_session
 from ..errors import NotFound
 from ..jobs.queues import scoring_enqueuer
@@ -15,12 +17,13 @@ from ..services.answers import (
     SEGMENT_MAX_SECONDS, answers_for, attach_segment, check_upload_window, finish_interview, max_segments, recording_answer,
     spool, start_question,
 )
-from ..services.applications import Actor
+from ..services.applications import Actor, record_event
 from ..services.invitations import redeem_invitation
 from .schemas import AnswerStatusSchema
 from .security import BEARER, current_candidate
 
 blp = Blueprint("interview", __name__, url_prefix="/api/candidate", description="The candidate's own interview")
+DEVICE_CHECK_BYTES = 20 * 1024 * 1024
 
 
 class SessionRequestSchema(ma.Schema):
@@ -90,6 +93,39 @@ class MyInterview(MethodView):
         """My interview: its questions and the status of my answers"""
         session = get_session()
         return _my_interview(session, _my_application(session, current_candidate()))
+
+
+class DeviceCheckSchema(ma.Schema):
+    readable = ma.fields.Boolean()
+    ok = ma.fields.Boolean()
+    reason = ma.fields.String(allow_none=True)
+    message = ma.fields.String()
+    seconds = ma.fields.Float()
+    peak_dbfs = ma.fields.Float(allow_none=True)
+    speech_dbfs = ma.fields.Float(allow_none=True)
+    clipped_share = ma.fields.Float()
+    speech_seconds = ma.fields.Float()
+
+
+@blp.route("/device-check")
+class DeviceCheckView(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(SegmentFileSchema, location="files")
+    @blp.response(200, DeviceCheckSchema)
+    def post(self, files):
+        """Check my camera/microphone with a few seconds of recording: level, clipping, speech, readability"""
+        principal = current_candidate()
+        session = get_session()
+        application = _my_application(session, principal)
+        settings = current_app.config["QINGPIN_SETTINGS"]
+        path, _, _ = spool(files["file"].stream, max_bytes=DEVICE_CHECK_BYTES, directory=settings.instance_dir / "spool")
+        try:
+            result = check_recording(str(path))
+        finally:
+            path.unlink(missing_ok=True)
+        record_event(session, application=application, kind="device_checked", actor=Actor("candidate", principal.candidate_id),
+                     reason=result.reason, data=result.to_dict())
+        return result
 
 
 @blp.route("/questions/<uuid:question_id>/start")

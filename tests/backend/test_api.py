@@ -184,3 +184,20 @@ def test_pipeline_counts_overdue_and_bulk_invite(client, make_hr, app):
     overdue = client.get("/api/applications?overdue=true", headers=headers).json
     assert [a["id"] for a in overdue] == [ids[0]] and overdue[0]["state_label"] == "待预约"
     assert client.get(f"/api/pipeline?job_id={job['id']}", headers=other_org).status_code == 404
+
+
+def test_device_check_reports_level_and_reason(client, make_hr, shared_dir):
+    headers = make_hr()
+    job = create_job(client, headers)
+    _, me = invite_candidate(client, headers, job["id"])
+
+    def check(data: bytes):
+        return client.post("/api/candidate/device-check", headers=me, content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(data), "check.webm")})
+
+    good = check((shared_dir / "fixtures" / "interview" / "q2_average.webm").read_bytes())
+    assert good.status_code == 200 and good.json["ok"] and good.json["speech_seconds"] > 2
+    silent = check((shared_dir / "fixtures" / "interview" / "special_silence.wav").read_bytes())
+    assert silent.status_code == 200 and silent.json["reason"] == "too_quiet" and silent.json["message"]
+    garbage = check(b"hello" * 100)
+    assert garbage.status_code == 200 and garbage.json["readable"] is False
