@@ -16,6 +16,7 @@ from ..services import applications as app_service
 from ..services import jobs as job_service
 from ..services.answers import answers_for, segments_of
 from ..services.applications import Actor
+from ..models.results import InterviewResult
 from ..services.consent import consent_state
 from ..services.invitations import invite
 from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
@@ -99,6 +100,8 @@ class ApplicationDetailSchema(ApplicationListItemSchema):
     answers = ma.fields.List(ma.fields.Nested(AnswerDetailSchema))
     events = ma.fields.List(ma.fields.Nested(EventSchema))
     consents = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Boolean())
+    result = ma.fields.Dict(allow_none=True, metadata={"description": "roll-up per competency with contributions, "
+                                                       "the advance proposal (never a rejection) and the feedback report"})
 
 
 class InvitationSchema(ma.Schema):
@@ -259,6 +262,8 @@ class ApplicationById(MethodView):
         ]
         data["events"] = app_service.list_events(session, application_id=application.id)
         data["consents"] = consent_state(session, application=application)
+        result = session.get(InterviewResult, application.id)
+        data["result"] = result.model_dump() if result else None
         return data
 
 

@@ -16,6 +16,7 @@ from ..services.accommodations import grant_accommodation
 from ..services.applications import Actor
 from ..services.candidate_requests import file_request, requests_of
 from ..services.notifications import notify
+from ..services.results import release_result, released_result
 from .candidates import STATE_LABELS
 from .security import BEARER, current_candidate, current_hr
 
@@ -136,3 +137,42 @@ class MyStatus(MethodView):
         state = ApplicationState(application.state)
         return {"state": state.value, "label": STATE_LABELS[state], "timeline": timeline,
                 "requests": requests_of(session, application_id=application.id)}
+
+
+class ResultSchema(ma.Schema):
+    overall = ma.fields.Float(allow_none=True)
+    status = ma.fields.String()
+    proposal = ma.fields.Dict()
+    released_at = ma.fields.AwareDateTime(allow_none=True)
+
+
+class MyResultSchema(ma.Schema):
+    outcome = ma.fields.String()
+    label = ma.fields.String()
+    released_at = ma.fields.AwareDateTime()
+    feedback = ma.fields.Dict()
+
+
+@blp.route("/applications/<uuid:application_id>/release-result")
+class ReleaseResult(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, ResultSchema)
+    @blp.alt_response(409, description="No human decision yet")
+    def post(self, application_id):
+        """Release the decision and the feedback report to the candidate (after a human decision)"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        return release_result(session, application=application, actor=Actor("hr", principal.user_id))
+
+
+@blp.route("/candidate/result")
+class MyResult(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, MyResultSchema)
+    @blp.alt_response(404, description="Not released yet")
+    def get(self):
+        """My result (通过 / 未通过) and my feedback report, once HR has released them"""
+        session = get_session()
+        return released_result(session, application=session.get(Application, current_candidate().application_id))

@@ -272,3 +272,6 @@ def _mark_scored_if_done(session: Session, *, application: Application) -> None:
     ai_processed = any(a.status != AnswerStatus.human_review for a in latest.values())
     if latest and ai_processed and all(a.status in FINAL for a in latest.values()):
         transition_application(session, application=application, to_state=S.scored, actor=Actor.system(), reason="every answer processed")
+        from .results import compute_result  # results builds on this module
+
+        compute_result(session, application=application)

@@ -72,7 +72,21 @@ def test_demo_flow_scores_an_answer_with_evidence(client, make_hr, run_jobs, app
     assert finished.status_code == 200 and finished.json["state"] == "completed"
     run_jobs()
     detail = client.get(f"/api/applications/{application['id']}", headers=hr).json
-    assert detail["state"] == "scored", [(a["status"], a["status_reason"], a["status_message"]) for a in detail["answers"]]
+    result = detail["result"]
+    assert result["status"] == "scored" and 0 < result["overall"] <= 100
+    assert set(result["score"]["competencies"]) == set(job["competencies"])
+    assert result["proposal"] == {} or result["proposal"]["decision"] == "advance"
+    assert client.get("/api/candidate/result", headers=me).status_code == 404  # not released
+    assert client.post(f"/api/applications/{application['id']}/release-result", headers=hr).status_code == 409
+    decided = client.post(f"/api/applications/{application['id']}/decisions", headers=hr,
+                          json={"to_state": "advanced", "reason": "面试表现良好"})
+    assert decided.status_code == 200
+    assert client.post(f"/api/applications/{application['id']}/release-result", headers=hr).status_code == 200
+    mine = client.get("/api/candidate/result", headers=me).json
+    assert mine["label"] == "通过" and mine["feedback"]
+    assert not any(ch.isdigit() for ch in str(mine["feedback"]))
+    detail = client.get(f"/api/applications/{application['id']}", headers=hr).json
+    assert detail["state"] == "advanced", [(a["status"], a["status_reason"], a["status_message"]) for a in detail["answers"]]
     assert {a["status"] for a in detail["answers"]} == {"scored"}
     media = client.get(f"/api/answers/{answer_id}/media", headers=hr)
     assert media.status_code == 200 and len(media.json["recordings"]) == 1

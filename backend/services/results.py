@@ -1,0 +1,72 @@
+"""The interview result: roll the scored answers up (ml.rollup), propose (never reject), release to the candidate."""
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from ml.rollup import AnswerResult, feedback_report, propose, roll_up_interview
+
+from ..errors import Conflict, NotFound
+from ..models import Application, ApplicationState as S, Job, Question, utcnow
+from ..models.results import InterviewResult
+from .answers import answers_for, latest_answers
+from .applications import Actor, record_event
+from .notifications import notify
+
+DECIDED = {S.advanced, S.rejected, S.hired}
+
+
+def compute_result(session: Session, *, application: Application) -> InterviewResult:
+    """Roll up the newest answer of each question; a proposal to advance is recorded as an event for HR."""
+    job = session.get(Job, application.job_id)
+    questions = {q.id: q for q in session.exec(select(Question).where(Question.job_id == job.id))}
+    latest = latest_answers(answers_for(session, application_id=application.id))
+    inputs = [AnswerResult(question_id=str(qid), status=a.status, competency_scores=a.competency_scores or None,
+                           reason=a.status_reason) for qid, a in latest.items()]
+    score = roll_up_interview(inputs, {str(q.id): {"competencies": q.competencies} for q in questions.values()},
+                              job.competencies)
+    texts: dict[str, dict[str, list[str]]] = {}
+    for qid, answer in latest.items():
+        for competency in questions[qid].competencies:
+            entry = texts.setdefault(competency, {"found": [], "missed": []})
+            for point in answer.evidence or []:
+                entry["found" if point.get("found") else "missed"].append(point["point_text"])
+    thresholds = job.thresholds or {}
+    proposal = propose(score, thresholds, shadow=bool(thresholds.get("shadow_mode")))
+    result = session.get(InterviewResult, application.id) or InterviewResult(
+        application_id=application.id, status=score.status, rollup_version=score.rollup_version, config_hash=score.config_hash)
+    result.overall, result.status, result.score = score.overall, score.status, score.to_dict()
+    result.proposal = proposal.to_dict() if proposal else {}
+    result.feedback = feedback_report(score, texts)
+    result.rollup_version, result.config_hash, result.computed_at = score.rollup_version, score.config_hash, utcnow()
+    session.add(result)
+    session.flush()
+    record_event(session, application=application, kind="interview_scored", actor=Actor.system(), reason=score.reason,
+                 data={"overall": score.overall, "status": score.status, "rollup_version": score.rollup_version})
+    if proposal:
+        record_event(session, application=application, kind="advance_proposed", actor=Actor.system(), reason=proposal.reason,
+                     data=proposal.to_dict())
+    return result
+
+
+def release_result(session: Session, *, application: Application, actor: Actor) -> InterviewResult:
+    """Let the candidate see the decision (通过 / 未通过) and the feedback report, and tell them."""
+    if application.state not in DECIDED:
+        raise Conflict("a result is released after a human decision (advance, reject or hire)", reason="no_decision")
+    result = session.get(InterviewResult, application.id)
+    if result is None:
+        result = InterviewResult(application_id=application.id, status="human_review", rollup_version="-", config_hash="-")
+    result.released_at = utcnow()
+    session.add(result)
+    session.flush()
+    record_event(session, application=application, kind="result_released", actor=actor)
+    notify(session, application=application, template="result_available", actor=actor, dedupe_key=f"result:{application.id}")
+    return result
+
+
+def released_result(session: Session, *, application: Application) -> dict:
+    result = session.get(InterviewResult, application.id)
+    if result is None or result.released_at is None:
+        raise NotFound("no result has been released yet", reason="result_not_released")
+    passed = application.state in (S.advanced, S.hired)
+    return {"outcome": "passed" if passed else "not_passed", "label": "通过" if passed else "未通过",
+            "released_at": result.released_at, "feedback": result.feedback}
