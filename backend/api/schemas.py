@@ -72,6 +72,7 @@ class AnswerDetailSchema(AnswerStatusSchema):
     config_hash = ma.fields.String(allow_none=True)
     asr_engine = ma.fields.String(allow_none=True)
     timings = ma.fields.Dict()
+    integrity = ma.fields.Dict(metadata={"description": "face-count flags for human review; never part of a score"})
     scored_at = ma.fields.AwareDateTime(allow_none=True)
 
 

@@ -9,6 +9,7 @@ from rq import get_current_job
 from sqlalchemy.exc import OperationalError
 
 from ml.audio import MediaError
+from ml.integrity import VideoUnreadable, check_video
 from ml.scoring import QuestionSpec, RubricPoint, score_recording
 
 from ..db import session_scope
@@ -44,12 +45,15 @@ def score_answer(answer_id: str) -> str:
             answer = answer_service.start_processing(session, answer_id=answer_uuid)
             if answer is None:
                 return "skipped"
-            media_keys = [segment.media_key for segment in answer_service.segments_of(session, answer_id=answer_uuid)]
+            segments = answer_service.segments_of(session, answer_id=answer_uuid)
+            media_keys = [segment.media_key for segment in segments]
+            has_video = [segment.media_type.startswith("video/") for segment in segments]
             spec = question_spec(session.get(Question, answer.question_id))
         try:
             with contextlib.ExitStack() as stack:
                 paths = [stack.enter_context(storage.local_path(key)) for key in media_keys]
                 result = score_recording(paths, spec, asr_engine(settings))
+                integrity = integrity_flags([p for p, video in zip(paths, has_video) if video])
         except MediaError as exc:
             log.info("answer %s unreadable: %s", answer_id, exc.reason)
             with session_scope() as session:
@@ -71,9 +75,23 @@ def score_answer(answer_id: str) -> str:
             raise
         with session_scope() as session:
             answer_service.record_score(
-                session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s")
+                session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s"),
+                integrity=integrity,
             )
         return result.status
+
+
+def integrity_flags(video_paths) -> dict:
+    """Face-count flags per recorded segment, for a human; a video that cannot be sampled is noted, not fatal."""
+    segments = []
+    for index, path in enumerate(video_paths):
+        try:
+            segments.append({"segment": index, **check_video(path).to_dict()})
+        except VideoUnreadable as exc:
+            segments.append({"segment": index, "unreadable": exc.reason})
+    if not segments:
+        return {}
+    return {"segments": segments, "flagged": any(s.get("flags") for s in segments), "for_human_review_only": True}
 
 
 def _release(session, answer_id: uuid.UUID) -> None:

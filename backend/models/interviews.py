@@ -48,6 +48,8 @@ class Answer(SQLModel, table=True):
     config_hash: str | None = Field(default=None, max_length=64)
     asr_engine: str | None = Field(default=None, max_length=64)
     timings: dict = json_field()
+    # Face-count integrity flags for a human reviewer; never read by any score.
+    integrity: dict = json_field()
     attempts_processed: int = 0
     created_at: datetime = time_field()
     scored_at: datetime | None = time_field(nullable=True, default_now=False)

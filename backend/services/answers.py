@@ -237,7 +237,8 @@ def record_failure(session: Session, *, answer_id: uuid.UUID, reason: str, messa
                  data={"answer_id": str(answer.id)})
 
 
-def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, duration_seconds: float | None) -> Answer:
+def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, duration_seconds: float | None,
+                 integrity: dict | None = None) -> Answer:
     """Write the scorer's result (a dict from ml.scoring.AnswerScore.to_dict) and its evidence onto the answer."""
     answer = session.get(Answer, answer_id)
     transcript = result.get("transcript") or {}
@@ -255,6 +256,7 @@ def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, durati
     answer.scorer_version = result.get("scorer_version")
     answer.config_hash = result.get("config_hash")
     answer.timings = result.get("timings", {})
+    answer.integrity = integrity or {}
     answer.scored_at = utcnow()
     session.add(answer)
     application = session.get(Application, answer.application_id)

@@ -57,6 +57,9 @@ def test_a_real_tus_client_uploads_an_answer_that_is_scored_once(client, make_hr
     assert answer["status"] == "scored" and len(answer["recordings"]) == 1
     assert answer["recordings"][0]["sha256"] == hashlib.sha256(data).hexdigest()
     assert answer["recordings"][0]["media_type"] == "video/mp4"
+    # The test-pattern video has no face: flagged for a human, while the score stands on the answer's content alone.
+    assert answer["integrity"]["flagged"] and answer["integrity"]["segments"][0]["flags"][0]["kind"] == "no_face"
+    assert answer["content_score"] > 0
 
 
 def test_a_dropped_connection_resumes_with_method_override(client, make_hr, live_url, shared_dir):
