@@ -28,6 +28,7 @@ SEGMENT_TOLERANCE_SECONDS = 5
 ANSWER_TOLERANCE_SECONDS = 5
 # Between the question's release and the start of each segment's upload: device start-up and a slow network.
 RECORD_TOLERANCE_SECONDS = 30
+EARLY_START = timedelta(minutes=15)  # a booked candidate may start this long before the slot
 # Statuses after which the scorer has nothing more to do with an answer.
 FINAL = {AnswerStatus.scored, AnswerStatus.insufficient_evidence, AnswerStatus.unreadable, AnswerStatus.failed, AnswerStatus.human_review}
 # An unreadable recording is not the candidate's fault: it does not use up a retake.
@@ -83,8 +84,9 @@ def start_question(session: Session, *, application: Application, question_id: u
     question = session.get(Question, question_id)
     if question is None or question.job_id != application.job_id:
         raise NotFound("question not found")
-    previous = [a for a in answers_for(session, application_id=application.id) if a.question_id == question.id]
     extra = accommodation_for(session, application_id=application.id)
+    _check_booked_time(session, application=application, now=now, extra_window_hours=extra.extra_window_hours)
+    previous = [a for a in answers_for(session, application_id=application.id) if a.question_id == question.id]
     if sum(1 for a in previous if COUNTS_AS_ATTEMPT(a)) >= 1 + question.retakes + extra.extra_retakes:
         raise Conflict("no retakes left for this question", reason="no_retakes_left")
     window = (question.think_seconds + extra.extra_think_seconds + question.answer_seconds + extra.extra_answer_seconds
@@ -100,6 +102,23 @@ def start_question(session: Session, *, application: Application, question_id: u
     if application.state != S.in_progress:
         transition_application(session, application=application, to_state=S.in_progress, actor=actor, reason="first question started")
     return answer, question
+
+
+def _check_booked_time(session: Session, *, application: Application, now: datetime, extra_window_hours: int) -> None:
+    """With a booking, questions open only in its time: the slot (from shortly before) or the open window's deadline."""
+    from .booking import active_booking  # booking builds on the notification and answer services
+
+    booking = active_booking(session, application_id=application.id)
+    if booking is None:
+        return
+    if booking.deadline_at is not None:
+        if now > booking.deadline_at + timedelta(hours=extra_window_hours):
+            raise Conflict("the window for this interview has closed", reason="window_closed")
+        return
+    if now < booking.starts_at - EARLY_START:
+        raise Conflict("your interview slot has not started yet", reason="slot_not_started")
+    if now > booking.ends_at + timedelta(hours=extra_window_hours):
+        raise Conflict("your interview slot is over; please reschedule", reason="slot_over")
 
 
 def recording_answer(session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int,
