@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from rq.exceptions import NoSuchJobError
 from rq.job import Job as RqJob
 from sqlmodel import select
 
@@ -13,7 +12,7 @@ from ..models import Answer, AnswerStatus, utcnow
 from ..services.idempotency import purge_expired
 from ..uploads import cleanup_expired
 from .context import job_app
-from .queues import DEFAULT, LIVE, SCORE_ANSWER, enqueue_score_answer, schedule_periodic
+from .queues import DEFAULT, SCORE_ANSWER, enqueue_score_answer, live_job, schedule_periodic
 
 log = logging.getLogger(__name__)
 EVERY = timedelta(minutes=15)
@@ -50,16 +49,10 @@ def requeue_lost_scoring(connection, *, now: datetime) -> int:
             | ((Answer.status == AnswerStatus.processing) & (Answer.submitted_at < now - STUCK_PROCESSING))
         )).all()
         ids = [answer.id for answer in waiting]
-    count = 0
-    for answer_id in ids:
-        try:
-            if RqJob.fetch(f"score_answer-{answer_id}", connection=connection).get_status(refresh=True) in LIVE:
-                continue
-        except NoSuchJobError:
-            pass
+    lost = [answer_id for answer_id in ids if live_job(connection, f"score_answer-{answer_id}") is None]
+    for answer_id in lost:
         enqueue_score_answer(connection, answer_id)
-        count += 1
-    return count
+    return len(lost)
 
 
 def schedule_maintenance(connection, *, now: datetime | None = None) -> RqJob:

@@ -23,15 +23,18 @@ SCORE_ANSWER = {
 LIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
 
 
-def enqueue_once(connection: redis.Redis, func: str, job_id: str, *args, queue: str, **options) -> Job:
-    """Enqueue `func` under a deterministic id; a job with that id that is still queued or running is reused."""
+def live_job(connection: redis.Redis, job_id: str) -> Job | None:
+    """The job with this id if it is still queued, scheduled or running."""
     try:
         existing = Job.fetch(job_id, connection=connection)
-        if existing.get_status(refresh=True) in LIVE:
-            return existing
     except NoSuchJobError:
-        pass
-    return Queue(queue, connection=connection).enqueue(func, *args, job_id=job_id, **options)
+        return None
+    return existing if existing.get_status(refresh=True) in LIVE else None
+
+
+def enqueue_once(connection: redis.Redis, func: str, job_id: str, *args, queue: str, **options) -> Job:
+    """Enqueue `func` under a deterministic id; a job with that id that is still queued or running is reused."""
+    return live_job(connection, job_id) or Queue(queue, connection=connection).enqueue(func, *args, job_id=job_id, **options)
 
 
 def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID) -> Job:
@@ -75,10 +78,5 @@ def schedule_periodic(connection: redis.Redis, func: str, *, prefix: str, queue:
     step = int(every.total_seconds())
     due = datetime.fromtimestamp((int(now.timestamp()) // step + 1) * step, tz=timezone.utc)
     job_id = f"{prefix}-{due:%Y%m%d%H%M}"
-    try:
-        existing = Job.fetch(job_id, connection=connection)
-        if existing.get_status(refresh=True) in LIVE:
-            return existing
-    except NoSuchJobError:
-        pass
-    return Queue(queue, connection=connection).enqueue_at(due, func, due.isoformat(), job_id=job_id, **options)
+    return live_job(connection, job_id) or Queue(queue, connection=connection).enqueue_at(
+        due, func, due.isoformat(), job_id=job_id, **options)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from rq import Queue, SimpleWorker
+from werkzeug.serving import make_server
 
 from backend import create_app
 from backend.db import session_scope
@@ -115,3 +117,14 @@ def run_jobs(app):
             worker.work(burst=True)
 
     return _run
+
+
+@pytest.fixture()
+def live_url(app):
+    """The app served by werkzeug's threaded server, for real concurrent HTTP requests and real tus clients."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)

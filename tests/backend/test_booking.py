@@ -11,7 +11,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import sqlalchemy as sa
 from sqlmodel import select
-from werkzeug.serving import make_server
 
 from backend.db import session_scope
 from backend.migrate import downgrade, upgrade
@@ -62,17 +61,6 @@ def hr(make_hr):
 @pytest.fixture()
 def job(client, hr):
     return create_job(client, hr)
-
-
-@pytest.fixture()
-def live_url(app):
-    """The app served by werkzeug's threaded server, for real concurrent HTTP requests."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
 
 
 def test_hr_manages_slots_stored_in_utc_and_shown_in_shanghai(client, hr, job, app):

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from tests.resume.make_resumes import CASES, FONT_PATH, write_resumes
+from tests.resume.make_resumes import FONT_PATH, write_resumes
 
 from .helpers import JOB, create_job, invite_candidate
 

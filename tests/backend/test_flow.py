@@ -1,7 +1,6 @@
 """The thin flow end to end with a real worker and the real recogniser, on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import subprocess

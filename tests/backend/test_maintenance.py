@@ -12,7 +12,7 @@ from backend.models import Answer, utcnow
 
 from .helpers import answer_question, create_job, invite_candidate
 from .test_flow import _silent_wav
-from .test_resumable import _create, live_url  # noqa: F401  (fixture)
+from .test_resumable import _create
 
 
 def test_a_lost_scoring_job_is_queued_again_and_scored(client, make_hr, app, run_jobs):
@@ -36,7 +36,7 @@ def test_a_lost_scoring_job_is_queued_again_and_scored(client, make_hr, app, run
     assert schedule_maintenance(connection).id == schedule_maintenance(connection).id
 
 
-def test_expired_uploads_are_removed(client, make_hr, app, live_url):  # noqa: F811
+def test_expired_uploads_are_removed(client, make_hr, app, live_url):
     hr = make_hr()
     job = create_job(client, hr)
     _, me = invite_candidate(client, hr, job["id"])

@@ -2,29 +2,17 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 
-import pytest
 import requests
 from rq.job import Job
 from tusclient import client as tus_client
-from werkzeug.serving import make_server
 
 from backend.seed import demo_job_payload
-from tests.uploads.conftest import RawPatch, free_port, metadata_header, wait_for
+from tests.uploads.conftest import RawPatch, metadata_header, wait_for
 
 from .helpers import create_job, invite_candidate, start_question
 
 TUS = {"Tus-Resumable": "1.0.0"}
-
-
-@pytest.fixture()
-def live_url(app):
-    server = make_server("127.0.0.1", free_port(), app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
 
 
 def _metadata(answer_id: str, data: bytes, index=0, count=1) -> dict:
