@@ -88,7 +88,7 @@ def seed(url: str, *, clients: int) -> tuple[uuid.UUID, uuid.UUID, list[str]]:
         for index in range(clients):
             candidate = create_candidate(session, organization_id=org.id, name=f"候选{index}", phone=None, email=None)
             application = create_application(session, job=job, candidate=candidate, actor=actor)
-            invite(session, application=application, actor=actor, days=14)
+            invite(session, application=application, actor=actor, days=14, send_message=False)
             token, _ = issue_candidate_token(session, application_id=application.id, hours=24)
             tokens.append(token)
         job_id, hr_id = job.id, hr.id
