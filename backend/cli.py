@@ -18,6 +18,7 @@ from flask import current_app
 from . import create_app
 from .db import session_scope
 from .jobs.queues import ALL_QUEUES
+from .redis_conn import stop_embedded_redis
 
 
 def _settings():
@@ -129,6 +130,7 @@ def run(host: str, port: int, demo: bool, audio: Path | None) -> None:
     finally:
         worker_proc.terminate()
         worker_proc.wait(timeout=30)
+        stop_embedded_redis()
 
 
 def _walk_demo(base_url: str, audio: Path | None) -> None:

