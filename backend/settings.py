@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     wechat_appid: str | None = None
     wechat_secret: str | None = None
     wechat_api_base: str = "https://api.weixin.qq.com"
+    # The released mini-program page an invitation QR code opens (its `scene` is the invitation token).
+    wechat_invite_page: str = "pages/invitation/index"
+    wechat_env_version: Literal["release", "trial", "develop"] = "release"
 
     asr_engine: Literal["faster-whisper", "paddlespeech"] = "faster-whisper"
     asr_model_dir: Path | None = None  # paddlespeech model directory, or a custom whisper model

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import marshmallow as ma
-from flask import current_app
+from flask import current_app, send_file
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlmodel import func, select
@@ -18,7 +18,11 @@ from ..services.answers import answers_for, segments_of
 from ..services.applications import Actor
 from ..models.results import InterviewResult
 from ..services.consent import consent_state
-from ..services.invitations import invite
+from ..notify import wechat_enabled
+from ..notify.channels import wechat_gateway
+from ..notify.templates import STANDARD_FEEDBACK
+from ..services.decisions import DecisionMessage, NextRound, decide
+from ..services.invitations import current_invitation, invitation_qr_key, invite, make_invitation_qr
 from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
 from .security import BEARER, current_hr
 
@@ -76,6 +80,9 @@ class PipelineSchema(ma.Schema):
 
 class BulkInviteSchema(ma.Schema):
     application_ids = ma.fields.List(ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=500))
+    notify = ma.fields.Boolean(load_default=True, metadata={"description": "send each candidate the invitation message"})
+    qr = ma.fields.Boolean(load_default=False, metadata={"description": "also make each invitation's WeChat QR code "
+                                                         "(one WeChat call per candidate)"})
 
 
 class BulkInviteResultSchema(ma.Schema):
@@ -84,6 +91,8 @@ class BulkInviteResultSchema(ma.Schema):
     token = ma.fields.String()
     url = ma.fields.String()
     expires_at = ma.fields.AwareDateTime()
+    qr_url = ma.fields.String(allow_none=True)
+    qr_error = ma.fields.String(allow_none=True)
     reason = ma.fields.String()
     message = ma.fields.String()
 
@@ -108,15 +117,28 @@ class InvitationSchema(ma.Schema):
     token = ma.fields.String()
     url = ma.fields.String()
     expires_at = ma.fields.AwareDateTime()
+    qr_url = ma.fields.String(allow_none=True, metadata={"description": "the WeChat QR code PNG (HR only), when made"})
+    qr_error = ma.fields.String(allow_none=True, metadata={"description": "why no QR code was made (the link still works)"})
 
 
 class InviteOptionsSchema(ma.Schema):
     notify = ma.fields.Boolean(load_default=True, metadata={"description": "send the invitation message (WeChat, e-mail or in-app)"})
+    qr = ma.fields.Boolean(load_default=True, metadata={"description": "make the WeChat QR code (when WeChat is configured)"})
+
+
+class NextRoundSchema(ma.Schema):
+    round_name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=20))
+    starts_at = ma.fields.AwareDateTime(required=True)
 
 
 class DecisionSchema(ma.Schema):
     to_state = ma.fields.String(required=True, validate=ma.validate.OneOf(["advanced", "rejected", "hired", "withdrawn", "screened"]))
-    reason = ma.fields.String(required=True, validate=ma.validate.Length(min=2, max=2000))
+    reason = ma.fields.String(required=True, validate=ma.validate.Length(min=2, max=2000),
+                              metadata={"description": "why (kept on the timeline; never sent to the candidate)"})
+    notify = ma.fields.Boolean(load_default=True, metadata={"description": "tell the candidate (advance and reject only)"})
+    feedback_code = ma.fields.String(validate=ma.validate.OneOf(sorted(STANDARD_FEEDBACK)),
+                                     metadata={"description": "rejection: the standardized feedback the candidate gets"})
+    next_round = ma.fields.Nested(NextRoundSchema, metadata={"description": "advance: the round the candidate is invited to"})
 
 
 class MediaUrlSchema(ma.Schema):
@@ -231,16 +253,15 @@ class BulkInvitations(MethodView):
         """Invite many applications at once; each gets its own result (one refusal does not stop the rest)"""
         principal = current_hr(*EDITORS)
         session = get_session()
-        days = current_app.config["QINGPIN_SETTINGS"].invitation_days
         results = []
         for application_id in dict.fromkeys(body["application_ids"]):
             try:
                 with session.begin_nested():
                     application = app_service.get_application(session, organization_id=principal.organization_id,
                                                               application_id=application_id)
-                    token, invitation = invite(session, application=application, actor=Actor("hr", principal.user_id), days=days)
-                results.append({"application_id": application_id, "invited": True, "token": token, "url": f"/i/{token}",
-                                "expires_at": invitation.expires_at})
+                    issued = _issue_invitation(session, application=application, actor=Actor("hr", principal.user_id),
+                                               notify=body["notify"], qr=body["qr"])
+                results.append({"application_id": application_id, "invited": True, **issued})
             except DomainError as exc:
                 results.append({"application_id": application_id, "invited": False, "reason": exc.reason, "message": exc.message})
         return results
@@ -277,10 +298,42 @@ class Invitations(MethodView):
         principal = current_hr(*EDITORS)
         session = get_session()
         application = app_service.get_application(session, organization_id=principal.organization_id, application_id=application_id)
-        settings = current_app.config["QINGPIN_SETTINGS"]
-        token, invitation = invite(session, application=application, actor=Actor("hr", principal.user_id),
-                                   days=settings.invitation_days, send_message=options.get("notify", True))
-        return {"token": token, "url": f"/i/{token}", "expires_at": invitation.expires_at}
+        return _issue_invitation(session, application=application, actor=Actor("hr", principal.user_id),
+                                 notify=options.get("notify", True), qr=options.get("qr", True))
+
+
+@blp.route("/applications/<uuid:application_id>/invitation/qr.png")
+class InvitationQr(MethodView):
+    @blp.doc(security=[BEARER], responses={"200": {"description": "PNG", "content": {"image/png": {}}}})
+    def get(self, application_id):
+        """The live invitation's WeChat QR code (it opens this candidate's interview: share it only with them)"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id, application_id=application_id)
+        invitation = current_invitation(session, application=application)
+        storage = current_app.extensions["qingpin.storage"]
+        key = invitation_qr_key(invitation)
+        if not storage.exists(key):
+            raise NotFound("this invitation has no QR code; invite again with qr=true", reason="qr_not_available")
+        response = send_file(storage.open(key), mimetype="image/png", download_name=f"invitation-{application.id}.png")
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+
+
+def _issue_invitation(session, *, application: Application, actor: Actor, notify: bool, qr: bool) -> dict:
+    """A new invitation (earlier ones revoked) with its link and, when asked and WeChat is configured, its QR code."""
+    settings = current_app.config["QINGPIN_SETTINGS"]
+    token, invitation = invite(session, application=application, actor=actor, days=settings.invitation_days, send_message=notify)
+    result = {"token": token, "url": f"/i/{token}", "expires_at": invitation.expires_at, "qr_url": None, "qr_error": None}
+    if qr and wechat_enabled(current_app):
+        error = make_invitation_qr(session, application=application, invitation=invitation, token=token,
+                                   gateway=wechat_gateway(current_app), storage=current_app.extensions["qingpin.storage"],
+                                   page=settings.wechat_invite_page, env_version=settings.wechat_env_version, actor=actor)
+        result["qr_error"] = error
+        result["qr_url"] = None if error else f"/api/applications/{application.id}/invitation/qr.png"
+    elif qr:
+        result["qr_error"] = "wechat_not_configured"
+    return result
 
 
 @blp.route("/applications/<uuid:application_id>/decisions")
@@ -289,12 +342,19 @@ class Decisions(MethodView):
     @blp.arguments(DecisionSchema)
     @blp.response(200, ApplicationSchema)
     def post(self, body, application_id):
-        """Record a human decision (advance, reject, hire, ...) with its reason"""
+        """Record a human decision (advance, reject, hire, ...) with its reason, and tell the candidate
+
+        A rejection message carries one standardized feedback text (`feedback_code`), never the internal reason;
+        an advance message names the next round and its time. `notify: false` records the decision silently.
+        """
         principal = current_hr(*EDITORS)
         session = get_session()
         application = app_service.get_application(session, organization_id=principal.organization_id, application_id=application_id)
-        app_service.transition_application(session, application=application, to_state=body["to_state"],
-                                           actor=Actor("hr", principal.user_id), reason=body["reason"])
+        next_round = body.get("next_round")
+        message = DecisionMessage(send=body["notify"], feedback_code=body.get("feedback_code"),
+                                  next_round=NextRound(**next_round) if next_round else None)
+        decide(session, application=application, to_state=body["to_state"], actor=Actor("hr", principal.user_id),
+               reason=body["reason"], message=message)
         return application
 
 

@@ -110,6 +110,7 @@ class WeChatSimulator:
             self.templates: dict[str, dict[str, str]] = {}
             self.credits: Counter = Counter()
             self.sent: list[dict] = []
+            self.wxacodes: list[dict] = []  # the bodies of codes made (scene, page, ...)
             self.failures: dict[str, deque] = defaultdict(deque)
             self.latency: dict[str, float] = {}
             self.risky_words = {"赌博", "gamble"}
@@ -363,6 +364,7 @@ def create_app(sim: WeChatSimulator) -> Flask:
                 return _json(_error(41030))
             width = data.get("width", 430)
             size = max(21, min(int(width) // 20, 64))
+            sim.wxacodes.append(data)
         return Response(qr_like_png(scene, size), content_type="image/png")
 
     @app.post("/cgi-bin/message/subscribe/send")
