@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
 
 from .models import Event
+from .models.scores import AiScoreAudit, CalibrationVersion, HumanScore
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +103,19 @@ def _drop_after_commit(session: OrmSession) -> None:
     session.info.pop("after_commit", None)
 
 
+# Audit records (PIPL art. 55-56, EU AI Act art. 12): rows are only ever added; a revision is a new row.
+APPEND_ONLY = (Event, AiScoreAudit, HumanScore, CalibrationVersion)
+
+
 @event.listens_for(OrmSession, "before_flush")
-def _events_are_append_only(session: OrmSession, _ctx, _instances) -> None:
+def _audit_logs_are_append_only(session: OrmSession, _ctx, _instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):
-        if isinstance(obj, Event) and (obj in session.deleted or session.is_modified(obj)):
-            raise PermissionError("the event log is append-only")
+        if isinstance(obj, APPEND_ONLY) and (obj in session.deleted or session.is_modified(obj)):
+            raise PermissionError(f"the {obj.__tablename__} log is append-only")
+
+
+@event.listens_for(OrmSession, "do_orm_execute")
+def _no_bulk_changes_to_audit_logs(state) -> None:
+    if (state.is_update or state.is_delete) and state.bind_mapper is not None \
+            and issubclass(state.bind_mapper.class_, APPEND_ONLY):
+        raise PermissionError(f"the {state.bind_mapper.class_.__tablename__} log is append-only")

@@ -3,7 +3,8 @@
 Per job and competency: Spearman ρ, ICC(2,1) (two-way random, absolute agreement, single rater),
 weighted κ on five bands of 0–100, and mean bias (AI − human). A statistic that is not defined on
 the data (fewer than three pairs, no variance) is None with the reason, never a made-up number.
-Calibration fits non-negative ridge weights and adopts them only when held-out agreement improves.
+Calibration fits non-negative ridge weights and adopts them only when held-out agreement improves:
+ICC(2,1) (absolute agreement) must rise and Spearman ρ (ranking) must not fall.
 Pure numpy (no scipy needed at run time).
 """
 from __future__ import annotations
@@ -157,6 +158,7 @@ def agreement_report(pairs: Sequence[tuple[float | None, float | None]]) -> dict
         "version": AGREEMENT_VERSION,
         "n": len(usable),
         "excluded": len(pairs) - len(usable),
+        "enough_data": len(usable) >= MIN_PAIRS,
         "spearman_rho": spearman_rho(ai, human).to_dict(),
         "icc_2_1": (icc_2_1(np.column_stack([ai, human])) if usable else _undefined(TOO_FEW_PAIRS)).to_dict(),
         "weighted_kappa": weighted_kappa(ai, human).to_dict(),
@@ -256,37 +258,50 @@ class CalibrationResult:
 def calibrate(
     train: tuple[Sequence[Sequence[float]], Sequence[float]],
     test: tuple[Sequence[Sequence[float]], Sequence[float]],
-    current_weights: Sequence[float],
+    current_weights: Sequence[float] | None = None,
     *,
+    current_scores: Sequence[float] | None = None,
     alpha: float = 1.0,
 ) -> CalibrationResult:
     """Fit new weights on ``train`` = (features, human scores); compare on held-out ``test``.
 
-    The new weights are adopted only if both Spearman ρ and ICC(2,1) on the test set improve
-    (strictly) over the current weights; an undefined new statistic means no adoption. The caller
-    keeps the old weights' version either way.
+    The scores in use now are ``test`` features × ``current_weights``, or given directly as
+    ``current_scores`` (one per test row, e.g. the scorer's own scores when no weights were fitted
+    yet). The new weights are adopted only if ICC(2,1) on the test set improves strictly and
+    Spearman ρ does not fall (a rescaling cannot change a ranking, so ρ may stay equal); an
+    undefined new statistic means no adoption. The caller keeps the old weights' version either way.
     """
     X_train, y_train = train
     X_test, y_test = test
-    current = _vector(current_weights, "current_weights")
     X_test = np.asarray(X_test, dtype=np.float64)
-    if X_test.ndim != 2 or X_test.shape[1] != current.size:
-        raise ValueError("current_weights must have one weight per feature column")
-    new = fit_nonnegative_ridge(X_train, y_train, alpha)
     human = _vector(y_test, "y_test")
-    old_pred, new_pred = predict(X_test, current), predict(X_test, new)
+    if (current_weights is None) == (current_scores is None):
+        raise ValueError("give either current_weights or current_scores")
+    if current_weights is not None:
+        current = _vector(current_weights, "current_weights")
+        if X_test.ndim != 2 or X_test.shape[1] != current.size:
+            raise ValueError("current_weights must have one weight per feature column")
+        old_pred = predict(X_test, current)
+    else:
+        old_pred = np.clip(_vector(current_scores, "current_scores"), 0.0, 100.0)
+        if old_pred.size != human.size:
+            raise ValueError("current_scores must hold one score per test row")
+    new = fit_nonnegative_ridge(X_train, y_train, alpha)
+    if X_test.ndim != 2 or X_test.shape[1] != new.size:
+        raise ValueError("the test features must have the training features' columns")
+    new_pred = predict(X_test, new)
     old_report = agreement_report(list(zip(old_pred.tolist(), human.tolist())))
     new_report = agreement_report(list(zip(new_pred.tolist(), human.tolist())))
 
     adopt, reasons = True, []
-    for key in ("spearman_rho", "icc_2_1"):
+    for key, strict in (("spearman_rho", False), ("icc_2_1", True)):
         o, n = old_report[key]["value"], new_report[key]["value"]
         if n is None:
             adopt = False
             reasons.append(f"{key}: undefined for the new weights ({new_report[key]['reason']})")
-        elif o is not None and not n > o:
+        elif o is not None and (n <= o if strict else n < o - _TIE):
             adopt = False
-            reasons.append(f"{key}: {n:.4f} does not improve on {o:.4f}")
+            reasons.append(f"{key}: {n:.4f} does not improve on {o:.4f}" if strict else f"{key}: {n:.4f} falls below {o:.4f}")
         else:
             reasons.append(f"{key}: {'undefined' if o is None else f'{o:.4f}'} → {n:.4f}")
     return CalibrationResult(
@@ -297,3 +312,6 @@ def calibrate(
         reason="; ".join(reasons),
         alpha=float(alpha),
     )
+
+
+_TIE = 1e-9  # Spearman ρ of a rescaled score equals the old one up to rounding

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from ..db import after_commit
 from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
+from ..models.scores import AiScoreAudit
 from .applications import Actor, record_event, transition_application
 from .accommodations import accommodation_for
 from .consent import ai_evaluation_allowed, require_media_consent
@@ -279,11 +280,26 @@ def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, durati
     answer.scored_at = utcnow()
     session.add(answer)
     application = session.get(Application, answer.application_id)
+    _audit_score(session, answer=answer, application=application, features=result.get("features") or {})
     record_event(session, application=application, kind="answer_scored", actor=Actor.system(), reason=answer.status_reason,
                  data={"answer_id": str(answer.id), "status": answer.status, "scorer_version": answer.scorer_version,
                        "config_hash": answer.config_hash})
     _mark_scored_if_done(session, application=application)
     return answer
+
+
+def _audit_score(session: Session, *, answer: Answer, application: Application, features: dict) -> AiScoreAudit:
+    """Append the audit record of one AI score: its input, scorer and config version, and output."""
+    inputs = hashlib.sha256("".join(s.sha256 for s in segments_of(session, answer_id=answer.id)).encode()).hexdigest()
+    transcript = hashlib.sha256(answer.transcript.encode()).hexdigest() if answer.transcript is not None else None
+    record = AiScoreAudit(
+        organization_id=application.organization_id, application_id=application.id, answer_id=answer.id,
+        input_sha256=inputs, transcript_sha256=transcript, scorer_version=answer.scorer_version,
+        config_hash=answer.config_hash, asr_engine=answer.asr_engine, status=answer.status, reason=answer.status_reason,
+        content_score=answer.content_score, competency_scores=dict(answer.competency_scores), features=dict(features),
+    )
+    session.add(record)
+    return record
 
 
 def _mark_scored_if_done(session: Session, *, application: Application) -> None:
