@@ -6,6 +6,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlmodel import func, select
 
+from ml.calibration import MIN_INTERVIEWS
+
 from ..db import get_session
 from ..models import Job
 from ..services import jobs as job_service
@@ -42,6 +44,23 @@ class QuestionUpdateSchema(QuestionSchema):
     min_speech_seconds = ma.fields.Float(validate=ma.validate.Range(min=1, max=60))
 
 
+def _check_thresholds(thresholds: dict) -> None:
+    """The thresholds the platform reads have the right types and ranges (a 422 names each one that does not)."""
+    errors = {}
+    for key in ("auto_advance_score", "interview_pool_top_percent"):
+        value = thresholds.get(key)
+        if key in thresholds and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100):
+            errors[key] = ["must be a number from 0 to 100"]
+    if "shadow_mode" in thresholds and not isinstance(thresholds["shadow_mode"], bool):
+        errors["shadow_mode"] = ["must be true (scores shown to HR, no proposals) or false"]
+    minimum = thresholds.get("calibration_min_interviews")
+    if "calibration_min_interviews" in thresholds and (isinstance(minimum, bool) or not isinstance(minimum, int)
+                                                       or not MIN_INTERVIEWS <= minimum <= 100000):
+        errors["calibration_min_interviews"] = [f"must be a whole number of at least {MIN_INTERVIEWS}"]
+    if errors:
+        raise ma.ValidationError(errors)
+
+
 class JobSchema(ma.Schema):
     id = ma.fields.UUID(dump_only=True)
     title = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
@@ -49,7 +68,9 @@ class JobSchema(ma.Schema):
     requirements = ma.fields.Dict(load_default=dict)
     competencies = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(), required=True)
     screening_weights = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float())
-    thresholds = ma.fields.Dict()
+    thresholds = ma.fields.Dict(validate=_check_thresholds, metadata={
+        "description": "auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), "
+                       "calibration_min_interviews"})
     status = ma.fields.String(dump_only=True)
     created_at = ma.fields.AwareDateTime(dump_only=True)
     updated_at = ma.fields.AwareDateTime(dump_only=True)

@@ -8,7 +8,9 @@ from ml.rollup import AnswerResult, feedback_report, propose, roll_up_interview
 from ..errors import Conflict, NotFound
 from ..models import Application, ApplicationState as S, Job, Question, utcnow
 from ..models.results import InterviewResult
+from ..models.scores import CalibrationVersion
 from .answers import answers_for, latest_answers
+from .calibration import adopted_calibration, calibrated_score, effective_competency_scores, latest_audits
 from .applications import Actor, record_event
 from .notifications import notify
 
@@ -20,8 +22,11 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
     job = session.get(Job, application.job_id)
     questions = {q.id: q for q in session.exec(select(Question).where(Question.job_id == job.id))}
     latest = latest_answers(answers_for(session, application_id=application.id))
-    inputs = [AnswerResult(question_id=str(qid), status=a.status, competency_scores=a.competency_scores or None,
-                           reason=a.status_reason) for qid, a in latest.items()]
+    calibration = adopted_calibration(session, job_id=job.id)
+    audits = latest_audits(session, answer_ids=[a.id for a in latest.values()]) if calibration else {}
+    inputs = [AnswerResult(question_id=str(qid), status=a.status, reason=a.status_reason,
+                           competency_scores=effective_competency_scores(a, audits.get(a.id), calibration) or None)
+              for qid, a in latest.items()]
     score = roll_up_interview(inputs, {str(q.id): {"competencies": q.competencies} for q in questions.values()},
                               job.competencies)
     texts: dict[str, dict[str, list[str]]] = {}
@@ -31,21 +36,35 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
             for point in answer.evidence or []:
                 entry["found" if point.get("found") else "missed"].append(point["point_text"])
     thresholds = job.thresholds or {}
-    proposal = propose(score, thresholds, shadow=bool(thresholds.get("shadow_mode")))
+    # Shadow mode: the scores are computed and shown to HR, but the AI proposes nothing until agreement is shown.
+    shadow = bool(thresholds.get("shadow_mode"))
+    proposal = propose(score, thresholds, shadow=shadow)
     result = session.get(InterviewResult, application.id) or InterviewResult(
         application_id=application.id, status=score.status, rollup_version=score.rollup_version, config_hash=score.config_hash)
-    result.overall, result.status, result.score = score.overall, score.status, score.to_dict()
+    result.overall, result.status = score.overall, score.status
+    result.score = dict(score.to_dict(), shadow_mode=shadow, calibration=_calibration_note(calibration, latest, audits))
     result.proposal = proposal.to_dict() if proposal else {}
     result.feedback = feedback_report(score, texts)
     result.rollup_version, result.config_hash, result.computed_at = score.rollup_version, score.config_hash, utcnow()
     session.add(result)
     session.flush()
     record_event(session, application=application, kind="interview_scored", actor=Actor.system(), reason=score.reason,
-                 data={"overall": score.overall, "status": score.status, "rollup_version": score.rollup_version})
+                 data={"overall": score.overall, "status": score.status, "rollup_version": score.rollup_version,
+                       "shadow_mode": shadow, "calibration_version": calibration.version if calibration else None})
     if proposal:
         record_event(session, application=application, kind="advance_proposed", actor=Actor.system(), reason=proposal.reason,
                      data=proposal.to_dict())
     return result
+
+
+def _calibration_note(calibration: CalibrationVersion | None, latest: dict, audits: dict) -> dict | None:
+    """Which adopted weights changed which answer's score (the scorer's own score beside the calibrated one)."""
+    if calibration is None:
+        return None
+    answers = {str(qid): {"ai": a.content_score, "calibrated": calibrated_score(a, audits.get(a.id), calibration)}
+               for qid, a in latest.items() if a.status == "scored"}
+    return {"version": calibration.version, "id": str(calibration.id), "feature_names": calibration.feature_names,
+            "weights": calibration.weights, "answers": answers}
 
 
 def release_result(session: Session, *, application: Application, actor: Actor) -> InterviewResult:

@@ -1,0 +1,188 @@
+"""HR side: human scores of answers and interviews, the AI-score audit trail, AI–human agreement and calibration per job."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from ml.calibration import DEFAULT_ALPHA
+
+from ..db import get_session
+from ..services import calibration as calibration_service
+from ..services import human_scores as score_service
+from ..services import jobs as job_service
+from ..services.applications import get_application
+from .security import BEARER, current_hr
+
+blp = Blueprint("scores", __name__, url_prefix="/api", description="Human scores, AI-score audit, agreement and calibration (HR)")
+
+EDITORS = ("admin", "recruiter")
+SCORE = ma.validate.Range(min=0, max=100)
+
+
+class AnswerScoreSchema(ma.Schema):
+    overall = ma.fields.Float(validate=SCORE, metadata={"description": "0–100 for the answer as a whole"})
+    competency_scores = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(validate=SCORE), load_default=dict,
+                                       metadata={"description": "0–100 per competency the question measures"})
+    comment = ma.fields.String(validate=ma.validate.Length(max=score_service.MAX_COMMENT), allow_none=True)
+
+
+class InterviewScoreSchema(ma.Schema):
+    competency_scores = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(validate=SCORE), required=True,
+                                       metadata={"description": "0–100 per competency of the job"})
+    comment = ma.fields.String(validate=ma.validate.Length(max=score_service.MAX_COMMENT), allow_none=True)
+
+
+class HumanScoreSchema(ma.Schema):
+    id = ma.fields.UUID()
+    application_id = ma.fields.UUID()
+    answer_id = ma.fields.UUID(allow_none=True)
+    scope = ma.fields.String(metadata={"description": "answer | interview"})
+    scorer_id = ma.fields.UUID()
+    revision = ma.fields.Integer()
+    current = ma.fields.Boolean(metadata={"description": "the rater's newest revision: the one that counts"})
+    overall = ma.fields.Float(allow_none=True)
+    competency_scores = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float())
+    comment = ma.fields.String(allow_none=True)
+    created_at = ma.fields.AwareDateTime()
+
+
+class AiScoreAuditSchema(ma.Schema):
+    id = ma.fields.UUID()
+    answer_id = ma.fields.UUID()
+    application_id = ma.fields.UUID()
+    input_sha256 = ma.fields.String(allow_none=True)
+    transcript_sha256 = ma.fields.String(allow_none=True)
+    scorer_version = ma.fields.String(allow_none=True)
+    config_hash = ma.fields.String(allow_none=True)
+    asr_engine = ma.fields.String(allow_none=True)
+    status = ma.fields.String()
+    reason = ma.fields.String(allow_none=True)
+    content_score = ma.fields.Float(allow_none=True)
+    competency_scores = ma.fields.Dict()
+    features = ma.fields.Dict()
+    created_at = ma.fields.AwareDateTime()
+
+
+class AgreementSchema(ma.Schema):
+    job_id = ma.fields.UUID()
+    version = ma.fields.String()
+    min_pairs = ma.fields.Integer()
+    calibration_version = ma.fields.Integer(allow_none=True, metadata={"description": "adopted weights in force, if any"})
+    answers = ma.fields.Dict(metadata={"description": "overall and per competency: n, spearman_rho, icc_2_1, "
+                                                      "weighted_kappa (5 bands), mean_bias (AI − human), enough_data"})
+    interviews = ma.fields.Dict(metadata={"description": "per competency, the interview roll-up against human interview scores"})
+
+
+class CalibrationRunSchema(ma.Schema):
+    alpha = ma.fields.Float(load_default=DEFAULT_ALPHA, validate=ma.validate.Range(min=0, max=1e6),
+                            metadata={"description": "ridge penalty"})
+
+
+class CalibrationVersionSchema(ma.Schema):
+    id = ma.fields.UUID()
+    job_id = ma.fields.UUID()
+    version = ma.fields.Integer()
+    feature_names = ma.fields.List(ma.fields.String())
+    weights = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float())
+    alpha = ma.fields.Float()
+    adopted = ma.fields.Boolean()
+    reason = ma.fields.String()
+    train_metrics = ma.fields.Dict()
+    test_metrics = ma.fields.Dict(metadata={"description": "held-out agreement of the weights in force and of the new ones"})
+    split = ma.fields.Dict()
+    created_by = ma.fields.UUID(allow_none=True)
+    created_at = ma.fields.AwareDateTime()
+
+
+@blp.route("/answers/<uuid:answer_id>/human-scores")
+class AnswerHumanScores(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, HumanScoreSchema(many=True))
+    def get(self, answer_id):
+        """Every human score of the answer with its revisions, oldest first"""
+        session = get_session()
+        answer, application = score_service.get_answer(session, organization_id=current_hr().organization_id, answer_id=answer_id)
+        return score_service.with_current_flag(score_service.scores_for(session, application_id=application.id, answer_id=answer.id))
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(AnswerScoreSchema)
+    @blp.response(201, HumanScoreSchema)
+    @blp.alt_response(422, description="A competency the question does not measure, a score outside 0–100, or no score")
+    def post(self, body, answer_id):
+        """Score the answer (overall and/or per competency); scoring it again is a new revision"""
+        principal = current_hr(*score_service.SCORER_ROLES)
+        session = get_session()
+        answer, application = score_service.get_answer(session, organization_id=principal.organization_id, answer_id=answer_id)
+        row = score_service.record_answer_score(session, answer=answer, application=application, scorer_id=principal.user_id,
+                                                **body)
+        return dict(row.model_dump(), current=True)
+
+
+@blp.route("/answers/<uuid:answer_id>/ai-score-audit")
+class AnswerAiScoreAudit(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, AiScoreAuditSchema(many=True))
+    def get(self, answer_id):
+        """Every AI score the answer received: input hash, scorer and config version, output, time"""
+        session = get_session()
+        answer, _ = score_service.get_answer(session, organization_id=current_hr().organization_id, answer_id=answer_id)
+        return score_service.audit_trail(session, answer_id=answer.id)
+
+
+@blp.route("/applications/<uuid:application_id>/human-scores")
+class ApplicationHumanScores(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, HumanScoreSchema(many=True))
+    def get(self, application_id):
+        """Every human score of the interview and of its answers, with revisions, oldest first"""
+        session = get_session()
+        application = get_application(session, organization_id=current_hr().organization_id, application_id=application_id)
+        return score_service.with_current_flag(score_service.scores_for(session, application_id=application.id))
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(InterviewScoreSchema)
+    @blp.response(201, HumanScoreSchema)
+    @blp.alt_response(409, description="The interview is not finished yet")
+    @blp.alt_response(422, description="A competency the job does not have, or a score outside 0–100")
+    def post(self, body, application_id):
+        """Score the whole interview per competency; scoring it again is a new revision"""
+        principal = current_hr(*score_service.SCORER_ROLES)
+        session = get_session()
+        application = get_application(session, organization_id=principal.organization_id, application_id=application_id)
+        row = score_service.record_interview_score(session, application=application, scorer_id=principal.user_id, **body)
+        return dict(row.model_dump(), current=True)
+
+
+@blp.route("/jobs/<uuid:job_id>/agreement")
+class JobAgreement(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, AgreementSchema)
+    def get(self, job_id):
+        """AI–human agreement per competency: Spearman ρ, ICC(2,1), weighted κ on five bands, mean bias, with n"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr().organization_id, job_id=job_id)
+        return calibration_service.agreement_for_job(session, job=job)
+
+
+@blp.route("/jobs/<uuid:job_id>/calibrations")
+class JobCalibrations(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, CalibrationVersionSchema(many=True))
+    def get(self, job_id):
+        """Every fitted weight version of the job, newest first, adopted or not"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr().organization_id, job_id=job_id)
+        return calibration_service.list_calibrations(session, job_id=job.id)
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(CalibrationRunSchema(), required=False)
+    @blp.response(201, CalibrationVersionSchema)
+    @blp.alt_response(409, description="Not enough interviews scored by both the AI and a human")
+    def post(self, body, job_id):
+        """Fit weights to human scores on part of the interviews; adopted only if held-out agreement improves"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        job = job_service.get_job(session, organization_id=principal.organization_id, job_id=job_id)
+        return calibration_service.run_calibration(session, job=job, created_by=principal.user_id,
+                                                   alpha=(body or {}).get("alpha", DEFAULT_ALPHA))
