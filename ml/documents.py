@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import math
 import unicodedata
 import warnings
@@ -61,8 +62,21 @@ class ExtractedText:
         return [page.method for page in self.pages]
 
 
+def detect_file_type(path: str | os.PathLike[str]) -> str | None:
+    """detect_type for a file on disk: its leading bytes, and for a ZIP its directory (kept at the end of the file)."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head.startswith(b"PK\x03\x04"):
+        return detect_type(head)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "docx" if "word/document.xml" in archive.namelist() else None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
 def detect_type(data: bytes) -> str | None:
-    """File type from its leading bytes: pdf, png, jpeg, webp, docx; None if unknown."""
+    """File type from its bytes: pdf, png, jpeg, webp, docx; None if unknown (a DOCX needs the whole file)."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"

@@ -1,4 +1,5 @@
-"""Résumés and supplementary materials: HR or the candidate uploads, the `ocr` job reads, HR sees fields and match."""
+"""Résumés and supplementary materials: HR or the candidate uploads, the `ocr` job reads, HR sees fields and match;
+the job's screening board ranks the applications by match and proposes an interview pool."""
 from __future__ import annotations
 
 import marshmallow as ma
@@ -12,7 +13,9 @@ from ..models import Application
 from ..models.documents import DocumentKind
 from ..services import applications as app_service
 from ..services.applications import Actor
+from ..services import jobs as job_service
 from ..services.documents import add_document, documents_of
+from ..services.screening import rematch, screening_board
 from .security import BEARER, current_candidate, current_hr
 
 blp = Blueprint("documents", __name__, url_prefix="/api", description="Résumés and supplementary documents")
@@ -102,3 +105,70 @@ class MyDocuments(MethodView):
         principal = current_candidate()
         application = get_session().get(Application, principal.application_id)
         return _upload(application, form, files, Actor("candidate", principal.candidate_id))
+
+
+class ScreeningQuerySchema(ma.Schema):
+    top_percent = ma.fields.Float(validate=ma.validate.Range(min=0, max=100, min_inclusive=False),
+                                  metadata={"description": "propose the top N % (default: the job's interview_pool_top_percent, 30)"})
+    threshold = ma.fields.Float(validate=ma.validate.Range(min=0, max=100),
+                                metadata={"description": "propose everyone at or above this score instead"})
+
+
+class RankedSchema(ma.Schema):
+    application_id = ma.fields.UUID()
+    candidate_id = ma.fields.UUID()
+    candidate_name = ma.fields.String()
+    state = ma.fields.String()
+    document_id = ma.fields.UUID()
+    rank = ma.fields.Integer()
+    score = ma.fields.Float()
+    parts = ma.fields.Dict(metadata={"description": "skills / experience / education / other: score, reasons, evidence"})
+    stale = ma.fields.Boolean(metadata={"description": "matched with older settings: re-match to refresh"})
+    proposed = ma.fields.Boolean()
+    basis = ma.fields.String(allow_none=True)
+
+
+class UnrankedSchema(ma.Schema):
+    application_id = ma.fields.UUID()
+    candidate_name = ma.fields.String()
+    state = ma.fields.String()
+
+
+class ScreeningSchema(ma.Schema):
+    job_id = ma.fields.UUID()
+    config_hash = ma.fields.String()
+    top_percent = ma.fields.Float()
+    threshold = ma.fields.Float(allow_none=True)
+    proposed = ma.fields.Integer()
+    ranked = ma.fields.List(ma.fields.Nested(RankedSchema))
+    without_resume = ma.fields.List(ma.fields.Nested(UnrankedSchema))
+
+
+class RematchSchema(ma.Schema):
+    updated = ma.fields.Integer()
+    unchanged = ma.fields.Integer()
+    config_hash = ma.fields.String()
+
+
+@blp.route("/jobs/<uuid:job_id>/screening")
+class Screening(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(ScreeningQuerySchema, location="query")
+    @blp.response(200, ScreeningSchema)
+    def get(self, query, job_id):
+        """The job's applications ranked by résumé match, with reasons, and the proposed interview pool (HR invites)"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr(*EDITORS).organization_id, job_id=job_id)
+        return screening_board(session, job=job, top_percent=query.get("top_percent"), threshold=query.get("threshold"))
+
+
+@blp.route("/jobs/<uuid:job_id>/screening/rematch")
+class Rematch(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, RematchSchema)
+    def post(self, job_id):
+        """Match every parsed résumé again with the job's current requirements, weights and synonyms"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        job = job_service.get_job(session, organization_id=principal.organization_id, job_id=job_id)
+        return rematch(session, job=job, actor=Actor("hr", principal.user_id))

@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 from sqlmodel import Session, select
 
-from ml.documents import DocumentLimits, detect_type
+from ml.documents import DocumentLimits, detect_file_type
 
 from ..db import after_commit
 from ..errors import Invalid, UnsupportedMedia
@@ -29,8 +29,7 @@ def add_document(session: Session, *, application: Application, kind: str, fileo
     try:
         if size == 0:
             raise Invalid("the uploaded file is empty", reason="empty_file")
-        with path.open("rb") as fh:
-            file_type = detect_type(fh.read(4096))
+        file_type = detect_file_type(path)
         if file_type is None:
             raise UnsupportedMedia("请上传 PDF、Word（DOCX）或图片（JPG、PNG、WEBP）格式的文件", reason="unsupported_type")
         with path.open("rb") as fh:

@@ -11,6 +11,71 @@ from ..models import Answer, Job, Question, utcnow
 
 WEIGHT_TOLERANCE = 1e-6
 SCREENING_PARTS = ("skills", "experience", "education", "other")
+DEGREES = ("大专", "本科", "硕士", "博士")
+TERM_LISTS = ("skills", "certificates", "keywords")  # lists of short terms
+MAX_TERMS = 200
+MAX_TERM_CHARS = 50
+MAX_SYNONYM_GROUPS = 500
+
+
+def check_requirements(requirements: dict) -> dict:
+    """What the résumé matcher reads: term lists, minimum years, a degree, and HR's synonym table (a 422 otherwise).
+
+    `synonyms` maps a canonical term to its other names ({"Python": ["python3", "py"]}); the matcher merges it into
+    its built-in table, so HR can teach it the bank's own words.
+    """
+    if not isinstance(requirements, dict):
+        raise Invalid("requirements must be an object", errors={"requirements": ["an object"]})
+    errors: dict[str, list[str]] = {}
+    cleaned: dict = {}
+    for key, value in requirements.items():
+        if key in TERM_LISTS:
+            terms = _terms(value)
+            if terms is None:
+                errors[key] = [f"a list of at most {MAX_TERMS} terms of 1 to {MAX_TERM_CHARS} characters"]
+            else:
+                cleaned[key] = terms
+        elif key == "min_years":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not 0 <= value <= 50:
+                errors[key] = ["a number of years from 0 to 50"]
+            else:
+                cleaned[key] = float(value)
+        elif key == "education":
+            if value not in ("", None, *DEGREES):
+                errors[key] = [f"one of {list(DEGREES)} (or empty for no requirement)"]
+            else:
+                cleaned[key] = value or ""
+        elif key == "synonyms":
+            groups = value if isinstance(value, dict) and len(value) <= MAX_SYNONYM_GROUPS else None
+            parsed = {}
+            for canonical, aliases in (groups or {}).items():
+                names = _terms(aliases)
+                if names is None or not _terms([canonical]):
+                    groups = None
+                    break
+                parsed[str(canonical).strip()] = names
+            if groups is None:
+                errors[key] = [f"an object mapping a term to a list of its other names (at most {MAX_SYNONYM_GROUPS} terms)"]
+            else:
+                cleaned[key] = parsed
+        else:
+            errors[key] = ["unknown requirement; known: education, min_years, skills, certificates, keywords, synonyms"]
+    if errors:
+        raise Invalid("bad job requirements", reason="bad_requirements", errors={f"requirements.{k}": v for k, v in errors.items()})
+    return cleaned
+
+
+def _terms(value) -> list[str] | None:
+    """The list's terms stripped and de-duplicated, or None if it is not a list of short strings."""
+    if not isinstance(value, list) or len(value) > MAX_TERMS:
+        return None
+    terms = []
+    for term in value:
+        if not isinstance(term, str) or not 0 < len(term.strip()) <= MAX_TERM_CHARS:
+            return None
+        if term.strip() not in terms:
+            terms.append(term.strip())
+    return terms
 
 
 def check_weights(weights: dict, *, field: str, allowed: tuple[str, ...] | None = None) -> dict:
@@ -72,6 +137,8 @@ def _job_fields(data: dict) -> dict:
         fields["competencies"] = check_weights(fields["competencies"], field="competencies")
     if "screening_weights" in fields:
         fields["screening_weights"] = check_weights(fields["screening_weights"], field="screening_weights", allowed=SCREENING_PARTS)
+    if "requirements" in fields:
+        fields["requirements"] = check_requirements(fields["requirements"])
     return fields
 
 
