@@ -1,7 +1,9 @@
 """Calibrating a job's answer scores to human scores: feature choice, a deterministic split by interview, fit and apply.
 
 Each sample is one AI-scored answer that humans scored too: the scorer's stored features (or, without
-them, its content score), the score in use now, and the mean human score. Interviews, not answers,
+them, its content score), the score in use now, and the mean human score. Stored features are 0–1
+shares (``ml.scoring``) and enter as percentages, on the scale of the scores, so that one ridge
+penalty treats every weight alike and a weight reads as the feature's share of the score. Interviews, not answers,
 are split into training and held-out sets, so one candidate never sits on both sides.
 ``ml.agreement.calibrate`` fits the non-negative ridge weights and decides adoption.
 """
@@ -19,6 +21,7 @@ from ml.agreement import MIN_PAIRS, agreement_report, calibrate, predict
 CALIBRATION_VERSION = "calibration-v1"
 # Without stored features the scorer's content score is the one feature.
 CONTENT_SCORE = "content_score"
+FEATURE_SCALE = 100.0  # a 0–1 feature share as 0–100 points
 TEST_SHARE = 1 / 3
 # Both sides need enough interviews for the statistics to be defined.
 MIN_INTERVIEWS = 2 * MIN_PAIRS
@@ -73,7 +76,7 @@ def feature_vector(features: Mapping | None, content_score: float | None, names:
     values = numeric_features(features)
     if any(n not in values for n in names):
         return None
-    return [values[n] for n in names]
+    return [values[n] * FEATURE_SCALE for n in names]
 
 
 def apply_weights(features: Mapping | None, content_score: float | None, names: Sequence[str],

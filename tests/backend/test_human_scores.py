@@ -270,7 +270,7 @@ def _calibration_job(client, hr):
 def _scored_interviews(client, hr, rater, job, app, human_of):
     for index, (f0, f1) in enumerate(FEATURES):
         _, answer_id = interview(client, hr, job, app, f"候选{index}", content=(f0 + f1) / 2,
-                                 features={"f0": f0, "f1": f1, "flagged": False})
+                                 features={"f0": f0 / 100, "f1": f1 / 100, "star_structure": None})
         response = client.post(f"/api/answers/{answer_id}/human-scores", headers=rater, json={"overall": human_of(f0, f1)})
         assert response.status_code == 201
 
@@ -279,7 +279,7 @@ def test_calibration_is_adopted_when_held_out_agreement_improves_and_the_roll_up
     hr, rater = make_hr(), make_hr("interviewer")
     job = _calibration_job(client, hr)
     url = f"/api/jobs/{job['id']}/calibrations"
-    interview(client, hr, job, app, "未评分", content=50, features={"f0": 50, "f1": 50})
+    interview(client, hr, job, app, "未评分", content=50, features={"f0": 0.5, "f1": 0.5})
     refused = client.post(url, headers=hr, json={})
     assert refused.status_code == 409 and refused.json["reason"] == "not_enough_human_scores"
     assert "needs 6 interviews" in refused.json["message"]
@@ -302,7 +302,7 @@ def test_calibration_is_adopted_when_held_out_agreement_improves_and_the_roll_up
     assert [v["version"] for v in client.get(url, headers=hr).json] == [2, 1]
 
     # the roll-up of a new interview uses the adopted weights on its stored features
-    application, _ = interview(client, hr, job, app, "新候选", content=50, features={"f0": 80, "f1": 20})
+    application, _ = interview(client, hr, job, app, "新候选", content=50, features={"f0": 0.8, "f1": 0.2})
     result = detail(client, hr, application["id"])["result"]
     note = result["score"]["calibration"]
     assert note["version"] in (1, 2) and len(note["answers"]) == 1
@@ -321,7 +321,7 @@ def test_calibration_is_kept_but_not_adopted_when_it_does_not_improve(client, ma
     assert response.status_code == 201, response.json
     assert response.json["adopted"] is False and "does not improve" in response.json["reason"]
     assert len(client.get(f"/api/jobs/{job['id']}/calibrations", headers=hr).json) == 1
-    application, _ = interview(client, hr, job, app, "新候选", content=50, features={"f0": 80, "f1": 20})
+    application, _ = interview(client, hr, job, app, "新候选", content=50, features={"f0": 0.8, "f1": 0.2})
     result = detail(client, hr, application["id"])["result"]
     assert result["score"]["calibration"] is None and result["overall"] == 50
     with app.app_context(), session_scope() as session:

@@ -35,12 +35,13 @@ def test_features_common_to_every_answer_else_the_content_score():
 
 
 def test_feature_vectors_and_applied_weights():
-    assert feature_vector({"a": 1, "b": 2}, 70, ["b", "a"]) == [2.0, 1.0]
+    assert feature_vector({"a": 0.1, "b": 0.25}, 70, ["b", "a"]) == [25.0, 10.0]  # shares as percentages
     assert feature_vector({"a": 1}, 70, ["a", "b"]) is None
     assert feature_vector({}, 70, [CONTENT_SCORE]) == [70.0]
     assert feature_vector({}, None, [CONTENT_SCORE]) is None
     assert apply_weights({}, 80, [CONTENT_SCORE], {CONTENT_SCORE: 0.5}) == 40.0
-    assert apply_weights({"a": 100, "b": 100}, 0, ["a", "b"], {"a": 0.9, "b": 0.5}) == 100.0  # clipped like the scorer
+    assert apply_weights({"a": 0.5, "b": 0.2}, 0, ["a", "b"], {"a": 0.6, "b": 0.4}) == 38.0
+    assert apply_weights({"a": 1, "b": 1}, 0, ["a", "b"], {"a": 0.9, "b": 0.5}) == 100.0  # clipped like the scorer
     assert apply_weights({"a": 1}, 50, ["a", "b"], {"a": 1, "b": 1}) is None
 
 
@@ -61,7 +62,7 @@ def _samples(rng, n_groups, weights, *, noise=2.0, current=None, per_group=2):
             x = rng.uniform(0, 100, size=len(weights))
             human = float(np.clip(x @ weights + rng.normal(0, noise), 0, 100))
             content = float(x.mean())
-            samples.append(Sample(f"g{g}", {f"f{i}": float(v) for i, v in enumerate(x)}, content,
+            samples.append(Sample(f"g{g}", {f"f{i}": float(v) / 100 for i, v in enumerate(x)}, content,
                                   content if current is None else current(x), human))
     return samples
 
