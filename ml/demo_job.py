@@ -30,6 +30,26 @@ KEY_PHRASES: dict[str, list[str]] = {
     "取得的结果": ["结果", "成果", "提前", "达成", "完成"],
 }
 
+# The competencies each rubric point is evidence of, keyed like KEY_PHRASES. They are applied to the
+# scorer's question specs only: the job dict keeps the API's rubric shape, which has no tags yet.
+# Listening and following up are talking with the customer (沟通能力) as well as serving them;
+# explaining risk is communication as well as risk awareness; the result of a team task shows both
+# the team's work and the problem solved.
+POINT_COMPETENCIES: dict[str, list[str]] = {
+    "倾听客户诉求并表达理解": ["客户导向", "沟通能力"],
+    "了解问题原因": ["客户导向"],
+    "提出并执行解决方案": ["客户导向"],
+    "跟进反馈结果": ["客户导向", "沟通能力"],
+    "坚持合规不违反规定": ["风险意识"],
+    "向客户解释风险和原因": ["风险意识", "沟通能力"],
+    "提供合规的替代方案": ["风险意识"],
+    "必要时向上级报告": ["风险意识"],
+    "明确分工": ["团队协作"],
+    "沟通协调": ["团队协作"],
+    "克服困难的具体行动": ["问题解决"],
+    "取得的结果": ["团队协作", "问题解决"],
+}
+
 # A brief but complete answer can take 3-4 s of speech (the corpus's q3_weak is 3.4 s and must be
 # scored); 3 s still refuses a lone "嗯，我不知道" (1.2 s of speech).
 DEMO_MIN_SPEECH_SECONDS = 3.0
@@ -82,9 +102,19 @@ def load_demo_job(corpus_path: Path | None = None) -> dict:
 
 
 def demo_question_specs(job: dict | None = None) -> dict[str, QuestionSpec]:
-    """The demo job's questions as ``QuestionSpec`` objects, by question id."""
+    """The demo job's questions as ``QuestionSpec`` objects, by question id, their rubric points
+    tagged with competencies (POINT_COMPETENCIES) where the job does not tag them itself."""
     job = job or load_demo_job()
-    return {q["id"]: QuestionSpec.from_dict(q) for q in job["questions"]}
+    return {q["id"]: QuestionSpec.from_dict(_tagged(q)) for q in job["questions"]}
+
+
+def _tagged(question: dict) -> dict:
+    """A copy of a question whose untagged rubric points carry their POINT_COMPETENCIES tags."""
+    question = copy.deepcopy(question)
+    for point in question["rubric"]:
+        if not point.get("competencies"):
+            point["competencies"] = _point_competencies(point["text"], question["competencies"])
+    return question
 
 
 def _outline_from_corpus(corpus: dict) -> dict:
@@ -132,6 +162,11 @@ def _key_phrases(point_text: str) -> list[str]:
     if point_text in KEY_PHRASES:
         return list(KEY_PHRASES[point_text])
     return [w for w in words(point_text) if len(w) >= 2] or [point_text]
+
+
+def _point_competencies(point_text: str, question_competencies: dict) -> list[str]:
+    """The point's tagged competencies that its question measures; untagged points count for all."""
+    return [c for c in POINT_COMPETENCIES.get(point_text, []) if c in question_competencies]
 
 
 DEMO_JOB: dict = _build(_DEMO_OUTLINE)

@@ -1,17 +1,28 @@
-"""Score one interview answer: voice activity, quality gate, ASR, delivery figures, rubric content."""
+"""Score one interview answer: voice activity, quality gate, ASR, delivery figures, content, structure, relevance."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 import numpy as np
 
 from ml.asr import AsrEngine, Transcript
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
+from ml.structure import (
+    Relevance,
+    Structure,
+    action_verb,
+    analyse_structure,
+    is_behavioural,
+    lexicon,
+    measure_relevance,
+    topic_words,
+    transcript_clauses,
+)
 from ml.text import (
     FILLER_WORDS,
     cjk_count,
@@ -19,7 +30,6 @@ from ml.text import (
     filler_chars,
     filler_count,
     find_phrase,
-    split_clauses,
     substantive_chars,
 )
 from ml.vad import (
@@ -33,7 +43,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v1"
+SCORER_VERSION = "content-v2"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -60,6 +70,13 @@ class Feature:
 # appearance is ever inferred (EU AI Act art. 5(1)(f)); the candidate notice is generated from this list.
 SCORED_FEATURES: tuple[Feature, ...] = (
     Feature("rubric_coverage", "回答内容覆盖题目评分要点的程度（按关键词及其同音词匹配，并引用原话和时间点）", True),
+    Feature(
+        "star_structure",
+        "经历类题目（如“请描述一次……的经历”）的回答是否讲清情境、任务、行动和结果，结果中有无具体数字（引用原话和时间点）",
+        True,
+    ),
+    Feature("connectives", "回答中“首先、然后、因为、所以、最后”等逻辑连接词的使用（引用原话）", True),
+    Feature("relevance", "回答与题目的相关程度：提到了题目和评分要点中的哪些关键词（含同音词）", True),
     Feature("speech_seconds", "有效说话时长（用于判断证据是否充分）", False),
     Feature("transcript_language", "识别出的中文占比（用于判断证据是否充分）", False),
     Feature("recognition_confidence", "语音识别置信度（用于判断证据是否充分）", False),
@@ -87,10 +104,38 @@ class ScorerConfig:
     vad_min_silence_ms: int = VAD_MIN_SILENCE_MS
     vad_min_speech_ms: int = VAD_MIN_SPEECH_MS
     vad_speech_pad_ms: int = VAD_SPEECH_PAD_MS
+    # Weights of the in-score features (SCORING.md: content dominates). star_structure applies to
+    # behavioural questions only; the weights of the features that apply are scaled to sum 1.
+    # Pairs rather than a dict so the settings stay immutable; a calibration may refit them.
+    feature_weights: tuple[tuple[str, float], ...] = (
+        ("rubric_coverage", 0.70),
+        ("star_structure", 0.15),
+        ("relevance", 0.10),
+        ("connectives", 0.05),
+    )
+    # Competencies an answer's organisation is itself evidence of (communication): for them these
+    # amounts are added to feature_weights before scaling. Any other competency gets feature_weights.
+    structure_competencies: tuple[str, ...] = ("沟通能力", "沟通表达", "表达能力", "语言表达", "沟通协调")
+    structure_extra_weights: tuple[tuple[str, float], ...] = (("star_structure", 0.10), ("connectives", 0.15))
+    # Distinct connectives for the full connectives figure (a sequence, a cause and a close).
+    connectives_full: int = 3
+    # Distinct topic words of the question and rubric an answer names to count as fully on topic.
+    relevance_full_words: int = 6
 
     def to_dict(self) -> dict:
-        """Plain dict of the settings."""
-        return asdict(self)
+        """Plain dict of the settings (weights as dicts)."""
+        data = asdict(self)
+        data["feature_weights"] = dict(self.feature_weights)
+        data["structure_extra_weights"] = dict(self.structure_extra_weights)
+        return data
+
+    def weights_for(self, competency: str | None) -> dict[str, float]:
+        """Raw feature weights for one competency (None: the answer's content score)."""
+        weights = dict(self.feature_weights)
+        if competency in self.structure_competencies:
+            for key, extra in self.structure_extra_weights:
+                weights[key] = weights.get(key, 0.0) + extra
+        return weights
 
 
 DEFAULT_CONFIG = ScorerConfig()
@@ -102,6 +147,8 @@ class RubricPoint:
     text: str
     key_phrases: list[str]
     weight: float = 1.0
+    # Competencies this point is evidence of; untagged points count for every competency.
+    competencies: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -111,6 +158,13 @@ class QuestionSpec:
     competencies: dict[str, float]
     answer_seconds: int = 180
     min_speech_seconds: float = 5.0
+    # Whether the question asks for a past experience (STAR is then scored); None: read from the text.
+    behavioural: bool | None = None
+
+    @property
+    def is_behavioural(self) -> bool:
+        """Set explicitly, or inferred from the question text (描述一次…经历, 举例说明…)."""
+        return self.behavioural if self.behavioural is not None else is_behavioural(self.text)
 
     @classmethod
     def from_dict(cls, data: dict) -> "QuestionSpec":
@@ -118,12 +172,19 @@ class QuestionSpec:
         return cls(
             text=data["text"],
             rubric=[
-                RubricPoint(p["id"], p["text"], list(p["key_phrases"]), float(p.get("weight", 1.0)))
+                RubricPoint(
+                    p["id"],
+                    p["text"],
+                    list(p["key_phrases"]),
+                    float(p.get("weight", 1.0)),
+                    list(p.get("competencies", [])),
+                )
                 for p in data["rubric"]
             ],
             competencies={k: float(v) for k, v in data["competencies"].items()},
             answer_seconds=int(data.get("answer_seconds", 180)),
             min_speech_seconds=float(data.get("min_speech_seconds", 5.0)),
+            behavioural=data.get("behavioural"),
         )
 
 
@@ -154,6 +215,14 @@ class AnswerScore:
     config_hash: str
     timings: dict
     asr_confidence: float | None = None  # the recogniser's mean confidence, when it reports one
+    structure: Structure | None = None  # STAR parts and connectives, each quoted
+    relevance: Relevance | None = None  # topic words of the question and rubric, found and missed
+    # The in-score features (0-1) every score here is computed from; star_structure is None for a
+    # question that asks for no experience.
+    features: dict[str, float | None] = field(default_factory=dict)
+    # How each score was made: {"content": {...}, "competencies": {name: {...}}}, each with the
+    # features, the scaled weights and the rubric points it used.
+    score_breakdown: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """JSON-serialisable form."""
@@ -166,6 +235,7 @@ def config_hash(question: QuestionSpec, config: ScorerConfig = DEFAULT_CONFIG) -
         "scorer_version": SCORER_VERSION,
         "config": config.to_dict(),
         "filler_words": sorted(FILLER_WORDS),
+        "structure_lexicon": lexicon(),
         "question": asdict(question),
     }
     blob = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -230,10 +300,20 @@ def score_answer(
         timings["content_s"] = _elapsed(started)
         return refuse(reason, transcript)
 
+    clauses = transcript_clauses(transcript)
     hits = match_rubric(transcript, question.rubric)
-    total_weight = sum(p.weight for p in question.rubric)
-    found_weight = sum(p.weight for p, h in zip(question.rubric, hits) if h.found)
-    content = round(100.0 * found_weight / total_weight, 1)
+    structure = analyse_structure(
+        clauses, behavioural=question.is_behavioural, connectives_full=config.connectives_full
+    )
+    relevance = measure_relevance(
+        clauses,
+        topic_words(question.text, [p.text for p in question.rubric]),
+        full_words=config.relevance_full_words,
+    )
+    features = answer_features(question, hits, structure, relevance)
+    content, content_detail = weighted_score(features, config.weights_for(None))
+    content_detail["rubric_points"] = [p.id for p in question.rubric]
+    competency_scores, competency_details = score_competencies(question, hits, features, config)
     timings["content_s"] = _elapsed(started)
     return AnswerScore(
         status=SCORED,
@@ -243,19 +323,78 @@ def score_answer(
         figures=figures,
         rubric=hits,
         content_score=content,
-        # First version: every competency the question measures gets the content score.
-        competency_scores={name: content for name in question.competencies},
+        competency_scores=competency_scores,
         scorer_version=SCORER_VERSION,
         config_hash=digest,
         timings=timings,
         asr_confidence=_confidence_of(transcript),
+        structure=structure,
+        relevance=relevance,
+        features=features,
+        score_breakdown={"content": content_detail, "competencies": competency_details},
     )
 
 
+def answer_features(
+    question: QuestionSpec, hits: list[RubricHit], structure: Structure, relevance: Relevance
+) -> dict[str, float | None]:
+    """The in-score features of an answer, each a 0-1 share backed by quotes in the result."""
+    return {
+        "rubric_coverage": rubric_coverage(question.rubric, hits),
+        "star_structure": structure.star_score,
+        "connectives": structure.connectives_score,
+        "relevance": relevance.score,
+    }
+
+
+def rubric_coverage(points: list[RubricPoint], hits: list[RubricHit]) -> float:
+    """Weighted share of ``points`` the answer covers (``hits`` may list more points)."""
+    found = {hit.point_id for hit in hits if hit.found}
+    total = sum(p.weight for p in points)
+    if total <= 0:
+        return 0.0
+    return round(sum(p.weight for p in points if p.id in found) / total, 3)
+
+
+def weighted_score(features: dict[str, float | None], weights: dict[str, float]) -> tuple[float, dict]:
+    """0-100 score as the weighted mean of the features that apply, with the weights scaled to sum 1."""
+    used = {key: w for key, w in weights.items() if w > 0 and features.get(key) is not None}
+    total = sum(used.values())
+    score = 100.0 * sum(w * features[key] for key, w in used.items()) / total
+    return round(score, 1), {
+        "features": {key: features[key] for key in used},
+        "weights": {key: round(w / total, 4) for key, w in used.items()},
+    }
+
+
+def competency_points(rubric: list[RubricPoint], competency: str) -> list[RubricPoint]:
+    """The rubric points that are evidence of ``competency``: those tagged with it, plus untagged
+    points; all points when none is tagged with it."""
+    tagged = [p for p in rubric if competency in p.competencies]
+    if not tagged:
+        return list(rubric)
+    return [p for p in rubric if competency in p.competencies or not p.competencies]
+
+
+def score_competencies(
+    question: QuestionSpec, hits: list[RubricHit], features: dict, config: ScorerConfig
+) -> tuple[dict[str, float], dict[str, dict]]:
+    """A 0-100 score per competency the question measures: coverage of that competency's rubric
+    points, plus the answer's structure and relevance, weighted for that competency."""
+    scores, details = {}, {}
+    for name in question.competencies:
+        points = competency_points(question.rubric, name)
+        own = dict(features, rubric_coverage=rubric_coverage(points, hits))
+        scores[name], details[name] = weighted_score(own, config.weights_for(name))
+        details[name]["rubric_points"] = [p.id for p in points]
+    return scores, details
+
+
 def warm_up() -> None:
-    """Load the VAD model and the jieba and pypinyin dictionaries once, before the first answer."""
+    """Load the VAD model and the jieba (with its tagger) and pypinyin dictionaries once, before the first answer."""
     detect_speech(np.zeros(SAMPLE_RATE, dtype=np.float32))
     find_phrase("倾听", "我先耐心倾听客户的诉求")
+    action_verb("然后我查明了原因")
 
 
 def score_recording(
@@ -298,11 +437,7 @@ def match_rubric(transcript: Transcript, rubric: list[RubricPoint]) -> list[Rubr
 
     A verbatim match beats a pinyin one; then the phrase HR listed first; then the earliest clause.
     """
-    clauses = [
-        (clause, segment.start, segment.end)
-        for segment in transcript.segments
-        for clause in split_clauses(segment.text)
-    ]
+    clauses = [(c.text, c.start, c.end) for c in transcript_clauses(transcript)]
     hits = []
     for point in rubric:
         best: tuple[tuple[int, int, float], RubricHit] | None = None

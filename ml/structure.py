@@ -1,0 +1,331 @@
+"""How an answer is built and whether it keeps to the question: STAR parts, connectives, topic words, each quoted."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import jieba
+import jieba.posseg
+
+from ml.asr import Transcript
+from ml.text import cjk_count, find_phrase, split_clauses
+
+jieba.setLogLevel(logging.WARNING)
+
+# Questions asking for a past experience (behavioural questions), recognised in the question text.
+BEHAVIOURAL_QUESTION_CUES: tuple[str, ...] = (
+    "经历", "举例", "举个例子", "举一个例子", "曾经", "过去", "描述一次", "分享一次", "讲一次", "有没有过",
+)
+
+STAR_PARTS: tuple[tuple[str, str], ...] = (
+    ("situation", "情境"),
+    ("task", "任务"),
+    ("action", "行动"),
+    ("result", "结果"),
+)
+
+# Cue words of the parts of a STAR story, matched like rubric key phrases (verbatim or in pinyin).
+# Situation: when and where it happened. Task: the problem or goal to be handled. Result: how it
+# ended. The action part is found by grammar instead (the candidate as subject of a verb, below).
+STAR_CUES: dict[str, tuple[str, ...]] = {
+    "situation": (
+        "去年", "前年", "当时", "那时", "那次", "有一次", "有一回", "有一位", "之前", "以前", "曾经",
+        "上一份工作", "上份工作", "实习", "做过", "遇到过", "经历过", "参与过", "处理过", "负责过",
+    ),
+    "task": (
+        "任务", "目标", "需要", "要求", "负责", "必须", "投诉", "抱怨", "不满", "延误", "晚了", "太慢",
+        "困难", "难题", "挑战", "紧急", "时间紧", "压力",
+    ),
+    "result": (
+        "结果", "最后", "最终", "后来", "终于", "顺利", "成功", "完成", "达成", "满意", "提前", "新增",
+        "增长", "提升", "提高", "降低", "减少", "解决了",
+    ),
+}
+
+# A clause with one of these states an opinion or a hypothetical ("客户投诉的话，我觉得…", "我会…"),
+# not something that happened: it is no evidence of a STAR part.
+HYPOTHETICAL_MARKERS: tuple[str, ...] = (
+    "的话", "如果", "假如", "要是", "觉得", "认为", "应该", "我会", "我们会", "就会", "会尽量", "可能会",
+)
+
+FIRST_PERSON: frozenset[str] = frozenset({"我", "我们"})
+# Verbs that say what the candidate is, has, thinks or might do, not an action they took.
+NON_ACTION_VERBS: frozenset[str] = frozenset({
+    "是", "有", "没有", "在", "觉得", "认为", "想", "知道", "希望", "喜欢", "感觉", "要", "会", "能",
+    "可以", "应该", "不会", "不能", "需要", "做", "当", "成为", "工作",
+})
+# Action verbs jieba's tagger sometimes mislabels (查明 as a name).
+ACTION_VERBS: frozenset[str] = frozenset({
+    "查明", "核实", "协调", "沟通", "联系", "解释", "说明", "申请", "回访", "跟进", "安排", "组织", "分析",
+    "准备", "提出", "负责", "推动", "确认", "处理", "解决", "帮", "帮助", "分工",
+})
+
+# Arabic or Chinese numerals with a unit or measure word: the concrete figures of a result.
+NUMBER_PATTERN = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|百)?|[一二两三四五六七八九十百千万亿半]+)"
+    r"(?:个月|个|位|名|家|笔|次|倍|天|周|月|年|小时|分钟|万元|亿元|元|万|亿|%|％|成)"
+)
+# "一个方案", "一位客户": an article, not a figure.
+NOT_FIGURES: frozenset[str] = frozenset({"一个", "一位", "一名", "一家", "一笔", "一次"})
+
+# Logical connectives (SCORING.md: 首先/然后/最后/因为/所以). 同时 is left out: in pinyin it is 同事.
+CONNECTIVES: tuple[str, ...] = (
+    "因为", "所以", "因此", "由于", "首先", "其次", "然后", "接着", "之后", "随后", "最后", "最终",
+    "另外", "此外", "并且", "而且", "但是", "不过", "虽然", "如果", "比如", "例如", "于是", "第一",
+    "第二", "一方面", "总之",
+)
+
+# Words that frame a question or phrase a rubric rather than name its topic.
+FRAME_WORDS: frozenset[str] = frozenset({
+    "描述", "一次", "经历", "举例", "举例说明", "说明", "如何", "怎么", "怎么做", "什么", "为什么", "如果",
+    "一项", "一个", "请问", "谈谈", "介绍", "分享", "例子", "时候", "自己", "是否", "哪些", "具体", "明确",
+    "取得", "必要", "进行", "相关", "表达",
+})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of the transcript with the timestamps of the segment it was said in."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass
+class StarPart:
+    part: str  # "situation" | "task" | "action" | "result"
+    label: str  # 情境 | 任务 | 行动 | 结果
+    found: bool
+    cue: str | None = None  # the cue word, or for an action the verb
+    quote: str | None = None
+    start: float | None = None
+    end: float | None = None
+    match: str | None = None  # "exact" | "pinyin" | "grammar" (an action: first person + verb)
+    matched_text: str | None = None  # the transcript's characters that matched ``cue``
+    numbers: list[str] = field(default_factory=list)  # concrete figures quoted in a result
+
+
+@dataclass
+class QuotedWord:
+    """A word looked for in the answer (a connective or a topic word) and where it was said."""
+
+    word: str
+    quote: str
+    start: float
+    end: float
+    match: str  # "exact" | "pinyin"
+    matched_text: str
+
+
+@dataclass
+class Structure:
+    behavioural: bool
+    star: list[StarPart]  # empty for a question that asks for no experience
+    star_score: float | None  # (parts found + a quantified result) / 5; None when not behavioural
+    connectives: list[QuotedWord]  # distinct connectives, first use of each
+    connectives_score: float  # distinct connectives / connectives_full, at most 1
+
+
+@dataclass
+class Relevance:
+    topic_words: list[str]  # content words of the question and its rubric points
+    found: list[QuotedWord]
+    missed: list[str]
+    score: float  # topic words touched / min(full_words, topic words), at most 1
+
+
+def is_behavioural(question_text: str) -> bool:
+    """True when the question asks for a past experience (描述一次…经历, 举例说明…)."""
+    return any(cue in question_text for cue in BEHAVIOURAL_QUESTION_CUES)
+
+
+def transcript_clauses(transcript: Transcript) -> list[Clause]:
+    """The transcript's clauses in order, each timed by its segment."""
+    return [
+        Clause(text, segment.start, segment.end)
+        for segment in transcript.segments
+        for text in split_clauses(segment.text)
+    ]
+
+
+def find_star(clauses: list[Clause]) -> list[StarPart]:
+    """The four STAR parts, each with the clause that shows it; a part nowhere shown has found=False.
+
+    Opinion and hypothetical clauses (我觉得…, …的话, 我会…) are skipped: a STAR part is something
+    that happened. The result prefers a clause with a concrete figure (三天, 3000万元).
+    """
+    factual = [c for c in clauses if not is_hypothetical(c.text)]
+    parts = []
+    for part, label in STAR_PARTS:
+        if part == "action":
+            parts.append(_find_action(factual, label))
+        else:
+            parts.append(_find_cued_part(part, label, factual))
+    return parts
+
+
+def star_score(parts: list[StarPart]) -> float:
+    """Share of the five STAR checks met: situation, task, action, result, and a figure in the result."""
+    found = sum(p.found for p in parts)
+    quantified = any(p.part == "result" and p.found and p.numbers for p in parts)
+    return round((found + quantified) / (len(STAR_PARTS) + 1), 3)
+
+
+def is_hypothetical(text: str) -> bool:
+    """True for a clause that gives an opinion or a hypothetical instead of an event."""
+    return any(marker in text for marker in HYPOTHETICAL_MARKERS)
+
+
+def numbers_in(text: str) -> list[str]:
+    """Concrete figures with their unit (三天, 两个, 3000万元) in ``text``."""
+    return [m.group(0) for m in NUMBER_PATTERN.finditer(text) if m.group(0) not in NOT_FIGURES]
+
+
+def _find_cued_part(part: str, label: str, clauses: list[Clause]) -> StarPart:
+    """The best clause holding one of the part's cues, verbatim before pinyin.
+
+    A situation or task is set up early, so the earliest such clause is quoted; a result comes at the
+    end, so the latest, and one with a concrete figure before any without.
+    """
+    best: tuple[tuple, StarPart] | None = None
+    for index, clause in enumerate(clauses):
+        for cue in STAR_CUES[part]:
+            found = find_phrase(cue, clause.text)
+            if found is None:
+                continue
+            figures = numbers_in(clause.text) if part == "result" else []
+            position = -index if part == "result" else index
+            rank = (0 if figures else 1, 0 if found.kind == "exact" else 1, position)
+            if best is None or rank < best[0]:
+                hit = StarPart(part, label, True, cue, clause.text, clause.start, clause.end, found.kind,
+                               found.matched, figures)
+                best = (rank, hit)
+    return best[1] if best else StarPart(part, label, False)
+
+
+def _find_action(clauses: list[Clause], label: str) -> StarPart:
+    """The clause where the candidate (我/我们) is the subject of an action verb: one of the
+    listed action verbs (协调, 查明, 沟通 …) before any other verb, then the earliest."""
+    best: tuple[tuple[int, int], StarPart] | None = None
+    for index, clause in enumerate(clauses):
+        verb = action_verb(clause.text)
+        if verb is None:
+            continue
+        rank = (0 if verb in ACTION_VERBS else 1, index)
+        if best is None or rank < best[0]:
+            best = (rank, StarPart("action", label, True, verb, clause.text, clause.start, clause.end, "grammar", verb))
+    return best[1] if best else StarPart("action", label, False)
+
+
+def action_verb(text: str) -> str | None:
+    """The verb of an action the speaker took in ``text`` (我/我们 followed by a verb), or None;
+    a listed action verb is preferred over any other verb of the clause."""
+    tokens = jieba.posseg.lcut(text)
+    verbs = []
+    for i, token in enumerate(tokens):
+        if token.word not in FIRST_PERSON:
+            continue
+        verbs = [
+            t.word
+            for t in tokens[i + 1 :]
+            if t.word not in NON_ACTION_VERBS and (t.flag.startswith("v") or t.word in ACTION_VERBS)
+        ]
+        break
+    listed = [v for v in verbs if v in ACTION_VERBS]
+    return (listed or verbs or [None])[0]
+
+
+def find_connectives(clauses: list[Clause]) -> list[QuotedWord]:
+    """Each distinct connective the answer uses, quoted at its first use, in order of appearance."""
+    uses = []
+    for connective in CONNECTIVES:
+        quoted = _first_quote(connective, clauses)
+        if quoted is not None:
+            uses.append(quoted)
+    return sorted(uses, key=lambda q: (q.start, q.word))
+
+
+def analyse_structure(clauses: list[Clause], *, behavioural: bool, connectives_full: int) -> Structure:
+    """STAR parts (behavioural questions only) and connectives of an answer, with their figures."""
+    star = find_star(clauses) if behavioural else []
+    connectives = find_connectives(clauses)
+    return Structure(
+        behavioural=behavioural,
+        star=star,
+        star_score=star_score(star) if behavioural else None,
+        connectives=connectives,
+        connectives_score=round(min(1.0, len(connectives) / connectives_full), 3),
+    )
+
+
+def topic_words(question_text: str, rubric_texts: list[str]) -> list[str]:
+    """Content words of the question and its rubric points, in order: jieba dictionary words of two
+    characters or more, compounds split into their parts (违反规定 → 违反, 规定), frame words left out."""
+    seen: dict[str, None] = {}
+    for text in [question_text, *rubric_texts]:
+        for word in jieba.lcut(text, HMM=False):
+            for part in _parts_of(word):
+                if len(part) >= 2 and is_cjk_word(part) and part not in FRAME_WORDS:
+                    seen.setdefault(part, None)
+    return list(seen)
+
+
+def _parts_of(word: str) -> list[str]:
+    """A compound of four or more characters as the shorter dictionary words inside it, else the word."""
+    if len(word) < 4:
+        return [word]
+    parts = [w for w in jieba.lcut_for_search(word, HMM=False) if 2 <= len(w) < len(word)]
+    return parts or [word]
+
+
+def measure_relevance(clauses: list[Clause], topic: list[str], *, full_words: int) -> Relevance:
+    """Which topic words the answer touches (verbatim or in pinyin), and the share that gives.
+
+    Touching ``full_words`` distinct topic words (or all of them, when there are fewer) counts as
+    fully on the question; an off-topic answer touches none.
+    """
+    found, missed = [], []
+    for word in topic:
+        quoted = _first_quote(word, clauses)
+        if quoted is None:
+            missed.append(word)
+        else:
+            found.append(quoted)
+    needed = min(full_words, len(topic))
+    score = min(1.0, len(found) / needed) if needed else 0.0
+    return Relevance(topic_words=list(topic), found=found, missed=missed, score=round(score, 3))
+
+
+def is_cjk_word(word: str) -> bool:
+    """True when every character of ``word`` is Chinese."""
+    return cjk_count(word) == len(word)
+
+
+def _first_quote(word: str, clauses: list[Clause]) -> QuotedWord | None:
+    """The first clause that says ``word``, verbatim or, failing that anywhere, in pinyin."""
+    pinyin: QuotedWord | None = None
+    for clause in clauses:
+        found = find_phrase(word, clause.text)
+        if found is None:
+            continue
+        quoted = QuotedWord(word, clause.text, clause.start, clause.end, found.kind, found.matched)
+        if found.kind == "exact":
+            return quoted
+        pinyin = pinyin or quoted
+    return pinyin
+
+
+def lexicon() -> dict:
+    """Every word list this module judges by, for the scorer's config hash."""
+    return {
+        "behavioural_question_cues": list(BEHAVIOURAL_QUESTION_CUES),
+        "star_cues": {k: list(v) for k, v in STAR_CUES.items()},
+        "hypothetical_markers": list(HYPOTHETICAL_MARKERS),
+        "non_action_verbs": sorted(NON_ACTION_VERBS),
+        "action_verbs": sorted(ACTION_VERBS),
+        "number_pattern": NUMBER_PATTERN.pattern,
+        "connectives": list(CONNECTIVES),
+        "frame_words": sorted(FRAME_WORDS),
+    }
