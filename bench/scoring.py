@@ -1,4 +1,4 @@
-"""Benchmark whole-answer scoring on the interview corpus (time per stage, real-time factor), then the recogniser's CER."""
+"""Benchmark whole-answer scoring on the interview corpus (seconds per stage, real-time factor), then the CER."""
 from __future__ import annotations
 
 import argparse
@@ -26,7 +26,9 @@ TARGET_RTF = 0.3
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--fixtures", type=Path, default=DEFAULT_FIXTURES, help="folder with corpus.json")
-    parser.add_argument("--audio-fixtures", type=Path, default=DEFAULT_AUDIO_FIXTURES, help="folder with references.json")
+    parser.add_argument(
+        "--audio-fixtures", type=Path, default=DEFAULT_AUDIO_FIXTURES, help="folder with references.json"
+    )
     parser.add_argument("--engine", default="faster-whisper", choices=["faster-whisper", "paddlespeech"])
     parser.add_argument("--model-dir", type=Path, default=None, help="local model (required for paddlespeech)")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
@@ -54,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{'file':28} {'audio_s':>7} {'decode':>6} {'vad':>5} {'asr':>6} {'content':>7} {'total':>6} "
         f"{'rtf':>5}  outcome"
     )
-    rows = [score_file(args.fixtures / item["file"], specs[question_of(item, corpus)], engine) for item in corpus["items"]]
+    rows = [
+        score_file(args.fixtures / item["file"], specs[question_of(item, corpus)], engine)
+        for item in corpus["items"]
+    ]
     for row in rows:
         print(format_row(row))
     print_summary(rows)

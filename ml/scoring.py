@@ -122,6 +122,17 @@ class ScorerConfig:
     # Distinct topic words of the question and rubric an answer names to count as fully on topic.
     relevance_full_words: int = 6
 
+    def __post_init__(self):
+        in_score = {f.key for f in SCORED_FEATURES if f.in_score}
+        for key, weight in (*self.feature_weights, *self.structure_extra_weights):
+            if key not in in_score:
+                raise ValueError(f"{key!r} is not an in-score feature of the allow-list")
+            if weight < 0:
+                raise ValueError(f"the weight of {key!r} must be ≥ 0")
+        # Coverage applies to every answer, so every score has at least one weighted feature.
+        if dict(self.feature_weights).get("rubric_coverage", 0.0) <= 0:
+            raise ValueError("rubric_coverage needs a positive weight (content dominates the score)")
+
     def to_dict(self) -> dict:
         """Plain dict of the settings (weights as dicts)."""
         data = asdict(self)

@@ -95,6 +95,8 @@ class Clause:
 
 @dataclass
 class StarPart:
+    """One part of a STAR story and the clause that shows it, or found=False."""
+
     part: str  # "situation" | "task" | "action" | "result"
     label: str  # 情境 | 任务 | 行动 | 结果
     found: bool
@@ -121,6 +123,8 @@ class QuotedWord:
 
 @dataclass
 class Structure:
+    """How the answer is organised: its STAR parts (behavioural questions) and connectives, with figures."""
+
     behavioural: bool
     star: list[StarPart]  # empty for a question that asks for no experience
     star_score: float | None  # (parts found + a quantified result) / 5; None when not behavioural
@@ -130,6 +134,8 @@ class Structure:
 
 @dataclass
 class Relevance:
+    """Which of the question's and rubric's topic words the answer names, and the share that gives."""
+
     topic_words: list[str]  # content words of the question and its rubric points
     found: list[QuotedWord]
     missed: list[str]

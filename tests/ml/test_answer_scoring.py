@@ -79,7 +79,8 @@ def test_star_parts_found_on_strong_stories_and_fewer_on_weak(corpus_results, qu
     found = {q: sum(p.found for p in ps) for q, ps in parts.items()}
     assert found["strong"] > found["weak"] and found["strong"] >= found["average"], found
     features = {q: corpus_results[f"{qid}_{q}.wav"][0].features for q in parts}
-    assert features["strong"]["star_structure"] > features["average"]["star_structure"] > features["weak"]["star_structure"]
+    star = {q: f["star_structure"] for q, f in features.items()}
+    assert star["strong"] > star["average"] > star["weak"], star
 
 
 def test_a_question_asking_for_no_experience_gets_no_star(corpus_results, question_specs):

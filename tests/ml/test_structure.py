@@ -78,7 +78,9 @@ def test_opinions_and_hypotheticals_are_no_star_parts():
 
 
 def test_a_result_without_a_figure_scores_below_one_with_it():
-    vague = find_star(clauses_of((0, 3, "有一次客户投诉放款太慢，"), (3, 6, "我跟他解释了审批流程，"), (6, 9, "后来贷款放下来了。")))
+    vague = find_star(
+        clauses_of((0, 3, "有一次客户投诉放款太慢，"), (3, 6, "我跟他解释了审批流程，"), (6, 9, "后来贷款放下来了。"))
+    )
     assert all(p.found for p in vague)
     assert star_score(vague) == 0.8
 
@@ -96,7 +98,8 @@ def test_connectives_are_counted_once_each_with_their_first_quote():
     assert found[1].quote == "然后帮他准备材料，" and found[1].start == 2
     structure = analyse_structure(clauses, behavioural=False, connectives_full=3)
     assert structure.connectives_score == 1.0 and structure.star == [] and structure.star_score is None
-    assert analyse_structure(clauses[:2], behavioural=False, connectives_full=3).connectives_score == pytest.approx(0.667)
+    two = analyse_structure(clauses[:2], behavioural=False, connectives_full=3)
+    assert two.connectives_score == pytest.approx(0.667)
 
 
 def test_a_homophone_slip_still_counts():
@@ -139,6 +142,19 @@ def test_weights_are_scaled_over_the_features_that_apply():
     assert score == pytest.approx(100 * (0.7 + 0.1) / 0.85, abs=0.1)
 
 
+@pytest.mark.parametrize(
+    "weights",
+    [
+        (("rubric_coverage", 0.0), ("relevance", 1.0)),
+        (("rubric_coverage", 1.0), ("emotion", 0.1)),
+        (("rubric_coverage", 1.0), ("relevance", -0.1)),
+    ],
+)
+def test_weights_only_for_allowed_features_with_content_first(weights):
+    with pytest.raises(ValueError):
+        ScorerConfig(feature_weights=weights)
+
+
 def test_communication_weighs_structure_more_than_other_competencies():
     config = ScorerConfig()
     communication, other = config.weights_for("沟通能力"), config.weights_for("风险意识")
@@ -152,7 +168,10 @@ def test_competency_points_use_tags_and_fall_back_to_all_points():
     rubric = [RubricPoint("a", "合规", ["合规"], competencies=["风险意识"]), RubricPoint("b", "解释", ["解释"])]
     assert [p.id for p in competency_points(rubric, "风险意识")] == ["a", "b"]  # untagged b counts for all
     assert [p.id for p in competency_points(rubric, "沟通能力")] == ["a", "b"]  # nothing tagged: all points
-    tagged = [RubricPoint("a", "合规", ["合规"], competencies=["风险意识"]), RubricPoint("b", "解释", ["解释"], competencies=["沟通能力"])]
+    tagged = [
+        RubricPoint("a", "合规", ["合规"], competencies=["风险意识"]),
+        RubricPoint("b", "解释", ["解释"], competencies=["沟通能力"]),
+    ]
     assert [p.id for p in competency_points(tagged, "沟通能力")] == ["b"]
 
 
