@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from ml.demo_job import load_demo_job
+from ml.demo_job import load_demo_job, tagged_question
 
 from .models import HrUser, Job
 from .services.auth import create_hr_user
@@ -24,7 +24,7 @@ def demo_job_payload() -> dict:
         "requirements": job.get("requirements", {}),
         "questions": [
             {
-                "text": q["text"], "competencies": q["competencies"], "rubric": q["rubric"],
+                "text": q["text"], "competencies": q["competencies"], "rubric": tagged_question(q)["rubric"],
                 "think_seconds": q.get("think_seconds", 30), "answer_seconds": q.get("answer_seconds", 180),
                 "retakes": q.get("retakes", 1), "min_speech_seconds": q.get("min_speech_seconds", 3.0),
             }

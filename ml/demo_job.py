@@ -105,10 +105,10 @@ def demo_question_specs(job: dict | None = None) -> dict[str, QuestionSpec]:
     """The demo job's questions as ``QuestionSpec`` objects, by question id, their rubric points
     tagged with competencies (POINT_COMPETENCIES) where the job does not tag them itself."""
     job = job or load_demo_job()
-    return {q["id"]: QuestionSpec.from_dict(_tagged(q)) for q in job["questions"]}
+    return {q["id"]: QuestionSpec.from_dict(tagged_question(q)) for q in job["questions"]}
 
 
-def _tagged(question: dict) -> dict:
+def tagged_question(question: dict) -> dict:
     """A copy of a question whose untagged rubric points carry their POINT_COMPETENCIES tags."""
     question = copy.deepcopy(question)
     for point in question["rubric"]:

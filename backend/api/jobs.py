@@ -23,6 +23,9 @@ class RubricPointSchema(ma.Schema):
     key_phrases = ma.fields.List(ma.fields.String(validate=ma.validate.Length(min=1, max=50)), required=True,
                                  validate=ma.validate.Length(min=1, max=30))
     weight = ma.fields.Float(load_default=1.0, validate=ma.validate.Range(min=0, max=10, min_inclusive=False))
+    competencies = ma.fields.List(ma.fields.String(validate=ma.validate.Length(min=1, max=50)), validate=ma.validate.Length(max=10),
+                                  metadata={"description": "the question's competencies this point is evidence of "
+                                                           "(default: all of them)"})
 
 
 class QuestionSchema(ma.Schema):
@@ -31,6 +34,8 @@ class QuestionSchema(ma.Schema):
     text = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=2000))
     competencies = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(), required=True)
     rubric = ma.fields.List(ma.fields.Nested(RubricPointSchema), required=True, validate=ma.validate.Length(min=1, max=20))
+    behavioural = ma.fields.Boolean(allow_none=True, load_default=None, metadata={
+        "description": "a behavioural question (STAR structure counts); null: inferred from the text"})
     think_seconds = ma.fields.Integer(load_default=30, validate=ma.validate.Range(min=0, max=600))
     answer_seconds = ma.fields.Integer(load_default=180, validate=ma.validate.Range(min=10, max=1800))
     retakes = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=0, max=5))
@@ -42,6 +47,7 @@ class QuestionUpdateSchema(QuestionSchema):
     answer_seconds = ma.fields.Integer(validate=ma.validate.Range(min=10, max=1800))
     retakes = ma.fields.Integer(validate=ma.validate.Range(min=0, max=5))
     min_speech_seconds = ma.fields.Float(validate=ma.validate.Range(min=1, max=60))
+    behavioural = ma.fields.Boolean(allow_none=True)
 
 
 def _check_thresholds(thresholds: dict) -> None:

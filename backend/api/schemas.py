@@ -66,6 +66,9 @@ class AnswerDetailSchema(AnswerStatusSchema):
     segments = ma.fields.List(ma.fields.Nested(SegmentSchema))
     figures = ma.fields.Dict()
     evidence = ma.fields.List(ma.fields.Nested(EvidenceSchema))
+    analysis = ma.fields.Dict(metadata={"description": "STAR parts and connectives with quotes and times, relevance words "
+                                                       "found and missed, the in-score feature values and the breakdown "
+                                                       "each score was computed from"})
     content_score = ma.fields.Float(allow_none=True)
     competency_scores = ma.fields.Dict()
     scorer_version = ma.fields.String(allow_none=True)

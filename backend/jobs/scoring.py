@@ -26,9 +26,11 @@ TRANSIENT = (StorageError, OperationalError, ConnectionError, TimeoutError)
 def question_spec(question: Question) -> QuestionSpec:
     return QuestionSpec(
         text=question.text,
-        rubric=[RubricPoint(id=p["id"], text=p["text"], key_phrases=list(p["key_phrases"]), weight=p.get("weight", 1.0))
+        rubric=[RubricPoint(id=p["id"], text=p["text"], key_phrases=list(p["key_phrases"]), weight=p.get("weight", 1.0),
+                            competencies=list(p.get("competencies") or []))
                 for p in question.rubric],
         competencies=dict(question.competencies),
+        behavioural=question.behavioural,
         answer_seconds=question.answer_seconds,
         min_speech_seconds=question.min_speech_seconds,
     )

@@ -42,6 +42,9 @@ class Answer(SQLModel, table=True):
     segments: list = json_field(list)  # [{start, end, text, confidence}]
     figures: dict = json_field()
     evidence: list = json_field(list)  # rubric points found / missed with quotes and timestamps
+    # Scorer v2's other evidence: STAR parts and connectives (quoted, timed), relevance words found / missed,
+    # the in-score feature values and the breakdown every score was computed from.
+    analysis: dict = json_field()
     content_score: float | None = None
     competency_scores: dict = json_field()
     scorer_version: str | None = Field(default=None, max_length=64)

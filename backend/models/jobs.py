@@ -39,7 +39,9 @@ class Question(SQLModel, table=True):
     position: int
     text: str
     competencies: dict = json_field()  # competency name -> weight, summing to 1
-    rubric: list = json_field(list)  # [{id, text, key_phrases: [...]}]
+    rubric: list = json_field(list)  # [{id, text, key_phrases: [...], weight, competencies: [...]}]
+    # Behavioural ("describe a time when…"): STAR structure counts. None: inferred from the question's text.
+    behavioural: bool | None = None
     think_seconds: int = 30
     answer_seconds: int = 180
     retakes: int = 1

@@ -257,6 +257,10 @@ def record_failure(session: Session, *, answer_id: uuid.UUID, reason: str, messa
                  data={"answer_id": str(answer.id)})
 
 
+# Scorer v2's evidence beyond the rubric: STAR parts and connectives, relevance, feature values, score breakdown.
+ANALYSIS_KEYS = ("structure", "relevance", "features", "score_breakdown")
+
+
 def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, duration_seconds: float | None,
                  integrity: dict | None = None) -> Answer:
     """Write the scorer's result (a dict from ml.scoring.AnswerScore.to_dict) and its evidence onto the answer."""
@@ -271,6 +275,7 @@ def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, durati
     answer.asr_engine = transcript.get("engine")
     answer.figures = result.get("figures", {})
     answer.evidence = result.get("rubric", [])
+    answer.analysis = {key: result.get(key) for key in ANALYSIS_KEYS if result.get(key) is not None}
     answer.content_score = result.get("content_score")
     answer.competency_scores = result.get("competency_scores") or {}
     answer.scorer_version = result.get("scorer_version")

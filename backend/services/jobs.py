@@ -96,7 +96,8 @@ def check_weights(weights: dict, *, field: str, allowed: tuple[str, ...] | None 
     return cleaned
 
 
-def check_rubric(rubric: list[dict]) -> list[dict]:
+def check_rubric(rubric: list[dict], competencies: dict | None = None) -> list[dict]:
+    """Rubric points with ids, key phrases, a weight and (optionally) the question's competencies they evidence."""
     points, seen = [], set()
     for index, point in enumerate(rubric, start=1):
         text = str(point.get("text", "")).strip()
@@ -110,7 +111,15 @@ def check_rubric(rubric: list[dict]) -> list[dict]:
         weight = float(point.get("weight", 1.0))
         if not math.isfinite(weight) or weight <= 0:
             raise Invalid("a rubric point's weight must be a positive number", errors={"rubric": [point_id]})
-        points.append({"id": point_id, "text": text, "key_phrases": phrases, "weight": weight})
+        entry = {"id": point_id, "text": text, "key_phrases": phrases, "weight": weight}
+        tags = list(dict.fromkeys(str(t).strip() for t in point.get("competencies") or []))
+        if tags:
+            unknown = set(tags) - set(competencies or {})
+            if unknown:
+                raise Invalid(f"rubric point {point_id!r} names competencies the question does not measure: "
+                              f"{', '.join(sorted(unknown))}", errors={"rubric": [point_id]})
+            entry["competencies"] = tags
+        points.append(entry)
     return points
 
 
@@ -155,7 +164,7 @@ def list_questions(session: Session, *, job_id: uuid.UUID) -> list[Question]:
     return list(session.exec(select(Question).where(Question.job_id == job_id).order_by(Question.position)))
 
 
-def _question_fields(job: Job, data: dict) -> dict:
+def _question_fields(job: Job, data: dict, current: Question | None = None) -> dict:
     fields = dict(data)
     if "competencies" in fields:
         fields["competencies"] = check_weights(fields["competencies"], field="competencies")
@@ -166,7 +175,11 @@ def _question_fields(job: Job, data: dict) -> dict:
                 errors={"competencies": sorted(unknown)},
             )
     if "rubric" in fields:
-        fields["rubric"] = check_rubric(fields["rubric"])
+        measured = fields.get("competencies") or (current.competencies if current is not None else {})
+        fields["rubric"] = check_rubric(fields["rubric"], measured)
+    elif "competencies" in fields and current is not None:
+        # New competencies must still cover the tags of the rubric points that stay.
+        check_rubric(current.rubric, fields["competencies"])
     return fields
 
 
@@ -191,7 +204,7 @@ def get_question(session: Session, *, job: Job, question_id: uuid.UUID) -> Quest
 
 
 def update_question(session: Session, *, job: Job, question: Question, data: dict) -> Question:
-    for name, value in _question_fields(job, data).items():
+    for name, value in _question_fields(job, data, question).items():
         setattr(question, name, value)
     session.add(question)
     session.flush()

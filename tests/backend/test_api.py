@@ -201,3 +201,28 @@ def test_device_check_reports_level_and_reason(client, make_hr, shared_dir):
     assert silent.status_code == 200 and silent.json["reason"] == "too_quiet" and silent.json["message"]
     garbage = check(b"hello" * 100)
     assert garbage.status_code == 200 and garbage.json["readable"] is False
+
+
+def test_rubric_points_may_name_the_question_competencies_they_evidence(client, make_hr):
+    headers = make_hr()
+    job = create_job(client, headers)
+    question = dict(job["questions"][0])
+    competencies = list(question["competencies"])
+    url = f"/api/jobs/{job['id']}/questions"
+    point = {"text": "说明处理步骤", "key_phrases": ["步骤"], "competencies": [competencies[0]]}
+    payload = {"text": "请描述一次你解决难题的经历。", "competencies": question["competencies"], "rubric": [point],
+               "behavioural": True}
+    created = client.post(url, json=payload, headers=headers)
+    assert created.status_code == 201, created.json
+    assert created.json["rubric"][0]["competencies"] == [competencies[0]] and created.json["behavioural"] is True
+    wrong = dict(payload, rubric=[dict(point, competencies=["不存在的能力"])])
+    refused = client.post(url, json=wrong, headers=headers)
+    assert refused.status_code == 422 and "不存在的能力" in refused.json["message"]
+    inferred = client.post(url, json=dict(payload, behavioural=None, rubric=[dict(point, competencies=[])]), headers=headers)
+    assert inferred.status_code == 201 and inferred.json["behavioural"] is None
+    assert "competencies" not in inferred.json["rubric"][0]
+    kept = client.patch(f"{url}/{created.json['id']}", json={"think_seconds": 45}, headers=headers)
+    assert kept.status_code == 200 and kept.json["behavioural"] is True
+    # The question may not stop measuring a competency one of its rubric points is tagged with.
+    narrowed = client.patch(f"{url}/{created.json['id']}", json={"competencies": {competencies[1]: 1.0}}, headers=headers)
+    assert narrowed.status_code == 422 and competencies[0] in narrowed.json["message"]

@@ -60,6 +60,13 @@ def test_demo_flow_scores_an_answer_with_evidence(client, make_hr, run_jobs, app
     assert set(answer["competency_scores"]) == {"客户导向", "沟通能力"}
     assert answer["scorer_version"] and len(answer["config_hash"]) == 64
     assert answer["figures"]["speech_s"] > 20
+    # Scorer v2's evidence is kept with the answer: STAR parts quoted and timed, relevance, the features behind the score.
+    analysis = answer["analysis"]
+    star = [part for part in analysis["structure"]["star"] if part["found"]]
+    assert analysis["structure"]["behavioural"] and len(star) >= 3
+    assert all(part["quote"] and part["end"] > part["start"] >= 0 for part in star)
+    assert analysis["relevance"]["found"] and set(analysis["features"]) >= {"rubric_coverage", "relevance", "connectives"}
+    assert set(analysis["score_breakdown"]["competencies"]) == {"客户导向", "沟通能力"}
     kinds = [event["kind"] for event in detail["events"]]
     assert kinds.count("answer_scored") == 1 and "answer_uploaded" in kinds
 
