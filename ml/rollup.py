@@ -356,6 +356,14 @@ GENERIC_SUGGESTIONS: tuple[str, ...] = (
     "在结果部分尽量给出具体、可核实的成果，例如完成了什么、改进了什么。",
 )
 
+# How a behavioural story could be told better, per STAR part the scorer did not find in it (in STAR order).
+STAR_TIPS: dict[str, str] = {
+    "situation": "讲述经历时，先用一两句话交代当时的背景。",
+    "task": "说明你当时要完成的任务或要解决的问题。",
+    "action": "多讲你本人具体做了什么、怎么做的，而不只是团队或别人做了什么。",
+    "result": "最后讲清结果，最好给出具体、可核实的成果（例如用了多长时间、解决了什么问题）。",
+}
+
 _STRENGTH_BY_BAND = {
     BAND_EXCELLENT: "{name}：回答内容充分，覆盖了题目关注的主要方面。",
     BAND_GOOD: "{name}：回答覆盖了较多要点，仍有可以补充的地方。",
@@ -378,13 +386,16 @@ def feedback_report(
     competency_texts: Mapping[str, Sequence[str] | Mapping[str, Sequence[str]]] | None = None,
     *,
     suggestions: Mapping[str, Sequence[str]] | None = None,
+    missing_star_parts: Sequence[str] = (),
 ) -> dict:
     """The candidate's feedback: strengths, gaps and suggestions per competency, in plain Chinese.
 
     ``competency_texts`` maps a competency to the rubric point texts the candidate missed (a list),
     or to ``{"found": [...], "missed": [...]}``. ``suggestions`` overrides the default suggestions
-    per competency (HR-authored). The report holds only coarse bands: no numbers, no model internals,
-    no comparison with anyone else. Competencies without scored evidence get no judgement.
+    per competency (HR-authored). ``missing_star_parts`` names the STAR parts ("situation", "task",
+    "action", "result") the candidate's behavioural answers left out; each becomes one storytelling tip.
+    The report holds only coarse bands: no numbers, no model internals, no comparison with anyone else.
+    Competencies without scored evidence get no judgement.
     """
     texts = competency_texts or {}
     custom = suggestions or {}
@@ -430,6 +441,7 @@ def feedback_report(
     return {
         "overall": overall,
         "competencies": items,
+        "storytelling": [tip for part, tip in STAR_TIPS.items() if part in set(missing_star_parts)],
         "about": "本反馈只依据你本次面试回答的内容，供你参考；最终结果由招聘人员审核决定。",
     }
 

@@ -29,12 +29,7 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
               for qid, a in latest.items()]
     score = roll_up_interview(inputs, {str(q.id): {"competencies": q.competencies} for q in questions.values()},
                               job.competencies)
-    texts: dict[str, dict[str, list[str]]] = {}
-    for qid, answer in latest.items():
-        for competency in questions[qid].competencies:
-            entry = texts.setdefault(competency, {"found": [], "missed": []})
-            for point in answer.evidence or []:
-                entry["found" if point.get("found") else "missed"].append(point["point_text"])
+    texts, missing_star = _feedback_evidence(latest, questions)
     thresholds = job.thresholds or {}
     # Shadow mode: the scores are computed and shown to HR, but the AI proposes nothing until agreement is shown.
     shadow = bool(thresholds.get("shadow_mode"))
@@ -44,7 +39,7 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
     result.overall, result.status = score.overall, score.status
     result.score = dict(score.to_dict(), shadow_mode=shadow, calibration=_calibration_note(calibration, latest, audits))
     result.proposal = proposal.to_dict() if proposal else {}
-    result.feedback = feedback_report(score, texts)
+    result.feedback = feedback_report(score, texts, missing_star_parts=missing_star)
     result.rollup_version, result.config_hash, result.computed_at = score.rollup_version, score.config_hash, utcnow()
     session.add(result)
     session.flush()
@@ -55,6 +50,24 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
         record_event(session, application=application, kind="advance_proposed", actor=Actor.system(), reason=proposal.reason,
                      data=proposal.to_dict())
     return result
+
+
+def _feedback_evidence(latest: dict, questions: dict) -> tuple[dict[str, dict[str, list[str]]], list[str]]:
+    """Rubric points found and missed per competency (a tagged point counts only for its competencies), and the STAR
+    parts that some scored behavioural answer left out."""
+    texts: dict[str, dict[str, list[str]]] = {}
+    missing_star: set[str] = set()
+    for qid, answer in latest.items():
+        question = questions[qid]
+        tags = {point.get("id"): point.get("competencies") or [] for point in question.rubric or []}
+        for point in answer.evidence or []:
+            for competency in tags.get(point.get("point_id")) or question.competencies:
+                entry = texts.setdefault(competency, {"found": [], "missed": []})
+                entry["found" if point.get("found") else "missed"].append(point["point_text"])
+        structure = (answer.analysis or {}).get("structure") or {}
+        if answer.status == "scored" and structure.get("behavioural"):
+            missing_star.update(part["part"] for part in structure.get("star", []) if not part.get("found"))
+    return texts, sorted(missing_star)
 
 
 def _calibration_note(calibration: CalibrationVersion | None, latest: dict, audits: dict) -> dict | None:

@@ -91,6 +91,18 @@ def test_demo_flow_scores_an_answer_with_evidence(client, make_hr, run_jobs, app
     mine = client.get("/api/candidate/result", headers=me).json
     assert mine["label"] == "通过" and mine["feedback"]
     assert not any(ch.isdigit() for ch in str(mine["feedback"]))
+    # A rubric point tagged with competencies is feedback for those competencies only (the demo job is tagged).
+    from ml.demo_job import POINT_COMPETENCIES
+
+    quoted = 0
+    for item in mine["feedback"]["competencies"]:
+        for line in item["gaps"] + item["strengths"]:
+            for point, tags in POINT_COMPETENCIES.items():
+                if f"“{point}”" in line:
+                    quoted += 1
+                    assert item["competency"] in tags, (item["competency"], point)
+    assert quoted >= 3
+    assert isinstance(mine["feedback"]["storytelling"], list)
     detail = client.get(f"/api/applications/{application['id']}", headers=hr).json
     assert detail["state"] == "advanced", [(a["status"], a["status_reason"], a["status_message"]) for a in detail["answers"]]
     assert {a["status"] for a in detail["answers"]} == {"scored"}

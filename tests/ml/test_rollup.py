@@ -323,3 +323,11 @@ def test_ml_modules_import_nothing_from_backend():
                 assert not any(a.name.split(".")[0] == "backend" for a in node.names)
             elif isinstance(node, ast.ImportFrom):
                 assert (node.module or "").split(".")[0] != "backend"
+
+
+def test_feedback_turns_missing_star_parts_into_storytelling_tips_in_star_order():
+    score = roll_up_interview([Q1, Q2, refused("q3")], QUESTIONS, JOB)
+    assert feedback_report(score)["storytelling"] == []
+    tips = feedback_report(score, missing_star_parts=["result", "situation"])["storytelling"]
+    assert len(tips) == 2 and "背景" in tips[0] and "结果" in tips[1]
+    assert not re.search(r"[0-9０-９]", "".join(tips))
