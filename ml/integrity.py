@@ -131,9 +131,9 @@ def check_video(
             samples, seconds, interval = _sample_face_counts(
                 container, sample_every_s=sample_every_s, max_frames=max_frames
             )
-    except VideoUnreadable:
-        raise
-    except Exception as exc:
+    except (av.FFmpegError, UnicodeDecodeError, EOFError, OverflowError) as exc:
+        # Damage found while decoding. Anything else (an OpenCV or programming error) is ours and propagates:
+        # it must not read as "the candidate's video is damaged".
         raise VideoUnreadable(f"the video is damaged: {type(exc).__name__}: {exc}") from exc
     finally:
         stream.close()

@@ -288,3 +288,14 @@ def test_speed_per_minute_of_video():
     elapsed = time.perf_counter() - start
     per_minute = elapsed / report.seconds * 60
     assert per_minute < 10, f"{per_minute:.2f} s per minute of video"
+
+
+def test_a_detector_failure_is_not_reported_as_a_damaged_video(face_videos, monkeypatch):
+    """An error of our own (OpenCV, a bug) propagates: only decoding damage reads as VideoUnreadable."""
+
+    def broken(frame):
+        raise RuntimeError("cascade not loaded")
+
+    monkeypatch.setattr(integrity, "_count_faces", broken)
+    with pytest.raises(RuntimeError, match="cascade not loaded"):
+        check_video(face_videos["one.mp4"])
