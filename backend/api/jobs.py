@@ -59,6 +59,10 @@ def _check_thresholds(thresholds: dict) -> None:
             errors[key] = ["must be a number from 0 to 100"]
     if "shadow_mode" in thresholds and not isinstance(thresholds["shadow_mode"], bool):
         errors["shadow_mode"] = ["must be true (scores shown to HR, no proposals) or false"]
+    for key, meaning in (("auto_advance", "the system advances at or above auto_advance_score, logged; never rejects"),
+                         ("auto_release", "the candidate sees the result as soon as it is decided")):
+        if key in thresholds and not isinstance(thresholds[key], bool):
+            errors[key] = [f"must be true ({meaning}) or false"]
     minimum = thresholds.get("calibration_min_interviews")
     if "calibration_min_interviews" in thresholds and (isinstance(minimum, bool) or not isinstance(minimum, int)
                                                        or not MIN_INTERVIEWS <= minimum <= 100000):
@@ -76,7 +80,8 @@ class JobSchema(ma.Schema):
     screening_weights = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float())
     thresholds = ma.fields.Dict(validate=_check_thresholds, metadata={
         "description": "auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), "
-                       "calibration_min_interviews"})
+                       "calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of "
+                       "proposing; logged; never a rejection), auto_release (results released once decided)"})
     status = ma.fields.String(dump_only=True)
     created_at = ma.fields.AwareDateTime(dump_only=True)
     updated_at = ma.fields.AwareDateTime(dump_only=True)

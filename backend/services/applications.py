@@ -40,14 +40,22 @@ class Actor:
 
 
 def transition_application(
-    session: Session, *, application: Application, to_state: str, actor: Actor, reason: str | None = None, data: dict | None = None
+    session: Session, *, application: Application, to_state: str, actor: Actor, reason: str | None = None, data: dict | None = None,
+    job_opted_in_to_auto_advance: bool = False,
 ) -> Event:
-    """Check the move is allowed, write the state and an append-only event; the only writer of `state`."""
+    """Check the move is allowed, write the state and an append-only event; the only writer of `state`.
+
+    Decisions are human, with one exception a job must opt into explicitly: the system may *advance* (never reject,
+    never hire) an interview that reached the job's score, with its reason on the event.
+    """
     to_state = S(to_state)
     from_state = application.state
     if to_state not in ALLOWED_TRANSITIONS[S(from_state)]:
         raise Conflict(f"an application cannot go from {from_state} to {to_state}", reason="state_not_allowed")
-    if to_state in HUMAN_DECISIONS and (actor.type != "hr" or actor.id is None or not (reason or "").strip()):
+    automatic_advance = (to_state == S.advanced and actor.type == "system" and job_opted_in_to_auto_advance
+                         and bool((reason or "").strip()))
+    if to_state in HUMAN_DECISIONS and not automatic_advance and (
+            actor.type != "hr" or actor.id is None or not (reason or "").strip()):
         raise Invalid("this decision needs a human reviewer and a reason", reason="human_decision_required")
     application.state = to_state
     application.updated_at = utcnow()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from ml.rollup import AnswerResult, feedback_report, propose, roll_up_interview
+from ml.rollup import AUTO_ADVANCE, AnswerResult, feedback_report, propose, roll_up_interview
 
 from ..errors import Conflict, NotFound
 from ..models import Application, ApplicationState as S, Job, Question, utcnow
@@ -11,7 +11,7 @@ from ..models.results import InterviewResult
 from ..models.scores import CalibrationVersion
 from .answers import answers_for, latest_answers
 from .calibration import adopted_calibration, calibrated_score, effective_competency_scores, latest_audits
-from .applications import Actor, record_event
+from .applications import Actor, record_event, transition_application
 from .notifications import notify
 
 DECIDED = {S.advanced, S.rejected, S.hired}
@@ -33,7 +33,7 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
     thresholds = job.thresholds or {}
     # Shadow mode: the scores are computed and shown to HR, but the AI proposes nothing until agreement is shown.
     shadow = bool(thresholds.get("shadow_mode"))
-    proposal = propose(score, thresholds, shadow=shadow)
+    proposal = propose(score, thresholds, shadow=shadow, auto_advance_opt_in=thresholds.get("auto_advance") is True)
     result = session.get(InterviewResult, application.id) or InterviewResult(
         application_id=application.id, status=score.status, rollup_version=score.rollup_version, config_hash=score.config_hash)
     result.overall, result.status = score.overall, score.status
@@ -46,7 +46,15 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
     record_event(session, application=application, kind="interview_scored", actor=Actor.system(), reason=score.reason,
                  data={"overall": score.overall, "status": score.status, "rollup_version": score.rollup_version,
                        "shadow_mode": shadow, "calibration_version": calibration.version if calibration else None})
-    if proposal:
+    if proposal and proposal.action == AUTO_ADVANCE and application.state == S.scored:
+        # The job's explicit, logged opt-in; a rejection is never automatic.
+        transition_application(session, application=application, to_state=S.advanced, actor=Actor.system(),
+                               reason=proposal.reason, data={"automatic": True, "opt_in": "job.thresholds.auto_advance",
+                                                             **proposal.to_dict()},
+                               job_opted_in_to_auto_advance=True)
+        if thresholds.get("auto_release") is True:
+            release_result(session, application=application, actor=Actor.system())
+    elif proposal:
         record_event(session, application=application, kind="advance_proposed", actor=Actor.system(), reason=proposal.reason,
                      data=proposal.to_dict())
     return result
@@ -80,8 +88,9 @@ def _calibration_note(calibration: CalibrationVersion | None, latest: dict, audi
             "weights": calibration.weights, "answers": answers}
 
 
-def release_result(session: Session, *, application: Application, actor: Actor) -> InterviewResult:
-    """Let the candidate see the decision (通过 / 未通过) and the feedback report, and tell them."""
+def release_result(session: Session, *, application: Application, actor: Actor, send_message: bool = True) -> InterviewResult:
+    """Let the candidate see the decision (通过 / 未通过) and the feedback report, and tell them (unless a decision
+    message already does)."""
     if application.state not in DECIDED:
         raise Conflict("a result is released after a human decision (advance, reject or hire)", reason="no_decision")
     result = session.get(InterviewResult, application.id)
@@ -91,7 +100,8 @@ def release_result(session: Session, *, application: Application, actor: Actor) 
     session.add(result)
     session.flush()
     record_event(session, application=application, kind="result_released", actor=actor)
-    notify(session, application=application, template="result_available", actor=actor, dedupe_key=f"result:{application.id}")
+    if send_message:
+        notify(session, application=application, template="result_available", actor=actor, dedupe_key=f"result:{application.id}")
     return result
 
 

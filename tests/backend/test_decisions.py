@@ -9,7 +9,7 @@ from backend.models import Application
 from backend.notify.templates import STANDARD_FEEDBACK
 from backend.services.applications import Actor, transition_application
 
-from .helpers import create_job, invite_candidate
+from .helpers import JOB, create_job, invite_candidate
 
 
 def _move_to_completed(app, application_id: str) -> None:
@@ -108,3 +108,17 @@ def test_without_wechat_an_invitation_says_why_it_has_no_qr_code(client, make_hr
     application = client.post("/api/applications", json={"job_id": job["id"], "candidate": {"name": "无码"}}, headers=hr).json
     issued = client.post(f"/api/applications/{application['id']}/invitations", headers=hr, json={"notify": False}).json
     assert issued["qr_url"] is None and issued["qr_error"] == "wechat_not_configured"
+
+
+def test_a_job_with_auto_release_shows_the_decision_at_once_with_one_message(client, make_hr, run_jobs):
+    hr = make_hr()
+    job = create_job(client, hr, dict(JOB, thresholds={"auto_release": True}))
+    application, me = invite_candidate(client, hr, job["id"])
+    assert client.get("/api/candidate/result", headers=me).status_code == 404
+    decided = client.post(f"/api/applications/{application['id']}/decisions", headers=hr,
+                          json={"to_state": "rejected", "reason": "岗位已满", "feedback_code": "position_filled"})
+    assert decided.status_code == 200
+    assert client.get("/api/candidate/result", headers=me).json["label"] == "未通过"
+    run_jobs()
+    templates = [o["template"] for o in client.get(f"/api/applications/{application['id']}/notifications", headers=hr).json]
+    assert templates.count("rejection") == 1 and "result_available" not in templates

@@ -235,3 +235,35 @@ def test_a_real_rq_worker_process_scores_an_answer(client, make_hr, app, setting
     assert done.returncode == 0, done.stderr[-2000:]
     answer = client.get(f"/api/candidate/answers/{response.json['id']}", headers=me).json
     assert answer["status"] == "scored", done.stderr[-2000:]
+
+
+def test_a_job_that_opts_in_advances_and_releases_automatically_and_never_rejects(client, make_hr, run_jobs, shared_dir):
+    """auto_advance is the job's explicit, logged opt-in: at the score the system advances; below it nothing happens."""
+    from .helpers import JOB
+
+    interview = shared_dir / "fixtures" / "interview"
+    hr = make_hr()
+    assert client.post("/api/jobs", headers=hr, json=dict(JOB, thresholds={"auto_advance": "yes"})).status_code == 422
+    job = create_job(client, hr, dict(JOB, thresholds={"auto_advance": True, "auto_advance_score": 40, "auto_release": True}))
+    outcomes = {}
+    for name in ("q1_strong.wav", "q1_weak.wav"):
+        application, me = invite_candidate(client, hr, job["id"], name=name)
+        assert _upload(client, me, job["questions"][0]["id"], interview / name).status_code == 201
+        assert client.post("/api/candidate/interview/finish", headers=me).status_code == 200
+        outcomes[name] = (application, me)
+    run_jobs()
+
+    strong, me = outcomes["q1_strong.wav"]
+    detail = client.get(f"/api/applications/{strong['id']}", headers=hr).json
+    assert detail["state"] == "advanced" and detail["result"]["overall"] >= 40
+    [advance] = [e for e in detail["events"] if e["to_state"] == "advanced"]
+    assert advance["actor_type"] == "system" and advance["data"]["automatic"] is True and "≥" in advance["reason"]
+    assert client.get("/api/candidate/result", headers=me).json["label"] == "通过"  # released: the job allows it
+    run_jobs()
+    outbox = client.get(f"/api/applications/{strong['id']}/notifications", headers=hr).json
+    assert [o["template"] for o in outbox].count("result_available") == 1
+
+    weak, me_weak = outcomes["q1_weak.wav"]
+    detail = client.get(f"/api/applications/{weak['id']}", headers=hr).json
+    assert detail["result"]["overall"] < 40 and detail["state"] == "scored"  # waits for a human: never rejected
+    assert client.get("/api/candidate/result", headers=me_weak).status_code == 404
