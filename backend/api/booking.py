@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from marshmallow.utils import get_value
 from sqlmodel import func, select
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import marshmallow as ma
 from flask import current_app, send_file
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from sqlmodel import func, select
 
 from ..db import get_session

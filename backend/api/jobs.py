@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from sqlmodel import func, select
 
 from ml.calibration import MIN_INTERVIEWS

@@ -4,7 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from sqlmodel import func, select
 
 from ..db import get_session

@@ -204,6 +204,10 @@ def get_question(session: Session, *, job: Job, question_id: uuid.UUID) -> Quest
 
 
 def update_question(session: Session, *, job: Job, question: Question, data: dict) -> Question:
+    position = data.get("position")
+    if position is not None and position != question.position and session.exec(
+            select(Question).where(Question.job_id == job.id, Question.position == position)).first():
+        raise Conflict(f"position {position} is taken", reason="position_taken")
     for name, value in _question_fields(job, data, question).items():
         setattr(question, name, value)
     session.add(question)

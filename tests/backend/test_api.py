@@ -226,3 +226,17 @@ def test_rubric_points_may_name_the_question_competencies_they_evidence(client, 
     # The question may not stop measuring a competency one of its rubric points is tagged with.
     narrowed = client.patch(f"{url}/{created.json['id']}", json={"competencies": {competencies[1]: 1.0}}, headers=headers)
     assert narrowed.status_code == 422 and competencies[0] in narrowed.json["message"]
+
+
+def test_absurd_pages_and_taken_positions_are_4xx_not_500(client, make_hr):
+    headers = make_hr()
+    job = create_job(client, headers)
+    far = client.get("/api/applications", headers=headers, query_string={"page": 4334354577155571200, "page_size": 89})
+    assert far.status_code == 422 and far.json["reason"] == "page_out_of_range"
+    assert client.get("/api/applications", headers=headers, query_string={"page": 1000}).status_code == 200
+    second = client.post(f"/api/jobs/{job['id']}/questions", headers=headers, json=dict(JOB["questions"][0], text="第二题"))
+    assert second.status_code == 201
+    taken = client.patch(f"/api/jobs/{job['id']}/questions/{second.json['id']}", headers=headers, json={"position": 1})
+    assert taken.status_code == 409 and taken.json["reason"] == "position_taken"
+    same = client.patch(f"/api/jobs/{job['id']}/questions/{second.json['id']}", headers=headers, json={"position": 2})
+    assert same.status_code == 200
