@@ -55,6 +55,18 @@ NOT_CHINESE = "not_chinese"
 LOW_CONFIDENCE = "low_confidence"
 TOO_SHORT = "too_short"
 FILLERS_ONLY = "fillers_only"
+NOISE = "noise"
+
+# What the candidate reads about a refused answer: what happened and what to do, never a number.
+REASON_MESSAGES: dict[str, str] = {
+    TOO_LITTLE_SPEECH: "没有检测到说话声。请检查麦克风是否开启、是否被遮挡，然后重新作答。",
+    NOISE: "录音中只有噪音，没有听到清晰的说话声。请换到安静的地方，靠近麦克风重新作答。",
+    TOO_SHORT: "回答太短，不足以评价。请围绕问题展开说明后重新作答。",
+    NO_TRANSCRIPT: "没能识别出回答的内容。请在安静的环境中清晰地重新作答。",
+    NOT_CHINESE: "本次面试需要用普通话作答。请用普通话重新作答。",
+    LOW_CONFIDENCE: "录音不够清晰，没能可靠地识别内容。请靠近麦克风、在安静的环境中重新作答。",
+    FILLERS_ONLY: "回答中实质内容太少。请整理思路后，围绕问题具体说明再重新作答。",
+}
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,11 @@ class ScorerConfig:
     # Share of characters spent on hesitation words from which a short answer counts as filler-only.
     fillers_only_share: float = 0.3
     long_pause_seconds: float = 2.0
+    # Before the recogniser: below the question's minimum speech, an answer with at least this much speech is
+    # "too short"; with less, it is "noise" when sound fills this share of 100 ms frames, else silence.
+    some_speech_seconds: float = 1.0
+    noise_sound_share: float = 0.5
+    sound_floor_dbfs: float = -45.0
     vad_threshold: float = VAD_THRESHOLD
     vad_min_silence_ms: int = VAD_MIN_SILENCE_MS
     vad_min_speech_ms: int = VAD_MIN_SPEECH_MS
@@ -298,7 +315,7 @@ def score_answer(
 
     # Silence and noise never reach the recogniser (Whisper hallucinates on them, slowly).
     if speech_s < question.min_speech_seconds:
-        return refuse(TOO_LITTLE_SPEECH)
+        return refuse(pre_asr_reason(samples, speech_s, config))
 
     started = time.perf_counter()
     transcript = asr.transcribe(samples)
@@ -422,6 +439,18 @@ def score_recording(
     started = time.perf_counter()
     samples = concat_segments(decode_audio(s, max_seconds=max_seconds) for s in sources)
     return score_answer(samples, question, asr, config=config, decode_s=time.perf_counter() - started)
+
+
+def pre_asr_reason(samples: np.ndarray, speech_s: float, config: ScorerConfig = DEFAULT_CONFIG) -> str:
+    """Why an answer with too little detected speech is refused: a short answer, noise, or silence."""
+    if speech_s >= config.some_speech_seconds:
+        return TOO_SHORT
+    frame = SAMPLE_RATE // 10
+    frames = samples[: len(samples) // frame * frame].astype(np.float64).reshape(-1, frame)
+    if not len(frames):
+        return TOO_LITTLE_SPEECH
+    dbfs = 20 * np.log10(np.sqrt((frames ** 2).mean(axis=1)) + 1e-12)
+    return NOISE if float(np.mean(dbfs > config.sound_floor_dbfs)) >= config.noise_sound_share else TOO_LITTLE_SPEECH
 
 
 def transcript_gate(transcript: Transcript, config: ScorerConfig = DEFAULT_CONFIG) -> str | None:

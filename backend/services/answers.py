@@ -12,6 +12,8 @@ from typing import BinaryIO
 
 from sqlmodel import Session, select
 
+from ml.scoring import REASON_MESSAGES
+
 from ..db import after_commit
 from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
@@ -268,7 +270,8 @@ def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, durati
     transcript = result.get("transcript") or {}
     answer.status = AnswerStatus.scored if result["status"] == "scored" else AnswerStatus.insufficient_evidence
     answer.status_reason = result.get("reason")
-    answer.status_message = None
+    # What the candidate reads about a refused answer (what to do on the retake); nothing for a scored one.
+    answer.status_message = REASON_MESSAGES.get(answer.status_reason) if answer.status_reason else None
     answer.duration_seconds = duration_seconds
     answer.transcript = transcript.get("text")
     answer.segments = transcript.get("segments", [])

@@ -125,6 +125,7 @@ def test_scoring_is_enqueued_once_and_rerunning_is_harmless(client, make_hr, run
     run_jobs()
     answer = client.get(f"/api/candidate/answers/{response.json['id']}", headers=me).json
     assert answer["status"] == "insufficient_evidence" and answer["status_reason"] == "too_little_speech"
+    assert "麦克风" in answer["status_message"]  # the candidate is told what to do on the retake
     # Running the job again leaves a final answer alone.
     enqueue_score_answer(connection, response.json["id"])
     run_jobs()

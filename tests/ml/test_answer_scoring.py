@@ -14,6 +14,7 @@ from ml.asr import AsrSegment, Transcript
 from ml.audio import decode_audio
 from ml.scoring import (
     INSUFFICIENT_EVIDENCE,
+    REASON_MESSAGES,
     SCORED,
     SCORED_FEATURES,
     SCORER_VERSION,
@@ -28,10 +29,11 @@ from ml.scoring import (
 FEATURE_KEYS = {"rubric_coverage", "star_structure", "connectives", "relevance"}
 FIGURE_KEYS = {"duration_s", "speech_s", "speech_rate_cpm", "pause_count_over_2s", "longest_pause_s", "silent_share"}
 
+PRE_ASR = {"special_silence.wav", "special_noise.wav", "special_too_short.wav"}
 EXPECTED_REFUSALS = {
-    "special_silence.wav": "too_little_speech",
-    "special_noise.wav": "too_little_speech",
-    "special_too_short.wav": "too_little_speech",  # 1.2 s of speech: refused before the recogniser
+    "special_silence.wav": "too_little_speech",  # no sound at all
+    "special_noise.wav": "noise",  # sound throughout, no speech in it
+    "special_too_short.wav": "too_short",  # 1.2 s of speech: refused before the recogniser
     "special_fillers.wav": "fillers_only",
     "special_english.wav": "not_chinese",
 }
@@ -178,7 +180,8 @@ def test_special_cases_are_refused_with_their_reason(corpus_results, corpus_item
     assert result.content_score is None and result.competency_scores is None and result.rubric == []
     assert FIGURE_KEYS <= set(result.figures)
     json.dumps(result.to_dict(), ensure_ascii=False)
-    if reason == "too_little_speech":
+    assert REASON_MESSAGES[reason] and not any(ch.isdigit() for ch in REASON_MESSAGES[reason])
+    if name in PRE_ASR:
         assert calls == 0, "silence, noise and near-empty answers must not reach the recogniser"
         assert result.transcript is None
     else:
@@ -198,7 +201,7 @@ def test_silence_and_noise_are_refused_fast_without_asr(interview_dir, question_
     started = time.perf_counter()
     result = score_answer(samples, question_specs["q1"], engine)
     assert time.perf_counter() - started < 0.5
-    assert result.reason == "too_little_speech" and engine.calls == 0
+    assert result.reason == EXPECTED_REFUSALS[name] and engine.calls == 0
     assert result.figures["speech_s"] < 1.0
 
 
@@ -406,3 +409,15 @@ def test_ml_imports_nothing_from_backend():
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not any(n == "backend" or n.startswith("backend.") for n in names), path
+
+
+def test_the_pre_recogniser_reason_tells_silence_noise_and_a_short_answer_apart():
+    from ml.scoring import pre_asr_reason
+
+    rng = np.random.default_rng(7)
+    silence = np.zeros(16000 * 8, dtype=np.float32)
+    hiss = (0.1 * rng.standard_normal(16000 * 8)).astype(np.float32)  # about -20 dBFS throughout
+    assert pre_asr_reason(silence, 0.0) == "too_little_speech"
+    assert pre_asr_reason(hiss, 0.0) == "noise"
+    assert pre_asr_reason(hiss, 1.5) == "too_short"
+    assert pre_asr_reason(np.zeros(0, dtype=np.float32), 0.0) == "too_little_speech"
