@@ -6,7 +6,7 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from backend.wechat.subscribe import (
@@ -206,6 +206,7 @@ def test_formatted_text_always_satisfies_the_field_limits(field_type, value):
 
 @settings(max_examples=200, deadline=None)
 @given(value=FREE_TEXT)
+@example(value="000000000000000000\r00")  # found by CI: the cut lands on a space, leaving 19 characters
 def test_thing_formatting_is_total_for_visible_text_and_idempotent(value):
     visible = any(unicodedata.category(c)[0] in "LN" and ord(c) <= 0xFFFF for c in value)
     try:
@@ -214,8 +215,9 @@ def test_thing_formatting_is_total_for_visible_text_and_idempotent(value):
         assert not visible
         return
     assert format_value("thing1", "thing", formatted) == formatted
-    if len(formatted) < 20:
-        assert ELLIPSIS not in formatted or ELLIPSIS in value
+    # An ellipsis is added only when the text was too long (the cut may end on a space, so the result can be < 20).
+    if ELLIPSIS in formatted and ELLIPSIS not in value:
+        assert len(" ".join(value.split())) > 20
 
 
 @settings(max_examples=200, deadline=None)
