@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 import redis
+from hypothesis import settings as hypothesis_settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Property tests: "ci" (the default) draws the same examples on every run, so a CI run is reproducible and never
+# red by chance; QINGPIN_HYPOTHESIS_PROFILE=explore draws new ones each run (and keeps failures in .hypothesis/).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("QINGPIN_HYPOTHESIS_PROFILE", "ci"))
 SHARED = Path(os.environ.get("QINGPIN_SHARED_DIR", REPO.parent / "shared"))
 
 
