@@ -23,10 +23,34 @@ API_CONFIG = {
 }
 
 
+class QingPinApi(Api):
+    """flask-smorest's Api whose HTTP errors carry a message (and a reason) like our own errors do."""
+
+    def handle_http_exception(self, error):
+        payload, status, headers = super().handle_http_exception(error)
+        if "message" not in payload:
+            fields = _field_paths(payload.get("errors"))
+            payload["message"] = (f"invalid input: {', '.join(fields[:10])}" if fields
+                                  else (error.description or error.name))
+        if status == 422 and "reason" not in payload:
+            payload["reason"] = "invalid_input"
+        return payload, status, headers
+
+
+def _field_paths(errors, prefix: str = "") -> list[str]:
+    """The dotted paths of the fields a validation error names ({"json": {"email": [...]}} -> ["json.email"])."""
+    if not isinstance(errors, dict):
+        return [prefix] if prefix else []
+    paths = []
+    for key, value in errors.items():
+        paths += _field_paths(value, f"{prefix}.{key}" if prefix else str(key))
+    return paths
+
+
 def init_app(app: Flask) -> None:
     for name, value in API_CONFIG.items():
         app.config.setdefault(name, value)
-    api = Api(app)
+    api = QingPinApi(app)
     for blueprint in (auth.blp, jobs.blp, candidates.blp, interview.blp, consent.blp, booking.blp, notifications.blp, documents.blp,
                       wechat_login.blp, requests.blp, scores.blp):
         api.register_blueprint(blueprint)

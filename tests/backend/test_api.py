@@ -240,3 +240,12 @@ def test_absurd_pages_and_taken_positions_are_4xx_not_500(client, make_hr):
     assert taken.status_code == 409 and taken.json["reason"] == "position_taken"
     same = client.patch(f"/api/jobs/{job['id']}/questions/{second.json['id']}", headers=headers, json={"position": 2})
     assert same.status_code == 200
+
+
+def test_validation_errors_carry_a_message_naming_the_fields(client):
+    bad = client.post("/api/auth/login", json={"email": "x", "password": ""})
+    assert bad.status_code == 422 and bad.json["reason"] == "invalid_input"
+    assert "json.email" in bad.json["message"] and "json.password" in bad.json["message"]
+    assert bad.json["errors"]["json"]["email"]
+    missing = client.get("/api/no-such-endpoint")
+    assert missing.status_code == 404 and missing.json["message"]
