@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from ..db import after_commit
 from ..errors import NotFound
 from ..models import Application, ApplicationState as S, Invitation, utcnow
 from ..storage import Storage, StorageError
@@ -28,11 +29,16 @@ def new_invitation_token() -> str:
 
 
 def invite(session: Session, *, application: Application, actor: Actor, days: int,
-           send_message: bool = True) -> tuple[str, Invitation]:
-    """Issue a new invitation (earlier ones are revoked) and move the application to 待预约."""
+           send_message: bool = True, storage: Storage | None = None) -> tuple[str, Invitation]:
+    """Issue a new invitation (earlier ones are revoked, and their QR codes deleted from `storage` once this commits)
+    and move the application to 待预约."""
+    revoked = []
     for earlier in session.exec(select(Invitation).where(Invitation.application_id == application.id, Invitation.revoked == False)):  # noqa: E712
         earlier.revoked = True
         session.add(earlier)
+        revoked.append(invitation_qr_key(earlier))
+    if storage is not None and revoked:
+        after_commit(session, lambda: [storage.delete(key) for key in revoked])
     token = new_invitation_token()
     invitation = Invitation(
         application_id=application.id, token_hash=hash_token(token), created_by=actor.id,

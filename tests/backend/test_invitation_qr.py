@@ -1,7 +1,11 @@
 """Invitation QR codes: WeChat's mini-program code (scene = the invitation token) kept in storage, served to its HR team."""
 from __future__ import annotations
 
+import uuid
+
 import pytest
+
+from backend.services.invitations import invitation_qr_key
 
 from tests.wechat.simulator import SimulatorServer, WeChatSimulator
 
@@ -39,7 +43,7 @@ def _new_application(client, hr, job_id, name="扫码者") -> dict:
     return response.json
 
 
-def test_invitation_qr_code_opens_the_invitation_and_is_served_only_to_its_hr_team(client, make_hr, sim):
+def test_invitation_qr_code_opens_the_invitation_and_is_served_only_to_its_hr_team(client, make_hr, sim, app):
     hr = make_hr()
     job = create_job(client, hr)
     application = _new_application(client, hr, job["id"])
@@ -65,6 +69,18 @@ def test_invitation_qr_code_opens_the_invitation_and_is_served_only_to_its_hr_te
     again = client.post(f"/api/applications/{application['id']}/invitations", headers=hr, json={"notify": False})
     assert again.json["token"] != token
     assert client.get(again.json["qr_url"], headers=hr).data != png.data
+    # The revoked invitation's code is gone from storage (it would only open a dead link).
+    from backend.models import Invitation
+
+    storage = app.extensions["qingpin.storage"]
+    with app.app_context():
+        from backend.db import session_scope
+        from sqlmodel import select
+
+        with session_scope() as session:
+            keys = {inv.revoked: invitation_qr_key(inv) for inv in session.exec(
+                select(Invitation).where(Invitation.application_id == uuid.UUID(application["id"])))}
+    assert not storage.exists(keys[True]) and storage.exists(keys[False])
     assert client.post("/api/candidate/session", json={"invitation_token": token}).status_code == 404
 
 
