@@ -20,6 +20,8 @@ from backend.models import metadata
 from backend.services.auth import create_hr_user
 from backend.services.organizations import create_organization, ensure_default_organization
 from backend.settings import Settings
+from backend.wechat.subscribe import TEMPLATE_LAYOUTS
+from tests.wechat.simulator import SimulatorServer, WeChatSimulator
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 MODEL_CACHE = Path(os.environ.get("QINGPIN_MODEL_CACHE", Path.home() / ".cache" / "qingpin" / "models"))
@@ -60,11 +62,34 @@ def database_url(request, tmp_path_factory):
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def sim_server():
+    """The local simulator of the WeChat endpoints we call (tests only), one server for the session."""
+    server = SimulatorServer(WeChatSimulator()).start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture()
-def settings(database_url, redis_url, tmp_path) -> Settings:
+def sim(sim_server) -> WeChatSimulator:
+    """The simulator reset to a fresh account, knowing a subscribe template `tmpl-<name>` per message template."""
+    sim_server.sim.reset()
+    for name, (_page, fields) in TEMPLATE_LAYOUTS.items():
+        sim_server.sim.add_template(f"tmpl-{name}", dict(fields))
+    yield sim_server.sim
+    sim_server.sim.reset()
+
+
+@pytest.fixture()
+def settings(database_url, redis_url, tmp_path, request) -> Settings:
+    """The backend settings; tests marked `wechat` get WeChat pointed at the simulator."""
+    wechat = {}
+    if request.node.get_closest_marker("wechat"):
+        server = request.getfixturevalue("sim_server")
+        wechat = {"wechat_appid": server.sim.appid, "wechat_secret": server.sim.secret, "wechat_api_base": server.url}
     return Settings(
         env="test", secret_key="test-secret-key-" + "x" * 32, instance_dir=tmp_path / "instance",
-        database_url=database_url, redis_url=redis_url, model_cache_dir=MODEL_CACHE,
+        database_url=database_url, redis_url=redis_url, model_cache_dir=MODEL_CACHE, **wechat,
     )
 
 

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import wave
+
+import numpy as np
 
 JOB = {
     "title": "对公客户经理",
@@ -68,3 +71,12 @@ def answer_question(client, headers, question_id, content: bytes, *, name="answe
     """Start a question and upload its answer as one segment; returns the upload response."""
     started = start_question(client, headers, question_id)
     return upload_segment(client, headers, started["answer_id"], content, name=name)
+
+
+def silent_wav(seconds: float = 3.0) -> bytes:
+    """A 16 kHz mono WAV of digital silence: valid media that the quality gate refuses (too_little_speech)."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000)
+        out.writeframes(np.zeros(int(16000 * seconds), dtype=np.int16).tobytes())
+    return buffer.getvalue()

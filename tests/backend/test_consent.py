@@ -8,8 +8,7 @@ from backend.models import Application
 from backend.services.consent import about_ai_text, publish_notice
 from ml.scoring import SCORED_FEATURES
 
-from .helpers import answer_question, create_job, give_consents, invite_candidate, start_question
-from .test_flow import _silent_wav
+from .helpers import answer_question, create_job, give_consents, invite_candidate, silent_wav, start_question
 
 BANNED = ("情绪", "表情识别", "性格分析", "emotion", "personality")
 
@@ -26,7 +25,7 @@ def test_no_recording_without_media_consent(client, make_hr):
     give_consents(client, me, media=False)
     from .helpers import upload_segment
 
-    blocked = upload_segment(client, me, answer_id, _silent_wav())
+    blocked = upload_segment(client, me, answer_id, silent_wav())
     assert blocked.status_code == 409 and blocked.json["reason"] == "media_consent_required"
 
 
@@ -34,7 +33,7 @@ def test_ai_opt_out_routes_to_human_review_and_queues_nothing(client, make_hr, a
     hr = make_hr()
     job = create_job(client, hr)
     application, me = invite_candidate(client, hr, job["id"], ai=False)
-    uploaded = answer_question(client, me, job["questions"][0]["id"], _silent_wav())
+    uploaded = answer_question(client, me, job["questions"][0]["id"], silent_wav())
     assert uploaded.status_code == 201 and uploaded.json["status"] == "human_review"
     connection = app.extensions["qingpin.redis"]
     assert all(Queue(name, connection=connection).count == 0 for name in ("asr", "ocr", "default"))

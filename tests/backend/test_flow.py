@@ -1,32 +1,21 @@
 """The thin flow end to end with a real worker and the real recogniser, on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
-import wave
 
-import numpy as np
 from rq.job import Job
 
 from backend.seed import demo_job_payload
 
-from .helpers import answer_question, create_job, invite_candidate, start_question, upload_segment
+from .helpers import answer_question, create_job, invite_candidate, silent_wav, start_question, upload_segment
 
 
 def _upload(client, headers, question_id, path=None, *, content: bytes | None = None, name="answer.wav"):
     """Start the question and upload its answer as one segment."""
     return answer_question(client, headers, question_id, content if content is not None else path.read_bytes(),
                            name=path.name if path else name)
-
-
-def _silent_wav(seconds: float = 3.0) -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000)
-        out.writeframes(np.zeros(int(16000 * seconds), dtype=np.int16).tobytes())
-    return buffer.getvalue()
 
 
 def test_demo_flow_scores_an_answer_with_evidence(client, make_hr, run_jobs, app, shared_dir):
@@ -115,7 +104,7 @@ def test_scoring_is_enqueued_once_and_rerunning_is_harmless(client, make_hr, run
     hr = make_hr()
     job = create_job(client, hr)
     _, me = invite_candidate(client, hr, job["id"])
-    response = _upload(client, me, job["questions"][0]["id"], content=_silent_wav())
+    response = _upload(client, me, job["questions"][0]["id"], content=silent_wav())
     assert response.status_code == 201
     connection = app.extensions["qingpin.redis"]
     from backend.jobs.queues import enqueue_score_answer
@@ -138,8 +127,8 @@ def test_retakes_are_counted_server_side(client, make_hr, run_jobs):
     job = create_job(client, hr)  # one question, one retake
     _, me = invite_candidate(client, hr, job["id"])
     question_id = job["questions"][0]["id"]
-    assert _upload(client, me, question_id, content=_silent_wav()).status_code == 201
-    assert _upload(client, me, question_id, content=_silent_wav()).json["attempt"] == 2
+    assert _upload(client, me, question_id, content=silent_wav()).status_code == 201
+    assert _upload(client, me, question_id, content=silent_wav()).json["attempt"] == 2
     third = client.post(f"/api/candidate/questions/{question_id}/start", headers=me)
     assert third.status_code == 409 and third.json["reason"] == "no_retakes_left"
     run_jobs()
@@ -154,9 +143,9 @@ def test_checksum_mismatch_is_refused(client, make_hr):
     job = create_job(client, hr)
     _, me = invite_candidate(client, hr, job["id"])
     answer_id = start_question(client, me, job["questions"][0]["id"])["answer_id"]
-    response = upload_segment(client, me, answer_id, _silent_wav(), sha256="0" * 64)
+    response = upload_segment(client, me, answer_id, silent_wav(), sha256="0" * 64)
     assert response.status_code == 422 and response.json["reason"] == "checksum_mismatch"
-    assert upload_segment(client, me, answer_id, _silent_wav()).status_code == 201
+    assert upload_segment(client, me, answer_id, silent_wav()).status_code == 201
 
 
 def test_an_answer_in_segments_is_scored_once_when_complete(client, make_hr, run_jobs, app, shared_dir):
@@ -194,7 +183,7 @@ def test_the_recording_window_is_enforced_by_the_server(client, make_hr, app):
         answer = session.get(Answer, __import__("uuid").UUID(answer_id))
         answer.record_by = utcnow() - timedelta(seconds=1)
         session.add(answer)
-    late = upload_segment(client, me, answer_id, _silent_wav())
+    late = upload_segment(client, me, answer_id, silent_wav())
     assert late.status_code == 409 and late.json["reason"] == "answer_time_over"
     # The attempt used up the first try; one retake is left.
     assert start_question(client, me, job["questions"][0]["id"])["attempt"] == 2

@@ -1,11 +1,8 @@
 """Human scores and their revisions, the append-only AI-score audit, agreement per job, calibration and shadow mode."""
 from __future__ import annotations
 
-import io
 import uuid
-import wave
 
-import numpy as np
 import pytest
 import sqlalchemy as sa
 from sqlmodel import select
@@ -14,17 +11,9 @@ from backend.db import session_scope
 from backend.models.scores import AiScoreAudit, CalibrationVersion, HumanScore
 from backend.services.answers import record_score
 
-from .helpers import JOB, answer_question, create_job, invite_candidate, start_question
+from .helpers import JOB, answer_question, create_job, invite_candidate, silent_wav, start_question
 
 QUESTION_COMPETENCIES = {"客户导向": 0.5, "沟通能力": 0.5}
-
-
-def _silent_wav(seconds: float = 3.0) -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000)
-        out.writeframes(np.zeros(int(16000 * seconds), dtype=np.int16).tobytes())
-    return buffer.getvalue()
 
 
 def ai_result(content: float | None, features: dict | None = None, *, status: str = "scored") -> dict:
@@ -47,7 +36,7 @@ def score(app, answer_id: str, result: dict) -> None:
 def interview(client, hr, job, app, name="李候选", *, content: float | None = 70.0, features: dict | None = None) -> tuple[dict, str]:
     """A finished interview of one question whose answer the AI scored; returns (application, answer id)."""
     application, me = invite_candidate(client, hr, job["id"], name)
-    uploaded = answer_question(client, me, job["questions"][0]["id"], _silent_wav())
+    uploaded = answer_question(client, me, job["questions"][0]["id"], silent_wav())
     assert uploaded.status_code == 201, uploaded.json
     finished = client.post("/api/candidate/interview/finish", headers=me)
     assert finished.status_code == 200, finished.json

@@ -7,34 +7,11 @@ import pytest
 
 from backend.services.invitations import invitation_qr_key
 
-from tests.wechat.simulator import SimulatorServer, WeChatSimulator
-
-from .conftest import MODEL_CACHE
 from .helpers import create_job
 
+pytestmark = pytest.mark.wechat
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def sim_server():
-    server = SimulatorServer(WeChatSimulator()).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture()
-def sim(sim_server):
-    sim_server.sim.reset()
-    yield sim_server.sim
-
-
-@pytest.fixture()
-def settings(database_url, redis_url, tmp_path, sim_server):
-    from backend.settings import Settings
-
-    return Settings(env="test", secret_key="test-secret-key-" + "x" * 32, instance_dir=tmp_path / "instance",
-                    database_url=database_url, redis_url=redis_url, model_cache_dir=MODEL_CACHE,
-                    wechat_appid=sim_server.sim.appid, wechat_secret=sim_server.sim.secret, wechat_api_base=sim_server.url)
 
 
 def _new_application(client, hr, job_id, name="扫码者") -> dict:

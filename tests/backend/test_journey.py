@@ -24,42 +24,16 @@ from tusclient import client as tus_client
 from backend.jobs.queues import ALL_QUEUES, NOTIFY
 from backend.seed import demo_job_payload
 from backend.services.notifications import reminder_job_id
-from backend.settings import Settings
 from backend.wechat.subscribe import TEMPLATE_LAYOUTS
 from tests.uploads.conftest import RawPatch, metadata_header, wait_for
-from tests.wechat.simulator import SimulatorServer, WeChatSimulator
 
-from .conftest import MODEL_CACHE
 from .helpers import create_job
+
+pytestmark = pytest.mark.wechat
 
 TUS = {"Tus-Resumable": "1.0.0"}
 UTC = timezone.utc
 ANSWERS = {1: "q1_strong.mp4", 2: "q2_average.wav", 3: "q3_strong.wav"}  # question position -> fixture file
-
-
-@pytest.fixture(scope="module")
-def sim_server():
-    server = SimulatorServer(WeChatSimulator()).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture()
-def sim(sim_server) -> WeChatSimulator:
-    sim_server.sim.reset()
-    for name, (_page, fields) in TEMPLATE_LAYOUTS.items():
-        sim_server.sim.add_template(f"tmpl-{name}", dict(fields))
-    yield sim_server.sim
-    sim_server.sim.reset()
-
-
-@pytest.fixture()
-def settings(database_url, redis_url, tmp_path, sim_server) -> Settings:
-    return Settings(
-        env="test", secret_key="test-secret-key-" + "x" * 32, instance_dir=tmp_path / "instance",
-        database_url=database_url, redis_url=redis_url, model_cache_dir=MODEL_CACHE,
-        wechat_appid=sim_server.sim.appid, wechat_secret=sim_server.sim.secret, wechat_api_base=sim_server.url,
-    )
 
 
 class Api:

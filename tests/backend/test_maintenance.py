@@ -10,8 +10,7 @@ from backend.db import session_scope
 from backend.jobs.maintenance import schedule_maintenance, sweep_maintenance
 from backend.models import Answer, utcnow
 
-from .helpers import answer_question, create_job, invite_candidate
-from .test_flow import _silent_wav
+from .helpers import answer_question, create_job, invite_candidate, silent_wav
 from .test_resumable import _create
 
 
@@ -19,7 +18,7 @@ def test_a_lost_scoring_job_is_queued_again_and_scored(client, make_hr, app, run
     hr = make_hr()
     job = create_job(client, hr)
     _, me = invite_candidate(client, hr, job["id"])
-    answer_id = answer_question(client, me, job["questions"][0]["id"], _silent_wav()).json["id"]
+    answer_id = answer_question(client, me, job["questions"][0]["id"], silent_wav()).json["id"]
     connection = app.extensions["qingpin.redis"]
     Job.fetch(f"score_answer-{answer_id}", connection=connection).delete()  # Redis lost it
     with app.app_context(), session_scope() as session:

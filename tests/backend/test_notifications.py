@@ -28,12 +28,11 @@ from backend.models.notifications import InAppMessage, NotificationOutbox, Subsc
 from backend.notify.templates import TEMPLATES
 from backend.services import notifications as service
 from backend.services.applications import Actor
-from backend.settings import Settings
 from backend.wechat.subscribe import ELLIPSIS, TEMPLATE_LAYOUTS
-from tests.wechat.simulator import SimulatorServer, WeChatSimulator
 
-from .conftest import MODEL_CACHE
 from .helpers import create_job
+
+pytestmark = pytest.mark.wechat
 
 UTC = timezone.utc
 SENDER = "轻聘 <noreply@qingpin.test>"
@@ -79,32 +78,6 @@ def smtp_server():
 def mailbox(smtp_server) -> Mailbox:
     smtp_server.handler.messages.clear()
     return smtp_server.handler
-
-
-@pytest.fixture(scope="module")
-def sim_server():
-    server = SimulatorServer(WeChatSimulator()).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture()
-def sim(sim_server) -> WeChatSimulator:
-    sim_server.sim.reset()
-    for name, (_page, fields) in TEMPLATE_LAYOUTS.items():
-        sim_server.sim.add_template(f"tmpl-{name}", dict(fields))
-    yield sim_server.sim
-    sim_server.sim.reset()
-
-
-@pytest.fixture()
-def settings(database_url, redis_url, tmp_path, sim_server) -> Settings:
-    """The backend settings, with WeChat pointed at the simulator."""
-    return Settings(
-        env="test", secret_key="test-secret-key-" + "x" * 32, instance_dir=tmp_path / "instance",
-        database_url=database_url, redis_url=redis_url, model_cache_dir=MODEL_CACHE,
-        wechat_appid=sim_server.sim.appid, wechat_secret=sim_server.sim.secret, wechat_api_base=sim_server.url,
-    )
 
 
 @pytest.fixture()
