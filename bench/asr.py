@@ -27,25 +27,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpu-threads", type=int, default=2)
     args = parser.parse_args(argv)
 
-    references_path = args.fixtures / "references.json"
-    if not references_path.is_file():
-        print(f"no references.json in {args.fixtures}", file=sys.stderr)
-        return 2
-    references = json.loads(references_path.read_text(encoding="utf-8"))
-
     started = time.perf_counter()
     engine = load_asr_engine(
         args.engine, cache_dir=args.cache_dir, model_dir=args.model_dir, cpu_threads=args.cpu_threads
     )
     print(f"engine {engine.name}: model load {time.perf_counter() - started:.2f} s")
-    engine.transcribe(decode_audio(args.fixtures / next(iter(references))))  # first call pays one-off setup
+    return report_cer(engine, args.fixtures)
+
+
+def report_cer(engine, fixtures: Path) -> int:
+    """Transcribe every clip of `fixtures` (references.json) with a loaded engine; print CER and RTF per clip."""
+    references_path = fixtures / "references.json"
+    if not references_path.is_file():
+        print(f"no references.json in {fixtures}", file=sys.stderr)
+        return 2
+    references = json.loads(references_path.read_text(encoding="utf-8"))
+    engine.transcribe(decode_audio(fixtures / next(iter(references))))  # first call pays one-off setup
 
     print(f"{'clip':34} {'audio_s':>7} {'asr_s':>6} {'rtf':>5} {'cer':>5}  transcript")
     total_audio = total_asr = 0.0
     errors = ref_chars = 0
     for name, entry in references.items():
         try:
-            samples = decode_audio(args.fixtures / name)
+            samples = decode_audio(fixtures / name)
         except MediaError as exc:
             print(f"{name:34} unreadable ({exc.reason}): {exc}")
             continue

@@ -66,12 +66,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_cer:
         print()
-        print(f"CER on real speech ({args.audio_fixtures}), via bench/asr.py:")
-        cer_args = ["--fixtures", str(args.audio_fixtures), "--engine", args.engine, "--cache-dir", str(args.cache_dir),
-                    "--cpu-threads", str(args.cpu_threads)]
-        if args.model_dir:
-            cer_args += ["--model-dir", str(args.model_dir)]
-        return asr_bench.main(cer_args)
+        print(f"CER on real speech ({args.audio_fixtures}), same engine, as bench/asr.py measures it:")
+        return asr_bench.report_cer(engine, args.audio_fixtures)
     return 0
 
 
