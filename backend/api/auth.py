@@ -4,11 +4,11 @@ from __future__ import annotations
 import marshmallow as ma
 from flask.views import MethodView
 from flask import current_app
-from flask_smorest import Blueprint
 
 from ..db import get_session
 from ..models import HrUser
 from ..services import auth as auth_service
+from .blueprint import Blueprint
 from .security import BEARER, bearer_token, current_hr
 
 blp = Blueprint("auth", __name__, url_prefix="/api/auth", description="HR authentication")

@@ -1,4 +1,5 @@
-"""flask-smorest's Blueprint with bounded pagination: a page number far past any data is a 422, not a database overflow."""
+"""The Blueprint every API module uses: flask-smorest's, with bounded pagination (a page number far past any data
+is a 422, not a database overflow)."""
 from __future__ import annotations
 
 import functools

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import marshmallow as ma
 from flask.views import MethodView
-from .blueprint import Blueprint
 from marshmallow.utils import get_value
 from sqlmodel import func, select
 
@@ -18,6 +17,7 @@ from ..services import booking as booking_service
 from ..services import jobs as job_service
 from ..services.applications import Actor
 from ..services.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent
+from .blueprint import Blueprint
 from .security import BEARER, current_candidate, current_hr
 
 blp = Blueprint("booking", __name__, url_prefix="/api", description="Interview slots and booking")

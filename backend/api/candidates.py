@@ -6,7 +6,6 @@ from datetime import timedelta
 import marshmallow as ma
 from flask import current_app, send_file
 from flask.views import MethodView
-from .blueprint import Blueprint
 from sqlmodel import func, select
 
 from ..db import get_session
@@ -23,6 +22,7 @@ from ..notify.channels import wechat_gateway
 from ..notify.templates import STANDARD_FEEDBACK
 from ..services.decisions import DecisionMessage, NextRound, decide
 from ..services.invitations import current_invitation, invitation_qr_key, invite, make_invitation_qr
+from .blueprint import Blueprint
 from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
 from .security import BEARER, current_hr
 

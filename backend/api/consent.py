@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..db import get_session
 from ..models import Application
 from ..models.consent import ConsentKind
 from ..services.applications import Actor
 from ..services.consent import consent_state, current_notice, record_consent
+from .blueprint import Blueprint
 from .security import BEARER, current_candidate
 
 blp = Blueprint("consent", __name__, url_prefix="/api/candidate", description="Consent notices and records")

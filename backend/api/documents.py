@@ -5,7 +5,6 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..db import get_session
 from ..jobs.queues import ocr_enqueuer
@@ -16,6 +15,7 @@ from ..services.applications import Actor
 from ..services import jobs as job_service
 from ..services.documents import add_document, documents_of
 from ..services.screening import rematch, screening_board
+from .blueprint import Blueprint
 from .security import BEARER, current_candidate, current_hr
 
 blp = Blueprint("documents", __name__, url_prefix="/api", description="Résumés and supplementary documents")

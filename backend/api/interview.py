@@ -4,7 +4,6 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ml.device_check import check_recording
 
@@ -19,6 +18,7 @@ from ..services.answers import (
 )
 from ..services.applications import Actor, record_event
 from ..services.invitations import redeem_invitation
+from .blueprint import Blueprint
 from .schemas import AnswerStatusSchema
 from .security import BEARER, current_candidate
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask.views import MethodView
-from .blueprint import Blueprint
 from sqlmodel import func, select
 
 from ml.calibration import MIN_INTERVIEWS
@@ -11,6 +10,7 @@ from ml.calibration import MIN_INTERVIEWS
 from ..db import get_session
 from ..models import Job
 from ..services import jobs as job_service
+from .blueprint import Blueprint
 from .security import BEARER, current_hr
 
 blp = Blueprint("jobs", __name__, url_prefix="/api/jobs", description="Jobs and questions")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
-from .blueprint import Blueprint
 from sqlmodel import func, select
 
 from ..db import get_session
@@ -13,6 +12,7 @@ from ..notify import notify_config
 from ..notify.templates import TEMPLATES
 from ..services import applications as app_service
 from ..services import notifications as notify_service
+from .blueprint import Blueprint
 from .security import BEARER, current_candidate, current_hr
 
 blp = Blueprint("notifications", __name__, url_prefix="/api", description="Notifications: inbox, subscriptions, outbox")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlmodel import select
 
 from ..db import get_session
@@ -17,6 +16,7 @@ from ..services.applications import Actor
 from ..services.candidate_requests import file_request, requests_of
 from ..services.notifications import notify
 from ..services.results import release_result, released_result
+from .blueprint import Blueprint
 from .candidates import STATE_LABELS
 from .security import BEARER, current_candidate, current_hr
 

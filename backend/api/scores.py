@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ml.calibration import DEFAULT_ALPHA
 
@@ -12,6 +11,7 @@ from ..services import calibration as calibration_service
 from ..services import human_scores as score_service
 from ..services import jobs as job_service
 from ..services.applications import get_application
+from .blueprint import Blueprint
 from .security import BEARER, current_hr
 
 blp = Blueprint("scores", __name__, url_prefix="/api", description="Human scores, AI-score audit, agreement and calibration (HR)")

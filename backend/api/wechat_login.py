@@ -4,7 +4,6 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..db import get_session
 from ..errors import NotFound, error_body
@@ -12,6 +11,7 @@ from ..models import Application
 from ..notify.channels import wechat_gateway
 from ..services.wechat_login import save_phone_number, wechat_login
 from ..wechat import WeChatError
+from .blueprint import Blueprint
 from .security import BEARER, current_candidate
 
 blp = Blueprint("wechat_login", __name__, url_prefix="/api/candidate/wechat", description="WeChat mini-program sign-in")

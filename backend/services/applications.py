@@ -40,8 +40,7 @@ class Actor:
 
 
 def transition_application(
-    session: Session, *, application: Application, to_state: str, actor: Actor, reason: str | None = None, data: dict | None = None,
-    job_opted_in_to_auto_advance: bool = False,
+    session: Session, *, application: Application, to_state: str, actor: Actor, reason: str | None = None, data: dict | None = None
 ) -> Event:
     """Check the move is allowed, write the state and an append-only event; the only writer of `state`.
 
@@ -52,10 +51,7 @@ def transition_application(
     from_state = application.state
     if to_state not in ALLOWED_TRANSITIONS[S(from_state)]:
         raise Conflict(f"an application cannot go from {from_state} to {to_state}", reason="state_not_allowed")
-    automatic_advance = (to_state == S.advanced and actor.type == "system" and job_opted_in_to_auto_advance
-                         and bool((reason or "").strip()))
-    if to_state in HUMAN_DECISIONS and not automatic_advance and (
-            actor.type != "hr" or actor.id is None or not (reason or "").strip()):
+    if to_state in HUMAN_DECISIONS and not _human_or_opted_in(session, application, to_state, actor, reason):
         raise Invalid("this decision needs a human reviewer and a reason", reason="human_decision_required")
     application.state = to_state
     application.updated_at = utcnow()
@@ -65,6 +61,17 @@ def transition_application(
         from_state=from_state, to_state=to_state, reason=reason, data=data,
     )
     return event
+
+
+def _human_or_opted_in(session: Session, application: Application, to_state: S, actor: Actor, reason: str | None) -> bool:
+    """A decision by an HR user with a reason, or a system advance (with its reason) the job explicitly opted into."""
+    if not (reason or "").strip():
+        return False
+    if actor.type == "hr" and actor.id is not None:
+        return True
+    if actor.type == "system" and to_state == S.advanced:
+        return (session.get(Job, application.job_id).thresholds or {}).get("auto_advance") is True
+    return False
 
 
 def record_event(

@@ -46,23 +46,29 @@ def check_requirements(requirements: dict) -> dict:
             else:
                 cleaned[key] = value or ""
         elif key == "synonyms":
-            groups = value if isinstance(value, dict) and len(value) <= MAX_SYNONYM_GROUPS else None
-            parsed = {}
-            for canonical, aliases in (groups or {}).items():
-                names = _terms(aliases)
-                if names is None or not _terms([canonical]):
-                    groups = None
-                    break
-                parsed[str(canonical).strip()] = names
+            groups = _synonyms(value)
             if groups is None:
                 errors[key] = [f"an object mapping a term to a list of its other names (at most {MAX_SYNONYM_GROUPS} terms)"]
             else:
-                cleaned[key] = parsed
+                cleaned[key] = groups
         else:
             errors[key] = ["unknown requirement; known: education, min_years, skills, certificates, keywords, synonyms"]
     if errors:
         raise Invalid("bad job requirements", reason="bad_requirements", errors={f"requirements.{k}": v for k, v in errors.items()})
     return cleaned
+
+
+def _synonyms(value) -> dict[str, list[str]] | None:
+    """{term: [other names]} stripped, or None if it is not such an object of short strings."""
+    if not isinstance(value, dict) or len(value) > MAX_SYNONYM_GROUPS:
+        return None
+    groups = {}
+    for canonical, aliases in value.items():
+        names, heads = _terms(aliases), _terms([canonical])
+        if names is None or not heads:
+            return None
+        groups[heads[0]] = names
+    return groups
 
 
 def _terms(value) -> list[str] | None:

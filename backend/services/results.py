@@ -50,8 +50,7 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
         # The job's explicit, logged opt-in; a rejection is never automatic.
         transition_application(session, application=application, to_state=S.advanced, actor=Actor.system(),
                                reason=proposal.reason, data={"automatic": True, "opt_in": "job.thresholds.auto_advance",
-                                                             **proposal.to_dict()},
-                               job_opted_in_to_auto_advance=True)
+                                                             **proposal.to_dict()})
         if thresholds.get("auto_release") is True:
             release_result(session, application=application, actor=Actor.system())
     elif proposal:

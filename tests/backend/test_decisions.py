@@ -4,6 +4,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from backend.db import session_scope
 from backend.models import Application
 from backend.notify.templates import STANDARD_FEEDBACK
@@ -122,3 +124,25 @@ def test_a_job_with_auto_release_shows_the_decision_at_once_with_one_message(cli
     run_jobs()
     templates = [o["template"] for o in client.get(f"/api/applications/{application['id']}/notifications", headers=hr).json]
     assert templates.count("rejection") == 1 and "result_available" not in templates
+
+
+def test_the_system_may_only_advance_and_only_for_a_job_that_opted_in(client, make_hr, app):
+    from backend.errors import Invalid
+
+    hr = make_hr()
+    plain = create_job(client, hr)
+    opted = create_job(client, hr, dict(JOB, thresholds={"auto_advance": True}))
+    for job, may_advance in ((plain, False), (opted, True)):
+        application, _ = invite_candidate(client, hr, job["id"])
+        _move_to_completed(app, application["id"])
+        with app.app_context(), session_scope() as session:
+            row = session.get(Application, uuid.UUID(application["id"]))
+            with pytest.raises(Invalid):  # never an automatic rejection, opted in or not
+                transition_application(session, application=row, to_state="rejected", actor=Actor.system(), reason="低分")
+            with pytest.raises(Invalid):  # never without a reason
+                transition_application(session, application=row, to_state="advanced", actor=Actor.system(), reason=" ")
+            if may_advance:
+                transition_application(session, application=row, to_state="advanced", actor=Actor.system(), reason="≥ 80")
+            else:
+                with pytest.raises(Invalid):
+                    transition_application(session, application=row, to_state="advanced", actor=Actor.system(), reason="≥ 80")
