@@ -9,6 +9,8 @@ import pytest
 import redis
 from hypothesis import settings as hypothesis_settings
 
+from tests.wechat.simulator import SimulatorServer, WeChatSimulator
+
 REPO = Path(__file__).resolve().parents[1]
 
 # Property tests: "ci" (the default) draws the same examples on every run, so a CI run is reproducible and never
@@ -83,3 +85,11 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared is absent ({SHARED}): real audio fixtures unavailable")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def sim_server():
+    """The local simulator of the WeChat endpoints we call (tests only), one server for the whole session."""
+    server = SimulatorServer(WeChatSimulator()).start()
+    yield server
+    server.stop()

@@ -21,7 +21,7 @@ from backend.services.auth import create_hr_user
 from backend.services.organizations import create_organization, ensure_default_organization
 from backend.settings import Settings
 from backend.wechat.subscribe import TEMPLATE_LAYOUTS
-from tests.wechat.simulator import SimulatorServer, WeChatSimulator
+from tests.wechat.simulator import WeChatSimulator
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 MODEL_CACHE = Path(os.environ.get("QINGPIN_MODEL_CACHE", Path.home() / ".cache" / "qingpin" / "models"))
@@ -60,14 +60,6 @@ def database_url(request, tmp_path_factory):
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
-
-
-@pytest.fixture(scope="session")
-def sim_server():
-    """The local simulator of the WeChat endpoints we call (tests only), one server for the session."""
-    server = SimulatorServer(WeChatSimulator()).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture()

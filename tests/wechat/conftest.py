@@ -8,7 +8,7 @@ import pytest
 from backend.wechat import WeChatConfig
 from backend.wechat.client import WeChatGateway
 
-from .simulator import SimulatorServer, WeChatSimulator
+from .simulator import WeChatSimulator
 
 # Noon in Beijing, so that a test's few virtual minutes never cross WeChat's daily quota reset.
 BEIJING_NOON = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))).timestamp()
@@ -25,13 +25,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
-
-
-@pytest.fixture(scope="session")
-def sim_server():
-    server = SimulatorServer(WeChatSimulator()).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture()
