@@ -16,7 +16,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["SECRET_KEY"] = settings.secret_key
     app.config["MAX_CONTENT_LENGTH"] = settings.max_segment_bytes + 1024 * 1024
 
-    from . import api, db, errors, redis_conn, storage
+    from . import api, db, errors, h5, redis_conn, storage
 
     errors.init_app(app)
     db.init_app(app)
@@ -26,6 +26,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         signing_key=settings.secret_key.encode(), s3=settings.s3_options,
     )
     api.init_app(app)
+    h5.init_app(app)
     _quiet_noisy_loggers()
     return app
 

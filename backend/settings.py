@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     upload_staging: Literal["local", "s3"] = "local"
     upload_expiry_hours: int = 24
     media_url_seconds: int = 300
+    h5_dist_dir: Path | None = None  # the built H5 apps (default: admin_h5/dist beside the backend)
 
     @model_validator(mode="after")
     def _refuse_unsafe_secrets(self) -> "Settings":

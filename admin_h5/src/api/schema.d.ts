@@ -1,0 +1,4124 @@
+// Generated from /api/openapi.json by `npm run gen:api`. Do not edit: change the backend schema and regenerate.
+export interface paths {
+    "/api/answers/{answer_id}/ai-score-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        /** Every AI score the answer received: input hash, scorer and config version, output, time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiScoreAudit"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/answers/{answer_id}/human-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        /** Every human score of the answer with its revisions, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HumanScore"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Score the answer (overall and/or per competency); scoring it again is a new revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnswerScore"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HumanScore"];
+                    };
+                };
+                /** @description A competency the question does not measure, a score outside 0–100, or no score */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/answers/{answer_id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        /** Short-lived signed URLs to the answer's recorded segments (every access is logged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnswerMedia"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List applications, filtered by job and state */
+        get: {
+            parameters: {
+                query?: {
+                    job_id?: string;
+                    /** @description only invitations not booked within 24 h */
+                    overdue?: boolean;
+                    page?: number;
+                    page_size?: number;
+                    state?: "applied" | "screened" | "invited" | "booked" | "in_progress" | "completed" | "scored" | "advanced" | "rejected" | "hired" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationListItem"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Apply a candidate (existing or new) to a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApplicationCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationListItem"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        /** An application with its answers: transcripts, scores, evidence, and its event timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/accommodation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Grant extra think/answer time, retakes or window to this candidate (logged, with the reason) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Accommodation"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Accommodation"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a human decision (advance, reject, hire, ...) with its reason, and tell the candidate
+         * @description A rejection message carries one standardized feedback text (`feedback_code`), never the internal reason;
+         *     an advance message names the next round and its time. `notify: false` records the decision silently.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        /** The application's documents with extracted fields and the match against the job */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentDetail"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Upload a résumé (or diploma, certificate) for the candidate; it is read in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["DocumentFile"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentDetail"];
+                    };
+                };
+                /** @description Not a PDF, DOCX or image */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/human-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        /** Every human score of the interview and of its answers, with revisions, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HumanScore"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Score the whole interview per competency; scoring it again is a new revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InterviewScore"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HumanScore"];
+                    };
+                };
+                /** @description The interview is not finished yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A competency the job does not have, or a score outside 0–100 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/invitation/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        /** The live invitation's WeChat QR code (it opens this candidate's interview: share it only with them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PNG */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": unknown;
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite the candidate (a new link; earlier links stop working) and send them the invitation message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["InviteOptions"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        /** The application's notifications, newest first, with every delivery attempt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outbox"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/nudge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind an invited candidate to book (at most once a day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Nudge"];
+                    };
+                };
+                /** @description The candidate has booked already, or was nudged today */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/release-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the decision and the feedback report to the candidate (after a human decision) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Result"];
+                    };
+                };
+                /** @description No human decision yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        /** The candidate's requests for explanation, human review or deletion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Request"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/bulk-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite many applications at once; each gets its own result (one refusal does not stop the rest) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkInvite"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkInviteResult"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in as an HR user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Token"];
+                    };
+                };
+                /** @description Wrong e-mail or password */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the current token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The HR user behind the token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HrUser"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/answers/{answer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        /** The status of one of my answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnswerStatus"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/answers/{answer_id}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one recorded segment in a single request (the resumable protocol is at /api/uploads/) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["SegmentFile"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnswerStatus"];
+                    };
+                };
+                /** @description Time over, segment already uploaded, or the answer is submitted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not an audio or video recording */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My active booking */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description No active booking */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Book a slot (or the open window): 待预约 → 待面试 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A client-chosen unique key (e.g. a UUID). Retrying with the same key replays the first successful response (header Idempotent-Replayed: true); the same key with a different body is 422. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BookRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Slot full, already booked, overlaps a busy time, or not bookable now */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Cancel my booking (the seat is freed; back to 待预约) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No booking to cancel */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/booking/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move my booking to another slot */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A client-chosen unique key (e.g. a UUID). Retrying with the same key replays the first successful response (header Idempotent-Replayed: true); the same key with a different body is 422. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RescheduleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Past the cut-off, no reschedules left, or the new slot is full */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/busy-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The times I declared busy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusyTimes"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Replace the times I am busy (attendance, calendar); slots overlapping them are not offered */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BusyTimes"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusyTimes"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current notices (including "about the AI") and whether I have agreed to each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consents"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Give, refuse or withdraw one consent (each kind separately; refusing AI means human-only review) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentChoice"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consents"];
+                    };
+                };
+                /** @description The notice changed since it was read */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/device-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check my camera/microphone with a few seconds of recording: level, clipping, speech, readability */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["SegmentFile"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceCheck"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My résumé and supplementary materials, and whether they could be read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentStatus"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Upload my résumé or a supplementary document (diploma, certificate) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["DocumentFile"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentStatus"];
+                    };
+                };
+                /** @description Not a PDF, DOCX or image */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/interview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My interview: its questions and the status of my answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyInterview"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/interview/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish my interview once every question has an answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyInterview"];
+                    };
+                };
+                /** @description Questions still unanswered, or the interview is not in progress */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My messages: unread first, then newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Message"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/messages/{message_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my messages read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    message_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Message"];
+                    };
+                };
+                /** @description No such message of mine */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/questions/{question_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a question (or a retake): its text is released now and the recording window begins */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    question_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StartedQuestion"];
+                    };
+                };
+                /** @description No retakes left, or the interview is not open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for an explanation of my evaluation, a human review, or the deletion of my data */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Request"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My result (通过 / 未通过) and my feedback report, once HR has released them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyResult"];
+                    };
+                };
+                /** @description Not released yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange an invitation token for a candidate token scoped to that application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SessionRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description Unknown, revoked or expired invitation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I can book: future slots with a free seat that fit my busy times, or the open window */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Options"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My application's stage (待预约 / 待面试 / 面试中 / 已完成 …) with its timeline and my requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Status"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscribe templates to request (their WeChat ids) and my credits for each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credit"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Report what wx.requestSubscribeMessage answered for one template (an accept allows one message) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionReport"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credit"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/wechat/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a wx.login code (and, the first time, the invitation token); earlier tokens stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WeChatLogin"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WeChatSession"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                /** @description Too many sign-in attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate/wechat/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save my phone number from the getPhoneNumber button's code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Phone"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneResult"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List candidates, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Add a candidate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidates/{candidate_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: string;
+            };
+            cookie?: never;
+        };
+        /** One candidate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    candidate_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Create a job, optionally with its questions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobDetail"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** A job with its questions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobDetail"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a job (or close it with status=closed) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobDetail"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** AI–human agreement per competency: Spearman ρ, ICC(2,1), weighted κ on five bands, mean bias, with n */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** Every fitted weight version of the job, newest first, adopted or not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalibrationVersion"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Fit weights to human scores on part of the interviews; adopted only if held-out agreement improves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CalibrationRun"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalibrationVersion"];
+                    };
+                };
+                /** @description Not enough interviews scored by both the AI and a human */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** The job's questions in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Question"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Add a question */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Question"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/questions/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a question that has no answers yet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                    question_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a question */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                    question_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuestionUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Question"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/schedule-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** How the job's candidates schedule (the defaults until set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Policy"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Set the scheduling policy: slots or an open window, reschedule cut-off and maximum */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Policy"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** The job's applications ranked by résumé match, with reasons, and the proposed interview pool (HR invites) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description propose everyone at or above this score instead */
+                    threshold?: number;
+                    /** @description propose the top N % (default: the job's interview_pool_top_percent, 30) */
+                    top_percent?: number;
+                };
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Screening"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/screening/rematch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match every parsed résumé again with the job's current requirements, weights and synonyms */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rematch"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** The job's interview slots in time order, with seats booked */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    starts_after?: string;
+                    starts_before?: string;
+                };
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Slot"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Offer a slot: start, end (ISO 8601 with offset), capacity, online or onsite */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A client-chosen unique key (e.g. a UUID). Retrying with the same key replays the first successful response (header Idempotent-Replayed: true); the same key with a different body is 422. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Slot"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Slot"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/slots/{slot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+                slot_id: string;
+            };
+            cookie?: never;
+        };
+        /** A slot with its active bookings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                    slot_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlotDetail"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a slot nobody has booked */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                    slot_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The slot has bookings */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a slot (a booked slot keeps its times; capacity never drops below the seats booked) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                    slot_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SlotUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Slot"];
+                    };
+                };
+                /** @description Capacity below the seats booked, or moving a booked slot */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts per stage (待预约 / 待面试 / 面试中 / 已完成 …) and how many invitations are overdue */
+        get: {
+            parameters: {
+                query?: {
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Accommodation: {
+            /** @default 0 */
+            extra_answer_seconds: number;
+            /** @default 0 */
+            extra_retakes: number;
+            /** @default 0 */
+            extra_think_seconds: number;
+            /** @default 0 */
+            extra_window_hours: number;
+            /** Format: date-time */
+            readonly granted_at?: string;
+            reason: string;
+        };
+        Agreement: {
+            /** @description overall and per competency: n, spearman_rho, icc_2_1, weighted_kappa (5 bands), mean_bias (AI − human), enough_data */
+            answers?: {
+                [key: string]: unknown;
+            };
+            /** @description adopted weights in force, if any */
+            calibration_version?: number | null;
+            /** @description per competency, the interview roll-up against human interview scores */
+            interviews?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            job_id?: string;
+            min_pairs?: number;
+            version?: string;
+        };
+        AiScoreAudit: {
+            /** Format: uuid */
+            answer_id?: string;
+            /** Format: uuid */
+            application_id?: string;
+            asr_engine?: string | null;
+            competency_scores?: {
+                [key: string]: unknown;
+            };
+            config_hash?: string | null;
+            content_score?: number | null;
+            /** Format: date-time */
+            created_at?: string;
+            features?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id?: string;
+            input_sha256?: string | null;
+            reason?: string | null;
+            scorer_version?: string | null;
+            status?: string;
+            transcript_sha256?: string | null;
+        };
+        AnswerDetail: {
+            /** @description STAR parts and connectives with quotes and times, relevance words found and missed, the in-score feature values and the breakdown each score was computed from */
+            analysis?: {
+                [key: string]: unknown;
+            };
+            asr_engine?: string | null;
+            attempt?: number;
+            competency_scores?: {
+                [key: string]: unknown;
+            };
+            config_hash?: string | null;
+            content_score?: number | null;
+            /** Format: date-time */
+            created_at?: string;
+            duration_seconds?: number | null;
+            evidence?: components["schemas"]["Evidence"][];
+            figures?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id?: string;
+            /** @description face-count flags for human review; never part of a score */
+            integrity?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            question_id?: string;
+            /** Format: date-time */
+            record_by?: string;
+            recordings?: components["schemas"]["Recording"][];
+            /** Format: date-time */
+            scored_at?: string | null;
+            scorer_version?: string | null;
+            segment_count?: number | null;
+            segments?: components["schemas"]["Segment"][];
+            /** Format: date-time */
+            started_at?: string;
+            status?: string;
+            status_message?: string | null;
+            status_reason?: string | null;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            timings?: {
+                [key: string]: unknown;
+            };
+            transcript?: string | null;
+        };
+        AnswerMedia: {
+            expires_in?: number;
+            recordings?: components["schemas"]["MediaUrl"][];
+        };
+        AnswerScore: {
+            comment?: string | null;
+            /** @description 0–100 per competency the question measures */
+            competency_scores?: {
+                [key: string]: number;
+            };
+            /** @description 0–100 for the answer as a whole */
+            overall?: number;
+        };
+        AnswerStatus: {
+            attempt?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            question_id?: string;
+            /** Format: date-time */
+            record_by?: string;
+            segment_count?: number | null;
+            /** Format: date-time */
+            started_at?: string;
+            status?: string;
+            status_message?: string | null;
+            status_reason?: string | null;
+            /** Format: date-time */
+            submitted_at?: string | null;
+        };
+        Application: {
+            /** Format: uuid */
+            readonly candidate_id?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: uuid */
+            readonly id?: string;
+            /** Format: uuid */
+            job_id: string;
+            readonly state?: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        ApplicationCreate: {
+            candidate?: components["schemas"]["Candidate"];
+            /** Format: uuid */
+            candidate_id?: string;
+            /** Format: uuid */
+            job_id: string;
+        };
+        ApplicationDetail: {
+            answers?: components["schemas"]["AnswerDetail"][];
+            candidate?: components["schemas"]["Candidate"];
+            /** Format: uuid */
+            readonly candidate_id?: string;
+            consents?: {
+                [key: string]: boolean;
+            };
+            /** Format: date-time */
+            readonly created_at?: string;
+            events?: components["schemas"]["Event"][];
+            /** Format: uuid */
+            readonly id?: string;
+            /** Format: uuid */
+            job_id: string;
+            job_title?: string;
+            overdue?: boolean;
+            questions?: components["schemas"]["QuestionBrief"][];
+            /** @description roll-up per competency with contributions, the advance proposal (never a rejection) and the feedback report */
+            result?: {
+                [key: string]: unknown;
+            } | null;
+            readonly state?: string;
+            state_label?: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        ApplicationListItem: {
+            candidate?: components["schemas"]["Candidate"];
+            /** Format: uuid */
+            readonly candidate_id?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: uuid */
+            readonly id?: string;
+            /** Format: uuid */
+            job_id: string;
+            job_title?: string;
+            overdue?: boolean;
+            readonly state?: string;
+            state_label?: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        Attempt: {
+            alert?: boolean;
+            at?: string;
+            channel?: string;
+            errcode?: number | null;
+            error?: string | null;
+            field?: string | null;
+            ref?: string | null;
+            result?: string;
+        };
+        Booking: {
+            /** Format: uuid */
+            application_id?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @description open window: complete by then
+             */
+            deadline_at?: string | null;
+            /**
+             * Format: date-time
+             * @description deadline_at in Asia/Shanghai, for display
+             */
+            readonly deadline_at_display?: string | null;
+            /** Format: date-time */
+            ends_at?: string;
+            /**
+             * Format: date-time
+             * @description ends_at in Asia/Shanghai, for display
+             */
+            readonly ends_at_display?: string | null;
+            format?: string | null;
+            /** Format: uuid */
+            id?: string;
+            /** @description slot | open_window */
+            kind?: string;
+            location?: string | null;
+            /** Format: date-time */
+            reschedulable_until?: string | null;
+            /**
+             * Format: date-time
+             * @description reschedulable_until in Asia/Shanghai, for display
+             */
+            readonly reschedulable_until_display?: string | null;
+            reschedule_count?: number;
+            reschedules_left?: number;
+            /** Format: uuid */
+            slot_id?: string | null;
+            /** Format: date-time */
+            starts_at?: string;
+            /**
+             * Format: date-time
+             * @description starts_at in Asia/Shanghai, for display
+             */
+            readonly starts_at_display?: string | null;
+            status?: string;
+        };
+        BookRequest: {
+            /**
+             * Format: uuid
+             * @description required for slot jobs; omit it for an open window
+             * @default null
+             */
+            slot_id: string | null;
+        };
+        BulkInvite: {
+            application_ids: string[];
+            /**
+             * @description send each candidate the invitation message
+             * @default true
+             */
+            notify: boolean;
+            /**
+             * @description also make each invitation's WeChat QR code (one WeChat call per candidate)
+             * @default false
+             */
+            qr: boolean;
+        };
+        BulkInviteResult: {
+            /** Format: uuid */
+            application_id?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            invited?: boolean;
+            message?: string;
+            qr_error?: string | null;
+            qr_url?: string | null;
+            reason?: string;
+            token?: string;
+            url?: string;
+        };
+        BusyTime: {
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * Format: date-time
+             * @description ends_at in Asia/Shanghai, for display
+             */
+            readonly ends_at_display?: string | null;
+            /** Format: uuid */
+            readonly id?: string;
+            /**
+             * @description e.g. 上课, 考试, 已有面试
+             * @default null
+             */
+            label: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset; stored in UTC
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description starts_at in Asia/Shanghai, for display
+             */
+            readonly starts_at_display?: string | null;
+        };
+        BusyTimes: {
+            busy_times: components["schemas"]["BusyTime"][];
+        };
+        CalibrationRun: {
+            /**
+             * @description ridge penalty
+             * @default 1
+             */
+            alpha: number;
+        };
+        CalibrationVersion: {
+            adopted?: boolean;
+            alpha?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            feature_names?: string[];
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            job_id?: string;
+            reason?: string;
+            split?: {
+                [key: string]: unknown;
+            };
+            /** @description held-out agreement of the weights in force and of the new ones */
+            test_metrics?: {
+                [key: string]: unknown;
+            };
+            train_metrics?: {
+                [key: string]: unknown;
+            };
+            version?: number;
+            weights?: {
+                [key: string]: number;
+            };
+        };
+        Candidate: {
+            /** Format: date-time */
+            readonly created_at?: string;
+            /**
+             * Format: email
+             * @default null
+             */
+            email: string | null;
+            /** Format: uuid */
+            readonly id?: string;
+            name: string;
+            /** @default null */
+            phone: string | null;
+        };
+        CandidatePolicy: {
+            max_reschedules?: number;
+            reschedule_cutoff_hours?: number;
+            window_hours?: number;
+        };
+        CandidateQuestion: {
+            answer_seconds?: number;
+            /** Format: uuid */
+            id?: string;
+            position?: number;
+            retakes?: number;
+            started?: boolean;
+            /** @description null until the candidate starts the question */
+            text?: string | null;
+            think_seconds?: number;
+        };
+        CandidateSlot: {
+            /** Format: date-time */
+            ends_at?: string;
+            /**
+             * Format: date-time
+             * @description ends_at in Asia/Shanghai, for display
+             */
+            readonly ends_at_display?: string | null;
+            format?: string;
+            /** Format: uuid */
+            id?: string;
+            location?: string | null;
+            readonly seats_left?: unknown;
+            /** Format: date-time */
+            starts_at?: string;
+            /**
+             * Format: date-time
+             * @description starts_at in Asia/Shanghai, for display
+             */
+            readonly starts_at_display?: string | null;
+        };
+        ConsentChoice: {
+            /**
+             * @default h5
+             * @enum {string}
+             */
+            channel: "miniprogram" | "h5";
+            granted: boolean;
+            /** @enum {string} */
+            kind: "media" | "ai_evaluation";
+            notice_version: number;
+            text_sha256: string;
+        };
+        Consents: {
+            notices?: components["schemas"]["Notice"][];
+        };
+        Credit: {
+            accepted_total?: number;
+            credits?: number;
+            refused_total?: number;
+            template?: string;
+            /** @description the WeChat template id to request */
+            template_id?: string | null;
+        };
+        Decision: {
+            /**
+             * @description rejection: the standardized feedback the candidate gets
+             * @enum {string}
+             */
+            feedback_code?: "competition" | "experience" | "general" | "position_filled" | "skills_mismatch";
+            /** @description advance: the round the candidate is invited to */
+            next_round?: components["schemas"]["NextRound"];
+            /**
+             * @description tell the candidate (advance and reject only)
+             * @default true
+             */
+            notify: boolean;
+            /** @description why (kept on the timeline; never sent to the candidate) */
+            reason: string;
+            /** @enum {string} */
+            to_state: "advanced" | "rejected" | "hired" | "withdrawn" | "screened";
+        };
+        DeviceCheck: {
+            clipped_share?: number;
+            message?: string;
+            ok?: boolean;
+            peak_dbfs?: number | null;
+            readable?: boolean;
+            reason?: string | null;
+            seconds?: number;
+            speech_dbfs?: number | null;
+            speech_seconds?: number;
+        };
+        DocumentDetail: {
+            bytes?: number;
+            /** Format: date-time */
+            created_at?: string;
+            fields?: {
+                [key: string]: unknown;
+            };
+            file_type?: string;
+            filename?: string;
+            /** Format: uuid */
+            id?: string;
+            kind?: string;
+            match?: {
+                [key: string]: unknown;
+            };
+            pages?: {
+                [key: string]: unknown;
+            }[];
+            /** Format: date-time */
+            processed_at?: string | null;
+            sha256?: string;
+            status?: string;
+            status_message?: string | null;
+            status_reason?: string | null;
+            uploaded_by?: string;
+        };
+        DocumentFile: {
+            /** Format: binary */
+            file: string;
+        };
+        DocumentStatus: {
+            bytes?: number;
+            /** Format: date-time */
+            created_at?: string;
+            file_type?: string;
+            filename?: string;
+            /** Format: uuid */
+            id?: string;
+            kind?: string;
+            status?: string;
+            status_message?: string | null;
+            status_reason?: string | null;
+        };
+        Error: {
+            /** @description Error code */
+            code?: number;
+            /** @description Errors */
+            errors?: {
+                [key: string]: unknown;
+            };
+            /** @description Error message */
+            message?: string;
+            /** @description Error name */
+            status?: string;
+        };
+        Event: {
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_type?: string;
+            /** Format: date-time */
+            created_at?: string;
+            data?: {
+                [key: string]: unknown;
+            };
+            from_state?: string | null;
+            /** Format: uuid */
+            id?: string;
+            kind?: string;
+            reason?: string | null;
+            to_state?: string | null;
+        };
+        Evidence: {
+            end?: number | null;
+            found?: boolean;
+            match?: string | null;
+            phrase?: string | null;
+            point_id?: string;
+            point_text?: string;
+            quote?: string | null;
+            start?: number | null;
+        };
+        HrUser: {
+            email?: string;
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** Format: uuid */
+            organization_id?: string;
+            role?: string;
+        };
+        HumanScore: {
+            /** Format: uuid */
+            answer_id?: string | null;
+            /** Format: uuid */
+            application_id?: string;
+            comment?: string | null;
+            competency_scores?: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            created_at?: string;
+            /** @description the rater's newest revision: the one that counts */
+            current?: boolean;
+            /** Format: uuid */
+            id?: string;
+            overall?: number | null;
+            revision?: number;
+            /** @description answer | interview */
+            scope?: string;
+            /** Format: uuid */
+            scorer_id?: string;
+        };
+        InterviewScore: {
+            comment?: string | null;
+            /** @description 0–100 per competency of the job */
+            competency_scores: {
+                [key: string]: number;
+            };
+        };
+        Invitation: {
+            /** Format: date-time */
+            expires_at?: string;
+            /** @description why no QR code was made (the link still works) */
+            qr_error?: string | null;
+            /** @description the WeChat QR code PNG (HR only), when made */
+            qr_url?: string | null;
+            token?: string;
+            url?: string;
+        };
+        InviteOptions: {
+            /**
+             * @description send the invitation message (WeChat, e-mail or in-app)
+             * @default true
+             */
+            notify: boolean;
+            /**
+             * @description make the WeChat QR code (when WeChat is configured)
+             * @default true
+             */
+            qr: boolean;
+        };
+        Job: {
+            competencies: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** @default  */
+            description: string;
+            /** Format: uuid */
+            readonly id?: string;
+            requirements?: {
+                [key: string]: unknown;
+            };
+            screening_weights?: {
+                [key: string]: number;
+            };
+            readonly status?: string;
+            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
+            thresholds?: {
+                [key: string]: unknown;
+            };
+            title: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        JobCreate: {
+            competencies: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** @default  */
+            description: string;
+            /** Format: uuid */
+            readonly id?: string;
+            questions?: components["schemas"]["Question"][];
+            requirements?: {
+                [key: string]: unknown;
+            };
+            screening_weights?: {
+                [key: string]: number;
+            };
+            readonly status?: string;
+            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
+            thresholds?: {
+                [key: string]: unknown;
+            };
+            title: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        JobDetail: {
+            competencies: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** @default  */
+            description: string;
+            /** Format: uuid */
+            readonly id?: string;
+            questions?: components["schemas"]["Question"][];
+            requirements?: {
+                [key: string]: unknown;
+            };
+            screening_weights?: {
+                [key: string]: number;
+            };
+            readonly status?: string;
+            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
+            thresholds?: {
+                [key: string]: unknown;
+            };
+            title: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        JobUpdate: {
+            competencies?: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            readonly created_at?: string;
+            description?: string;
+            /** Format: uuid */
+            readonly id?: string;
+            requirements?: {
+                [key: string]: unknown;
+            };
+            screening_weights?: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            status?: "open" | "closed";
+            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
+            thresholds?: {
+                [key: string]: unknown;
+            };
+            title?: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        Login: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        MediaUrl: {
+            duration_seconds?: number | null;
+            index?: number;
+            url?: string;
+        };
+        Message: {
+            /** Format: uuid */
+            application_id?: string;
+            body?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: uuid */
+            id?: string;
+            readonly read?: unknown;
+            /** Format: date-time */
+            read_at?: string | null;
+            template?: string;
+            title?: string;
+        };
+        MyInterview: {
+            answers?: components["schemas"]["AnswerStatus"][];
+            /** Format: uuid */
+            application_id?: string;
+            job_title?: string;
+            questions?: components["schemas"]["CandidateQuestion"][];
+            state?: string;
+        };
+        MyResult: {
+            feedback?: {
+                [key: string]: unknown;
+            };
+            label?: string;
+            outcome?: string;
+            /** Format: date-time */
+            released_at?: string;
+        };
+        NextRound: {
+            round_name: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        Notice: {
+            /** @description whether my newest choice grants this version */
+            granted?: boolean;
+            kind?: string;
+            text?: string;
+            text_sha256?: string;
+            title?: string;
+            version?: number;
+        };
+        Nudge: {
+            /** Format: uuid */
+            outbox_id?: string;
+        };
+        Options: {
+            mode?: string;
+            policy?: components["schemas"]["CandidatePolicy"];
+            slots?: components["schemas"]["CandidateSlot"][];
+            window?: (Record<string, never> | null) | components["schemas"]["Window"];
+        };
+        Outbox: {
+            actor_type?: string;
+            alert?: boolean;
+            attempt_count?: number;
+            attempts?: components["schemas"]["Attempt"][];
+            channel_used?: string | null;
+            channels?: string[];
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: uuid */
+            id?: string;
+            last_error?: string | null;
+            payload?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            sent_at?: string | null;
+            status?: string;
+            template?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        PaginationMetadata: {
+            /** @description First available page number. */
+            first_page?: number;
+            /** @description Last available page number. */
+            last_page?: number;
+            /** @description Next page number. */
+            next_page?: number;
+            /** @description Current page number. */
+            page?: number;
+            /** @description Previous page number. */
+            previous_page?: number;
+            /** @description Total number of items. */
+            total?: number;
+            /** @description Total number of pages. */
+            total_pages?: number;
+        };
+        Phone: {
+            code: string;
+        };
+        PhoneResult: {
+            phone?: string;
+        };
+        Pipeline: {
+            overdue?: number;
+            stages?: components["schemas"]["Stage"][];
+            total?: number;
+        };
+        Policy: {
+            /** Format: uuid */
+            readonly job_id?: string;
+            /** @default 2 */
+            max_reschedules: number;
+            /**
+             * @description slots: book one of HR's slots; open_window: complete within window_hours
+             * @default slots
+             * @enum {string}
+             */
+            mode: "slots" | "open_window";
+            /** @default 24 */
+            reschedule_cutoff_hours: number;
+            /** Format: date-time */
+            readonly updated_at?: string | null;
+            /** @default 72 */
+            window_hours: number;
+        };
+        Question: {
+            /** @default 180 */
+            answer_seconds: number;
+            /**
+             * @description a behavioural question (STAR structure counts); null: inferred from the text
+             * @default null
+             */
+            behavioural: boolean | null;
+            competencies: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            readonly id?: string;
+            /** @default 3 */
+            min_speech_seconds: number;
+            position?: number;
+            /** @default 1 */
+            retakes: number;
+            rubric: components["schemas"]["RubricPoint"][];
+            text: string;
+            /** @default 30 */
+            think_seconds: number;
+        };
+        QuestionBrief: {
+            competencies?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id?: string;
+            position?: number;
+            text?: string;
+        };
+        QuestionUpdate: {
+            answer_seconds?: number;
+            behavioural?: boolean | null;
+            competencies?: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            readonly id?: string;
+            min_speech_seconds?: number;
+            position?: number;
+            retakes?: number;
+            rubric?: components["schemas"]["RubricPoint"][];
+            text?: string;
+            think_seconds?: number;
+        };
+        Ranked: {
+            /** Format: uuid */
+            application_id?: string;
+            basis?: string | null;
+            /** Format: uuid */
+            candidate_id?: string;
+            candidate_name?: string;
+            /** Format: uuid */
+            document_id?: string;
+            /** @description skills / experience / education / other: score, reasons, evidence */
+            parts?: {
+                [key: string]: unknown;
+            };
+            proposed?: boolean;
+            rank?: number;
+            score?: number;
+            /** @description matched with older settings: re-match to refresh */
+            stale?: boolean;
+            state?: string;
+        };
+        Recording: {
+            bytes?: number;
+            duration_seconds?: number | null;
+            /** Format: uuid */
+            id?: string;
+            index?: number;
+            media_type?: string;
+            sha256?: string;
+        };
+        Rematch: {
+            config_hash?: string;
+            unchanged?: number;
+            updated?: number;
+        };
+        Request: {
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: uuid */
+            readonly id?: string;
+            /** @enum {string} */
+            kind: "explanation" | "human_review" | "deletion";
+            /** @default  */
+            message: string;
+            readonly status?: string;
+        };
+        RescheduleRequest: {
+            /** Format: uuid */
+            slot_id: string;
+        };
+        Result: {
+            overall?: number | null;
+            proposal?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            released_at?: string | null;
+            status?: string;
+        };
+        RubricPoint: {
+            /** @description the question's competencies this point is evidence of (default: all of them) */
+            competencies?: string[];
+            id?: string;
+            key_phrases: string[];
+            text: string;
+            /** @default 1 */
+            weight: number;
+        };
+        Screening: {
+            config_hash?: string;
+            /** Format: uuid */
+            job_id?: string;
+            proposed?: number;
+            ranked?: components["schemas"]["Ranked"][];
+            threshold?: number | null;
+            top_percent?: number;
+            without_resume?: components["schemas"]["Unranked"][];
+        };
+        Segment: {
+            confidence?: number;
+            end?: number;
+            start?: number;
+            text?: string;
+        };
+        SegmentFile: {
+            /** Format: binary */
+            file: string;
+        };
+        Session: {
+            /** Format: uuid */
+            application_id?: string;
+            token?: string;
+        };
+        SessionRequest: {
+            invitation_token: string;
+        };
+        Slot: {
+            readonly booked?: number;
+            /** @default 1 */
+            capacity: number;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * Format: date-time
+             * @description ends_at in Asia/Shanghai, for display
+             */
+            readonly ends_at_display?: string | null;
+            /**
+             * @default online
+             * @enum {string}
+             */
+            format: "online" | "onsite";
+            /** Format: uuid */
+            readonly id?: string;
+            /** Format: uuid */
+            readonly job_id?: string;
+            /** @default null */
+            location: string | null;
+            readonly seats_left?: unknown;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset; stored in UTC
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description starts_at in Asia/Shanghai, for display
+             */
+            readonly starts_at_display?: string | null;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        SlotBooking: {
+            /** Format: uuid */
+            application_id?: string;
+            candidate_name?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: uuid */
+            id?: string;
+            reschedule_count?: number;
+        };
+        SlotDetail: {
+            readonly booked?: number;
+            readonly bookings?: components["schemas"]["SlotBooking"][];
+            /** @default 1 */
+            capacity: number;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * Format: date-time
+             * @description ends_at in Asia/Shanghai, for display
+             */
+            readonly ends_at_display?: string | null;
+            /**
+             * @default online
+             * @enum {string}
+             */
+            format: "online" | "onsite";
+            /** Format: uuid */
+            readonly id?: string;
+            /** Format: uuid */
+            readonly job_id?: string;
+            /** @default null */
+            location: string | null;
+            readonly seats_left?: unknown;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset; stored in UTC
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description starts_at in Asia/Shanghai, for display
+             */
+            readonly starts_at_display?: string | null;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        SlotUpdate: {
+            readonly booked?: number;
+            capacity?: number;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: date-time */
+            ends_at?: string;
+            /**
+             * Format: date-time
+             * @description ends_at in Asia/Shanghai, for display
+             */
+            readonly ends_at_display?: string | null;
+            /** @enum {string} */
+            format?: "online" | "onsite";
+            /** Format: uuid */
+            readonly id?: string;
+            /** Format: uuid */
+            readonly job_id?: string;
+            location?: string | null;
+            readonly seats_left?: unknown;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset; stored in UTC
+             */
+            starts_at?: string;
+            /**
+             * Format: date-time
+             * @description starts_at in Asia/Shanghai, for display
+             */
+            readonly starts_at_display?: string | null;
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        Stage: {
+            count?: number;
+            label?: string;
+            state?: string;
+        };
+        StartedQuestion: {
+            /** Format: uuid */
+            answer_id?: string;
+            attempt?: number;
+            max_segments?: number;
+            question?: components["schemas"]["CandidateQuestion"];
+            /** Format: date-time */
+            record_by?: string;
+            segment_max_seconds?: number;
+            /** Format: date-time */
+            started_at?: string;
+        };
+        Status: {
+            label?: string;
+            requests?: components["schemas"]["Request"][];
+            state?: string;
+            timeline?: components["schemas"]["TimelineEntry"][];
+        };
+        SubscriptionReport: {
+            /** @description wx.requestSubscribeMessage said accept */
+            accepted: boolean;
+            /**
+             * @description QingPin's template name, e.g. reminder
+             * @enum {string}
+             */
+            template: "answers_received" | "booking_confirmed" | "invitation" | "next_round" | "not_booked_nudge" | "rejection" | "reminder" | "result_available";
+        };
+        TimelineEntry: {
+            /** Format: date-time */
+            at?: string;
+            kind?: string;
+            label?: string | null;
+            state?: string | null;
+        };
+        Token: {
+            /** Format: date-time */
+            expires_at?: string;
+            token?: string;
+            user?: components["schemas"]["HrUser"];
+        };
+        Unranked: {
+            /** Format: uuid */
+            application_id?: string;
+            candidate_name?: string;
+            state?: string;
+        };
+        WeChatLogin: {
+            code: string;
+            invitation_token?: string;
+        };
+        WeChatSession: {
+            /** Format: uuid */
+            application_id?: string;
+            token?: string;
+        };
+        Window: {
+            /** Format: date-time */
+            closes_at?: string;
+            /**
+             * Format: date-time
+             * @description closes_at in Asia/Shanghai, for display
+             */
+            readonly closes_at_display?: string | null;
+            /** Format: date-time */
+            opens_at?: string;
+        };
+    };
+    responses: {
+        /** @description Default error response */
+        DEFAULT_ERROR: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unprocessable Entity */
+        UNPROCESSABLE_ENTITY: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /** @description Pagination metadata */
+        PAGINATION: components["schemas"]["PaginationMetadata"];
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
