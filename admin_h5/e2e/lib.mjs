@@ -94,11 +94,17 @@ export async function run() {
       console.log(`ok - ${t.name} (${Date.now() - started} ms)`)
     } catch (err) {
       failed += 1
+      t.failed = true
       console.log(`not ok - ${t.name}\n${String(err?.stack || err).split('\n').map((l) => `  # ${l}`).join('\n')}`)
+      break // the steps of a journey build on each other: the first failure is the one to read
     }
   }
-  console.log(`# ${tests.length - failed} passed, ${failed} failed`)
+  console.log(`# ${tests.length - failed - skippedAfter(tests, failed)} passed, ${failed} failed, ${skippedAfter(tests, failed)} not run`)
   process.exit(failed ? 1 : 0)
+}
+
+function skippedAfter(list, failed) {
+  return failed ? list.length - list.findIndex((t) => t.failed) - 1 : 0
 }
 
 export function assert(condition, message) {

@@ -31,9 +31,9 @@ blp = Blueprint("candidates", __name__, url_prefix="/api", description="Candidat
 EDITORS = ("admin", "recruiter")
 OVERDUE_AFTER = timedelta(hours=24)  # invited and still not booked
 STATE_LABELS = {
-    ApplicationState.applied: "已投递", ApplicationState.screened: "已筛选", ApplicationState.invited: "待预约",
+    ApplicationState.applied: "待筛选", ApplicationState.screened: "已筛选", ApplicationState.invited: "待预约",
     ApplicationState.booked: "待面试", ApplicationState.in_progress: "面试中", ApplicationState.completed: "已完成",
-    ApplicationState.scored: "已评分", ApplicationState.advanced: "已通过", ApplicationState.rejected: "未通过",
+    ApplicationState.scored: "待评估", ApplicationState.advanced: "已通过", ApplicationState.rejected: "未通过",
     ApplicationState.hired: "已录用", ApplicationState.withdrawn: "已撤回",
 }
 
