@@ -73,7 +73,7 @@ class SlotSchema(IntervalSchema):
     job_id = ma.fields.UUID(dump_only=True)
     capacity = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=1000))
     booked = ma.fields.Integer(dump_only=True)
-    seats_left = ma.fields.Function(_seats_left, dump_only=True)
+    seats_left = ma.fields.Function(_seats_left, dump_only=True, metadata={"type": "integer"})
     format = ma.fields.String(load_default=SlotFormat.online.value, validate=ma.validate.OneOf([f.value for f in SlotFormat]))
     location = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=500))
     created_at = ma.fields.AwareDateTime(dump_only=True)
@@ -121,7 +121,7 @@ class CandidateSlotSchema(ma.Schema):
     ends_at_display = ShanghaiTime("ends_at")
     format = ma.fields.String()
     location = ma.fields.String(allow_none=True)
-    seats_left = ma.fields.Function(_seats_left)
+    seats_left = ma.fields.Function(_seats_left, metadata={"type": "integer"})
 
 
 class WindowSchema(ma.Schema):

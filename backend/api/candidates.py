@@ -23,7 +23,7 @@ from ..notify.templates import STANDARD_FEEDBACK
 from ..services.decisions import DecisionMessage, NextRound, decide
 from ..services.invitations import current_invitation, invitation_qr_key, invite, make_invitation_qr
 from .blueprint import Blueprint
-from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
+from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema, InterviewResultSchema, number_map
 from .security import BEARER, current_hr
 
 blp = Blueprint("candidates", __name__, url_prefix="/api", description="Candidates and applications (HR)")
@@ -101,7 +101,7 @@ class QuestionBriefSchema(ma.Schema):
     id = ma.fields.UUID()
     position = ma.fields.Integer()
     text = ma.fields.String()
-    competencies = ma.fields.Dict()
+    competencies = number_map("competency -> weight")
 
 
 class ApplicationDetailSchema(ApplicationListItemSchema):
@@ -109,8 +109,7 @@ class ApplicationDetailSchema(ApplicationListItemSchema):
     answers = ma.fields.List(ma.fields.Nested(AnswerDetailSchema))
     events = ma.fields.List(ma.fields.Nested(EventSchema))
     consents = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Boolean())
-    result = ma.fields.Dict(allow_none=True, metadata={"description": "roll-up per competency with contributions, "
-                                                       "the advance proposal (never a rejection) and the feedback report"})
+    result = ma.fields.Nested(InterviewResultSchema, allow_none=True)
 
 
 class InvitationSchema(ma.Schema):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import io
 import wave
 
@@ -80,3 +81,19 @@ def silent_wav(seconds: float = 3.0) -> bytes:
         out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000)
         out.writeframes(np.zeros(int(16000 * seconds), dtype=np.int16).tobytes())
     return buffer.getvalue()
+
+
+def assert_shown_whole(stored, shown, where: str = "") -> None:
+    """The API showed every key and value the database stored (a response schema dropped nothing)."""
+    stored = json.loads(json.dumps(stored, default=str))
+    if isinstance(stored, dict):
+        assert isinstance(shown, dict), where
+        for key, value in stored.items():
+            assert key in shown, f"{where}.{key} dropped by the response schema"
+            assert_shown_whole(value, shown[key], f"{where}.{key}")
+    elif isinstance(stored, list):
+        assert isinstance(shown, list) and len(shown) == len(stored), where
+        for index, (a, b) in enumerate(zip(stored, shown)):
+            assert_shown_whole(a, b, f"{where}[{index}]")
+    else:
+        assert stored == shown, f"{where}: stored {stored!r}, shown {shown!r}"
