@@ -21,7 +21,8 @@ if (!specPath) {
 }
 outPath = outPath || resolve(root, 'src/api/schema.d.ts')
 const spec = JSON.parse(readFileSync(specPath, 'utf8'))
-const ast = await openapiTS(spec, { alphabetize: true })
+// defaultNonNullable off: a field with a default is optional in a request body (the server fills it in)
+const ast = await openapiTS(spec, { alphabetize: true, defaultNonNullable: false })
 const header = '// Generated from /api/openapi.json by `npm run gen:api`. Do not edit: change the backend schema and regenerate.\n'
 writeFileSync(outPath, header + astToString(ast))
 console.log(`wrote ${outPath}`)
