@@ -31,7 +31,7 @@ def scope_of(query: dict) -> analytics.Scope:
                            date_from=query.get("date_from"), date_to=query.get("date_to"))
 
 
-def _label(row: dict) -> dict:
+def label_stage(row: dict) -> dict:
     return dict(row, label=STATE_LABELS[row["state"]])
 
 
@@ -105,7 +105,7 @@ class Funnel(MethodView):
     @blp.response(200, FunnelStageSchema(many=True))
     def get(self, query):
         """Funnel per stage with the conversion from the stage before"""
-        return [_label(row) for row in analytics.funnel(get_session(), scope=scope_of(query))]
+        return [label_stage(row) for row in analytics.funnel(get_session(), scope=scope_of(query))]
 
 
 @blp.route("/drop-off")
@@ -115,7 +115,7 @@ class DropOff(MethodView):
     @blp.response(200, DropOffSchema(many=True))
     def get(self, query):
         """Per stage: still waiting, rejected or withdrawn there, and the drop rate"""
-        return [_label(row) for row in analytics.drop_off(get_session(), scope=scope_of(query))]
+        return [label_stage(row) for row in analytics.drop_off(get_session(), scope=scope_of(query))]
 
 
 @blp.route("/stage-times")
@@ -126,7 +126,7 @@ class StageTimes(MethodView):
     def get(self, query):
         """Hours in each stage and from a completed interview to the decision: n, median, p90"""
         times = analytics.stage_times(get_session(), scope=scope_of(query))
-        return dict(times, stages=[_label(row) for row in times["stages"]])
+        return dict(times, stages=[label_stage(row) for row in times["stages"]])
 
 
 @blp.route("/rejection-reasons")
