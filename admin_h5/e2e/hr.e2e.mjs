@@ -250,10 +250,50 @@ test('decision with a reason, then release the result', async () => {
   await look('application-released')
 })
 
-test('me and logout', async () => {
+test('analytics: charts with their numbers, and the Excel export', async () => {
+  await page.goto(`${BASE}/h5/hr/analytics`)
+  await page.waitForSelector('text=招聘漏斗')
+  await page.waitForSelector('canvas')
+  assert(await page.locator('.an__table >> text=已通过').count() > 0, 'the funnel table lists the stages')
+  await look('analytics')
+  if (process.env.QINGPIN_EXPORT_PATH) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export]')])
+    await download.saveAs(process.env.QINGPIN_EXPORT_PATH)
+    console.log(`# exported ${download.suggestedFilename()}`)
+  }
+})
+
+test('team: invite a colleague, who sets a password from the one-time link and is logged in', async () => {
   await page.goto(`${BASE}/h5/hr/me`)
   await page.waitForSelector('[data-test=logout]')
   await look('me')
+  await page.click('text=团队成员')
+  await page.waitForSelector('[data-test=member]')
+  await page.click('.van-nav-bar >> text=邀请')
+  await page.fill('.team__sheet input[name=name]', '李面试')
+  await page.fill('.team__sheet input[name=email]', `li.${Date.now()}@demo.qingpin.local`)
+  await page.click('.team__sheet .van-radio:has-text("面试官")')
+  await look('team-invite')
+  await page.click('text=生成邀请链接')
+  const link = (await page.locator('[data-test=setup-link]').textContent()).trim()
+  assert(link.includes('/h5/hr/set-password#code='), `a set-password link: ${link}`)
+  await look('team-link')
+  const colleague = await (await phone(browser)).newPage()
+  watch(colleague, problems)
+  await colleague.goto(link)
+  await colleague.waitForSelector('input[name=password]')
+  await colleague.fill('input[name=password]', 'li-mianshi-2026')
+  await colleague.fill('input[name=repeat]', 'li-mianshi-2026')
+  await shot(colleague, 'hr-set-password')
+  await colleague.click('button[type=submit]')
+  await colleague.waitForURL(/\/h5\/hr\/$/)
+  assert(!colleague.url().includes('code='), 'the spent code is gone from the address bar')
+  await colleague.goto(`${BASE}/h5/hr/me`)
+  await colleague.waitForSelector('text=面试官')
+  await colleague.close()
+  await page.goto(`${BASE}/h5/hr/team`)
+  await page.waitForSelector('[data-test=member]:has-text("李面试")')
+  await look('team')
 })
 
 test('a recruiter of another organization sees none of this data', async () => {

@@ -1219,6 +1219,81 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change my name or my password (with the current one; my other sessions end) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyAccount"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HrUser"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/auth/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set my password with the one-time code an admin gave me, and log in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetPassword"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Token"];
+                    };
+                };
+                /** @description Invalid, used or expired code */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -2417,6 +2492,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My organization's day: today's interviews, answers to review, overdue candidates, the funnel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Home"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -3194,6 +3306,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who invited, changed or deactivated whom, newest first (admins only) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The HR users of my organization (never their passwords) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HrUser"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Invite a colleague: they get a one-time link (valid 72 h) to set their password (admins only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Invite"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitedMember"];
+                    };
+                };
+                /** @description The e-mail is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a member's role, or deactivate / reactivate them (admins only) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HrUser"];
+                    };
+                };
+                /** @description The organization would have no active admin */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/team/users/{user_id}/setup-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new one-time set-password link for a member (a lost invitation, a forgotten password); admins only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupLink"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3878,14 +4196,32 @@ export interface components {
             /** @description the newly fitted weights */
             new?: components["schemas"]["AgreementReport"];
         };
+        Home: {
+            /** @description finished interviews without a decision */
+            awaiting_decision?: number;
+            /** @description answers of finished interviews no human has scored yet (newest attempts) */
+            awaiting_review?: components["schemas"]["Review"];
+            /** @description today in China, YYYY-MM-DD */
+            date?: string;
+            funnel?: components["schemas"]["FunnelStage"][];
+            interviews_today?: components["schemas"]["TodayInterview"][];
+            /** @description invited, not booked in time */
+            overdue?: components["schemas"]["Overdue"];
+        };
         HrUser: {
+            active?: boolean;
+            /** Format: date-time */
+            created_at?: string;
             email?: string;
             /** Format: uuid */
             id?: string;
             name?: string;
             /** Format: uuid */
             organization_id?: string;
+            /** @description admin | recruiter | interviewer */
             role?: string;
+            /** @description active | invited (no password set yet) | deactivated */
+            readonly status?: string;
         };
         HumanScore: {
             /** Format: uuid */
@@ -4001,6 +4337,17 @@ export interface components {
             qr_url?: string | null;
             token?: string;
             url?: string;
+        };
+        Invite: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "recruiter" | "interviewer";
+        };
+        InvitedMember: {
+            setup?: components["schemas"]["SetupLink"];
+            user?: components["schemas"]["HrUser"];
         };
         InviteOptions: {
             /**
@@ -4124,6 +4471,12 @@ export interface components {
             index?: number;
             url?: string;
         };
+        MemberUpdate: {
+            /** @description false deactivates: no login, every token revoked */
+            active?: boolean;
+            /** @enum {string} */
+            role?: "admin" | "recruiter" | "interviewer";
+        };
         Message: {
             /** Format: uuid */
             application_id?: string;
@@ -4137,6 +4490,12 @@ export interface components {
             read_at?: string | null;
             template?: string;
             title?: string;
+        };
+        MyAccount: {
+            current_password?: string;
+            name?: string;
+            /** @description needs current_password; signs out your other sessions */
+            new_password?: string;
         };
         MyInterview: {
             answers?: components["schemas"]["AnswerStatus"][];
@@ -4199,6 +4558,21 @@ export interface components {
             template?: string;
             /** Format: date-time */
             updated_at?: string;
+        };
+        Overdue: {
+            count?: number;
+            /** @description the 20 longest waiting */
+            items?: components["schemas"]["OverdueItem"][];
+        };
+        OverdueItem: {
+            /** Format: uuid */
+            application_id?: string;
+            candidate_name?: string;
+            /** Format: date-time */
+            invited_at?: string;
+            /** Format: uuid */
+            job_id?: string;
+            job_title?: string;
         };
         Page: {
             /** @description how the page was read: its text layer or OCR */
@@ -4415,6 +4789,26 @@ export interface components {
             work?: components["schemas"]["WorkEntry"][];
             years_experience?: number;
         };
+        Review: {
+            count?: number;
+            /** @description the 20 oldest */
+            items?: components["schemas"]["ReviewItem"][];
+        };
+        ReviewItem: {
+            /** Format: uuid */
+            answer_id?: string;
+            /** Format: uuid */
+            application_id?: string;
+            candidate_name?: string;
+            /** Format: uuid */
+            job_id?: string;
+            job_title?: string;
+            question_position?: number;
+            /** @description scored | insufficient_evidence | human_review */
+            status?: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+        };
         RubricPoint: {
             /** @description the question's competencies this point is evidence of (default: all of them) */
             competencies?: string[];
@@ -4457,6 +4851,19 @@ export interface components {
         };
         SessionRequest: {
             invitation_token: string;
+        };
+        SetPassword: {
+            /** @description the one-time code from the set-password link (after #code=) */
+            code: string;
+            password: string;
+        };
+        SetupLink: {
+            /** @description one-time; shown only now, stored hashed */
+            code?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            /** @description the set-password page; the code sits after # so it never reaches a server log or a Referer */
+            url?: string;
         };
         Slot: {
             readonly booked?: number;
@@ -4685,6 +5092,26 @@ export interface components {
             content_s?: number;
             decode_s?: number;
             vad_s?: number;
+        };
+        TodayInterview: {
+            /** Format: uuid */
+            application_id?: string;
+            /** Format: uuid */
+            booking_id?: string;
+            candidate_name?: string;
+            /** Format: date-time */
+            deadline_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string;
+            /** Format: uuid */
+            job_id?: string;
+            job_title?: string;
+            /** @description slot | open_window (then the window closes today) */
+            kind?: string;
+            /** Format: date-time */
+            starts_at?: string;
+            state?: string;
+            readonly state_label?: string;
         };
         Token: {
             /** Format: date-time */

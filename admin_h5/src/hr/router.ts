@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/analytics', name: 'analytics', component: () => import('./pages/AnalyticsPage.vue'), meta: { tab: 'analytics', title: '数据' } },
   { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { tab: 'me', title: '我的' } },
   { path: '/team', name: 'team', component: () => import('./pages/TeamPage.vue'), meta: { title: '团队成员' } },
+  { path: '/set-password', name: 'set-password', component: () => import('./pages/SetPasswordPage.vue'), meta: { public: true, title: '设置密码' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
 ]
 
