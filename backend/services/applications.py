@@ -87,6 +87,15 @@ def record_event(
     return event
 
 
+def record_org_event(session: Session, *, organization_id: uuid.UUID, kind: str, actor: Actor, data: dict | None = None) -> Event:
+    """An organization-level event on the same append-only log (team changes, exports): no application."""
+    event = Event(organization_id=organization_id, application_id=None, kind=kind, actor_type=actor.type, actor_id=actor.id,
+                  data=data or {})
+    session.add(event)
+    session.flush()
+    return event
+
+
 def create_candidate(session: Session, *, organization_id: uuid.UUID, name: str, phone: str | None, email: str | None) -> Candidate:
     candidate = Candidate(organization_id=organization_id, name=name.strip(), phone=phone, email=email)
     session.add(candidate)

@@ -11,6 +11,7 @@ from werkzeug.security import check_password_hash
 
 from ..errors import Conflict, Invalid, NotFound, Unauthorized
 from ..models import AuthToken, Event, HrRole, HrUser, utcnow
+from .applications import Actor, record_org_event
 from .auth import hash_password, hash_token, new_token
 
 log = logging.getLogger(__name__)
@@ -29,10 +30,8 @@ def status_of(user: HrUser) -> str:
 def _audit(session: Session, *, organization_id: uuid.UUID, actor_id: uuid.UUID, kind: str, user: HrUser,
            **data) -> Event:
     """An organization-level event (no application) on the append-only log, and a log line without secrets."""
-    event = Event(organization_id=organization_id, application_id=None, kind=kind, actor_type="hr", actor_id=actor_id,
-                  data={"user_id": str(user.id), "email": user.email, **data})
-    session.add(event)
-    session.flush()
+    event = record_org_event(session, organization_id=organization_id, kind=kind, actor=Actor("hr", actor_id),
+                             data={"user_id": str(user.id), "email": user.email, **data})
     log.info("team: %s by %s on %s %s", kind, actor_id, user.id, data)
     return event
 
