@@ -2529,6 +2529,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/analytics.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every analytics table (funnel, drop-off, stage times, rejection reasons, AI agreement, daily) as one workbook */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an .xlsx workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/applications.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application list (filtered by job, state and creation days) as an Excel workbook */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                    state?: "applied" | "screened" | "invited" | "booked" | "in_progress" | "completed" | "scored" | "advanced" | "rejected" | "hired" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an .xlsx workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
