@@ -260,6 +260,11 @@ test('analytics: charts with their numbers, and the Excel export', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export]')])
     await download.saveAs(process.env.QINGPIN_EXPORT_PATH)
     console.log(`# exported ${download.suggestedFilename()}`)
+    await page.goto(`${BASE}/h5/hr/pipeline?job=${state.jobId}`)
+    await page.waitForSelector('[data-test=pipeline-item]')
+    const [list] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export]')])
+    await list.saveAs(process.env.QINGPIN_EXPORT_APPS_PATH)
+    console.log(`# exported ${list.suggestedFilename()}`)
   }
 })
 
