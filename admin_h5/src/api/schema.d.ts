@@ -1,5 +1,275 @@
 // Generated from /api/openapi.json by `npm run gen:api`. Do not edit: change the backend schema and regenerate.
 export interface paths {
+    "/api/analytics/ai-agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The AI's advance proposals against the human decisions on the same interviews */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiAgreement"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations, bookings and completions per China day (default: the last 30 days) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Daily"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/drop-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per stage: still waiting, rejected or withdrawn there, and the drop rate */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DropOff"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel per stage with the conversion from the stage before */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FunnelStage"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/rejection-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rejections per standardized feedback code */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RejectionReason"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/stage-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hours in each stage and from a completed interview to the decision: n, median, p90 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first China day (YYYY-MM-DD) of the applications' creation */
+                    date_from?: string;
+                    /** @description last China day, inclusive; at most 366 days after date_from */
+                    date_to?: string;
+                    /** @description one job of the organization (default: all) */
+                    job_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StageTimes"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/answers/{answer_id}/ai-score-audit": {
         parameters: {
             query?: never;
@@ -2986,20 +3256,42 @@ export interface components {
             reason: string;
         };
         Agreement: {
-            /** @description overall and per competency: n, spearman_rho, icc_2_1, weighted_kappa (5 bands), mean_bias (AI − human), enough_data */
-            answers?: {
-                [key: string]: unknown;
-            };
+            answers?: components["schemas"]["AnswerAgreement"];
             /** @description adopted weights in force, if any */
             calibration_version?: number | null;
-            /** @description per competency, the interview roll-up against human interview scores */
-            interviews?: {
-                [key: string]: unknown;
-            };
+            interviews?: components["schemas"]["InterviewAgreement"];
             /** Format: uuid */
             job_id?: string;
             min_pairs?: number;
             version?: string;
+        };
+        AgreementReport: {
+            enough_data?: boolean;
+            /** @description pairs left out: one of the two scores missing */
+            excluded?: number;
+            icc_2_1?: components["schemas"]["Stat"];
+            /** @description AI − human */
+            mean_bias?: components["schemas"]["Stat"];
+            /** @description not enough data: … */
+            message?: string | null;
+            n?: number;
+            spearman_rho?: components["schemas"]["Stat"];
+            version?: string;
+            weighted_kappa?: components["schemas"]["Stat"];
+        };
+        AiAgreement: {
+            agreed?: number;
+            agreement_rate?: number | null;
+            /** @description scored interviews with a human decision (shadow mode apart) */
+            decided?: number;
+            not_proposed_advanced?: number;
+            not_proposed_rejected?: number;
+            note?: string;
+            proposed_advanced?: number;
+            proposed_rejected?: number;
+            /** @description scored in shadow mode (no proposals made) */
+            shadow_mode?: number;
+            undecided?: number;
         };
         AiScoreAudit: {
             /** Format: uuid */
@@ -3008,14 +3300,15 @@ export interface components {
             application_id?: string;
             asr_engine?: string | null;
             competency_scores?: {
-                [key: string]: unknown;
+                [key: string]: number | null;
             };
             config_hash?: string | null;
             content_score?: number | null;
             /** Format: date-time */
             created_at?: string;
+            /** @description the scorer's allow-listed features behind the score (input to calibration) */
             features?: {
-                [key: string]: unknown;
+                [key: string]: number | null;
             };
             /** Format: uuid */
             id?: string;
@@ -3025,15 +3318,29 @@ export interface components {
             status?: string;
             transcript_sha256?: string | null;
         };
+        AnswerAgreement: {
+            /** @description per competency */
+            competencies?: {
+                [key: string]: components["schemas"]["AgreementReport"];
+            };
+            overall?: components["schemas"]["AgreementReport"];
+        };
+        AnswerAnalysis: {
+            /** @description the in-score feature values (0-1); null when a feature does not apply */
+            features?: {
+                [key: string]: number | null;
+            };
+            relevance?: components["schemas"]["Relevance"];
+            score_breakdown?: components["schemas"]["ScoreBreakdown"];
+            structure?: components["schemas"]["Structure"];
+        };
         AnswerDetail: {
             /** @description STAR parts and connectives with quotes and times, relevance words found and missed, the in-score feature values and the breakdown each score was computed from */
-            analysis?: {
-                [key: string]: unknown;
-            };
+            analysis?: components["schemas"]["AnswerAnalysis"];
             asr_engine?: string | null;
             attempt?: number;
             competency_scores?: {
-                [key: string]: unknown;
+                [key: string]: number | null;
             };
             config_hash?: string | null;
             content_score?: number | null;
@@ -3041,15 +3348,11 @@ export interface components {
             created_at?: string;
             duration_seconds?: number | null;
             evidence?: components["schemas"]["Evidence"][];
-            figures?: {
-                [key: string]: unknown;
-            };
+            figures?: components["schemas"]["Figures"];
             /** Format: uuid */
             id?: string;
             /** @description face-count flags for human review; never part of a score */
-            integrity?: {
-                [key: string]: unknown;
-            };
+            integrity?: components["schemas"]["Integrity"];
             /** Format: uuid */
             question_id?: string;
             /** Format: date-time */
@@ -3067,9 +3370,7 @@ export interface components {
             status_reason?: string | null;
             /** Format: date-time */
             submitted_at?: string | null;
-            timings?: {
-                [key: string]: unknown;
-            };
+            timings?: components["schemas"]["Timings"];
             transcript?: string | null;
         };
         AnswerMedia: {
@@ -3142,10 +3443,7 @@ export interface components {
             job_title?: string;
             overdue?: boolean;
             questions?: components["schemas"]["QuestionBrief"][];
-            /** @description roll-up per competency with contributions, the advance proposal (never a rejection) and the feedback report */
-            result?: {
-                [key: string]: unknown;
-            } | null;
+            result?: (Record<string, never> | null) | components["schemas"]["InterviewResult"];
             readonly state?: string;
             state_label?: string;
             /** Format: date-time */
@@ -3289,6 +3587,22 @@ export interface components {
         BusyTimes: {
             busy_times: components["schemas"]["BusyTime"][];
         };
+        CalibratedAnswer: {
+            ai?: number | null;
+            calibrated?: number | null;
+        };
+        CalibrationNote: {
+            /** @description per question id */
+            answers?: {
+                [key: string]: components["schemas"]["CalibratedAnswer"];
+            };
+            feature_names?: string[];
+            id?: string;
+            version?: number;
+            weights?: {
+                [key: string]: number | null;
+            };
+        };
         CalibrationRun: {
             /**
              * @description ridge penalty
@@ -3309,16 +3623,10 @@ export interface components {
             /** Format: uuid */
             job_id?: string;
             reason?: string;
-            split?: {
-                [key: string]: unknown;
-            };
+            split?: components["schemas"]["Split"];
             /** @description held-out agreement of the weights in force and of the new ones */
-            test_metrics?: {
-                [key: string]: unknown;
-            };
-            train_metrics?: {
-                [key: string]: unknown;
-            };
+            test_metrics?: components["schemas"]["HeldOutMetrics"];
+            train_metrics?: components["schemas"]["AgreementReport"];
             version?: number;
             weights?: {
                 [key: string]: number;
@@ -3375,7 +3683,7 @@ export interface components {
             /** Format: uuid */
             id?: string;
             location?: string | null;
-            readonly seats_left?: unknown;
+            readonly seats_left?: number;
             /** Format: date-time */
             starts_at?: string;
             /**
@@ -3383,6 +3691,17 @@ export interface components {
              * @description starts_at in Asia/Shanghai, for display
              */
             readonly starts_at_display?: string | null;
+        };
+        CompetencyRollup: {
+            contributions?: components["schemas"]["Contribution"][];
+            detail?: string | null;
+            excluded?: components["schemas"]["Excluded"][];
+            job_weight?: number;
+            name?: string;
+            reason?: string | null;
+            score?: number | null;
+            /** @description scored | insufficient_evidence */
+            status?: string;
         };
         ConsentChoice: {
             /**
@@ -3399,6 +3718,14 @@ export interface components {
         Consents: {
             notices?: components["schemas"]["Notice"][];
         };
+        Contribution: {
+            points?: number;
+            score?: number;
+            share?: number;
+            /** @description a question id (for a competency) or a competency (for the overall) */
+            source?: string;
+            weight?: number;
+        };
         Credit: {
             accepted_total?: number;
             credits?: number;
@@ -3406,6 +3733,13 @@ export interface components {
             template?: string;
             /** @description the WeChat template id to request */
             template_id?: string | null;
+        };
+        Daily: {
+            bookings?: number;
+            completions?: number;
+            /** @description China day, YYYY-MM-DD */
+            date?: string;
+            invitations?: number;
         };
         Decision: {
             /**
@@ -3440,20 +3774,16 @@ export interface components {
             bytes?: number;
             /** Format: date-time */
             created_at?: string;
-            fields?: {
-                [key: string]: unknown;
-            };
+            /** @description résumés only; empty otherwise */
+            fields?: components["schemas"]["ResumeFields"];
             file_type?: string;
             filename?: string;
             /** Format: uuid */
             id?: string;
             kind?: string;
-            match?: {
-                [key: string]: unknown;
-            };
-            pages?: {
-                [key: string]: unknown;
-            }[];
+            /** @description résumés only; empty otherwise */
+            match?: components["schemas"]["Match"];
+            pages?: components["schemas"]["Page"][];
             /** Format: date-time */
             processed_at?: string | null;
             sha256?: string;
@@ -3479,6 +3809,34 @@ export interface components {
             status_message?: string | null;
             status_reason?: string | null;
         };
+        DropOff: {
+            /** @description (rejected + withdrawn) / reached */
+            drop_rate?: number | null;
+            label?: string;
+            reached?: number;
+            /** @description rejected from this stage */
+            rejected?: number;
+            state?: string;
+            /** @description in this stage now */
+            waiting?: number;
+            /** @description withdrew from this stage */
+            withdrawn?: number;
+        };
+        Duration: {
+            median_hours?: number | null;
+            n?: number;
+            p90_hours?: number | null;
+        };
+        Education: {
+            /** @description 大专 / 本科 / 硕士 / 博士, or empty when not stated */
+            degree?: string;
+            /** @description YYYY-MM, YYYY or 至今 */
+            end?: string | null;
+            major?: string;
+            school?: string;
+            /** @description YYYY-MM or YYYY */
+            start?: string | null;
+        };
         Error: {
             /** @description Error code */
             code?: number;
@@ -3497,6 +3855,7 @@ export interface components {
             actor_type?: string;
             /** Format: date-time */
             created_at?: string;
+            /** @description free-form facts of the event, by kind (ids, scores, the message sent) */
             data?: {
                 [key: string]: unknown;
             };
@@ -3510,12 +3869,67 @@ export interface components {
         Evidence: {
             end?: number | null;
             found?: boolean;
+            /** @description exact | pinyin */
             match?: string | null;
+            /** @description the transcript's characters that matched */
+            matched_text?: string | null;
             phrase?: string | null;
             point_id?: string;
             point_text?: string;
             quote?: string | null;
             start?: number | null;
+        };
+        Excluded: {
+            question_id?: string;
+            reason?: string | null;
+            weight?: number;
+        };
+        Feedback: {
+            about?: string;
+            competencies?: components["schemas"]["FeedbackCompetency"][];
+            overall?: components["schemas"]["FeedbackOverall"];
+            storytelling?: string[];
+        };
+        FeedbackCompetency: {
+            band?: string | null;
+            competency?: string;
+            evaluated?: boolean;
+            gaps?: string[];
+            note?: string | null;
+            strengths?: string[];
+            suggestions?: string[];
+        };
+        FeedbackOverall: {
+            band?: string | null;
+            evaluated?: boolean;
+            note?: string | null;
+        };
+        Figures: {
+            duration_s?: number | null;
+            fillers_per_100_chars?: number | null;
+            longest_pause_s?: number | null;
+            loudness_std_db?: number | null;
+            pause_count_over_2s?: number | null;
+            silent_share?: number | null;
+            /** @description characters per minute of speech */
+            speech_rate_cpm?: number | null;
+            speech_s?: number | null;
+            time_limit_share?: number | null;
+        };
+        FunnelStage: {
+            /** @description reached / reached the stage before */
+            conversion?: number | null;
+            label?: string;
+            /** @description applications that reached this stage or a later one */
+            reached?: number;
+            share_of_applied?: number | null;
+            state?: string;
+        };
+        HeldOutMetrics: {
+            /** @description the weights in force */
+            current?: components["schemas"]["AgreementReport"];
+            /** @description the newly fitted weights */
+            new?: components["schemas"]["AgreementReport"];
         };
         HrUser: {
             email?: string;
@@ -3547,6 +3961,82 @@ export interface components {
             scope?: string;
             /** Format: uuid */
             scorer_id?: string;
+        };
+        Integrity: {
+            flagged?: boolean;
+            for_human_review_only?: boolean;
+            segments?: components["schemas"]["IntegritySegment"][];
+        };
+        IntegrityFlag: {
+            detail?: components["schemas"]["IntegrityFlagDetail"];
+            /** @description no_face | multiple_faces */
+            kind?: string;
+            /** @description [start_s, end_s] pairs */
+            ranges?: number[][];
+        };
+        IntegrityFlagDetail: {
+            frames_sampled?: number;
+            frames_with_multiple_faces?: number;
+            frames_without_face?: number;
+            longest_gap_s?: number;
+            max_faces_in_a_frame?: number;
+            share_of_sampled_time?: number;
+            /** @description the thresholds the flag was raised at */
+            thresholds?: {
+                [key: string]: number | null;
+            };
+        };
+        IntegritySegment: {
+            /** @description [time_s, faces] per frame */
+            face_counts?: number[][];
+            features?: string[];
+            flags?: components["schemas"]["IntegrityFlag"][];
+            for_human_review_only?: boolean;
+            frames_sampled?: number;
+            sample_interval_s?: number;
+            seconds?: number;
+            segment?: number;
+            /** @description why this segment's video could not be checked */
+            unreadable?: string;
+            video_present?: boolean;
+        };
+        InterviewAgreement: {
+            /** @description per competency, the interview roll-up against human interview scores */
+            competencies?: {
+                [key: string]: components["schemas"]["AgreementReport"];
+            };
+        };
+        InterviewResult: {
+            /** Format: uuid */
+            application_id?: string;
+            /** Format: date-time */
+            computed_at?: string;
+            config_hash?: string;
+            feedback?: components["schemas"]["Feedback"];
+            overall?: number | null;
+            proposal?: components["schemas"]["Proposal"];
+            /** Format: date-time */
+            released_at?: string | null;
+            rollup_version?: string;
+            score?: components["schemas"]["InterviewRollup"];
+            status?: string;
+        };
+        InterviewRollup: {
+            calibration?: (Record<string, never> | null) | components["schemas"]["CalibrationNote"];
+            competencies?: {
+                [key: string]: components["schemas"]["CompetencyRollup"];
+            };
+            config_hash?: string;
+            contributions?: components["schemas"]["Contribution"][];
+            covered_weight_share?: number;
+            detail?: string | null;
+            min_coverage?: number;
+            overall?: number | null;
+            reason?: string | null;
+            rollup_version?: string;
+            shadow_mode?: boolean;
+            /** @description scored | insufficient_evidence */
+            status?: string;
         };
         InterviewScore: {
             comment?: string | null;
@@ -3587,17 +4077,12 @@ export interface components {
             description: string;
             /** Format: uuid */
             readonly id?: string;
-            requirements?: {
-                [key: string]: unknown;
-            };
+            requirements?: components["schemas"]["Requirements"];
             screening_weights?: {
                 [key: string]: number;
             };
             readonly status?: string;
-            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
-            thresholds?: {
-                [key: string]: unknown;
-            };
+            thresholds?: components["schemas"]["Thresholds"];
             title: string;
             /** Format: date-time */
             readonly updated_at?: string;
@@ -3613,17 +4098,12 @@ export interface components {
             /** Format: uuid */
             readonly id?: string;
             questions?: components["schemas"]["Question"][];
-            requirements?: {
-                [key: string]: unknown;
-            };
+            requirements?: components["schemas"]["Requirements"];
             screening_weights?: {
                 [key: string]: number;
             };
             readonly status?: string;
-            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
-            thresholds?: {
-                [key: string]: unknown;
-            };
+            thresholds?: components["schemas"]["Thresholds"];
             title: string;
             /** Format: date-time */
             readonly updated_at?: string;
@@ -3639,17 +4119,12 @@ export interface components {
             /** Format: uuid */
             readonly id?: string;
             questions?: components["schemas"]["Question"][];
-            requirements?: {
-                [key: string]: unknown;
-            };
+            requirements?: components["schemas"]["Requirements"];
             screening_weights?: {
                 [key: string]: number;
             };
             readonly status?: string;
-            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
-            thresholds?: {
-                [key: string]: unknown;
-            };
+            thresholds?: components["schemas"]["Thresholds"];
             title: string;
             /** Format: date-time */
             readonly updated_at?: string;
@@ -3663,18 +4138,13 @@ export interface components {
             description?: string;
             /** Format: uuid */
             readonly id?: string;
-            requirements?: {
-                [key: string]: unknown;
-            };
+            requirements?: components["schemas"]["Requirements"];
             screening_weights?: {
                 [key: string]: number;
             };
             /** @enum {string} */
             status?: "open" | "closed";
-            /** @description auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of proposing; logged; never a rejection), auto_release (results released once decided) */
-            thresholds?: {
-                [key: string]: unknown;
-            };
+            thresholds?: components["schemas"]["Thresholds"];
             title?: string;
             /** Format: date-time */
             readonly updated_at?: string;
@@ -3683,6 +4153,24 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+        };
+        Match: {
+            config_hash?: string;
+            /** @description skills / experience / education / other */
+            parts?: {
+                [key: string]: components["schemas"]["PartScore"];
+            };
+            score?: number;
+            version?: string;
+            weights?: {
+                [key: string]: number | null;
+            };
+        };
+        MatchEvidence: {
+            quote?: string;
+            requirement?: string;
+            /** @description listed | experience | inferred | certificate | text */
+            source?: string;
         };
         MediaUrl: {
             duration_seconds?: number | null;
@@ -3697,7 +4185,7 @@ export interface components {
             created_at?: string;
             /** Format: uuid */
             id?: string;
-            readonly read?: unknown;
+            readonly read?: boolean;
             /** Format: date-time */
             read_at?: string | null;
             template?: string;
@@ -3722,9 +4210,7 @@ export interface components {
             state?: string;
         };
         MyResult: {
-            feedback?: {
-                [key: string]: unknown;
-            };
+            feedback?: components["schemas"]["Feedback"];
             label?: string;
             outcome?: string;
             /** Format: date-time */
@@ -3766,8 +4252,9 @@ export interface components {
             /** Format: uuid */
             id?: string;
             last_error?: string | null;
+            /** @description the message's values: names, and times as ISO 8601 */
             payload?: {
-                [key: string]: unknown;
+                [key: string]: string;
             };
             /** Format: date-time */
             sent_at?: string | null;
@@ -3775,6 +4262,11 @@ export interface components {
             template?: string;
             /** Format: date-time */
             updated_at?: string;
+        };
+        Page: {
+            /** @description how the page was read: its text layer or OCR */
+            method?: string;
+            number?: number;
         };
         PaginationMetadata: {
             /** @description First available page number. */
@@ -3791,6 +4283,12 @@ export interface components {
             total?: number;
             /** @description Total number of pages. */
             total_pages?: number;
+        };
+        PartScore: {
+            evidence?: components["schemas"]["MatchEvidence"][];
+            reasons?: string[];
+            /** @description 0-100 */
+            score?: number;
         };
         Phone: {
             code: string;
@@ -3821,6 +4319,17 @@ export interface components {
             /** @default 72 */
             window_hours: number;
         };
+        Proposal: {
+            /** @description propose (HR confirms) | auto_advance (the job's opt-in) */
+            action?: string;
+            /** @description always advance */
+            decision?: string;
+            overall?: number;
+            reason?: string;
+            requires_confirmation?: boolean;
+            rollup_version?: string;
+            threshold?: number;
+        };
         Question: {
             /** @default 180 */
             answer_seconds: number;
@@ -3850,8 +4359,9 @@ export interface components {
             think_seconds: number;
         };
         QuestionBrief: {
+            /** @description competency -> weight */
             competencies?: {
-                [key: string]: unknown;
+                [key: string]: number | null;
             };
             /** Format: uuid */
             id?: string;
@@ -3874,6 +4384,14 @@ export interface components {
             text?: string;
             think_seconds?: number;
         };
+        QuotedWord: {
+            end?: number;
+            match?: string;
+            matched_text?: string;
+            quote?: string;
+            start?: number;
+            word?: string;
+        };
         Ranked: {
             /** Format: uuid */
             application_id?: string;
@@ -3885,7 +4403,7 @@ export interface components {
             document_id?: string;
             /** @description skills / experience / education / other: score, reasons, evidence */
             parts?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["PartScore"];
             };
             proposed?: boolean;
             rank?: number;
@@ -3903,6 +4421,19 @@ export interface components {
             media_type?: string;
             sha256?: string;
         };
+        RejectionReason: {
+            /** @description a standardized feedback code, or unspecified */
+            code?: string;
+            count?: number;
+            label?: string;
+            share?: number | null;
+        };
+        Relevance: {
+            found?: components["schemas"]["QuotedWord"][];
+            missed?: string[];
+            score?: number;
+            topic_words?: string[];
+        };
         Rematch: {
             config_hash?: string;
             unchanged?: number;
@@ -3919,18 +4450,39 @@ export interface components {
             message: string;
             readonly status?: string;
         };
+        Requirements: {
+            certificates?: string[];
+            /** @description 大专 / 本科 / 硕士 / 博士, or empty for no requirement */
+            education?: string;
+            keywords?: string[];
+            min_years?: number;
+            skills?: string[];
+            /** @description a canonical term -> its other names (the bank's own words) */
+            synonyms?: {
+                [key: string]: string[];
+            };
+        };
         RescheduleRequest: {
             /** Format: uuid */
             slot_id: string;
         };
         Result: {
             overall?: number | null;
-            proposal?: {
-                [key: string]: unknown;
-            };
+            proposal?: components["schemas"]["Proposal"];
             /** Format: date-time */
             released_at?: string | null;
             status?: string;
+        };
+        ResumeFields: {
+            certificates?: string[];
+            education?: components["schemas"]["Education"][];
+            email?: string;
+            languages?: string[];
+            name?: string;
+            phone?: string;
+            skills?: string[];
+            work?: components["schemas"]["WorkEntry"][];
+            years_experience?: number;
         };
         RubricPoint: {
             /** @description the question's competencies this point is evidence of (default: all of them) */
@@ -3940,6 +4492,12 @@ export interface components {
             text: string;
             /** @default 1 */
             weight: number;
+        };
+        ScoreBreakdown: {
+            competencies?: {
+                [key: string]: components["schemas"]["WeightedScore"];
+            };
+            content?: components["schemas"]["WeightedScore"];
         };
         Screening: {
             config_hash?: string;
@@ -3998,7 +4556,7 @@ export interface components {
             readonly job_id?: string;
             /** @default null */
             location: string | null;
-            readonly seats_left?: unknown;
+            readonly seats_left?: number;
             /**
              * Format: date-time
              * @description ISO 8601 with an offset; stored in UTC
@@ -4047,7 +4605,7 @@ export interface components {
             readonly job_id?: string;
             /** @default null */
             location: string | null;
-            readonly seats_left?: unknown;
+            readonly seats_left?: number;
             /**
              * Format: date-time
              * @description ISO 8601 with an offset; stored in UTC
@@ -4080,7 +4638,7 @@ export interface components {
             /** Format: uuid */
             readonly job_id?: string;
             location?: string | null;
-            readonly seats_left?: unknown;
+            readonly seats_left?: number;
             /**
              * Format: date-time
              * @description ISO 8601 with an offset; stored in UTC
@@ -4094,10 +4652,48 @@ export interface components {
             /** Format: date-time */
             readonly updated_at?: string;
         };
+        Split: {
+            salt?: string;
+            test?: components["schemas"]["SplitPart"];
+            train?: components["schemas"]["SplitPart"];
+            version?: string;
+        };
+        SplitPart: {
+            answers?: number;
+            interview_ids?: string[];
+            interviews?: number;
+        };
         Stage: {
             count?: number;
             label?: string;
             state?: string;
+        };
+        StageTime: {
+            label?: string;
+            median_hours?: number | null;
+            n?: number;
+            p90_hours?: number | null;
+            state?: string;
+        };
+        StageTimes: {
+            /** @description from entering a stage to leaving it (open stays not counted) */
+            stages?: components["schemas"]["StageTime"][];
+            /** @description from a completed interview to the first human decision */
+            time_to_decision?: components["schemas"]["Duration"];
+        };
+        StarPart: {
+            cue?: string | null;
+            end?: number | null;
+            found?: boolean;
+            /** @description 情境 | 任务 | 行动 | 结果 */
+            label?: string;
+            match?: string | null;
+            matched_text?: string | null;
+            numbers?: string[];
+            /** @description situation | task | action | result */
+            part?: string;
+            quote?: string | null;
+            start?: number | null;
         };
         StartedQuestion: {
             /** Format: uuid */
@@ -4112,11 +4708,23 @@ export interface components {
             /** Format: date-time */
             started_at?: string;
         };
+        Stat: {
+            /** @description why there is no value */
+            reason?: string | null;
+            value?: number | null;
+        };
         Status: {
             label?: string;
             requests?: components["schemas"]["Request"][];
             state?: string;
             timeline?: components["schemas"]["TimelineEntry"][];
+        };
+        Structure: {
+            behavioural?: boolean;
+            connectives?: components["schemas"]["QuotedWord"][];
+            connectives_score?: number;
+            star?: components["schemas"]["StarPart"][];
+            star_score?: number | null;
         };
         SubscriptionReport: {
             /** @description wx.requestSubscribeMessage said accept */
@@ -4127,12 +4735,31 @@ export interface components {
              */
             template: "answers_received" | "booking_confirmed" | "invitation" | "next_round" | "not_booked_nudge" | "rejection" | "reminder" | "result_available";
         };
+        Thresholds: {
+            /** @description explicit opt-in: advance at the score instead of proposing; logged; never a rejection */
+            auto_advance?: boolean;
+            /** @description 0-100: propose (or, opted in, make) an advance at this score */
+            auto_advance_score?: number;
+            /** @description results released once decided */
+            auto_release?: boolean;
+            calibration_min_interviews?: number;
+            /** @description 0-100: the screening board's proposed pool */
+            interview_pool_top_percent?: number;
+            /** @description AI scores shown to HR, no proposals */
+            shadow_mode?: boolean;
+        };
         TimelineEntry: {
             /** Format: date-time */
             at?: string;
             kind?: string;
             label?: string | null;
             state?: string | null;
+        };
+        Timings: {
+            asr_s?: number;
+            content_s?: number;
+            decode_s?: number;
+            vad_s?: number;
         };
         Token: {
             /** Format: date-time */
@@ -4155,6 +4782,15 @@ export interface components {
             application_id?: string;
             token?: string;
         };
+        WeightedScore: {
+            features?: {
+                [key: string]: number | null;
+            };
+            rubric_points?: string[];
+            weights?: {
+                [key: string]: number | null;
+            };
+        };
         Window: {
             /** Format: date-time */
             closes_at?: string;
@@ -4165,6 +4801,14 @@ export interface components {
             readonly closes_at_display?: string | null;
             /** Format: date-time */
             opens_at?: string;
+        };
+        WorkEntry: {
+            description?: string;
+            employer?: string;
+            end?: string | null;
+            internship?: boolean;
+            start?: string | null;
+            title?: string;
         };
     };
     responses: {
