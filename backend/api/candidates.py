@@ -368,8 +368,8 @@ class AnswerMedia(MethodView):
         session = get_session()
         answer = session.get(Answer, answer_id)
         application = answer and session.get(Application, answer.application_id)
-        if application is None or application.organization_id != principal.organization_id:
-            raise NotFound("answer not found")
+        if application is None or application.organization_id != principal.organization_id or answer.practice:
+            raise NotFound("answer not found")  # a practice answer is the candidate's own
         storage = current_app.extensions["qingpin.storage"]
         seconds = current_app.config["QINGPIN_SETTINGS"].media_url_seconds
         app_service.record_event(session, application=application, kind="media_accessed", actor=Actor("hr", principal.user_id),

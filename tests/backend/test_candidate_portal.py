@@ -205,6 +205,7 @@ def test_a_practice_answer_is_never_scored_nor_shown_to_hr(client, make_hr, run_
         assert client.post(f"/api/answers/{answer_id}/human-scores", headers=hr,
                            json={"overall": 4, "competency_scores": {"沟通能力": 4}}).status_code == 404
         assert client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).status_code == 404
+        assert client.get(f"/api/answers/{answer_id}/media", headers=hr).status_code == 404
     agreement = client.get(f"/api/jobs/{job['id']}/agreement", headers=hr)
     assert agreement.status_code == 200 and tried["answer_id"] not in str(agreement.json)
     # The candidate's own view keeps both practice attempts.
