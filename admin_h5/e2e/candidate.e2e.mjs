@@ -74,10 +74,18 @@ test('HR side: the demo job gets a practice question and a slot; a candidate is 
   state.practice = await api(`/api/jobs/${job.id}/questions`, { method: 'POST', token: state.hr, body: {
     text: '练习题：请用一两句话介绍一下你自己。', practice: true, think_seconds: 5, answer_seconds: 30, retakes: 2,
     competencies: { 沟通能力: 1 }, rubric: [{ text: '表达清楚', key_phrases: ['我叫', '介绍'] }] } })
-  const starts = new Date(Date.now() + 10 * 60 * 1000)
-  starts.setSeconds(0, 0)
-  state.slot = await api(`/api/jobs/${job.id}/slots`, { method: 'POST', token: state.hr, body: {
-    starts_at: starts.toISOString(), ends_at: new Date(starts.getTime() + 40 * 60 * 1000).toISOString(), capacity: 3, location: '线上视频面试' } })
+  // Rescheduling is allowed up to the start here, so the candidate can move between two slots starting soon.
+  await api(`/api/jobs/${job.id}/schedule-policy`, { method: 'PUT', token: state.hr, body: {
+    mode: 'slots', window_hours: 72, reschedule_cutoff_hours: 0, max_reschedules: 2 } })
+  const slot = async (minutes) => {
+    const starts = new Date(Date.now() + minutes * 60 * 1000)
+    starts.setSeconds(0, 0)
+    return api(`/api/jobs/${job.id}/slots`, { method: 'POST', token: state.hr, body: {
+      starts_at: starts.toISOString(), ends_at: new Date(starts.getTime() + 40 * 60 * 1000).toISOString(), capacity: 3, location: '线上视频面试' } })
+  }
+  state.firstSlot = await slot(12)
+  state.slot = await slot(8)
+  state.busySlot = await slot(120)
   const application = await api('/api/applications', { method: 'POST', token: state.hr, body: {
     job_id: job.id, candidate: { name: '林晓', phone: '13900000001', email: 'lin.xiao@example.com' } } })
   state.application = application
@@ -129,10 +137,31 @@ test('booking: rules first, slots by day, book, then the .ics for the calendar',
   await page.waitForSelector('text=预约规则')
   await page.waitForSelector(`[data-test=slot-${state.slot.id}]`)
   await look('booking-slots')
-  await page.click(`[data-test=slot-${state.slot.id}]`)
+  // A declared busy time hides the slot it overlaps.
+  const shanghai = (iso, options) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hour12: false, ...options }).format(new Date(iso))
+  const start = state.busySlot.starts_at
+  await page.click('[data-test=busy-times] .busy__toggle')
+  await page.fill('input[name=busy-day]', shanghai(start, { year: 'numeric', month: '2-digit', day: '2-digit' }))
+  await page.fill('input[name=busy-from]', shanghai(start, { hour: '2-digit', minute: '2-digit' }))
+  await page.fill('input[name=busy-to]', shanghai(new Date(Date.parse(start) + 30 * 60 * 1000), { hour: '2-digit', minute: '2-digit' }))
+  await page.fill('input[name=busy-label]', '上课')
+  await page.click('[data-test=add-busy]')
+  await page.waitForSelector(`[data-test=slot-${state.busySlot.id}]`, { state: 'detached' })
+  await page.waitForSelector(`[data-test=slot-${state.firstSlot.id}]`)
+  await look('booking-busy')
+  await page.click(`[data-test=slot-${state.firstSlot.id}]`)
   await page.click('[data-test=book]')
   await page.waitForSelector('[data-test=current-booking]')
+  await page.waitForSelector('text=还可改约 2 次')
   await look('booking-booked')
+  // Move to the earlier slot: the limits shown before, one reschedule used after.
+  await page.click(`[data-test=slot-${state.slot.id}]`)
+  await page.click('[data-test=reschedule]')
+  await page.waitForSelector('text=还可改约 1 次')
+  const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(state.slot.starts_at))
+  await page.waitForSelector(`[data-test=current-booking]:has-text("${time}")`)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await look('booking-rescheduled')
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=add-calendar]')])
   const ics = readFileSync(await download.path(), 'utf8')
   assert(ics.startsWith('BEGIN:VCALENDAR') && ics.includes('BEGIN:VEVENT') && ics.includes('对公客户经理'), `an iCalendar event: ${ics.slice(0, 200)}`)

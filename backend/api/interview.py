@@ -20,7 +20,7 @@ from ..services.answers import (
     spool, start_question,
 )
 from ..services.applications import Actor, record_event
-from ..services.invitations import redeem_invitation
+from ..services.invitations import current_invitation, redeem_invitation
 from .blueprint import Blueprint
 from .schemas import AnswerStatusSchema
 from .security import BEARER, current_candidate
@@ -64,6 +64,7 @@ class MyInterviewSchema(ma.Schema):
     state = ma.fields.String()
     job_title = ma.fields.String()
     organization_name = ma.fields.String()
+    invitation_expires_at = ma.fields.AwareDateTime(allow_none=True, metadata={"description": "the invitation link works until then"})
     accommodation = ma.fields.Nested(MyAccommodationSchema)
     segment_max_seconds = ma.fields.Integer(metadata={"description": "record each segment for at most this long"})
     questions = ma.fields.List(ma.fields.Nested(CandidateQuestionSchema))
@@ -234,11 +235,19 @@ def _my_interview(session, application: Application) -> dict:
         "state": application.state,
         "job_title": job.title,
         "organization_name": session.get(Organization, job.organization_id).name,
+        "invitation_expires_at": _invitation_expiry(session, application),
         "accommodation": {name: getattr(extra, name) for name in MyAccommodationSchema._declared_fields},
         "segment_max_seconds": _segment_seconds(),
         "questions": [_released(session, application, q, answers) for q in job_service.list_questions(session, job_id=job.id)],
         "answers": answers,
     }
+
+
+def _invitation_expiry(session, application: Application):
+    try:
+        return current_invitation(session, application=application).expires_at
+    except NotFound:
+        return None
 
 
 def _released(session, application: Application, question, answers: list | None = None) -> dict:

@@ -108,6 +108,7 @@ def test_the_invitation_link_opens_the_candidate_portal(client, make_hr):
     me = {"Authorization": f"Bearer {session['token']}"}
     interview = client.get("/api/candidate/interview", headers=me).json
     assert interview["organization_name"] and interview["job_title"] == "对公客户经理"
+    assert datetime.fromisoformat(interview["invitation_expires_at"]) == datetime.fromisoformat(invitation["expires_at"])
     assert interview["segment_max_seconds"] == SEGMENT_SECONDS
     assert interview["accommodation"] == {"extra_think_seconds": 0, "extra_answer_seconds": 0, "extra_retakes": 0,
                                           "extra_window_hours": 0}

@@ -4202,6 +4202,11 @@ export interface components {
             answers?: components["schemas"]["AnswerStatus"][];
             /** Format: uuid */
             application_id?: string;
+            /**
+             * Format: date-time
+             * @description the invitation link works until then
+             */
+            invitation_expires_at?: string | null;
             job_title?: string;
             organization_name?: string;
             questions?: components["schemas"]["CandidateQuestion"][];
