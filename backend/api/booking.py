@@ -294,12 +294,8 @@ class MyBooking(MethodView):
     @blp.alt_response(404, description="No active booking")
     def get(self):
         """My active booking"""
-        principal = current_candidate()
         session = get_session()
-        booking = booking_service.active_booking(session, application_id=principal.application_id)
-        if booking is None:
-            raise NotFound("no active booking", reason="not_booked")
-        return _booking_view(booking_service.booking_details(session, booking=booking))
+        return _booking_view(booking_service.booking_details(session, booking=_my_active_booking(session)))
 
     @idempotent(_candidate_principal)
     @blp.doc(security=[BEARER], parameters=[IDEMPOTENCY_KEY_PARAMETER])
@@ -330,11 +326,8 @@ class MyBookingCalendar(MethodView):
     @blp.alt_response(404, description="No active booking")
     def get(self):
         """My booking as a calendar file (.ics): the slot, or the open window's deadline, with a reminder"""
-        principal = current_candidate()
         session = get_session()
-        booking = booking_service.active_booking(session, application_id=principal.application_id)
-        if booking is None:
-            raise NotFound("no active booking", reason="not_booked")
+        booking = _my_active_booking(session)
         job = session.get(Job, booking.job_id)
         body = booking_ics(booking_service.booking_details(session, booking=booking), job_title=job.title,
                            organization_name=session.get(Organization, job.organization_id).name, now=utcnow())
@@ -376,6 +369,13 @@ class MyBusyTimes(MethodView):
         rows = booking_service.replace_busy_times(session, application=_my_application(session, principal),
                                                   actor=Actor("candidate", principal.candidate_id), items=body["busy_times"])
         return {"busy_times": rows}
+
+
+def _my_active_booking(session):
+    booking = booking_service.active_booking(session, application_id=current_candidate().application_id)
+    if booking is None:
+        raise NotFound("no active booking", reason="not_booked")
+    return booking
 
 
 def _my_application(session, principal) -> Application:

@@ -16,14 +16,21 @@ export interface Journey {
 
 export const DEVICE_CHECK_KEY = 'qingpin.candidate.device-ok'
 
+/** What the server returns, or null when it has nothing (404): no booking yet, no result released yet. */
+export function unlessMissing<T>(request: Promise<T>): Promise<T | null> {
+  return request.catch((exc) => {
+    if (exc instanceof ApiError && exc.status === 404) return null
+    throw exc
+  })
+}
+
+export const loadBooking = () => unlessMissing(call(api.GET('/api/candidate/booking')))
+
 export async function loadJourney(): Promise<Journey> {
   const [interview, consents, booking, options] = await Promise.all([
     call(api.GET('/api/candidate/interview')),
     call(api.GET('/api/candidate/consents')),
-    call(api.GET('/api/candidate/booking')).catch((exc) => {
-      if (exc instanceof ApiError && exc.status === 404) return null
-      throw exc
-    }),
+    loadBooking(),
     call(api.GET('/api/candidate/slots')).catch(() => null),
   ])
   return {
