@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     candidate_token_hours: int = 72
     invitation_days: int = 14
     max_segment_bytes: int = 200 * 1024 * 1024  # one recorded segment (at most 120 s of video)
+    # How long one recorded segment may last (clients start a new recorder then); shorter only for tests and demos.
+    segment_seconds: int = Field(120, ge=5, le=120)
     max_candidate_bytes: int = 2 * 1024 * 1024 * 1024  # everything one candidate may have staged or stored
     upload_staging: Literal["local", "s3"] = "local"
     upload_expiry_hours: int = 24

@@ -324,7 +324,7 @@ def _issue_invitation(session, *, application: Application, actor: Actor, notify
     settings = current_app.config["QINGPIN_SETTINGS"]
     token, invitation = invite(session, application=application, actor=actor, days=settings.invitation_days, send_message=notify,
                                storage=current_app.extensions["qingpin.storage"])
-    result = {"token": token, "url": f"/i/{token}", "expires_at": invitation.expires_at, "qr_url": None, "qr_error": None}
+    result = {"token": token, "url": f"/h5/c/i/{token}", "expires_at": invitation.expires_at, "qr_url": None, "qr_error": None}
     if qr and wechat_enabled(current_app):
         error = make_invitation_qr(session, application=application, invitation=invitation, token=token,
                                    gateway=wechat_gateway(current_app), storage=current_app.extensions["qingpin.storage"],
@@ -368,8 +368,8 @@ class AnswerMedia(MethodView):
         session = get_session()
         answer = session.get(Answer, answer_id)
         application = answer and session.get(Application, answer.application_id)
-        if application is None or application.organization_id != principal.organization_id:
-            raise NotFound("answer not found")
+        if application is None or application.organization_id != principal.organization_id or answer.practice:
+            raise NotFound("answer not found")  # a practice answer is the candidate's own
         storage = current_app.extensions["qingpin.storage"]
         seconds = current_app.config["QINGPIN_SETTINGS"].media_url_seconds
         app_service.record_event(session, application=application, kind="media_accessed", actor=Actor("hr", principal.user_id),

@@ -37,6 +37,8 @@ class QuestionSchema(ma.Schema):
     rubric = ma.fields.List(ma.fields.Nested(RubricPointSchema), required=True, validate=ma.validate.Length(min=1, max=20))
     behavioural = ma.fields.Boolean(allow_none=True, load_default=None, metadata={
         "description": "a behavioural question (STAR structure counts); null: inferred from the text"})
+    practice = ma.fields.Boolean(load_default=False, metadata={
+        "description": "a practice question: the candidate may try it; its answer is never scored nor counted"})
     think_seconds = ma.fields.Integer(load_default=30, validate=ma.validate.Range(min=0, max=600))
     answer_seconds = ma.fields.Integer(load_default=180, validate=ma.validate.Range(min=10, max=1800))
     retakes = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=0, max=5))
@@ -49,6 +51,7 @@ class QuestionUpdateSchema(QuestionSchema):
     retakes = ma.fields.Integer(validate=ma.validate.Range(min=0, max=5))
     min_speech_seconds = ma.fields.Float(validate=ma.validate.Range(min=1, max=60))
     behavioural = ma.fields.Boolean(allow_none=True)
+    practice = ma.fields.Boolean()
 
 
 def _check_thresholds(thresholds: dict) -> None:

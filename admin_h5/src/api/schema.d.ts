@@ -1504,6 +1504,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/candidate/booking.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My booking as a calendar file (.ics): the slot, or the open window's deadline, with a reminder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The booking as an iCalendar event (text/calendar) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description No active booking */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/candidate/booking/reschedule": {
         parameters: {
             query?: never;
@@ -4017,14 +4061,23 @@ export interface components {
             window_hours?: number;
         };
         CandidateQuestion: {
+            /** @description with my accommodation's extra time */
             answer_seconds?: number;
+            /** @description how many more times I may start this question */
+            attempts_left?: number;
             /** Format: uuid */
             id?: string;
             position?: number;
+            /** @description a practice question: never scored, not needed to finish */
+            practice?: boolean;
+            /** @description with my accommodation's extra retakes */
             retakes?: number;
+            /** @description attempts I may still start after the first (an unreadable one is free) */
+            retakes_left?: number;
             started?: boolean;
             /** @description null until the candidate starts the question */
             text?: string | null;
+            /** @description with my accommodation's extra time */
             think_seconds?: number;
         };
         CandidateSlot: {
@@ -4582,6 +4635,12 @@ export interface components {
             template?: string;
             title?: string;
         };
+        MyAccommodation: {
+            extra_answer_seconds?: number;
+            extra_retakes?: number;
+            extra_think_seconds?: number;
+            extra_window_hours?: number;
+        };
         MyAccount: {
             current_password?: string;
             name?: string;
@@ -4589,11 +4648,20 @@ export interface components {
             new_password?: string;
         };
         MyInterview: {
+            accommodation?: components["schemas"]["MyAccommodation"];
             answers?: components["schemas"]["AnswerStatus"][];
             /** Format: uuid */
             application_id?: string;
+            /**
+             * Format: date-time
+             * @description the invitation link works until then
+             */
+            invitation_expires_at?: string | null;
             job_title?: string;
+            organization_name?: string;
             questions?: components["schemas"]["CandidateQuestion"][];
+            /** @description record each segment for at most this long */
+            segment_max_seconds?: number;
             state?: string;
         };
         MyResult: {
@@ -4748,6 +4816,11 @@ export interface components {
             /** @default 3 */
             min_speech_seconds?: number;
             position?: number;
+            /**
+             * @description a practice question: the candidate may try it; its answer is never scored nor counted
+             * @default false
+             */
+            practice?: boolean;
             /** @default 1 */
             retakes?: number;
             rubric: components["schemas"]["RubricPoint"][];
@@ -4775,6 +4848,7 @@ export interface components {
             readonly id?: string;
             min_speech_seconds?: number;
             position?: number;
+            practice?: boolean;
             retakes?: number;
             rubric?: components["schemas"]["RubricPoint"][];
             text?: string;
@@ -4938,6 +5012,11 @@ export interface components {
         Session: {
             /** Format: uuid */
             application_id?: string;
+            /**
+             * Format: date-time
+             * @description the candidate token's expiry (log in again from the link)
+             */
+            expires_at?: string;
             token?: string;
         };
         SessionRequest: {
@@ -5127,6 +5206,7 @@ export interface components {
             question?: components["schemas"]["CandidateQuestion"];
             /** Format: date-time */
             record_by?: string;
+            /** @description record each segment for at most this long */
             segment_max_seconds?: number;
             /** Format: date-time */
             started_at?: string;
