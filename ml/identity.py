@@ -127,7 +127,8 @@ def read_document_fields(kind: str, text: str) -> dict[str, str]:
         if number:
             fields["bank_card"] = number
     elif kind in ("diploma", "degree"):
-        school = _first(r"([\u4e00-\u9fff]{2,20}(?:大学|学院))", text)
+        school = _after_label(text, "校名") or _first(r"([\u4e00-\u9fff]{2,20}(?:大学|学院))", text)
+        school = school.lstrip("在于经入从是的") if school else None
         if school:
             fields["school"] = school
             level = _first(r"(博士|硕士|学士|本科|专科)", text)
