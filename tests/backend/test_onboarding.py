@@ -19,41 +19,11 @@ from backend.models import Application
 from backend.models.documents import ApplicationDocument
 from backend.models.notifications import NotificationOutbox
 from backend.models.onboarding import OnboardingField, WebhookDelivery
-from backend.services.applications import Actor, transition_application
 from backend.services.checklists import remind_due
 from backend.settings import Settings
 
-from .documents_images import id_number
-from .helpers import create_job, invite_candidate
-
-START = date.today() + timedelta(days=14)
-
-
-def advance(app, application_id: str) -> None:
-    """invited → … → advanced, as the interview and a reviewer would (only onboarding is under test here)."""
-    with app.app_context(), session_scope() as session:
-        application = session.get(Application, uuid.UUID(application_id))
-        for state in ("in_progress", "completed"):
-            transition_application(session, application=application, to_state=state, actor=Actor.system(), reason="test")
-        transition_application(session, application=application, to_state="advanced", actor=Actor("hr", uuid.uuid4()),
-                               reason="test")
-
-
-def hire(client, app, hr, job, name="王小明", *, department="公司金融部", before_hire=None) -> tuple[dict, dict]:
-    """A hired candidate with a signed-in employee; returns (decision response, employee headers)."""
-    application, _ = invite_candidate(client, hr, job["id"], name=name, consent=False)
-    advance(app, application["id"])
-    if before_hire:
-        before_hire(application)
-    decided = client.post(f"/api/applications/{application['id']}/decisions", headers=hr, json={
-        "to_state": "hired", "reason": "录用", "offer": {"position": "对公客户经理", "department": department,
-                                                        "start_date": START.isoformat(), "location": "北京分行", "manager": "陈经理"}})
-    assert decided.status_code == 200, decided.json
-    login = decided.json["onboarding"]
-    signed = client.post("/api/onboard/session", json={"case_id": login["case_id"], "code": login["login_code"]})
-    assert signed.status_code == 201, signed.json
-    return decided.json, {"Authorization": f"Bearer {signed.json['token']}"}
-
+from .documents_images import dark_photo, id_card_front, id_number
+from .helpers import START, advance, create_job, hire, invite_candidate
 
 def test_an_employee_reaches_only_their_own_case(client, app, make_hr):
     hr = make_hr("recruiter")
@@ -229,3 +199,62 @@ def test_first_week_calendar_and_excel_friendly_export(client, app, make_hr):
     assert export.status_code == 200 and body.startswith("\ufeff".encode())
     lines = body.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("case_id,name,position") and "'=HYPERLINK(1)" in lines[1]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_id_card_that_disagrees_with_the_form_is_flagged_for_hr_and_unreadable_photos_are_kept(client, app, make_hr,
+                                                                                                 run_jobs):
+    hr = make_hr("recruiter")
+    job = create_job(client, hr)
+    decided, me = hire(client, app, hr, job)
+    case_id = decided["onboarding"]["case_id"]
+    assert client.put("/api/onboard/form", headers=me, json={"values": {"id_number": id_number()}}).status_code == 200
+    other = id_number("44030419880521004")  # someone else's card
+    photo = dark_photo()
+    for kind, content in (("id_card_front", id_card_front("王小明", other)), ("id_card_back", photo)):
+        response = client.post("/api/onboard/documents", headers=me, content_type="multipart/form-data",
+                               data={"kind": kind, "file": (io.BytesIO(content), f"{kind}.jpg")})
+        assert response.status_code == 202, response.json
+    assert client.post("/api/onboard/documents", headers=me, content_type="multipart/form-data", data={
+        "kind": "diploma", "file": (io.BytesIO(b"MZ\x90\x00 not an image"), "x.jpg")}).status_code == 415
+    run_jobs()
+    detail = client.get(f"/api/onboarding/cases/{case_id}", headers=hr).json
+    front = next(d for d in detail["documents"] if d["kind"] == "id_card_front")
+    assert front["mismatch"] is True and front["comparison"]["id_number"]["matches"] is False
+    assert front["comparison"]["id_number"]["read"] == other[:3] + "*" * 11 + other[-4:]  # masked for HR
+    assert detail["mismatched_documents"] == 1
+    assert client.get("/api/onboarding/board", headers=hr).json["mismatched_documents"] == 1
+    assert not any(t["done_at"] for t in detail["tasks"] if t["key"] == "id_card_front")  # not done while it disagrees
+    back = next(d for d in detail["documents"] if d["kind"] == "id_card_back")
+    assert back["status"] == "retake" and back["status_message"] == "请在光线更好的地方重拍"
+    link = client.get(f"/api/onboarding/cases/{case_id}/documents/{back['id']}/url", headers=hr)
+    assert link.status_code == 200
+    kept = client.get(link.json["url"])
+    assert kept.status_code == 200 and kept.data == photo  # the file stays for HR
+
+
+def test_course_catalogue_and_mentor_capacity(client, app, make_hr):
+    hr = make_hr("recruiter")
+    course = client.post("/api/onboarding/courses", headers=hr, json={"title": "合规基础", "competency": "风险意识"}).json
+    changed = client.put(f"/api/onboarding/courses/{course['id']}", headers=hr,
+                         json={"title": "合规基础课程", "competency": "风险意识", "hours": 4})
+    assert changed.status_code == 200 and changed.json["title"] == "合规基础课程"
+    stranger = make_hr("admin", organization="other-bank")
+    assert client.put(f"/api/onboarding/courses/{course['id']}", headers=stranger,
+                      json={"title": "x", "competency": "y"}).status_code == 404
+    assert client.delete(f"/api/onboarding/courses/{course['id']}", headers=hr).status_code == 204
+    assert client.get("/api/onboarding/courses", headers=hr).json == []
+    assert client.post("/api/onboarding/employees", headers=hr, json={"name": "甲", "is_mentor": True}).status_code == 422
+    mentor = client.post("/api/onboarding/employees", headers=hr, json={"name": "李导师", "is_mentor": True,
+                                                                         "mentor_capacity": 1}).json
+    job = create_job(client, hr)
+    first, _ = hire(client, app, hr, job, "甲")
+    second, _ = hire(client, app, hr, job, "乙")
+    assert client.put(f"/api/onboarding/cases/{first['onboarding']['case_id']}/mentor", headers=hr,
+                      json={"employee_id": mentor["id"]}).status_code == 200
+    assert client.get(f"/api/onboarding/cases/{second['onboarding']['case_id']}/mentor-suggestions", headers=hr).json == []
+    full = client.put(f"/api/onboarding/cases/{second['onboarding']['case_id']}/mentor", headers=hr,
+                      json={"employee_id": mentor["id"]})
+    assert full.status_code == 409 and full.json["reason"] == "mentor_full"
+    unmarked = client.put(f"/api/onboarding/employees/{mentor['id']}", headers=hr, json={"name": "李导师", "is_mentor": False})
+    assert unmarked.status_code == 200 and unmarked.json["is_mentor"] is False
