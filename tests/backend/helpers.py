@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import io
+import json
 import uuid
 import wave
 from datetime import date, timedelta
