@@ -36,7 +36,12 @@ test('the offer link opens the sign-in; a wrong code is refused in Chinese', asy
   await page.waitForSelector('text=验证码不正确或已失效')
   await page.fill('input[name=code]', CODE)
   await page.click('button[type=submit]')
-  await page.waitForSelector('[data-test=welcome]')
+  try {
+    await page.waitForSelector('[data-test=welcome]')
+  } catch (exc) {
+    await shot(page, 'onboard-login-failed')
+    throw new Error(`no welcome page after signing in at ${page.url()}: ${(await text()).slice(0, 300)} ${problems.join('; ')}`)
+  }
 })
 
 test('welcome: start date, place, manager and mentor', async () => {

@@ -108,7 +108,7 @@ def resolve_token(session: Session, token: str) -> HrPrincipal | CandidatePrinci
         if user is None or not user.active:
             raise Unauthorized("missing, expired or revoked token", reason="bad_token")
         return HrPrincipal(user_id=user.id, organization_id=user.organization_id, role=user.role)
-    if row.kind != "candidate":  # e.g. a set-password code is no bearer token
+    if row.kind not in ("candidate", "employee"):  # e.g. a set-password code is no bearer token
         raise Unauthorized("missing, expired or revoked token", reason="bad_token")
     application = session.get(Application, row.application_id)
     if application is None:
