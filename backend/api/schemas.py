@@ -336,3 +336,11 @@ class InterviewResultSchema(ma.Schema):
     config_hash = ma.fields.String()
     computed_at = ma.fields.AwareDateTime()
     released_at = ma.fields.AwareDateTime(allow_none=True)
+
+
+class OnboardingLoginSchema(ma.Schema):
+    """How a new hire signs in: the link to their onboarding page and the one-time code (shown to HR once)."""
+
+    case_id = ma.fields.UUID()
+    login_url = ma.fields.String()
+    login_code = ma.fields.String()

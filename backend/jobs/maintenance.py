@@ -1,4 +1,5 @@
-"""Periodic upkeep: expired resumable uploads, idempotency records, and answers whose scoring job was lost."""
+"""Periodic upkeep: expired resumable uploads, idempotency records, answers whose scoring job was lost, and
+reminders of onboarding tasks due soon."""
 from __future__ import annotations
 
 import logging
@@ -9,6 +10,7 @@ from sqlmodel import select
 
 from ..db import session_scope
 from ..models import Answer, AnswerStatus, utcnow
+from ..services.checklists import remind_due
 from ..services.idempotency import purge_expired
 from ..uploads import cleanup_expired
 from .context import job_app
@@ -35,8 +37,11 @@ def sweep_maintenance(due: str | None = None) -> dict:
         with session_scope() as session:
             purged = purge_expired(session, now=now)
         requeued = requeue_lost_scoring(connection, now=now)
+        with session_scope() as session:
+            reminded = remind_due(session, now=now)
         schedule_maintenance(connection, now=max(now, datetime.fromisoformat(due)) if due else now)
-    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, "answers_requeued": requeued}
+    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, "answers_requeued": requeued,
+               "onboarding_reminders": reminded}
     log.info("maintenance: %s", summary)
     return summary
 

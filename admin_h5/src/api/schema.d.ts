@@ -623,7 +623,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Application"];
+                        "application/json": components["schemas"]["DecisionResult"];
                     };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -3401,6 +3401,1603 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/onboard/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My documents and what OCR read from them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingDocument"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /**
+         * Upload a photo or scan (ID card both sides, diploma, degree, bank card, medical report, resignation
+         *     certificate); it is read on the `ocr` queue
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["OnboardDocumentFile"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingDocument"];
+                    };
+                };
+                /** @description larger than 15 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not an image or PDF */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        /** One of my documents (poll until it is read or asks for a retake) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    document_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingDocument"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/documents/{document_id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the OCR result shown (a mismatch with the typed value stays flagged for HR) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    document_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingDocument"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/first-week.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My first week as a calendar file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description iCalendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": unknown;
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The form, pre-filled fields marked (the employee sees their own values in full) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Form"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Confirm pre-filled fields and fill or correct the rest; every field is checked before anything is saved */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FormSubmit"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Form"];
+                    };
+                };
+                /** @description field errors (ID number, bank card, phone ...); nothing was saved */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Welcome: start date, place, manager, mentor and how far the checklist is */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Welcome"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages about my onboarding (offer, reminders, mentor), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardMessage"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Policies to read (current versions) and whether I acknowledged them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyView"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/policies/{policy_id}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a policy: the version and the hash of the text read are recorded with the time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    policy_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Acknowledge"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyView"];
+                    };
+                };
+                /** @description the text changed since it was loaded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with the case from the offer link and the one-time code from HR */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OnboardSessionRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardSession"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/start-date/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the start date (HRIS and attendance systems are told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Welcome"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist: every task with owner, due date and whether it is done */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/tasks/{task_id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my own manual tasks done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    task_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboard/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Courses suggested for my first months (no scores) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployeeCourse"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases by stage, with progress, overdue tasks and documents whose OCR disagrees with the typed values */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Board"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One case: employee, form (sensitive values masked), documents with OCR comparison, tasks, policies read,
+         *     training suggestions with their reasons, webhook deliveries
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the case (the employee has started); HRIS receives `onboarding.completed` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseSummary"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/documents/{document_id}/url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        /** A short-lived signed URL to the document photo (every access is logged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                    document_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentUrl"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/first-week.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        /** The hire's first week as an iCalendar file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description iCalendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": unknown;
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/login-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new one-time sign-in code for the employee (the earlier one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingLogin"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/mentor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Confirm the hire's mentor; both are notified */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MentorChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseSummary"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/mentor-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        /** Mentors with free capacity for this hire, best first, with the reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorSuggestion"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The full value of one sensitive field (ID number, bank card, address); logged with who and why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reveal"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Revealed"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/cases/{case_id}/tasks/{task_id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done (HR, IT and manager tasks; or an employee task HR handled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                    task_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's course catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Add a course for a competency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a course */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    course_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        /** Remove a course from the catalogue */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    course_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employees (hires and the colleagues HR marked as mentors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employee"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Add a colleague (e.g. a willing mentor with department, location, skills and capacity) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Employee"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employee"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/employees/{employee_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employee_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an employee; mark or unmark them as a mentor */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    employee_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Employee"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employee"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every case of the organization as CSV (no ID or bank card numbers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (UTF-8 with BOM, opens in Excel) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": unknown;
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of each policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingPolicy"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Publish a policy, or a new version of one (employees acknowledge the new text) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OnboardingPolicy"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingPolicy"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checklist templates (per job, per department, or the default) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Add a checklist template; new cases of its job or department use it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a template (cases already opened keep their tasks) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    template_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook receivers (secrets are never shown again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Register a receiver; the response carries its signing secret, this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event sent to the receivers, with its attempts (failed ones are marked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pipeline": {
         parameters: {
             query?: never;
@@ -3664,6 +5261,18 @@ export interface components {
             readonly granted_at?: string;
             reason: string;
         };
+        Acknowledge: {
+            text_sha256: string;
+            version: string;
+        };
+        Acknowledgement: {
+            /** Format: date-time */
+            acknowledged_at?: string;
+            policy_key?: string;
+            text_sha256?: string;
+            title?: string;
+            version?: string;
+        };
         Agreement: {
             answers?: components["schemas"]["AnswerAgreement"];
             /** @description adopted weights in force, if any */
@@ -3814,19 +5423,6 @@ export interface components {
             /** Format: date-time */
             submitted_at?: string | null;
         };
-        Application: {
-            /** Format: uuid */
-            readonly candidate_id?: string;
-            /** Format: date-time */
-            readonly created_at?: string;
-            /** Format: uuid */
-            readonly id?: string;
-            /** Format: uuid */
-            job_id: string;
-            readonly state?: string;
-            /** Format: date-time */
-            readonly updated_at?: string;
-        };
         ApplicationCreate: {
             candidate?: components["schemas"]["Candidate"];
             /** Format: uuid */
@@ -3884,6 +5480,17 @@ export interface components {
             field?: string | null;
             ref?: string | null;
             result?: string;
+        };
+        Board: {
+            cases?: components["schemas"]["CaseSummary"][];
+            mismatched_documents?: number;
+            overdue_tasks?: number;
+            stages?: components["schemas"]["BoardStage"][];
+        };
+        BoardStage: {
+            count?: number;
+            label?: string;
+            stage?: string;
         };
         Booking: {
             /** Format: uuid */
@@ -4101,6 +5708,70 @@ export interface components {
              */
             readonly starts_at_display?: string | null;
         };
+        CaseDetail: {
+            acknowledgements?: components["schemas"]["Acknowledgement"][];
+            /** Format: uuid */
+            application_id?: string;
+            /** Format: date-time */
+            completed_at?: string | null;
+            department?: string;
+            documents?: components["schemas"]["OnboardingDocument"][];
+            employee?: components["schemas"]["Employee"];
+            /** Format: uuid */
+            employee_id?: string;
+            form?: components["schemas"]["FormField"][];
+            /** Format: uuid */
+            id?: string;
+            location?: string;
+            manager?: string;
+            /** Format: uuid */
+            mentor_id?: string | null;
+            mentor_name?: string | null;
+            mismatched_documents?: number;
+            name?: string;
+            position?: string;
+            progress?: components["schemas"]["Progress"];
+            stage?: string;
+            stage_label?: string;
+            /** Format: date */
+            start_date?: string;
+            /** Format: date-time */
+            start_date_confirmed_at?: string | null;
+            tasks?: components["schemas"]["Task"][];
+            training?: components["schemas"]["TrainingSuggestion"][];
+            webhooks?: components["schemas"]["WebhookDelivery"][];
+        };
+        CaseSummary: {
+            /** Format: uuid */
+            application_id?: string;
+            /** Format: date-time */
+            completed_at?: string | null;
+            department?: string;
+            /** Format: uuid */
+            employee_id?: string;
+            /** Format: uuid */
+            id?: string;
+            location?: string;
+            manager?: string;
+            /** Format: uuid */
+            mentor_id?: string | null;
+            mentor_name?: string | null;
+            mismatched_documents?: number;
+            name?: string;
+            position?: string;
+            progress?: components["schemas"]["Progress"];
+            stage?: string;
+            stage_label?: string;
+            /** Format: date */
+            start_date?: string;
+            /** Format: date-time */
+            start_date_confirmed_at?: string | null;
+        };
+        Comparison: {
+            matches?: boolean | null;
+            read?: string | null;
+            typed?: string | null;
+        };
         CompetencyRollup: {
             contributions?: components["schemas"]["Contribution"][];
             detail?: string | null;
@@ -4135,6 +5806,18 @@ export interface components {
             source?: string;
             weight?: number;
         };
+        Course: {
+            /** @default true */
+            active?: boolean;
+            competency: string;
+            /** @default null */
+            description?: string | null;
+            /** @default null */
+            hours?: number | null;
+            /** Format: uuid */
+            readonly id?: string;
+            title: string;
+        };
         Credit: {
             accepted_total?: number;
             credits?: number;
@@ -4163,10 +5846,27 @@ export interface components {
              * @default true
              */
             notify?: boolean;
+            /** @description hire (required): the offer; opens the onboarding case and sends the offer letter */
+            offer?: components["schemas"]["Offer"];
             /** @description why (kept on the timeline; never sent to the candidate) */
             reason: string;
             /** @enum {string} */
             to_state: "advanced" | "rejected" | "hired" | "withdrawn" | "screened";
+        };
+        DecisionResult: {
+            /** Format: uuid */
+            readonly candidate_id?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: uuid */
+            readonly id?: string;
+            /** Format: uuid */
+            job_id: string;
+            /** @description hire: the case and the employee's sign-in (code shown once) */
+            onboarding?: components["schemas"]["OnboardingLogin"] | (Record<string, never> | null);
+            readonly state?: string;
+            /** Format: date-time */
+            readonly updated_at?: string;
         };
         DeviceCheck: {
             clipped_share?: number;
@@ -4218,6 +5918,10 @@ export interface components {
             status_message?: string | null;
             status_reason?: string | null;
         };
+        DocumentUrl: {
+            expires_in?: number;
+            url?: string;
+        };
         DropOff: {
             /** @description (rejected + withdrawn) / reached */
             drop_rate?: number | null;
@@ -4245,6 +5949,38 @@ export interface components {
             school?: string;
             /** @description YYYY-MM or YYYY */
             start?: string | null;
+        };
+        Employee: {
+            /** Format: uuid */
+            readonly candidate_id?: string | null;
+            /** @default null */
+            department?: string | null;
+            /**
+             * Format: email
+             * @default null
+             */
+            email?: string | null;
+            /** Format: uuid */
+            readonly id?: string;
+            /** @default false */
+            is_mentor?: boolean;
+            /** @default null */
+            location?: string | null;
+            /** @default 0 */
+            mentor_capacity?: number;
+            name: string;
+            /** @default null */
+            phone?: string | null;
+            /** @default null */
+            position?: string | null;
+            skills?: string[];
+        };
+        EmployeeCourse: {
+            description?: string | null;
+            hours?: number | null;
+            /** Format: uuid */
+            id?: string;
+            title?: string;
         };
         Error: {
             /** @description Error code */
@@ -4324,6 +6060,30 @@ export interface components {
             speech_rate_cpm?: number | null;
             speech_s?: number | null;
             time_limit_share?: number | null;
+        };
+        Form: {
+            complete?: boolean;
+            fields?: components["schemas"]["FormField"][];
+        };
+        FormField: {
+            label?: string;
+            masked?: boolean;
+            name?: string;
+            prefilled?: boolean;
+            required?: boolean;
+            sensitive?: boolean;
+            source?: string | null;
+            /** @description empty | prefilled | confirmed | corrected | filled */
+            status?: string;
+            value?: string | null;
+        };
+        FormSubmit: {
+            /** @description pre-filled fields the employee confirms as they are */
+            confirm?: string[];
+            /** @description field name -> typed value (a correction of a pre-filled one counts) */
+            values?: {
+                [key: string]: string | null;
+            };
         };
         FunnelStage: {
             /** @description reached / reached the stage before */
@@ -4621,6 +6381,16 @@ export interface components {
             /** @enum {string} */
             role?: "admin" | "recruiter" | "interviewer";
         };
+        MentorChoice: {
+            /** Format: uuid */
+            employee_id: string;
+        };
+        MentorSuggestion: {
+            employee?: components["schemas"]["Employee"];
+            load?: number;
+            reasons?: string[];
+            score?: number;
+        };
         Message: {
             /** Format: uuid */
             application_id?: string;
@@ -4688,6 +6458,82 @@ export interface components {
         Nudge: {
             /** Format: uuid */
             outbox_id?: string;
+        };
+        Offer: {
+            department: string;
+            location: string;
+            manager: string;
+            position: string;
+            /** Format: date */
+            start_date: string;
+        };
+        OnboardDocumentFile: {
+            /** Format: binary */
+            file: string;
+        };
+        OnboardingDocument: {
+            bytes?: number;
+            comparison?: {
+                [key: string]: components["schemas"]["Comparison"];
+            };
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            employee_confirmed_at?: string | null;
+            extracted?: {
+                [key: string]: string;
+            };
+            file_type?: string;
+            filename?: string;
+            /** Format: uuid */
+            id?: string;
+            kind?: string;
+            kind_label?: string;
+            mismatch?: boolean;
+            /** Format: date-time */
+            processed_at?: string | null;
+            /** @description queued | processing | read | retake */
+            status?: string;
+            status_message?: string | null;
+            status_reason?: string | null;
+        };
+        OnboardingLogin: {
+            /** Format: uuid */
+            case_id?: string;
+            login_code?: string;
+            login_url?: string;
+        };
+        OnboardingPolicy: {
+            body: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /** Format: uuid */
+            readonly id?: string;
+            key: string;
+            readonly text_sha256?: string;
+            title: string;
+            version: string;
+        };
+        OnboardMessage: {
+            body?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: date-time */
+            read_at?: string | null;
+            template?: string;
+            title?: string;
+        };
+        OnboardSession: {
+            /** Format: uuid */
+            case_id?: string;
+            token?: string;
+        };
+        OnboardSessionRequest: {
+            /** Format: uuid */
+            case_id: string;
+            code: string;
         };
         Options: {
             mode?: string;
@@ -4760,6 +6606,12 @@ export interface components {
             /** @description 0-100 */
             score?: number;
         };
+        Person: {
+            department?: string | null;
+            email?: string | null;
+            name?: string;
+            phone?: string | null;
+        };
         Phone: {
             code: string;
         };
@@ -4788,6 +6640,23 @@ export interface components {
             readonly updated_at?: string | null;
             /** @default 72 */
             window_hours?: number;
+        };
+        PolicyView: {
+            /** Format: date-time */
+            acknowledged_at?: string | null;
+            body?: string;
+            /** Format: uuid */
+            id?: string;
+            key?: string;
+            text_sha256?: string;
+            title?: string;
+            version?: string;
+        };
+        Progress: {
+            done?: number;
+            overdue?: number;
+            percent?: number;
+            total?: number;
         };
         Proposal: {
             /** @description propose (HR confirms) | auto_advance (the job's opt-in) */
@@ -4953,6 +6822,15 @@ export interface components {
             skills?: string[];
             work?: components["schemas"]["WorkEntry"][];
             years_experience?: number;
+        };
+        Reveal: {
+            field: string;
+            /** @description why HR needs the full value (kept on the audit log) */
+            reason: string;
+        };
+        Revealed: {
+            field?: string;
+            value?: string | null;
         };
         Review: {
             count?: number;
@@ -5236,7 +7114,49 @@ export interface components {
              * @description QingPin's template name, e.g. reminder
              * @enum {string}
              */
-            template: "answers_received" | "booking_confirmed" | "invitation" | "next_round" | "not_booked_nudge" | "rejection" | "reminder" | "result_available";
+            template: "answers_received" | "booking_confirmed" | "invitation" | "mentee_assigned" | "mentor_assigned" | "next_round" | "not_booked_nudge" | "offer" | "onboarding_task" | "rejection" | "reminder" | "result_available";
+        };
+        Task: {
+            /** Format: date-time */
+            done_at?: string | null;
+            done_by?: string | null;
+            /** Format: date */
+            due_date?: string;
+            /** Format: uuid */
+            id?: string;
+            key?: string;
+            kind?: string;
+            overdue?: boolean;
+            owner?: string;
+            title?: string;
+        };
+        Template: {
+            /** @default null */
+            department?: string | null;
+            /** Format: uuid */
+            readonly id?: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            job_id?: string | null;
+            name: string;
+            tasks: components["schemas"]["TemplateTask"][];
+            /** Format: date-time */
+            readonly updated_at?: string;
+        };
+        TemplateTask: {
+            /** @description days from the start date (negative: before) */
+            due_days: number;
+            key: string;
+            /**
+             * @description form | document:<kind> | policy:<key> | account | training | other
+             * @default other
+             */
+            kind?: string;
+            /** @description employee | hr | manager | it */
+            owner: string;
+            title: string;
         };
         Thresholds: {
             /** @description explicit opt-in: advance at the score instead of proposing; logged; never a rejection */
@@ -5290,11 +7210,54 @@ export interface components {
             token?: string;
             user?: components["schemas"]["HrUser"];
         };
+        TrainingSuggestion: {
+            competency?: string;
+            course?: components["schemas"]["Course"];
+            reason?: string;
+            score?: number;
+            /** @description interview (AI roll-up) | human | interview+human */
+            source?: string;
+        };
         Unranked: {
             /** Format: uuid */
             application_id?: string;
             candidate_name?: string;
             state?: string;
+        };
+        WebhookCreate: {
+            events?: ("onboarding.start_date_confirmed" | "onboarding.completed" | "onboarding.mentor_assigned")[];
+            url: string;
+        };
+        WebhookDelivery: {
+            attempt_count?: number;
+            attempts?: {
+                [key: string]: unknown;
+            }[];
+            /** Format: uuid */
+            case_id?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /** Format: uuid */
+            endpoint_id?: string;
+            event?: string;
+            /** Format: uuid */
+            id?: string;
+            last_error?: string | null;
+            /** @description pending | delivered | failed */
+            status?: string;
+        };
+        WebhookEndpoint: {
+            active?: boolean;
+            /** Format: date-time */
+            created_at?: string;
+            events?: string[];
+            /** Format: uuid */
+            id?: string;
+            /** @description shown once, on creation: verify X-QingPin-Signature with it */
+            secret?: string;
+            url?: string;
         };
         WeChatLogin: {
             code: string;
@@ -5313,6 +7276,23 @@ export interface components {
             weights?: {
                 [key: string]: number | null;
             };
+        };
+        Welcome: {
+            /** Format: uuid */
+            case_id?: string;
+            company?: string;
+            department?: string;
+            location?: string;
+            manager?: string;
+            mentor?: (Record<string, never> | null) | components["schemas"]["Person"];
+            name?: string;
+            position?: string;
+            progress?: components["schemas"]["Progress"];
+            stage?: string;
+            /** Format: date */
+            start_date?: string;
+            /** Format: date-time */
+            start_date_confirmed_at?: string | null;
         };
         Window: {
             /** Format: date-time */

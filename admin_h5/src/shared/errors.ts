@@ -81,6 +81,20 @@ const REASONS: Record<string, string> = {
   bad_role: '角色不正确',
   ends_before_start: '结束时间须晚于开始时间',
   naive_datetime: '时间格式有误',
+  // onboarding
+  bad_login_code: '验证码不正确或已失效',
+  login_locked: '验证码错误次数过多，请联系招聘人员获取新的验证码',
+  employee_token_required: '请从录用通知中的链接登录',
+  invalid_fields: '请修改标出的字段',
+  policy_changed: '制度内容已更新，请重新阅读后确认',
+  task_not_yours: '该事项由他人办理或完成相关步骤后自动完成',
+  document_not_read: '材料尚未识别完成',
+  bad_document_kind: '不支持的材料类型',
+  case_completed: '入职办理已完成',
+  offer_required: '录用须填写录用信息（岗位、部门、入职日期、地点、上级）',
+  start_date_in_past: '入职日期不能早于今天',
+  not_a_mentor: '该员工不是导师',
+  mentor_full: '该导师带教名额已满',
 }
 
 const STATUS: Record<number, string> = {
