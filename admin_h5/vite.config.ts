@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
@@ -20,11 +21,24 @@ const noCdnFonts: Plugin = {
   },
 }
 
+// Flask serves these .gz copies to browsers that accept gzip (a phone on 1.6 Mbps gets a third of the bytes).
+const precompress: Plugin = {
+  name: 'qingpin-precompress',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (!/\.(js|css|svg)$/.test(file.fileName)) continue
+      const source = file.type === 'chunk' ? file.code : file.source
+      this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gzipSync(source, { level: 9 }) })
+    }
+  },
+}
+
 // One project, three entries served by Flask at /h5/: HR admin, candidate portal, employee onboarding.
 // Each entry loads only what it uses (Vant components on demand, ECharts only on chart pages).
 export default defineConfig({
   base: '/h5/',
-  plugins: [noCdnFonts, vue(), Components({ resolvers: [VantResolver()], dts: false })],
+  plugins: [noCdnFonts, precompress, vue(), Components({ resolvers: [VantResolver()], dts: false })],
   resolve: { alias: { '@': here('./src') } },
   build: {
     outDir: 'dist',

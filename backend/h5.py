@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, abort, redirect, send_from_directory
+import mimetypes
+
+from flask import Blueprint, Flask, Response, abort, redirect, request, send_from_directory
 
 ENTRIES = ("hr", "c", "onboard")
 DEFAULT_DIST = Path(__file__).resolve().parents[1] / "admin_h5" / "dist"
@@ -55,7 +57,15 @@ def create_blueprint(dist: Path, csp: str) -> Blueprint:
     def asset(name: str):
         if not (dist / "assets" / name).is_file():
             abort(404)
-        response = send_from_directory(dist / "assets", name, max_age=ASSET_MAX_AGE)
+        packed = dist / "assets" / f"{name}.gz"
+        if packed.is_file() and "gzip" in request.headers.get("Accept-Encoding", ""):
+            # the build's precompressed copy: a third of the bytes on a slow phone network
+            response = send_from_directory(dist / "assets", f"{name}.gz", max_age=ASSET_MAX_AGE,
+                                           mimetype=mimetypes.guess_type(name)[0] or "application/octet-stream")
+            response.headers["Content-Encoding"] = "gzip"
+        else:
+            response = send_from_directory(dist / "assets", name, max_age=ASSET_MAX_AGE)
+        response.headers["Vary"] = "Accept-Encoding"
         response.headers["Cache-Control"] = f"public, max-age={ASSET_MAX_AGE}, immutable"
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response

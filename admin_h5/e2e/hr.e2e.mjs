@@ -54,7 +54,7 @@ test('login page, then a wrong password is refused in Chinese', async () => {
 test('home shows the day, the lists and the funnel', async () => {
   await page.goto(`${BASE}/h5/hr/`)
   await page.waitForSelector('text=招聘漏斗')
-  await page.waitForSelector('canvas')
+  await page.waitForSelector('.funnel__row')
   await look('home')
 })
 

@@ -2,6 +2,8 @@
 deep links, a missing asset a 404, a Content-Security-Policy that allows only this origin."""
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from backend import create_app
@@ -16,6 +18,7 @@ def client(tmp_path):
         (dist / entry / "index.html").write_text(f"<!doctype html><title>{entry}</title>", encoding="utf-8")
     (dist / "assets").mkdir()
     (dist / "assets" / "hr-abc123.js").write_text("console.log(1)", encoding="utf-8")
+    (dist / "assets" / "hr-abc123.js.gz").write_bytes(gzip.compress(b"console.log(1)"))
     settings = Settings(QINGPIN_ENV="test", QINGPIN_INSTANCE_DIR=tmp_path / "instance", redis_url="redis://127.0.0.1:1/0",
                         h5_dist_dir=dist)
     return create_app(settings).test_client()
@@ -38,6 +41,10 @@ def test_assets_are_cached_for_a_year_and_a_missing_one_is_404(client):
     assert response.status_code == 200
     assert "max-age=31536000" in response.headers["Cache-Control"] and "immutable" in response.headers["Cache-Control"]
     assert client.get("/h5/assets/hr-missing.js").status_code == 404
+    packed = client.get("/h5/assets/hr-abc123.js", headers={"Accept-Encoding": "gzip, br"})
+    assert packed.headers["Content-Encoding"] == "gzip" and packed.headers["Vary"] == "Accept-Encoding"
+    assert packed.mimetype == "text/javascript" and gzip.decompress(packed.data) == b"console.log(1)"
+    assert response.data == b"console.log(1)" and "Content-Encoding" not in response.headers
     assert client.get("/h5/assets/../hr/index.html").status_code == 404
 
 

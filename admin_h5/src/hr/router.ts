@@ -1,10 +1,12 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { session } from './api'
+import HomePage from './pages/HomePage.vue'
+import LoginPage from './pages/LoginPage.vue'
 
-// Pages load on demand: the first screen carries only what it draws (ECharts only on chart pages).
+// The two first screens (home, login) come with the entry; every other page loads on demand (ECharts only on chart pages).
 const routes: RouteRecordRaw[] = [
-  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
-  { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { tab: 'home', title: '首页' } },
+  { path: '/login', name: 'login', component: LoginPage, meta: { public: true, title: '登录' } },
+  { path: '/', name: 'home', component: HomePage, meta: { tab: 'home', title: '首页' } },
   { path: '/jobs', name: 'jobs', component: () => import('./pages/JobsPage.vue'), meta: { tab: 'jobs', title: '职位' } },
   { path: '/jobs/new', name: 'job-new', component: () => import('./pages/JobEditPage.vue'), meta: { title: '新建职位' } },
   { path: '/jobs/:jobId', name: 'job', component: () => import('./pages/JobPage.vue'), props: true, meta: { title: '职位详情' } },
