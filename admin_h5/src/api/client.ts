@@ -49,7 +49,8 @@ export interface SessionStore {
 }
 
 export function createApi(session: SessionStore) {
-  const client = createClient<paths>({ baseUrl: '' })
+  // fetch looked up per call (not captured once), so a test or a polyfill can stand in for it
+  const client = createClient<paths>({ baseUrl: '', fetch: (request) => globalThis.fetch(request) })
   const auth: Middleware = {
     onRequest({ request }) {
       const token = session.token()
