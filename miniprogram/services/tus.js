@@ -122,9 +122,9 @@ function createTusUploader({ wx, client, chunkSize = CHUNK_SIZE, retryDelays = R
         if (found.gone) { url = null; continue } // expired or failed verification: start a new upload
         offset = found.offset
         stats.resumes += 1
+        onProgress(offset, size)
       }
       if (offset >= size) {
-        onProgress(size, size)
         return { url, offset: size, ...stats }
       }
       const data = await readChunk(fs, filePath, offset, Math.min(chunkSize, size - offset))
