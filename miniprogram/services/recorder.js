@@ -79,8 +79,9 @@ function createSegmentRecorder({
   function next() {
     clearTimeout(segmentTimer)
     if (remainingMs() <= 0) return finishNow()
-    set('recording')
+    state = 'recording'
     startSegment()
+    if (state === 'recording') set('recording') // listeners may call finish() from here: the segment exists by now
   }
 
   async function rotate() {
