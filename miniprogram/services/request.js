@@ -2,23 +2,23 @@
 const { fromResponse, networkError, sessionExpired } = require('./errors')
 const { call } = require('../utils/promisify')
 
-const SESSION_KEY = 'qingpin.session'
+const TOKEN_STORAGE_KEY = 'qingpin.session'
 const LOGIN_PATH = '/api/candidate/wechat/login'
 
 function createClient({ wx, baseUrl, timeout = 20000 }) {
   let relogin = null
 
   function session() {
-    const stored = wx.getStorageSync(SESSION_KEY)
+    const stored = wx.getStorageSync(TOKEN_STORAGE_KEY)
     return stored && stored.token ? stored : null
   }
 
   function saveSession(value) {
-    wx.setStorageSync(SESSION_KEY, { token: value.token, applicationId: value.application_id })
+    wx.setStorageSync(TOKEN_STORAGE_KEY, { token: value.token, applicationId: value.application_id })
   }
 
   function clearSession() {
-    wx.removeStorageSync(SESSION_KEY)
+    wx.removeStorageSync(TOKEN_STORAGE_KEY)
   }
 
   // Resolves with the raw wx.request result for any HTTP status; rejects only when no response arrived.
@@ -134,4 +134,4 @@ function idempotencyKey() {
   return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-a${out.slice(17, 20)}-${out.slice(20)}`
 }
 
-module.exports = { createClient, idempotencyKey, SESSION_KEY }
+module.exports = { createClient, idempotencyKey, TOKEN_STORAGE_KEY }

@@ -1,5 +1,5 @@
 const { wx, useMemoryStorage } = require('./wx-helpers')
-const { createClient, SESSION_KEY } = require('../../services/request')
+const { createClient, TOKEN_STORAGE_KEY } = require('../../services/request')
 const { ApiError } = require('../../services/errors')
 
 const BASE = 'https://api.test'
@@ -47,14 +47,14 @@ test('sign-in with an invitation stores our own token and sends it as a bearer t
   expect(value.application_id).toBe('app-1')
   expect(calls[0].data).toEqual({ code: 'code-1-xxxxxxxx', invitation_token: 'invite-token-1234567890' })
   expect(calls[0].header.Authorization).toBeUndefined()
-  expect(wx.getStorageSync(SESSION_KEY)).toEqual({ token: 't-code-1-xxxxxxxx', applicationId: 'app-1' })
+  expect(wx.getStorageSync(TOKEN_STORAGE_KEY)).toEqual({ token: 't-code-1-xxxxxxxx', applicationId: 'app-1' })
   const status = await settle(client.get('/api/candidate/status'))
   expect(status.value).toEqual({ label: '待预约' })
   expect(calls[1].header.Authorization).toBe('Bearer t-code-1-xxxxxxxx')
 })
 
 test('an expired token is replaced by one silent re-login shared by concurrent calls, and the calls retried', async () => {
-  wx.setStorageSync(SESSION_KEY, { token: 'old', applicationId: 'app-1' })
+  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'old', applicationId: 'app-1' })
   const calls = serve({
     'POST /api/candidate/wechat/login': (o) => ({ statusCode: 201, data: { token: `new-${o.data.code}`, application_id: 'app-1' } }),
     'GET /api/candidate/status': (o) => (o.header.Authorization === 'Bearer old'
@@ -75,7 +75,7 @@ test('an expired token is replaced by one silent re-login shared by concurrent c
 })
 
 test('when re-login finds no interview the session is cleared and the error says so in Chinese', async () => {
-  wx.setStorageSync(SESSION_KEY, { token: 'old', applicationId: 'app-1' })
+  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'old', applicationId: 'app-1' })
   serve({
     'POST /api/candidate/wechat/login': () => ({ statusCode: 404, data: { code: 404, status: 'Not Found', reason: 'no_linked_application', message: 'x' } }),
     'GET /api/candidate/status': () => ({ statusCode: 401, data: { reason: 'bad_token' } }),
@@ -89,7 +89,7 @@ test('when re-login finds no interview the session is cleared and the error says
 })
 
 test('errors carry {code, status, reason, message} with a Chinese message; no response is a network error', async () => {
-  wx.setStorageSync(SESSION_KEY, { token: 't', applicationId: 'a' })
+  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 't', applicationId: 'a' })
   serve({
     'POST /api/candidate/booking': () => ({ statusCode: 409, data: { code: 409, status: 'Conflict', reason: 'slot_full', message: 'the slot is full' } }),
     'GET /api/candidate/unknown-reason': () => ({ statusCode: 409, data: { code: 409, status: 'Conflict', reason: 'brand_new', message: 'x' } }),
@@ -105,7 +105,7 @@ test('errors carry {code, status, reason, message} with a Chinese message; no re
 })
 
 test('multipart uploads go through wx.uploadFile with the token and parse the text body', async () => {
-  wx.setStorageSync(SESSION_KEY, { token: 't', applicationId: 'a' })
+  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 't', applicationId: 'a' })
   jest.spyOn(wx, 'uploadFile').mockImplementation((o) => {
     setTimeout(() => o.success({ statusCode: 200, data: JSON.stringify({ ok: true, url: o.url, auth: o.header.Authorization, form: o.formData }) }), 1)
   })

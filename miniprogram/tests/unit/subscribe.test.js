@@ -1,5 +1,5 @@
 const { wx, useMemoryStorage } = require('./wx-helpers')
-const { createClient, SESSION_KEY } = require('../../services/request')
+const { createClient, TOKEN_STORAGE_KEY } = require('../../services/request')
 const { createSubscriptions } = require('../../services/subscribe')
 
 const BASE = 'https://api.test'
@@ -8,7 +8,7 @@ let reports
 beforeEach(() => {
   jest.useFakeTimers()
   useMemoryStorage()
-  wx.setStorageSync(SESSION_KEY, { token: 'tok', applicationId: 'app' })
+  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'tok', applicationId: 'app' })
   reports = []
   jest.spyOn(wx, 'request').mockImplementation((o) => {
     setTimeout(() => {

@@ -1,7 +1,7 @@
 const crypto = require('crypto')
 const { wx, useMemoryStorage, useMemoryFiles } = require('./wx-helpers')
 const { FakeTusServer } = require('./fake-tus')
-const { createClient, SESSION_KEY } = require('../../services/request')
+const { createClient, TOKEN_STORAGE_KEY } = require('../../services/request')
 const { createTusUploader } = require('../../services/tus')
 const { createUploadQueue, QUEUE_KEY } = require('../../services/upload-queue')
 
@@ -36,7 +36,7 @@ beforeEach(() => {
   files = useMemoryFiles()
   server = new FakeTusServer()
   jest.spyOn(wx, 'request').mockImplementation(server.request)
-  wx.setStorageSync(SESSION_KEY, { token: 'tok', applicationId: 'app' })
+  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'tok', applicationId: 'app' })
 })
 afterEach(() => {
   jest.useRealTimers()
