@@ -1,5 +1,7 @@
 // An in-memory tus server behind a spied wx.request, for unit tests: it can cut a PATCH mid-body.
 const crypto = require('crypto')
+const { wx, useMemoryStorage, useMemoryFiles } = require('./wx-helpers')
+const { TOKEN_STORAGE_KEY } = require('../../services/request')
 
 function headerOf(headers, name) {
   const key = Object.keys(headers || {}).find((k) => k.toLowerCase() === name.toLowerCase())
@@ -87,4 +89,22 @@ class FakeTusServer {
   }
 }
 
-module.exports = { FakeTusServer }
+// Per test: fake timers, memory storage and files, a signed-in candidate, and this server behind wx.request.
+function useFakeTusServer() {
+  const context = {}
+  beforeEach(() => {
+    jest.useFakeTimers()
+    useMemoryStorage()
+    context.files = useMemoryFiles()
+    context.server = new FakeTusServer()
+    jest.spyOn(wx, 'request').mockImplementation(context.server.request)
+    wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'tok', applicationId: 'app' })
+  })
+  afterEach(() => {
+    jest.useRealTimers()
+    jest.restoreAllMocks()
+  })
+  return context
+}
+
+module.exports = { FakeTusServer, useFakeTusServer }

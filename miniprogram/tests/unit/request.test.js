@@ -1,4 +1,4 @@
-const { wx, useMemoryStorage } = require('./wx-helpers')
+const { wx, useMemoryStorage, settle } = require('./wx-helpers')
 const { createClient, TOKEN_STORAGE_KEY } = require('../../services/request')
 const { ApiError } = require('../../services/errors')
 
@@ -30,12 +30,6 @@ afterEach(() => {
   jest.useRealTimers()
   jest.restoreAllMocks()
 })
-
-async function settle(promise) {
-  const outcome = promise.then((value) => ({ value }), (error) => ({ error }))
-  await jest.runAllTimersAsync()
-  return outcome
-}
 
 test('sign-in with an invitation stores our own token and sends it as a bearer token', async () => {
   const calls = serve({

@@ -1,7 +1,7 @@
 const crypto = require('crypto')
-const { wx, useMemoryStorage, useMemoryFiles } = require('./wx-helpers')
-const { FakeTusServer } = require('./fake-tus')
-const { createClient, TOKEN_STORAGE_KEY } = require('../../services/request')
+const { wx, settle } = require('./wx-helpers')
+const { useFakeTusServer } = require('./fake-tus')
+const { createClient } = require('../../services/request')
 const { createTusUploader, CHUNK_SIZE } = require('../../services/tus')
 
 const MiB = 1024 * 1024
@@ -20,23 +20,9 @@ function job(name, size) {
   return { data, job: { filePath: name, size, metadata: { answer_id: 'a-1', segment_index: '0', segment_count: '1', sha256, filename: '答案.mp4' } } }
 }
 
-async function settle(promise) {
-  const outcome = promise.then((value) => ({ value }), (error) => ({ error }))
-  await jest.runAllTimersAsync()
-  return outcome
-}
-
+const context = useFakeTusServer()
 beforeEach(() => {
-  jest.useFakeTimers()
-  useMemoryStorage()
-  files = useMemoryFiles()
-  server = new FakeTusServer()
-  jest.spyOn(wx, 'request').mockImplementation(server.request)
-  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'tok', applicationId: 'app' })
-})
-afterEach(() => {
-  jest.useRealTimers()
-  jest.restoreAllMocks()
+  ({ server, files } = context)
 })
 
 test('creates, then sends 5 MiB ArrayBuffer chunks by POST with X-HTTP-Method-Override: PATCH', async () => {

@@ -1,7 +1,7 @@
 const crypto = require('crypto')
-const { wx, useMemoryStorage, useMemoryFiles } = require('./wx-helpers')
-const { FakeTusServer } = require('./fake-tus')
-const { createClient, TOKEN_STORAGE_KEY } = require('../../services/request')
+const { wx, settle } = require('./wx-helpers')
+const { useFakeTusServer } = require('./fake-tus')
+const { createClient } = require('../../services/request')
 const { createTusUploader } = require('../../services/tus')
 const { createUploadQueue, QUEUE_KEY } = require('../../services/upload-queue')
 
@@ -16,12 +16,6 @@ function launch(retryDelays = [1000]) {
   return createUploadQueue({ wx, uploader })
 }
 
-async function settle(promise) {
-  const outcome = promise.then((value) => ({ value }), (error) => ({ error }))
-  await jest.runAllTimersAsync()
-  return outcome
-}
-
 function recordSegments(count, size) {
   return Array.from({ length: count }, (_, index) => {
     const tempFilePath = `wxfile://tmp/rec-${index}.mp4`
@@ -30,17 +24,9 @@ function recordSegments(count, size) {
   })
 }
 
+const context = useFakeTusServer()
 beforeEach(() => {
-  jest.useFakeTimers()
-  useMemoryStorage()
-  files = useMemoryFiles()
-  server = new FakeTusServer()
-  jest.spyOn(wx, 'request').mockImplementation(server.request)
-  wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'tok', applicationId: 'app' })
-})
-afterEach(() => {
-  jest.useRealTimers()
-  jest.restoreAllMocks()
+  ({ server, files } = context)
 })
 
 test('segments are saved, hashed and queued with the answer; drained in order; saved files removed after', async () => {

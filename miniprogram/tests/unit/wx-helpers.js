@@ -42,4 +42,11 @@ function useMemoryFiles(files = new Map()) {
   return files
 }
 
-module.exports = { wx, useMemoryStorage, useMemoryFiles, asArrayBuffer }
+// A promise's outcome ({value} or {error}) once every fake timer it waits on has run.
+async function settle(promise) {
+  const outcome = promise.then((value) => ({ value }), (error) => ({ error }))
+  await jest.runAllTimersAsync()
+  return outcome
+}
+
+module.exports = { wx, useMemoryStorage, useMemoryFiles, asArrayBuffer, settle }
