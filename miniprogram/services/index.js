@@ -20,7 +20,7 @@ function createServices(wx, config) {
 // outage). Failures stay queued for the next time; nothing is thrown at the caller.
 function resumeUploads(wx, services) {
   const drain = () => {
-    if (!services.client.session() || !services.queue.pending().length) return Promise.resolve([])
+    if (!services.client.session() || !services.queue.waiting().length) return Promise.resolve([])
     return services.queue.drain().catch(() => [])
   }
   wx.onNetworkStatusChange(({ isConnected }) => { if (isConnected) drain() })

@@ -41,7 +41,7 @@ function createClient({ wx, baseUrl, timeout = 20000 }) {
   }
 
   async function login({ invitationToken } = {}) {
-    const { code } = await call(wx.login)
+    const { code } = await call(wx.login).catch((err) => { throw networkError(err && err.errMsg) })
     const body = { code }
     if (invitationToken) body.invitation_token = invitationToken
     const res = await raw({ url: LOGIN_PATH, method: 'POST', data: body, auth: false })

@@ -113,7 +113,12 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
     return load()
   }
 
-  return { enqueueAnswer, drain, pending, digest }
+  // What the next drain will send (segments the server refused for good stay listed in pending() only).
+  function waiting() {
+    return load().filter((item) => !item.error)
+  }
+
+  return { enqueueAnswer, drain, pending, waiting, digest }
 }
 
 module.exports = { createUploadQueue, QUEUE_KEY }

@@ -20,7 +20,8 @@ Page({
   async load() {
     try {
       const interview = await services().api.interview()
-      const pending = new Set(services().queue.pending().map((item) => item.answerId))
+      // Queued on the phone counts as answered; a segment the server refused for good (time over) does not.
+      const pending = new Set(services().queue.waiting().map((item) => item.answerId))
       const questions = interview.questions.map((q) => {
         const answers = interview.answers.filter((a) => a.question_id === q.id)
         const done = answers.some((a) => a.status !== 'recording' || pending.has(a.id))

@@ -71,7 +71,7 @@ test('interview: start → think countdown → recording in segments → review 
       started_at: new Date(now).toISOString(), record_by: new Date(now + (30 + 180 + 30) * 1000).toISOString(),
     })),
   }
-  const queue = { pending: jest.fn(() => []), enqueueAnswer: jest.fn(() => Promise.resolve([])), drain: jest.fn(() => Promise.resolve([])) }
+  const queue = { waiting: jest.fn(() => []), enqueueAnswer: jest.fn(() => Promise.resolve([])), drain: jest.fn(() => Promise.resolve([])) }
   const subs = subscriptions()
   const page = loadPage('pages/interview/index', { api, queue, subscriptions: subs })
   await page.onLoad()

@@ -107,3 +107,11 @@ test('multipart uploads go through wx.uploadFile with the token and parse the te
   const { value } = await settle(client.upload('/api/candidate/documents', { filePath: 'wxfile://tmp/a.pdf', formData: { kind: 'resume' } }))
   expect(value).toEqual({ ok: true, url: `${BASE}/api/candidate/documents`, auth: 'Bearer t', form: { kind: 'resume' } })
 })
+
+test('wx.login failing (no network) is a network error in Chinese, not a raw errMsg', async () => {
+  wx.login.mockImplementation(({ fail }) => setTimeout(() => fail({ errMsg: 'login:fail network error' }), 5))
+  const client = createClient({ wx, baseUrl: BASE })
+  const { error } = await settle(client.login({ invitationToken: 'invite-token-1234567890' }))
+  expect(error).toBeInstanceOf(ApiError)
+  expect(error).toMatchObject({ code: 0, reason: 'network_error' })
+})

@@ -79,6 +79,7 @@ test('a segment the server already has leaves the queue; a final refusal stays, 
   const refused = await settle(queue.drain())
   expect(refused.error.reason).toBe('answer_time_over')
   expect(queue.pending()[0].error).toMatchObject({ reason: 'answer_time_over', message: '这道题的作答时间已结束。' })
+  expect(queue.waiting()).toEqual([])
   const later = await settle(queue.drain())
   expect(later.value).toEqual([]) // not retried forever
 })

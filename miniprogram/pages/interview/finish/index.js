@@ -5,7 +5,7 @@ Page({
   data: { state: 'ready', pending: 0 },
 
   onShow() {
-    this.setData({ pending: services().queue.pending().length })
+    this.setData({ pending: services().queue.waiting().length })
   },
 
   async onFinish() {
@@ -17,7 +17,7 @@ Page({
       await credits
       this.setData({ state: 'finished', pending: 0 })
     } catch (err) {
-      this.setData({ state: 'ready', pending: services().queue.pending().length })
+      this.setData({ state: 'ready', pending: services().queue.waiting().length })
       if (err.reason === 'unanswered_questions') return wx.redirectTo({ url: '/pages/interview/index' })
       showError(err)
     }
