@@ -75,6 +75,7 @@ def test_project_config_opens_as_a_devtools_project_without_a_real_appid():
     assert app["__usePrivacyCheck__"] is True
     used = {api for api in LOCATION_APIS for path in _sources() if path.suffix == ".js" and f"wx.{api}" in path.read_text()}
     assert used <= set(app["requiredPrivateInfos"]), used
+    assert {mode["pathName"] for mode in project["condition"]["miniprogram"]["list"]} <= set(app["pages"])  # DevTools modes
     ignored = {entry["value"] for entry in project["packOptions"]["ignore"]}
     assert {"tests", "node_modules", "scripts"} <= ignored  # never shipped inside the mini-program package
     gitignore = (MINIPROGRAM / ".gitignore").read_text().split()
