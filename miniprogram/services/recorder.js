@@ -38,12 +38,12 @@ function createSegmentRecorder({
     segmentTimer = deadlineTimer = null
   }
 
+  // A segment is closed by the first file that arrives for it; a failed stop leaves it open, because WeChat may
+  // still deliver the file through timeoutCallback (it ends recordings itself when the page is hidden).
   function keep(segment, res) {
-    if (segment.closed) return false
+    if (segment.closed || !res || !res.tempVideoPath) return false
     segment.closed = true
-    if (res && res.tempVideoPath) {
-      segments.push({ index: segments.length, tempFilePath: res.tempVideoPath, thumbPath: res.tempThumbPath || null })
-    }
+    segments.push({ index: segments.length, tempFilePath: res.tempVideoPath, thumbPath: res.tempThumbPath || null })
     return true
   }
 
@@ -54,7 +54,7 @@ function createSegmentRecorder({
       timeout: segmentSeconds,
       // WeChat stops by itself at the timeout; if our timer was late (throttled), take the segment from here.
       timeoutCallback: (res) => {
-        if (state === 'recording' && current === segment && keep(segment, res)) next()
+        if (keep(segment, res) && state === 'recording' && current === segment) next()
       },
       fail: (err) => fail(err),
     })
@@ -69,7 +69,7 @@ function createSegmentRecorder({
       segment.stopping = new Promise((resolve) => {
         camera.stopRecord({
           success: (res) => resolve(keep(segment, res)),
-          fail: () => resolve(keep(segment, null)),
+          fail: () => resolve(false),
         })
       })
     }
@@ -156,6 +156,7 @@ function createSegmentRecorder({
     clearTimers()
     unlisten()
     if (state === 'recording' || state === 'switching') await stopSegment()
+    if (current) current.closed = true // a late file of the discarded attempt must not join the next one
     segments = []
     current = null
     deadlineAt = null

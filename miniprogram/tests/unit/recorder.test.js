@@ -136,6 +136,24 @@ test('the app hidden keeps what was recorded; shown again, recording goes on in 
   expect(states).toContain('paused')
 })
 
+test('hidden: WeChat ends the recording itself and hands the file to timeoutCallback; the failed stop loses nothing', async () => {
+  const cam = spiedCamera()
+  const { rec, finished } = recorder(cam.camera, 120)
+  rec.start()
+  await jest.advanceTimersByTimeAsync(40000)
+  const ended = cam.recording
+  cam.camera.stopRecord.mockImplementationOnce(({ fail }) => setTimeout(() => fail({ errMsg: 'stopRecord:fail not recording' }), 10))
+  listeners.hide.forEach((fn) => fn())
+  await jest.advanceTimersByTimeAsync(50) // our stop failed first …
+  ended.options.timeoutCallback({ tempVideoPath: ended.path, tempThumbPath: '' }) // … then WeChat's file arrives
+  expect(rec.segments.map((s) => s.tempFilePath)).toEqual(['wxfile://tmp/rec-1.mp4'])
+  expect(rec.state).toBe('paused')
+  expect(cam.camera.startRecord).toHaveBeenCalledTimes(1) // no new segment while hidden
+  listeners.show.forEach((fn) => fn())
+  await jest.advanceTimersByTimeAsync(90000)
+  expect(finished[0].count).toBe(2)
+})
+
 test('shown again after the time ran out: the answer is finished with what was recorded', async () => {
   const cam = spiedCamera()
   const { rec, finished } = recorder(cam.camera, 60)
