@@ -10,9 +10,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, distinct, literal, select
+from sqlalchemy import and_, case, distinct, literal, or_, select
 from sqlalchemy import func
-from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from ..errors import Invalid
@@ -209,26 +208,23 @@ def rejection_reasons(session: Session, *, scope: Scope) -> list[dict]:
 
 def ai_agreement(session: Session, *, scope: Scope) -> dict:
     """The AI's advance proposals against the first human decision on the same scored interviews (shadow mode apart)."""
-    is_decision = and_(Event.kind == "state_changed", Event.actor_type == "hr",
-                       Event.to_state.in_([s.value for s in HUMAN_DECISIONS]))
-    first_decision = func.min(case((is_decision, Event.created_at)))
+    by_hr = and_(Event.kind == "state_changed", Event.actor_type == "hr")
+    first_reject = func.min(case((and_(by_hr, Event.to_state == S.rejected.value), Event.created_at)))
+    first_advance = func.min(case((and_(by_hr, Event.to_state.in_((S.advanced.value, S.hired.value))), Event.created_at)))
     proposed = func.max(case((Event.kind == "advance_proposed", 1),
                              (and_(Event.kind == "state_changed", Event.actor_type == "system",
                                    Event.to_state == S.advanced.value), 1), else_=0))
     scored = func.max(case((Event.kind == "interview_scored", 1), else_=0))
     shadow = func.max(case((and_(Event.kind == "interview_scored", Event.data["shadow_mode"].as_boolean()), 1), else_=0))
-    per_application = (_cohort_events(scope).add_columns(Event.application_id, first_decision.label("decided_at"),
-                                                         proposed.label("proposed"), scored.label("scored"),
-                                                         shadow.label("shadow"))
+    per_application = (_cohort_events(scope, Event.kind.in_(("state_changed", "advance_proposed", "interview_scored")))
+                       .add_columns(first_reject.label("rejected_at"), first_advance.label("advanced_at"),
+                                    proposed.label("proposed"), scored.label("scored"), shadow.label("shadow"))
                        .group_by(Event.application_id).subquery())
-    decision_event = aliased(Event)
-    decision = (select(decision_event.to_state).where(decision_event.application_id == per_application.c.application_id,
-                                                      decision_event.kind == "state_changed", decision_event.actor_type == "hr",
-                                                      decision_event.created_at == per_application.c.decided_at)
-                .limit(1).scalar_subquery())
-    rows = session.execute(select(per_application.c.proposed, per_application.c.shadow, decision, func.count())
-                           .where(per_application.c.scored == 1)
-                           .group_by(per_application.c.proposed, per_application.c.shadow, decision)).all()
+    c = per_application.c
+    decision = case((and_(c.rejected_at.is_not(None), or_(c.advanced_at.is_(None), c.rejected_at < c.advanced_at)), "rejected"),
+                    (c.advanced_at.is_not(None), "advanced"), else_=None)
+    rows = session.execute(select(c.proposed, c.shadow, decision, func.count()).where(c.scored == 1)
+                           .group_by(c.proposed, c.shadow, decision)).all()
     matrix = {"proposed_advanced": 0, "proposed_rejected": 0, "not_proposed_advanced": 0, "not_proposed_rejected": 0}
     undecided = shadow_count = 0
     for was_proposed, in_shadow, human, n in rows:
@@ -237,8 +233,7 @@ def ai_agreement(session: Session, *, scope: Scope) -> dict:
         elif human is None:
             undecided += n
         else:
-            outcome = "rejected" if human == S.rejected.value else "advanced"
-            matrix[f"{'proposed' if was_proposed else 'not_proposed'}_{outcome}"] += n
+            matrix[f"{'proposed' if was_proposed else 'not_proposed'}_{human}"] += n
     decided = sum(matrix.values())
     agreed = matrix["proposed_advanced"] + matrix["not_proposed_rejected"]
     return {"decided": decided, "agreed": agreed, "agreement_rate": _ratio(agreed, decided), **matrix,
