@@ -1,7 +1,7 @@
 """Interview scheduling: HR's slots and policy per job; the candidate's options, booking and busy times."""
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import marshmallow as ma
@@ -214,6 +214,30 @@ class Slots(MethodView):
         return booking_service.create_slot(session, job=job, actor=Actor("hr", principal.user_id), data=body)
 
 
+def _slot_detail(slot, bookings) -> dict:
+    return {**slot.model_dump(), "bookings": [{**booking.model_dump(), "candidate_name": candidate.name}
+                                              for booking, candidate in bookings]}
+
+
+class SlotDayQuerySchema(ma.Schema):
+    date = ma.fields.Date(required=True, metadata={"description": "a China day, YYYY-MM-DD"})
+
+
+@blp.route("/jobs/<uuid:job_id>/slots/day")
+class SlotDay(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(SlotDayQuerySchema, location="query")
+    @blp.response(200, SlotDetailSchema(many=True))
+    def get(self, query, job_id):
+        """One China day of the job's slots, each with who booked it (the day view)"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr().organization_id, job_id=job_id)
+        start = datetime.combine(query["date"], time(0), tzinfo=DISPLAY_TZ)
+        return [_slot_detail(slot, bookings) for slot, bookings in
+                booking_service.slots_with_bookings(session, job=job, starts_after=start,
+                                                    starts_before=start + timedelta(days=1))]
+
+
 @blp.route("/jobs/<uuid:job_id>/slots/<uuid:slot_id>")
 class SlotById(MethodView):
     @blp.doc(security=[BEARER])
@@ -223,9 +247,7 @@ class SlotById(MethodView):
         session = get_session()
         job = job_service.get_job(session, organization_id=current_hr().organization_id, job_id=job_id)
         slot = booking_service.get_slot(session, job=job, slot_id=slot_id)
-        bookings = [{**booking.model_dump(), "candidate_name": candidate.name}
-                    for booking, candidate in booking_service.slot_bookings(session, slot=slot)]
-        return {**slot.model_dump(), "bookings": bookings}
+        return _slot_detail(slot, booking_service.slot_bookings(session, slot=slot))
 
     @blp.doc(security=[BEARER])
     @blp.arguments(SlotUpdateSchema(partial=True))

@@ -190,6 +190,23 @@ class Questions(MethodView):
         return job_service.add_question(session, job=job, data=body)
 
 
+class QuestionOrderSchema(ma.Schema):
+    question_ids = ma.fields.List(ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=100),
+                                  metadata={"description": "every question of the job, in the new order"})
+
+
+@blp.route("/<uuid:job_id>/questions/order")
+class QuestionOrder(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(QuestionOrderSchema)
+    @blp.response(200, QuestionSchema(many=True))
+    def put(self, body, job_id):
+        """Reorder the job's questions (positions become 1..n in the given order)"""
+        session = get_session()
+        job = job_service.get_job(session, organization_id=current_hr(*EDITORS).organization_id, job_id=job_id)
+        return job_service.reorder_questions(session, job=job, question_ids=body["question_ids"])
+
+
 @blp.route("/<uuid:job_id>/questions/<uuid:question_id>")
 class QuestionById(MethodView):
     @blp.doc(security=[BEARER])

@@ -151,11 +151,25 @@ def get_slot(session: Session, *, job: Job, slot_id: uuid.UUID) -> InterviewSlot
 
 def slot_bookings(session: Session, *, slot: InterviewSlot) -> list[tuple[Booking, Candidate]]:
     """The slot's active bookings with their candidates, first booked first."""
+    return _active_bookings(session, [slot.id])
+
+
+def _active_bookings(session: Session, slot_ids: list[uuid.UUID]) -> list[tuple[Booking, Candidate]]:
     return list(session.exec(
         select(Booking, Candidate).join(Application, Application.id == Booking.application_id)
         .join(Candidate, Candidate.id == Application.candidate_id)
-        .where(Booking.slot_id == slot.id, Booking.status == BookingStatus.active).order_by(Booking.created_at)
+        .where(Booking.slot_id.in_(slot_ids), Booking.status == BookingStatus.active).order_by(Booking.created_at)
     ).all())
+
+
+def slots_with_bookings(session: Session, *, job: Job, starts_after: datetime, starts_before: datetime
+                        ) -> list[tuple[InterviewSlot, list[tuple[Booking, Candidate]]]]:
+    """The job's slots starting in [starts_after, starts_before) with their active bookings, in two queries."""
+    slots = list(session.exec(list_slots(session, job=job, starts_after=starts_after, starts_before=starts_before)))
+    booked: dict = {slot.id: [] for slot in slots}
+    for booking, candidate in _active_bookings(session, list(booked)) if slots else []:
+        booked[booking.slot_id].append((booking, candidate))
+    return [(slot, booked[slot.id]) for slot in slots]
 
 
 def update_slot(session: Session, *, job: Job, slot_id: uuid.UUID, actor: Actor, data: dict, now: datetime | None = None) -> InterviewSlot:

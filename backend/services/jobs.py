@@ -225,6 +225,23 @@ def update_question(session: Session, *, job: Job, question: Question, data: dic
     return question
 
 
+def reorder_questions(session: Session, *, job: Job, question_ids: list[uuid.UUID]) -> list[Question]:
+    """Number the job's questions 1..n in the given order; the list must name each of them exactly once."""
+    questions = {q.id: q for q in list_questions(session, job_id=job.id)}
+    if len(question_ids) != len(set(question_ids)) or set(question_ids) != set(questions):
+        raise Invalid("name each of the job's questions exactly once", reason="bad_question_order",
+                      errors={"question_ids": [f"the {len(questions)} question ids of this job, each once"]})
+    # Two passes: positions are unique per job, so a swap must not meet itself half-way.
+    for index, question_id in enumerate(question_ids, start=1):
+        questions[question_id].position = -index
+        session.add(questions[question_id])
+    session.flush()
+    for index, question_id in enumerate(question_ids, start=1):
+        questions[question_id].position = index
+    session.flush()
+    return [questions[question_id] for question_id in question_ids]
+
+
 def delete_question(session: Session, *, question: Question) -> None:
     if session.exec(select(Answer.id).where(Answer.question_id == question.id)).first():
         raise Conflict("the question already has answers; close the job or add a new question instead", reason="has_answers")
