@@ -207,22 +207,7 @@ class Applications(MethodView):
     @blp.paginate()
     def get(self, query, pagination_parameters):
         """List applications, filtered by job and state"""
-        org = current_hr().organization_id
-        session = get_session()
-        conditions = [Application.organization_id == org]
-        if "job_id" in query:
-            conditions.append(Application.job_id == query["job_id"])
-        if "state" in query:
-            conditions.append(Application.state == query["state"])
-        if query.get("overdue"):
-            conditions += [Application.state == ApplicationState.invited, Application.updated_at < utcnow() - OVERDUE_AFTER]
-        pagination_parameters.item_count = session.exec(select(func.count()).select_from(Application).where(*conditions)).one()
-        rows = session.exec(
-            select(Application, Candidate, Job).join(Candidate, Candidate.id == Application.candidate_id)
-            .join(Job, Job.id == Application.job_id).where(*conditions).order_by(Application.created_at.desc())
-            .offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)
-        ).all()
-        return [_list_item(application, candidate, job) for application, candidate, job in rows]
+        return _list_applications(query, pagination_parameters)
 
     @blp.doc(security=[BEARER])
     @blp.arguments(ApplicationCreateSchema)
@@ -238,6 +223,43 @@ class Applications(MethodView):
             candidate = app_service.get_candidate(session, organization_id=principal.organization_id, candidate_id=body["candidate_id"])
         application = app_service.create_application(session, job=job, candidate=candidate, actor=Actor("hr", principal.user_id))
         return _list_item(application, candidate, job)
+
+
+class ApplicationSearchSchema(ApplicationQuerySchema):
+    q = ma.fields.String(validate=ma.validate.Length(min=1, max=100),
+                         metadata={"description": "part of the candidate's name, phone or e-mail"})
+
+
+@blp.route("/applications/search")
+class ApplicationSearch(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(ApplicationSearchSchema)
+    @blp.response(200, ApplicationListItemSchema(many=True))
+    @blp.paginate()
+    def post(self, body, pagination_parameters):
+        """Search applications by the candidate's name, phone or e-mail (in the body: no personal data in URLs)"""
+        return _list_applications(body, pagination_parameters)
+
+
+def _list_applications(query: dict, pagination_parameters) -> list[dict]:
+    """One page of the organization's applications, newest first, with the filters of `query`."""
+    org = current_hr().organization_id
+    session = get_session()
+    conditions = [Application.organization_id == org]
+    if query.get("q"):
+        conditions.append(app_service.candidate_matches(query["q"]))
+    if "job_id" in query:
+        conditions.append(Application.job_id == query["job_id"])
+    if "state" in query:
+        conditions.append(Application.state == query["state"])
+    if query.get("overdue"):
+        conditions += [Application.state == ApplicationState.invited, Application.updated_at < utcnow() - OVERDUE_AFTER]
+    base = select(Application, Candidate, Job).join(Candidate, Candidate.id == Application.candidate_id) \
+        .join(Job, Job.id == Application.job_id).where(*conditions)
+    pagination_parameters.item_count = session.exec(select(func.count()).select_from(base.subquery())).one()
+    rows = session.exec(base.order_by(Application.created_at.desc())
+                        .offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)).all()
+    return [_list_item(application, candidate, job) for application, candidate, job in rows]
 
 
 @blp.route("/pipeline")

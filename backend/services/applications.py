@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
@@ -106,6 +107,12 @@ def create_candidate(session: Session, *, organization_id: uuid.UUID, name: str,
     session.add(candidate)
     session.flush()
     return candidate
+
+
+def candidate_matches(text: str):
+    """SQL condition: the application's candidate has `text` in their name, phone or e-mail (case-insensitive)."""
+    pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(column.ilike(pattern, escape="\\") for column in (Candidate.name, Candidate.phone, Candidate.email)))
 
 
 def get_candidate(session: Session, *, organization_id: uuid.UUID, candidate_id: uuid.UUID) -> Candidate:

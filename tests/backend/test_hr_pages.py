@@ -52,3 +52,29 @@ def test_questions_are_reordered_in_one_call(client, make_hr):
     assert client.put(url, headers=make_hr("interviewer"), json={"question_ids": ids}).status_code == 403
     other = make_hr("admin", organization="other-bank")
     assert client.put(url, headers=other, json={"question_ids": ids}).status_code == 404
+
+
+def test_applications_are_searched_by_name_phone_or_email_in_the_body(client, make_hr):
+    hr = make_hr("recruiter")
+    job = create_job(client, hr)
+    for candidate in ({"name": "欧阳娜娜", "phone": "13900001111"}, {"name": "欧阳修", "email": "Ouyang@Example.com"},
+                      {"name": "王50%_", "phone": "13700002222"}):
+        assert client.post("/api/applications", headers=hr, json={"job_id": job["id"], "candidate": candidate}).status_code == 201
+
+    def names(**body):
+        response = client.post("/api/applications/search", headers=hr, json=body)
+        assert response.status_code == 200, response.json
+        return sorted(item["candidate"]["name"] for item in response.json)
+
+    assert names(q="欧阳") == ["欧阳修", "欧阳娜娜"]
+    assert names(q="0001111") == ["欧阳娜娜"]
+    assert names(q="ouyang@example") == ["欧阳修"]
+    assert names(q="%") == ["王50%_"] and names(q="_") == ["王50%_"]  # wildcards are literal
+    assert names(q="欧阳", state="applied", job_id=job["id"]) == ["欧阳修", "欧阳娜娜"]
+    assert names(q="欧阳", state="invited") == []
+    paged = client.post("/api/applications/search", headers=hr, json={"q": "欧阳"}, query_string={"page_size": 1})
+    assert len(paged.json) == 1 and '"total": 2' in paged.headers["X-Pagination"]
+    for body in ({"q": ""}, {"q": "x" * 101}, {"state": "lost"}, {"job_id": "nope"}, {"name": "欧阳"}):
+        assert client.post("/api/applications/search", headers=hr, json=body).status_code == 422, body
+    other = make_hr("recruiter", organization="other-bank")
+    assert client.post("/api/applications/search", headers=other, json={"q": "欧阳"}).json == []
