@@ -59,10 +59,13 @@ class Login(MethodView):
     @blp.alt_response(401, description="Wrong e-mail or password")
     def post(self, body):
         """Log in as an HR user"""
-        settings = current_app.config["QINGPIN_SETTINGS"]
-        token, row, user = auth_service.login_hr(get_session(), email=body["email"], password=body["password"],
-                                                 hours=settings.hr_token_hours)
-        return {"token": token, "expires_at": row.expires_at, "user": user}
+        return _logged_in(body["email"], body["password"])
+
+
+def _logged_in(email: str, password: str) -> dict:
+    settings = current_app.config["QINGPIN_SETTINGS"]
+    token, row, user = auth_service.login_hr(get_session(), email=email, password=password, hours=settings.hr_token_hours)
+    return {"token": token, "expires_at": row.expires_at, "user": user}
 
 
 @blp.route("/me")
@@ -90,19 +93,5 @@ class SetPassword(MethodView):
     @blp.alt_response(401, description="Invalid, used or expired code")
     def post(self, body):
         """Set my password with the one-time code an admin gave me, and log in"""
-        settings = current_app.config["QINGPIN_SETTINGS"]
-        session = get_session()
-        user = team_service.set_password_with_code(session, code=body["code"], password=body["password"])
-        token, row, user = auth_service.login_hr(session, email=user.email, password=body["password"],
-                                                 hours=settings.hr_token_hours)
-        return {"token": token, "expires_at": row.expires_at, "user": user}
-
-
-@blp.route("/logout")
-class Logout(MethodView):
-    @blp.doc(security=[BEARER])
-    @blp.response(204)
-    def post(self):
-        """Revoke the current token"""
-        current_hr()
-        auth_service.revoke_token(get_session(), bearer_token())
+        user = team_service.set_password_with_code(get_session(), code=body["code"], password=body["password"])
+        return _logged_in(user.email, body["password"])
