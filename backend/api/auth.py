@@ -95,3 +95,13 @@ class SetPassword(MethodView):
         """Set my password with the one-time code an admin gave me, and log in"""
         user = team_service.set_password_with_code(get_session(), code=body["code"], password=body["password"])
         return _logged_in(user.email, body["password"])
+
+
+@blp.route("/logout")
+class Logout(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(204)
+    def post(self):
+        """Revoke the current token"""
+        current_hr()
+        auth_service.revoke_token(get_session(), bearer_token())
