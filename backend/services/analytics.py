@@ -75,9 +75,12 @@ def china_today() -> date:
 
 
 def _cohort_events(scope: Scope, *conditions):
-    """Events of the scope's applications (joined, so the cohort filter applies)."""
-    return (select().select_from(Event).join(Application, Application.id == Event.application_id)
-            .where(Event.organization_id == scope.organization_id, *scope.application_conditions(), *conditions))
+    """Events of the scope's applications (joined only when a job or dates narrow the cohort)."""
+    query = select().select_from(Event).where(Event.organization_id == scope.organization_id,
+                                              Event.application_id.is_not(None), *conditions)
+    if scope.job_id is None and scope.date_from is None and scope.date_to is None:
+        return query
+    return query.join(Application, Application.id == Event.application_id).where(*scope.application_conditions())
 
 
 def _seconds(later, earlier, dialect: str):
