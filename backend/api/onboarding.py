@@ -163,6 +163,12 @@ class MentorChoiceSchema(ma.Schema):
     employee_id = ma.fields.UUID(required=True)
 
 
+class WebhookAttemptSchema(ma.Schema):
+    at = ma.fields.String(metadata={"format": "date-time"})
+    status_code = ma.fields.Integer(allow_none=True)
+    error = ma.fields.String(allow_none=True)
+
+
 class WebhookDeliverySchema(ma.Schema):
     id = ma.fields.UUID()
     endpoint_id = ma.fields.UUID()
@@ -170,7 +176,7 @@ class WebhookDeliverySchema(ma.Schema):
     event = ma.fields.String()
     status = ma.fields.String(metadata={"description": "pending | delivered | failed"})
     attempt_count = ma.fields.Integer()
-    attempts = ma.fields.List(ma.fields.Dict())
+    attempts = ma.fields.List(ma.fields.Nested(WebhookAttemptSchema))
     last_error = ma.fields.String(allow_none=True)
     created_at = ma.fields.AwareDateTime()
     delivered_at = ma.fields.AwareDateTime(allow_none=True)
