@@ -1101,6 +1101,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Search applications by the candidate's name, phone or e-mail (in the body: no personal data in URLs) */
+        post: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApplicationSearch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationListItem"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -3057,6 +3103,52 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/jobs/{job_id}/questions/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder the job's questions (positions become 1..n in the given order) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuestionOrder"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Question"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{job_id}/schedule-policy": {
         parameters: {
             query?: never;
@@ -3399,6 +3491,51 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        trace?: never;
+    };
+    "/api/jobs/{job_id}/slots/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** One China day of the job's slots, each with who booked it (the day view) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a China day, YYYY-MM-DD */
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlotDetail"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/onboard/documents": {
@@ -5471,6 +5608,16 @@ export interface components {
             /** Format: date-time */
             readonly updated_at?: string;
         };
+        ApplicationSearch: {
+            /** Format: uuid */
+            job_id?: string;
+            /** @description only invitations not booked within 24 h */
+            overdue?: boolean;
+            /** @description part of the candidate's name, phone or e-mail */
+            q?: string;
+            /** @enum {string} */
+            state?: "applied" | "screened" | "invited" | "booked" | "in_progress" | "completed" | "scored" | "advanced" | "rejected" | "hired" | "withdrawn";
+        };
         Attempt: {
             alert?: boolean;
             at?: string;
@@ -6707,6 +6854,10 @@ export interface components {
             position?: number;
             text?: string;
         };
+        QuestionOrder: {
+            /** @description every question of the job, in the new order */
+            question_ids: string[];
+        };
         QuestionUpdate: {
             answer_seconds?: number;
             behavioural?: boolean | null;
@@ -7224,15 +7375,19 @@ export interface components {
             candidate_name?: string;
             state?: string;
         };
+        WebhookAttempt: {
+            /** Format: date-time */
+            at?: string;
+            error?: string | null;
+            status_code?: number | null;
+        };
         WebhookCreate: {
             events?: ("onboarding.start_date_confirmed" | "onboarding.completed" | "onboarding.mentor_assigned")[];
             url: string;
         };
         WebhookDelivery: {
             attempt_count?: number;
-            attempts?: {
-                [key: string]: unknown;
-            }[];
+            attempts?: components["schemas"]["WebhookAttempt"][];
             /** Format: uuid */
             case_id?: string | null;
             /** Format: date-time */
