@@ -110,6 +110,7 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         elif kinds & {"projects", "ignored"}:
             continue
         else:
+            body = [line for line in body if not all(_COLUMN_HEADS.match(t) for t in _SEPARATORS.split(line) if t)]
             credential_lines.extend(body)
             for line in body:
                 label, value = _line_label(line)
@@ -406,7 +407,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
              "work experience", "employment history", "career history", "experience", "employment"),
     "internship": ("实习经历", "实习经验", "internships", "internship"),
     "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
-    "skills": ("专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "专业能力", "技能", "特长", "technical skills",
+    "skills": ("专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
     "certificates": ("资格证书", "职业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications", "certificates",
                      "certificate", "qualifications", "licenses"),
@@ -631,12 +632,14 @@ _FIELD_LABELS = {
 }
 _LABELLED = re.compile(
     "(?i)^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FIELD_LABELS.items()) + r")\s*[:]\s*(?P<value>.*)$")
-_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|公司|单位|职位|岗位|School|Degree|Major|Period|"
+_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|公司|单位|职位|岗位|技能名称|掌握程度|熟练程度|"
+                           r"证书名称|获得时间|School|Degree|Major|Period|Skill|Level|Proficiency|"
                            r"Company|Title|Position|Dates?)$", re.I)
 
 _SCHOOL = re.compile(
     r"(?:[\u4e00-\u9fff()]{2,20}?(?:大学|学院|学校|党校|研究生院)"
-    r"|(?:[A-Z][\w&'.-]{0,30}\s+){0,4}(?:University|College|Institute|School)(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,4})?)")
+    r"|(?:[A-Z][\w&'.-]{0,30}\s+){0,4}(?:University|College|Institute|School)"
+    r"(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,4}(?:\s+(?:and|&)(?:\s+[A-Z][\w&'.-]{0,30}){1,3})?)?)")
 # "Master of Science in" / "Bachelor of": the words up to the field of study belong to the degree.
 _DEGREE_OF = r"(?:\s+(?:degree\s+)?of\s+(?:Science|Arts|Engineering|Business Administration|Laws?))?(?:\s+(?:of|in)(?=\s))?"
 _DEGREES = [
@@ -655,7 +658,8 @@ _EMPLOYER_CHAIN = r"股份有限公司|有限责任公司|有限公司|分公司
 _EMPLOYER = re.compile(rf"[^\s|,;]{{1,40}}?(?:{_EMPLOYER_SUFFIX})(?:[^\s|,;]{{0,30}}?(?:{_EMPLOYER_CHAIN}))*")
 _EMPLOYER_EN = re.compile(
     r"(?:[A-Z][\w&'.-]{0,30}\s+){0,5}(?:Bank|Insurance|Group|Securities|Capital|Limited|Ltd\.?|Inc\.?|Corp(?:oration)?\.?|"
-    r"LLP|Partners|Company|Co\.)(?:\s*\([^)]{1,20}\))?")
+    r"LLP|Partners|Company|Co\.|Branch|Center|Centre|Management|Asset Management)"
+    r"(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,3})?(?:\s*\([^)]{1,20}\))?")
 _TITLE_WORDS_RE = re.compile(
     r"(?i)(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|行长|柜员|会计|出纳|审计员|精算师|核保师|理赔员|信贷员|"
     r"客户经理|销售|代表|负责人|总裁|董事|合伙人|架构师|开发|设计师|专家|科员|职员|实习生|培训生|"
@@ -861,10 +865,13 @@ class _WorkBuilder(_EntryBuilder):
                 first_title = next((i for i, w in enumerate(words) if _TITLE_WORDS_RE.search(w)), 0)
                 if first_title > 0:  # "Goldman Sachs Analyst"
                     pieces = [" ".join(words[:first_title]), " ".join(words[first_title:])]
+        pieces = [p for p in pieces if not _CITY.fullmatch(p)] or pieces
         if not employer and len(pieces) >= 2 and not _TITLE_WORDS_RE.search(pieces[0]):
             found["employer"] = pieces.pop(0)
+        elif not employer and len(pieces) == 2 and not _TITLE_WORDS_RE.search(pieces[1]):
+            found["employer"] = pieces.pop(1)  # "Data Analyst, ICBC Shanghai"
         if pieces:
-            found["title"] = " ".join(pieces)
+            found["title"] = " ".join(w for w in " ".join(pieces).split(" ") if not _CITY.fullmatch(w)) or " ".join(pieces)
         return found
 
     def build(self) -> WorkEntry:
@@ -881,6 +888,10 @@ _DEPARTMENT = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{1,14}?(?:事业部|部门|部|中心|处|科室|科|室)(?=$|[\s|,;·/])")
 # OCR often drops the space: "零售银行部信贷审批专员".
 _GLUED_DEPARTMENT = re.compile(r"(?:(?<=^)|(?<=[\s|]))[\u4e00-\u9fff]{2,8}?部(?=[\u4e00-\u9fff]{0,8}(?:经理|专员|主管|分析师|总监|助理|柜员|顾问|工程师|审计员|研究员|会计|出纳|代表|专家|主任|核保师|精算师)(?:$|[\s|]))")
+# A work location written beside the title ("客户经理  上海") is not part of it.
+_CITY = re.compile(r"北京|上海|天津|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|宁波|合肥|"
+                   r"沈阳|大连|哈尔滨|长春|昆明|南宁|贵阳|南昌|太原|石家庄|香港|澳门|台北|"
+                   r"Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong")
 _CAMPUS = re.compile(r"学生会|社团|协会|团委|研究生会|班级|班委|学生|校园|(?:^|\s)(?:主席|副主席|部长|副部长|会长|副会长|班长|干事|委员)(?:$|\s)")
 
 
@@ -933,7 +944,11 @@ def _split_items(text: str) -> list[str]:
         parts = text.split()
     else:
         parts = [text]
-    return [p.strip(" .。") for p in parts if p.strip(" .。")]
+    return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
+
+
+# A level beside a skill ("Python | 精通") or the date a certificate was obtained ("2019/06 | CFA") is no item.
+_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?")
 
 
 def _skills_in(item: str) -> list[str]:
