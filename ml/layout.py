@@ -300,7 +300,8 @@ def _region_start(content: list[Block], low: float, high: float, unit: float) ->
     """Where a vertically centred label's cell begins: at the widest gap between the rows above the label."""
     tops = sorted({round(b.y0 / (0.5 * unit)) * 0.5 * unit: b for b in content if low < b.center_y < high}.items())
     if not tops:
-        return high
+        # No row between the labels: a row level with the label's first character still opens its region.
+        return min((b.y0 for b in content if high <= b.center_y < high + unit), default=high)
     edges = [low] + [b.y0 for _, b in tops] + [high]
     bottoms = [low] + [b.y1 for _, b in tops]
     gaps = [(edges[i + 1] - bottoms[i], i) for i in range(len(tops) + 1)]

@@ -157,7 +157,8 @@ def test_a_department_before_the_title_is_no_second_job(lines):
 
 
 def test_confidence_flags_what_hr_must_check():
-    sure = parse_resume("王五\n电话：13800000000\n工作经历\n2019.07-至今 某某银行 客户经理\n", today=TODAY)
+    sure = parse_resume("王五\n电话：13800000000 邮箱：wang5@example.com\n工作经历\n2019.07-至今 某某银行 客户经理\n",
+                        today=TODAY)
     assert sure.check == [] and sure.confidence["years_experience"] >= CHECK_BELOW
     unsure = parse_resume("王五\n电话：13800000000\n工作经历\n某某银行 客户经理\n", today=TODAY)
     assert "years_experience" in unsure.check and "work[0].start" in unsure.check
