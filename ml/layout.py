@@ -191,7 +191,9 @@ def _row_lines(texts: list[str]) -> list[str]:
     if header_kinds(first) and not is_field_label(first):
         # A section label beside its content ("工作经历" | multi-line cell).
         return [first] + [t for text in texts[1:] for t in text.split("\n") if t.strip()]
-    if len(texts) % 2 == 0 and all(is_field_label(_one_line(t)) for t in texts[::2]):
+    # Labels in every cell: a table's column heads ("学校 | 学位 | 专业 | 时间"), not label/value pairs.
+    if len(texts) % 2 == 0 and all(is_field_label(_one_line(t)) for t in texts[::2]) and \
+            not all(is_field_label(_one_line(t)) for t in texts):
         return [f"{_one_line(label)}：{_one_line(value)}" for label, value in zip(texts[::2], texts[1::2])]
     return [" | ".join(_one_line(t) for t in texts)]
 

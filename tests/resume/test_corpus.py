@@ -13,11 +13,11 @@ from ml.layout import Block, ocr_blocks, page_lines, reading_text, skew_angle
 from ml.ocr import OcrLine
 from ml.resume import CHECK_BELOW, CorrectionError, apply_corrections, parse_resume, validate_corrections
 from tests.resume.field_accuracy import FieldScore, score_fields
-from tests.resume.make_corpus import HELD_OUT, LAYOUTS, corpus
+from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, corpus
 from tests.resume.make_resumes import FONT_PATH, TODAY
 
-TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in {"photo_skewed", "form_scan", "screenshot_png"}]
-IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png"]
+IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo"]
+TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def subset():
     """The first résumé of every layout: text formats all, image formats one each (OCR is the slow part)."""
     if not Path(FONT_PATH).is_file():
         pytest.skip(f"Chinese font {FONT_PATH} missing: apt-get install fonts-wqy-zenhei")
-    return corpus(TEXT_LAYOUTS + IMAGE_LAYOUTS, per_layout=1)
+    return corpus(TEXT_LAYOUTS + IMAGE_LAYOUTS[:3], per_layout=1)
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +36,8 @@ def parsed(subset, rapid_engine):
 
 
 def test_every_layout_and_format_is_in_the_corpus():
-    assert len(LAYOUTS) >= 10 and len(HELD_OUT) * 3 >= len(LAYOUTS)
-    assert {layout.name for layout in LAYOUTS} >= HELD_OUT
+    assert len(LAYOUTS) >= 10 and len(HELD_OUT) * 3 >= len(LAYOUTS) - len(FRESH)
+    assert {layout.name for layout in LAYOUTS} >= HELD_OUT | FRESH
     assert len(TEXT_LAYOUTS) + len(IMAGE_LAYOUTS) == len(LAYOUTS)
 
 
@@ -53,6 +53,8 @@ def test_the_corpus_is_deterministic(subset):
 def test_field_accuracy_on_every_layout(subset, parsed):
     held, everything = FieldScore(), FieldScore()
     for item in subset:
+        if item.fresh:
+            continue  # never tuned on: measured and reported by bench/resume.py, not held to the target here
         score = score_fields(parsed[item.case_id], item.expected, item.case_id, years_tolerance=0.25)
         everything.add(score)
         if item.held_out:
