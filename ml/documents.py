@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import math
+import re
 import unicodedata
 import warnings
 import zipfile
@@ -11,8 +12,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-
-import re
 
 from ml.layout import Block, docx_blocks, ocr_blocks, pdf_blocks, reading_text
 from ml.ocr import OcrEngine

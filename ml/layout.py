@@ -138,32 +138,20 @@ def docx_blocks(items: Iterable[tuple]) -> list[Block]:
 
 def reading_text(blocks: Sequence[Block]) -> str:
     """The lines of a page's or document's blocks in reading order (what the résumé parser reads)."""
-    lines: list[str] = []
-    tables: dict[int, list[Block]] = {}
-    geometric: dict[int, list[Block]] = {}
-    order: list[tuple[str, int]] = []
-    for block in blocks:
-        if block.kind == "cell":
-            if block.table not in tables:
-                tables[block.table] = []
-                order.append(("table", block.table))
-            tables[block.table].append(block)
-        elif block.kind == "paragraph":
-            order.append(("paragraph", len(lines)))
-            lines.append(block.text)
-        else:
-            if block.page not in geometric:
-                geometric[block.page] = []
-                order.append(("page", block.page))
-            geometric[block.page].append(block)
+    # Groups in order of first appearance: each DOCX paragraph, each DOCX table, each page of positioned blocks.
+    groups: dict[tuple, list[Block]] = {}
+    for index, block in enumerate(blocks):
+        key = (("table", block.table) if block.kind == "cell" else ("paragraph", index) if block.kind == "paragraph"
+               else ("page", block.page))
+        groups.setdefault(key, []).append(block)
     out: list[str] = []
-    for kind, key in order:
+    for (kind, _), members in groups.items():
         if kind == "paragraph":
-            out.extend(t for t in lines[key].split("\n") if t.strip())
+            out.extend(t for t in members[0].text.split("\n") if t.strip())
         elif kind == "table":
-            out.extend(table_lines(tables[key]))
+            out.extend(table_lines(members))
         else:
-            out.extend(page_lines(geometric[key]))
+            out.extend(page_lines(members))
     return "\n".join(out)
 
 
