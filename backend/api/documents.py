@@ -108,6 +108,19 @@ class MatchSchema(ma.Schema):
     config_hash = ma.fields.String()
 
 
+def _correction_value(**kwargs) -> ma.fields.Raw:
+    """A corrected value: a text, a number (years), true/false (internship) or a list of texts (skills …)."""
+    return ma.fields.Raw(metadata={"oneOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"},
+                                             {"type": "array", "items": {"type": "string"}}]}, **kwargs)
+
+
+class _Effective(ma.fields.Nested):
+    """The document's fields with HR's corrections laid over them (computed, not stored)."""
+
+    def get_value(self, obj, attr, accessor=None, default=ma.missing):
+        return effective_fields(obj)
+
+
 class DocumentDetailSchema(DocumentStatusSchema):
     """HR's view: how each page was read, the job-relevant fields, and the weighted match with its reasons."""
 
@@ -116,9 +129,9 @@ class DocumentDetailSchema(DocumentStatusSchema):
     pages = ma.fields.List(ma.fields.Nested(PageSchema))
     fields = ma.fields.Nested(ResumeFieldsSchema, metadata={
         "description": "résumés only, as parsed (empty otherwise), with confidence per field and the paths to check"})
-    corrections = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Raw(allow_none=True),
+    corrections = ma.fields.Dict(keys=ma.fields.String(), values=_correction_value(),
                                  metadata={"description": "HR's corrections by field path"})
-    effective = ma.fields.Function(lambda document: ResumeFieldsSchema().dump(effective_fields(document)), metadata={
+    effective = _Effective(ResumeFieldsSchema, metadata={
         "description": "the parse with HR's corrections laid over it (what HR sees and the match uses); `check` lists "
                        "the fields to check, which score nothing in the match until HR does"})
     match = ma.fields.Nested(MatchSchema, metadata={"description": "résumés only; empty otherwise"})
@@ -127,7 +140,7 @@ class DocumentDetailSchema(DocumentStatusSchema):
 
 class CorrectionsSchema(ma.Schema):
     corrections = ma.fields.Dict(
-        keys=ma.fields.String(validate=ma.validate.Length(max=64)), values=ma.fields.Raw(allow_none=True), required=True,
+        keys=ma.fields.String(validate=ma.validate.Length(max=64)), values=_correction_value(allow_none=True), required=True,
         validate=ma.validate.Length(min=1, max=200),
         metadata={"description": 'field path -> value, e.g. {"work[0].title": "客户经理", "years_experience": 5}; '
                                  "null withdraws a correction"})
