@@ -1,14 +1,14 @@
 """HR's corrections of parsed résumé fields, kept beside the parse
 
-Revision ID: 0010_resume_corrections
-Revises: 0009_answer_analysis
+Revision ID: 0012_resume_corrections
+Revises: 0011_onboarding
 """
 from alembic import op
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-revision = "0010_resume_corrections"
-down_revision = "0009_answer_analysis"
+revision = "0012_resume_corrections"
+down_revision = "0011_onboarding"
 branch_labels = None
 depends_on = None
 
