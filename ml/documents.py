@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import math
+import re
 import unicodedata
 import warnings
 import zipfile
@@ -12,7 +13,8 @@ from typing import Literal
 
 import numpy as np
 
-from ml.ocr import OcrEngine, lines_to_text
+from ml.layout import Block, docx_blocks, ocr_blocks, pdf_blocks, reading_text
+from ml.ocr import OcrEngine
 
 PageMethod = Literal["text_layer", "ocr", "docx"]
 
@@ -47,8 +49,9 @@ class DocumentRejected(Exception):
 @dataclass(frozen=True)
 class ExtractedPage:
     number: int  # 1-based
-    text: str
+    text: str  # the blocks' lines in reading order
     method: PageMethod
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -117,9 +120,10 @@ def extract_text(data: bytes, *, filename: str, ocr: OcrEngine | None,
     if kind == "pdf":
         pages = _pdf_pages(data, ocr, limits, notes)
     elif kind == "docx":
-        pages = [ExtractedPage(1, _docx_text(data, limits), "docx")]
+        blocks = _docx_blocks(data, limits)
+        pages = [ExtractedPage(1, reading_text(blocks), "docx", blocks)]
     else:
-        pages = [ExtractedPage(1, _ocr_image(_open_image(data, limits), ocr, notes, 1), "ocr")]
+        pages = [_ocr_page(_open_image(data, limits), ocr, notes, 1)]
     text = "\n".join(page.text for page in pages if page.text).strip()
     if not text:
         notes.append("未能从文件中读出文字")
@@ -170,11 +174,12 @@ def _open_image(data: bytes, limits: DocumentLimits):
     return np.asarray(image)
 
 
-def _ocr_image(pixels: np.ndarray, ocr: OcrEngine | None, notes: list[str], number: int) -> str:
+def _ocr_page(pixels: np.ndarray, ocr: OcrEngine | None, notes: list[str], number: int) -> ExtractedPage:
     if ocr is None:
         notes.append(f"第 {number} 页是图片，但未配置 OCR 引擎，未识别文字")
-        return ""
-    return lines_to_text(ocr.recognize(pixels))
+        return ExtractedPage(number, "", "ocr")
+    blocks = ocr_blocks(ocr.recognize(pixels), number)
+    return ExtractedPage(number, reading_text(blocks), "ocr", blocks)
 
 
 # --- PDF -----------------------------------------------------------------------------------------
@@ -213,7 +218,11 @@ def _pdf_pages(data: bytes, ocr: OcrEngine | None, limits: DocumentLimits, notes
             page, layer = None, ""
         layer = _clean_layer(layer)
         if _readable_chars(layer) >= MIN_TEXT_LAYER_CHARS and not _garbled(layer):
-            pages.append(ExtractedPage(number, layer, "text_layer"))
+            if rendered is None:
+                rendered = _open_pdfium(data)
+            blocks = _text_layer_blocks(rendered, index, number)
+            text = reading_text(blocks) if blocks else layer
+            pages.append(ExtractedPage(number, text, "text_layer", blocks))
             continue
         if layer.strip():
             notes.append(f"第 {number} 页文字层过少或乱码，改用 OCR")
@@ -226,8 +235,16 @@ def _pdf_pages(data: bytes, ocr: OcrEngine | None, limits: DocumentLimits, notes
         if rendered is None:
             rendered = _open_pdfium(data)
         pixels = _render_page(rendered, index, limits, notes, number)
-        pages.append(ExtractedPage(number, _ocr_image(pixels, ocr, notes, number), "ocr"))
+        pages.append(_ocr_page(pixels, ocr, notes, number))
     return pages
+
+
+def _text_layer_blocks(document, index: int, number: int) -> list[Block]:
+    """Positioned runs of the page's text layer; none when pdfium cannot read it (the plain layer is used then)."""
+    try:
+        return pdf_blocks(document[index], number)
+    except Exception:  # noqa: BLE001 - the text layer pypdf read is still there
+        return []
 
 
 def _clean_layer(text: str) -> str:
@@ -313,7 +330,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
-def _docx_text(data: bytes, limits: DocumentLimits) -> str:
+def _docx_blocks(data: bytes, limits: DocumentLimits) -> list[Block]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
@@ -330,42 +347,43 @@ def _docx_text(data: bytes, limits: DocumentLimits) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
+        items: list[tuple] = []
         for section in document.sections:
             if section.header.is_linked_to_previous:
                 continue  # no header of its own
             for paragraph in section.header.paragraphs:
                 if paragraph.text.strip():
-                    lines.append(paragraph.text.strip())
-        _walk_body(document.element.body, lines)
+                    items.append(("p", paragraph.text.strip()))
+        _walk_body(document.element.body, items)
     except DocumentRejected:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure to parse untrusted bytes is the file's fault
         raise DocumentRejected("unreadable", "DOCX 已损坏或无法解析") from exc
-    return "\n".join(line for line in lines if line.strip())
+    return docx_blocks(items)
 
 
-def _walk_body(element, lines: list[str]) -> None:
-    """Paragraphs, tables (a row per line, cells joined by ' | ') and text boxes, in document order."""
+def _walk_body(element, items: list[tuple], tables: list[int] | None = None) -> None:
+    """Paragraphs ("p", text), table cells ("cell", table, row, col, text) and text boxes, in document order."""
+    tables = tables if tables is not None else [0]
     for child in element:
         tag = child.tag
         if tag == f"{_W}p":
+            lines: list[str] = []
             _paragraph(child, lines)
+            items.extend(("p", line) for line in lines)
         elif tag == f"{_W}tbl":
-            for row in child.iter(f"{_W}tr"):
-                cells = []
-                for cell in row.findall(f"{_W}tc"):
-                    inner: list[str] = []
-                    _walk_body(cell, inner)
-                    text = " ".join(inner).strip()
-                    if text and (not cells or cells[-1] != text):  # merged cells repeat their text
-                        cells.append(text)
-                if cells:
-                    lines.append(" | ".join(cells))
+            table = tables[0]
+            tables[0] += 1
+            for r, row in enumerate(child.iter(f"{_W}tr")):
+                for c, cell in enumerate(row.findall(f"{_W}tc")):
+                    inner: list[tuple] = []
+                    _walk_body(cell, inner, tables)
+                    text = "\n".join(item[-1] for item in inner if item[-1].strip())
+                    items.append(("cell", table, r, c, text))
         elif tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                _walk_body(content, lines)
+                _walk_body(content, items, tables)
 
 
 def _paragraph(paragraph, lines: list[str]) -> None:
@@ -382,13 +400,18 @@ def _paragraph(paragraph, lines: list[str]) -> None:
             elif tag == f"{_W}t":
                 parts.append(child.text or "")
             elif tag == f"{_W}tab":
-                parts.append(" ")
+                parts.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):
                 parts.append("\n")
             else:
                 visit(child)
 
     visit(paragraph)
-    lines.extend(line.strip() for line in "".join(parts).split("\n") if line.strip())
+    # A tab separates fields ("部门<tab>职位"), except after a label's colon.
+    text = re.sub(r"(?<=[:：])\s*\t\s*", " ", "".join(parts))
+    text = re.sub(r"\s*\t\s*", " | ", text)
+    lines.extend(line.strip() for line in text.split("\n") if line.strip())
     for box in boxes:
-        _walk_body(box, lines)
+        inner: list[tuple] = []
+        _walk_body(box, inner)
+        lines.extend(item[-1] for item in inner)

@@ -63,6 +63,7 @@ class PartScore:
     score: float  # 0-100
     reasons: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    needs_check: bool = False  # rests on a field HR must check first: scores 0 until HR does
 
 
 @dataclass
@@ -227,7 +228,9 @@ class _ResumeText:
 
     @classmethod
     def of(cls, parsed: ParsedResume, vocabulary: set[str]) -> "_ResumeText":
-        work = "\n".join(f"{w.title}\n{w.description}" for w in parsed.work)
+        # A title read too unsurely to use ("please check") is no evidence until HR confirms or corrects it.
+        work = "\n".join(f"{'' if parsed.checked(f'work[{i}].title') else w.title}\n{w.description}"
+                         for i, w in enumerate(parsed.work))
         everything = "\n".join([
             work, *parsed.skills, *parsed.certificates, *parsed.languages,
             *(w.employer for w in parsed.work), *(f"{e.school} {e.major}" for e in parsed.education)])
@@ -308,6 +311,8 @@ def _skills_part(req: JobRequirements, text: _ResumeText, table: SynonymTable) -
 
 def _experience_part(req: JobRequirements, parsed: ParsedResume) -> PartScore:
     years = parsed.years_experience
+    if req.min_years > 0 and parsed.checked("years_experience"):
+        return PartScore(0.0, [f"工作年限待核实 (识别为 {_fmt(years)} 年, 置信度低): 请 HR 核对, 核对前不计分"], needs_check=True)
     if req.min_years <= 0:
         return PartScore(100.0, [f"未要求工作年限 (经验 {_fmt(years)} 年)"])
     if years >= req.min_years:
@@ -319,7 +324,10 @@ def _experience_part(req: JobRequirements, parsed: ParsedResume) -> PartScore:
 def _education_part(req: JobRequirements, parsed: ParsedResume) -> PartScore:
     if not req.education:
         return PartScore(100.0, ["未要求学历"])
-    have = parsed.highest_degree
+    sure = [e for i, e in enumerate(parsed.education) if not parsed.checked(f"education[{i}].degree")]
+    have = max((e.degree for e in sure if e.degree in DEGREE_RANK), key=DEGREE_RANK.__getitem__, default="")
+    if not have and len(sure) < len(parsed.education):
+        return PartScore(0.0, [f"学历待核实 (置信度低): 请 HR 核对, 核对前不计分 (要求 {req.education})"], needs_check=True)
     if not have:
         return PartScore(0.0, [f"未识别到学历 (要求 {req.education})"])
     gap = DEGREE_RANK[req.education] - DEGREE_RANK[have]
@@ -388,6 +396,8 @@ def match_resume(parsed: ParsedResume, req: JobRequirements, weights: MatchWeigh
         "education": _education_part(req, parsed),
         "other": _other_part(req, parsed, text, table),
     }
+    # A part resting on an unchecked field scores nothing until HR checks it (its reason says so): a guess
+    # never lifts a candidate in the rank.
     total = sum(getattr(weights, name) * part.score for name, part in parts.items())
     extra = synonyms if isinstance(synonyms, Mapping) else None
     return MatchResult(score=round(min(max(total, 0.0), 100.0), 1), parts=parts, weights=weights,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
@@ -21,7 +21,10 @@ MAX_TEXT_CHARS = 100_000
 ALLOWED_FIELDS = frozenset({
     "name", "phone", "email", "education", "work", "years_experience", "skills", "certificates", "languages",
     "school", "degree", "major", "start", "end", "employer", "title", "description", "internship",
+    "confidence", "check",
 })
+# Fields read less surely than this are shown to HR as "please check" and left out of the match.
+CHECK_BELOW = 0.7
 
 
 @dataclass
@@ -54,9 +57,23 @@ class ParsedResume:
     skills: list[str] = field(default_factory=list)
     certificates: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
+    check: list[str] = field(default_factory=list)  # paths below CHECK_BELOW: "please check", not matched on
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ParsedResume":
+        data = dict(data or {})
+        education = [Education(**{k: v for k, v in e.items() if k in _EDUCATION_KEYS}) for e in data.pop("education", [])]
+        work = [WorkEntry(**{k: v for k, v in w.items() if k in _WORK_KEYS}) for w in data.pop("work", [])]
+        known = {f.name for f in fields(cls)}
+        return cls(education=education, work=work, **{k: v for k, v in data.items() if k in known})
+
+    def checked(self, path: str) -> bool:
+        """Whether HR must check this field before it may count (low confidence, not corrected)."""
+        return path in self.check
 
     @property
     def highest_degree(self) -> str:
@@ -72,7 +89,7 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
     lines = [line for line in (_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")) if line]
-    sections = _split_sections(lines)
+    sections = _route_dated_lines(_split_sections(lines))
     result = ParsedResume()
     result.email = _find_email(lines)
     result.phone = _find_phone(lines)
@@ -86,13 +103,14 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         if "education" in kinds and len(kinds) == 1:
             result.education.extend(_parse_entries(body, _EducationBuilder))
         elif kinds & {"work", "internship"} and len(kinds) == 1:
-            entries = _parse_entries(body, _WorkBuilder)
+            entries = [e for e in _parse_entries(body, _WorkBuilder) if not _is_campus_post(e)]
             for entry in entries:
                 entry.internship = "internship" in kinds or _is_internship(entry.title)
             result.work.extend(entries)
         elif kinds & {"projects", "ignored"}:
             continue
         else:
+            body = [line for line in body if not all(_COLUMN_HEADS.match(t) for t in _SEPARATORS.split(line) if t)]
             credential_lines.extend(body)
             for line in body:
                 label, value = _line_label(line)
@@ -125,7 +143,151 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         + [i for i in language_items if not _credentials_in(i) and _looks_like_item(i)])
     result.skills = _unique(skill for i in skill_items if not _credentials_in(i) for skill in _skills_in(i))
     result.years_experience = years_of_experience(result.work, today=today)
+    work_lines = sum(len(body) for kinds, body in sections if kinds & {"work"})
+    assess(result, work_section_lines=work_lines)
     return result
+
+
+# --- confidence ----------------------------------------------------------------------------------
+
+def assess(result: ParsedResume, *, work_section_lines: int = 0) -> None:
+    """Confidence per field from how its value was found; low ones are listed in result.check."""
+    conf: dict[str, float] = {}
+    conf["name"] = (0.95 if _is_chinese_name(result.name) or re.fullmatch(r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}", result.name)
+                    else 0.6 if result.name else 0.0)
+    conf["phone"] = 0.99 if re.fullmatch(r"1[3-9]\d{9}", result.phone) else 0.0
+    conf["email"] = 0.99 if _EMAIL.fullmatch(result.email or "") else 0.0
+    for i, e in enumerate(result.education):
+        conf[f"education[{i}].school"] = 0.95 if _SCHOOL.fullmatch(e.school) else 0.6 if e.school else 0.3
+        conf[f"education[{i}].degree"] = 0.95 if e.degree in DEGREE_RANK else 0.5
+        conf[f"education[{i}].major"] = 0.9 if e.major and len(e.major) <= 20 and not re.search(r"\d", e.major) else 0.5
+        for key in ("start", "end"):
+            conf[f"education[{i}].{key}"] = 0.95 if getattr(e, key) else 0.4
+    dated = True
+    for i, w in enumerate(result.work):
+        known_employer = bool(_EMPLOYER.fullmatch(w.employer) or _EMPLOYER_EN.fullmatch(w.employer))
+        conf[f"work[{i}].employer"] = 0.95 if known_employer else 0.6 if w.employer else 0.3
+        conf[f"work[{i}].title"] = 0.9 if _TITLE_WORDS_RE.search(w.title) else 0.6 if w.title else 0.3
+        for key in ("start", "end"):
+            conf[f"work[{i}].{key}"] = 0.95 if getattr(w, key) else 0.3
+        dated = dated and (w.internship or bool(w.start and w.end))
+    if not dated:
+        conf["years_experience"] = 0.4  # a job without dates: the sum is a lower bound
+    elif not result.work and work_section_lines:
+        conf["years_experience"] = 0.3  # a work section whose entries could not be read
+    else:
+        conf["years_experience"] = 0.9
+    result.confidence = conf
+    result.check = [path for path, value in conf.items() if value < CHECK_BELOW]
+
+
+# --- corrections by HR ---------------------------------------------------------------------------
+
+_EDUCATION_KEYS = ("school", "degree", "major", "start", "end")
+_WORK_KEYS = ("employer", "title", "start", "end", "description", "internship")
+_PATH = re.compile(r"^(?P<list>education|work)\[(?P<index>\d{1,3})\]\.(?P<key>[a-z_]+)$|^(?P<top>[a-z_]+)$")
+_MONTH_LABEL = re.compile(r"^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?$")
+
+
+class CorrectionError(ValueError):
+    """A correction names no parsed field or gives it a value of the wrong kind; errors maps path -> message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def _check_value(key: str, value) -> str | None:
+    if key in ("start", "end"):
+        ok = (isinstance(value, str) and (_MONTH_LABEL.match(value) or (key == "end" and value == PRESENT)))
+        return None if ok else f"a date as YYYY-MM or YYYY{' or 至今' if key == 'end' else ''}"
+    if key == "internship":
+        return None if isinstance(value, bool) else "true or false"
+    if key == "years_experience":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 60
+        return None if ok else "a number of years between 0 and 60"
+    if key in ("skills", "certificates", "languages"):
+        ok = isinstance(value, list) and len(value) <= 100 and all(isinstance(v, str) and len(v) <= 100 for v in value)
+        return None if ok else "a list of at most 100 short texts"
+    if key == "degree":
+        return None if value in ("", *DEGREE_RANK) else f"one of {'、'.join(DEGREE_RANK)} or empty"
+    return None if isinstance(value, str) and len(value) <= 2000 else "a text of at most 2000 characters"
+
+
+def validate_corrections(fields_: dict, corrections: dict) -> None:
+    """Raise CorrectionError unless every path names a field of this parse and every value fits it."""
+    errors: dict[str, str] = {}
+    top_level = {"name", "phone", "email", "years_experience", "skills", "certificates", "languages"}
+    for path, value in (corrections or {}).items():
+        match = _PATH.match(str(path))
+        if not match:
+            errors[str(path)] = "not a field path (name, work[0].title, education[1].major, …)"
+            continue
+        if match.group("top"):
+            key = match.group("top")
+            if key not in top_level:
+                errors[path] = f"not a correctable field; choose one of {sorted(top_level)} or an entry field"
+                continue
+        else:
+            key = match.group("key")
+            entries = fields_.get(match.group("list")) or []
+            allowed = _EDUCATION_KEYS if match.group("list") == "education" else _WORK_KEYS
+            if key not in allowed:
+                errors[path] = f"an entry has {', '.join(allowed)}"
+                continue
+            if int(match.group("index")) >= len(entries):
+                errors[path] = f"there are {len(entries)} {match.group('list')} entries"
+                continue
+        if value is None:
+            continue  # None withdraws the correction
+        problem = _check_value(key, value)
+        if problem:
+            errors[path] = f"expected {problem}"
+    if errors:
+        raise CorrectionError(errors)
+
+
+def field_value(fields_: dict, path: str):
+    """The value at a field path of a parse ("work[0].title"), None where there is none."""
+    match = _PATH.match(path)
+    if not match:
+        return None
+    if match.group("top"):
+        return fields_.get(match.group("top"))
+    entries = fields_.get(match.group("list")) or []
+    index = int(match.group("index"))
+    return entries[index].get(match.group("key")) if index < len(entries) else None
+
+
+def apply_corrections(fields_: dict, corrections: dict, *, today: date | None = None) -> dict:
+    """The parse with HR's corrections laid over it: corrected fields count as checked, years follow corrected dates."""
+    out = {**fields_, "education": [dict(e) for e in fields_.get("education") or []],
+           "work": [dict(w) for w in fields_.get("work") or []]}
+    confidence = dict(fields_.get("confidence") or {})
+    check = set(fields_.get("check") or [])
+    for path, value in (corrections or {}).items():
+        match = _PATH.match(path)
+        if not match:
+            continue
+        if match.group("top"):
+            out[match.group("top")] = value
+        else:
+            entries = out[match.group("list")]
+            index = int(match.group("index"))
+            if index >= len(entries):
+                continue  # the re-parse found fewer entries; the correction is kept for HR to see
+            entries[index][match.group("key")] = value
+        confidence[path] = 1.0
+        check.discard(path)
+    corrected_dates = any(_PATH.match(p) and _PATH.match(p).group("list") == "work" for p in corrections or {})
+    if corrected_dates and "years_experience" not in (corrections or {}):
+        work = [WorkEntry(**{k: v for k, v in w.items() if k in _WORK_KEYS}) for w in out["work"]]
+        out["years_experience"] = years_of_experience(work, today=today or date.today())
+        if all(w.internship or (w.start and w.end) for w in work):
+            confidence["years_experience"] = max(confidence.get("years_experience", 0.0), 0.9)
+            check.discard("years_experience")
+    out["confidence"], out["check"] = confidence, sorted(check)
+    return out
 
 
 # --- normalisation and redaction -----------------------------------------------------------------
@@ -245,7 +407,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
              "work experience", "employment history", "career history", "experience", "employment"),
     "internship": ("实习经历", "实习经验", "internships", "internship"),
     "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
-    "skills": ("专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "专业能力", "技能", "特长", "technical skills",
+    "skills": ("专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
     "certificates": ("资格证书", "职业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications", "certificates",
                      "certificate", "qualifications", "licenses"),
@@ -275,11 +437,61 @@ def _header_kinds(line: str) -> frozenset[str]:
     return frozenset(kinds) if kinds and not leftover else frozenset()
 
 
+header_kinds = _header_kinds
+
+_CONTACT_LABELS = r"姓名|名字|手机|手机号|手机号码|电话|联系电话|移动电话|邮箱|电子邮箱|邮件|E-?mail|Mobile|Phone|Tel|Name"
+_OTHER_LABELS = r"部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
+
+
+@lru_cache(maxsize=1)
+def _field_label() -> re.Pattern:
+    labels = "|".join([_CONTACT_LABELS, _OTHER_LABELS, _SENSITIVE_LABELS, *_FIELD_LABELS.values(), *_LABEL_KIND])
+    return re.compile(rf"(?i)(?:{labels})")
+
+
+def is_field_label(text: str) -> bool:
+    """Whether a table cell or a box is a field's label ("姓 名", "联系电话：", "学历") rather than a value."""
+    core = re.sub(r"[\s:：]+", "", unicodedata.normalize("NFKC", text or ""))
+    return 0 < len(core) <= 12 and bool(_field_label().fullmatch(core))
+
+
+def _join_vertical(lines: list[str]) -> list[str]:
+    """A heading written one character per line ("工\n作\n经\n历") as one line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j]) == 1 and "\u4e00" <= lines[j] <= "\u9fff":
+            j += 1
+        if j - i >= 2 and _header_kinds("".join(lines[i:j])):
+            out.append("".join(lines[i:j]))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+_LEADING_HEADER = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,6})\s*[|:]?\s*(?P<rest>(?:19|20)\d{2}.*)$")
+
+
+def _unmerge_headers(lines: list[str]) -> list[str]:
+    """A heading that OCR or a table joined to the row beside it ("工作经历 2019.07-至今 …") goes on its own line."""
+    out: list[str] = []
+    for line in lines:
+        match = _LEADING_HEADER.match(line)
+        if match and _header_kinds(match.group("head")) and find_date_range(match.group("rest")):
+            out.extend([match.group("head"), match.group("rest")])
+        else:
+            out.append(line)
+    return out
+
+
 def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
     """(kinds, lines) per section; a "技能：…"/"Languages: …" line is a section of its own wherever it stands."""
     sections: list[tuple[frozenset[str], list[str]]] = [(frozenset({"profile"}), [])]
     current = sections[0][0]
-    for line in lines:
+    for line in _unmerge_headers(_join_vertical(lines)):
         kinds = _header_kinds(line)
         label, _ = _line_label(line)
         if kinds:
@@ -293,6 +505,38 @@ def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
     return [(kinds, body) for kinds, body in sections if body]
 
 
+_ROUTABLE = (frozenset({"profile"}), frozenset({"education"}), frozenset({"work"}))
+
+
+def _route_dated_lines(sections: list[tuple[frozenset[str], list[str]]]) -> list[tuple[frozenset[str], list[str]]]:
+    """A dated line naming a school is education, one naming an employer is work, whichever section it stands in.
+
+    A heading can land on the wrong row (a form's vertical label, a column read out of order): the date range
+    anchors the entry and the lexicons say what it is. The lines after it, up to the next date, go with it.
+    """
+    out: list[tuple[frozenset[str], list[str]]] = []
+    for kinds, body in sections:
+        if kinds not in _ROUTABLE:
+            out.append((kinds, body))
+            continue
+        current = kinds
+        out.append((current, []))
+        for line in body:
+            if find_date_range(line):
+                school = bool(_SCHOOL.search(line))
+                employer = bool(_EMPLOYER.search(_SCHOOL.sub(" ", line)) or _EMPLOYER_EN.search(line))
+                target = (_ROUTABLE[1] if school and not employer else _ROUTABLE[2] if employer and not school
+                          else kinds)
+                if target != current:
+                    current = target
+                    out.append((current, []))
+            elif current != kinds and _header_kinds(line):
+                current = kinds
+                out.append((current, []))
+            out[-1][1].append(line)
+    return [(kinds, body) for kinds, body in out if body]
+
+
 # --- dates ---------------------------------------------------------------------------------------
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -304,7 +548,8 @@ _DATE = re.compile(
     rf"(?i)(?:(?P<mon>{_MONTH_NAMES})\.?\s*,?\s*(?P<y1>(?:19|20)\d{{2}})(?!\d)"
     r"|(?<!\d)(?P<m2>0?[1-9]|1[0-2])\s*/\s*(?P<y2>(?:19|20)\d{2})(?!\d)"
     r"|(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年\s*)?[./\-年]?\s*(?P<m>1[0-2]|0?[1-9])(?!\d)\s*月?|\s*年|(?![\d.]\d)))")
-_RANGE_SEP = re.compile(r"(?i)\s*(?:-|至|到|to|~)\s*")
+# "一" is how OCR often reads a dash between two dates.
+_RANGE_SEP = re.compile(r"(?i)\s*(?:-+|至|到|to|~|一)\s*")
 _PRESENT = re.compile(r"(?i)(?:至今|现在|目前|今|present|now|current|today)")
 
 
@@ -383,15 +628,18 @@ _FIELD_LABELS = {
     "school": r"毕业院校|毕业学校|学校名称|学校|院校|School|University|College|Institution",
     "major": r"所学专业|专业名称|专业|Major|Field of Study",
     "degree": r"学历学位|最高学历|学历|学位|Degree",
+    "department": r"所在部门|所属部门|部门|Department",
 }
 _LABELLED = re.compile(
     "(?i)^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FIELD_LABELS.items()) + r")\s*[:]\s*(?P<value>.*)$")
-_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|公司|单位|职位|岗位|School|Degree|Major|Period|"
+_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|公司|单位|职位|岗位|技能名称|掌握程度|熟练程度|"
+                           r"证书名称|获得时间|School|Degree|Major|Period|Skill|Level|Proficiency|"
                            r"Company|Title|Position|Dates?)$", re.I)
 
 _SCHOOL = re.compile(
     r"(?:[\u4e00-\u9fff()]{2,20}?(?:大学|学院|学校|党校|研究生院)"
-    r"|(?:[A-Z][\w&'.-]{0,30}\s+){0,4}(?:University|College|Institute|School)(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,4})?)")
+    r"|(?:[A-Z][\w&'.-]{0,30}\s+){0,4}(?:University|College|Institute|School)"
+    r"(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,4}(?:\s+(?:and|&)(?:\s+[A-Z][\w&'.-]{0,30}){1,3})?)?)")
 # "Master of Science in" / "Bachelor of": the words up to the field of study belong to the degree.
 _DEGREE_OF = r"(?:\s+(?:degree\s+)?of\s+(?:Science|Arts|Engineering|Business Administration|Laws?))?(?:\s+(?:of|in)(?=\s))?"
 _DEGREES = [
@@ -410,14 +658,15 @@ _EMPLOYER_CHAIN = r"股份有限公司|有限责任公司|有限公司|分公司
 _EMPLOYER = re.compile(rf"[^\s|,;]{{1,40}}?(?:{_EMPLOYER_SUFFIX})(?:[^\s|,;]{{0,30}}?(?:{_EMPLOYER_CHAIN}))*")
 _EMPLOYER_EN = re.compile(
     r"(?:[A-Z][\w&'.-]{0,30}\s+){0,5}(?:Bank|Insurance|Group|Securities|Capital|Limited|Ltd\.?|Inc\.?|Corp(?:oration)?\.?|"
-    r"LLP|Partners|Company|Co\.)(?:\s*\([^)]{1,20}\))?")
+    r"LLP|Partners|Company|Co\.|Branch|Center|Centre|Management|Asset Management)"
+    r"(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,3})?(?:\s*\([^)]{1,20}\))?")
 _TITLE_WORDS_RE = re.compile(
     r"(?i)(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|行长|柜员|会计|出纳|审计员|精算师|核保师|理赔员|信贷员|"
     r"客户经理|销售|代表|负责人|总裁|董事|合伙人|架构师|开发|设计师|专家|科员|职员|实习生|培训生|"
     r"Manager|Analyst|Engineer|Officer|Director|Associate|Consultant|Intern|Specialist|Assistant|Lead|Head|"
     r"Auditor|Actuary|Underwriter|Teller|Trader|Developer|Scientist|President|Partner)")
 _SENTENCE = re.compile(r"[,;。!?:]|负责|参与|完成|协助|主导|通过|实现|提升|降低|带领|管理\d|累计|年均|月均")
-_SEPARATORS = re.compile(r"\s*(?:\||/|,|;|、|\t)\s*|\s{2,}")
+_SEPARATORS = re.compile(r"\s*(?:\||/|,|;|、|\t|·|•)\s*|\s{2,}")
 
 
 class _EntryBuilder:
@@ -458,6 +707,9 @@ def _parse_entries(lines: list[str], builder_type) -> list:
         current = builder_type()
 
     for line in lines:
+        line = _entry_line(line)
+        if not line:
+            continue
         if _COLUMN_HEADS.match(line) or all(_COLUMN_HEADS.match(t) for t in _SEPARATORS.split(line) if t):
             continue
         found: dict[str, str] = {}
@@ -470,6 +722,8 @@ def _parse_entries(lines: list[str], builder_type) -> list:
             elif key == "description":
                 if value:
                     current.description.append(value)
+                continue
+            elif key == "department":
                 continue
             elif key == "degree":
                 found["degree"] = _degree_level(value) or value
@@ -499,6 +753,26 @@ def _parse_entries(lines: list[str], builder_type) -> list:
                 current.fields[key] = value
     flush()
     return entries
+
+
+# "(3年11个月)", "[ 2年 ]", "(8个月)": a duration written after an employer or a date range.
+_DURATION = re.compile(r"[(\[]\s*(?:\d+\s*年\s*(?:\d+\s*个?月)?|\d+\s*个?月)\s*[)\]]")
+_LATIN_RUN = r"[A-Z][A-Za-z&.'’-]*(?:\s+(?:[A-Z][A-Za-z&.'’-]*|of|and|the|for|in|&))*"
+# A name given in both languages, "China Merchants Bank 招商银行" or "风险分析师 Risk Analyst": the Chinese is kept.
+_TRANSLATED = re.compile(rf"^(?:{_LATIN_RUN})\s+(?P<zh>[\u4e00-\u9fff][^A-Za-z]*)$|^(?P<zh2>[\u4e00-\u9fff][^A-Za-z]*?)\s+(?:{_LATIN_RUN})$")
+
+
+def _entry_line(line: str) -> str:
+    """An entry line without durations and without the English half of bilingual names."""
+    line = _DURATION.sub(" ", line).strip()
+    if len(line) > 80 or _SENTENCE.search(line.replace(",", "")):
+        return line
+    pieces = re.split(r"(\s*\|\s*)", line)
+    for i in range(0, len(pieces), 2):
+        match = _TRANSLATED.match(pieces[i].strip())
+        if match and not find_date_range(pieces[i]):
+            pieces[i] = (match.group("zh") or match.group("zh2")).strip()
+    return "".join(pieces).strip()
 
 
 def _dates_of(text: str) -> dict[str, str]:
@@ -573,7 +847,11 @@ class _WorkBuilder(_EntryBuilder):
 
     def read(self, text: str) -> dict[str, str]:
         found: dict[str, str] = {}
-        text = text.strip(" |,;")
+        text = _DEPARTMENT.sub(" ", text)
+        text = _GLUED_DEPARTMENT.sub("", text)
+        text = re.sub(r"^[\s|,;·]+|[\s|,;·]+$", "", text)
+        if not text:
+            return found
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
         if employer:
             found["employer"] = _clean_piece(employer.group(0))
@@ -587,16 +865,39 @@ class _WorkBuilder(_EntryBuilder):
                 first_title = next((i for i, w in enumerate(words) if _TITLE_WORDS_RE.search(w)), 0)
                 if first_title > 0:  # "Goldman Sachs Analyst"
                     pieces = [" ".join(words[:first_title]), " ".join(words[first_title:])]
+        pieces = [p for p in pieces if not _CITY.fullmatch(p)] or pieces
         if not employer and len(pieces) >= 2 and not _TITLE_WORDS_RE.search(pieces[0]):
             found["employer"] = pieces.pop(0)
+        elif not employer and len(pieces) == 2 and not _TITLE_WORDS_RE.search(pieces[1]):
+            found["employer"] = pieces.pop(1)  # "Data Analyst, ICBC Shanghai"
         if pieces:
-            found["title"] = " ".join(pieces)
+            found["title"] = " ".join(w for w in " ".join(pieces).split(" ") if not _CITY.fullmatch(w)) or " ".join(pieces)
         return found
 
     def build(self) -> WorkEntry:
         f = self.fields
         return WorkEntry(employer=f.get("employer", ""), title=f.get("title", ""), start=f.get("start"),
                          end=f.get("end"), description="\n".join(self.description))
+
+
+# A department named before (or instead of) a title: "零售银行部 · 客户经理", "信用审批中心". A name that also
+# names a bank or company ("浦发银行信用卡中心", "XX证券营业部") is an employer instead.
+_DEPARTMENT = re.compile(
+    r"(?<![^\s|,;·/])(?![^\s|,;·/]*(?:银行|公司|集团|保险|证券)[^\s|,;·/]*(?:中心|处|科|室)(?=$|[\s|,;·/]))"
+    r"(?![^\s|,;·/]*营业部)"
+    r"[\u4e00-\u9fffA-Za-z]{1,14}?(?:事业部|部门|部|中心|处|科室|科|室)(?=$|[\s|,;·/])")
+# OCR often drops the space: "零售银行部信贷审批专员".
+_GLUED_DEPARTMENT = re.compile(r"(?:(?<=^)|(?<=[\s|]))[\u4e00-\u9fff]{2,8}?部(?=[\u4e00-\u9fff]{0,8}(?:经理|专员|主管|分析师|总监|助理|柜员|顾问|工程师|审计员|研究员|会计|出纳|代表|专家|主任|核保师|精算师)(?:$|[\s|]))")
+# A work location written beside the title ("客户经理  上海") is not part of it.
+_CITY = re.compile(r"北京|上海|天津|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|宁波|合肥|"
+                   r"沈阳|大连|哈尔滨|长春|昆明|南宁|贵阳|南昌|太原|石家庄|香港|澳门|台北|"
+                   r"Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong")
+_CAMPUS = re.compile(r"学生会|社团|协会|团委|研究生会|班级|班委|学生|校园|(?:^|\s)(?:主席|副主席|部长|副部长|会长|副会长|班长|干事|委员)(?:$|\s)")
+
+
+def _is_campus_post(entry: WorkEntry) -> bool:
+    """A student union or club post ("校学生会 主席"): not an employer, not work experience."""
+    return bool(_CAMPUS.search(entry.employer) or (not _EMPLOYER.search(entry.employer) and _CAMPUS.search(entry.title)))
 
 
 def _is_internship(title: str) -> bool:
@@ -643,7 +944,11 @@ def _split_items(text: str) -> list[str]:
         parts = text.split()
     else:
         parts = [text]
-    return [p.strip(" .。") for p in parts if p.strip(" .。")]
+    return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
+
+
+# A level beside a skill ("Python | 精通") or the date a certificate was obtained ("2019/06 | CFA") is no item.
+_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?")
 
 
 def _skills_in(item: str) -> list[str]:

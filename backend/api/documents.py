@@ -13,7 +13,7 @@ from ..models.documents import DocumentKind
 from ..services import applications as app_service
 from ..services.applications import Actor
 from ..services import jobs as job_service
-from ..services.documents import add_document, documents_of
+from ..services.documents import add_document, correct_fields, documents_of, effective_fields
 from ..services.screening import rematch, screening_board
 from .blueprint import Blueprint
 from .schemas import number_map
@@ -79,6 +79,9 @@ class ResumeFieldsSchema(ma.Schema):
     skills = ma.fields.List(ma.fields.String())
     certificates = ma.fields.List(ma.fields.String())
     languages = ma.fields.List(ma.fields.String())
+    confidence = number_map("field path (name, work[0].title, …) -> 0..1")
+    check = ma.fields.List(ma.fields.String(), metadata={
+        "description": "field paths read too unsurely: shown as 'please check', left out of the match until corrected"})
 
 
 class MatchEvidenceSchema(ma.Schema):
@@ -91,6 +94,7 @@ class PartScoreSchema(ma.Schema):
     score = ma.fields.Float(metadata={"description": "0-100"})
     reasons = ma.fields.List(ma.fields.String())
     evidence = ma.fields.List(ma.fields.Nested(MatchEvidenceSchema))
+    needs_check = ma.fields.Boolean(metadata={"description": "rests on a field HR must check: scores 0 until then"})
 
 
 class MatchSchema(ma.Schema):
@@ -104,15 +108,42 @@ class MatchSchema(ma.Schema):
     config_hash = ma.fields.String()
 
 
+def _correction_value(**kwargs) -> ma.fields.Raw:
+    """A corrected value: a text, a number (years), true/false (internship) or a list of texts (skills …)."""
+    return ma.fields.Raw(metadata={"oneOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"},
+                                             {"type": "array", "items": {"type": "string"}}]}, **kwargs)
+
+
+class _Effective(ma.fields.Nested):
+    """The document's fields with HR's corrections laid over them (computed, not stored)."""
+
+    def get_value(self, obj, attr, accessor=None, default=ma.missing):
+        return effective_fields(obj)
+
+
 class DocumentDetailSchema(DocumentStatusSchema):
     """HR's view: how each page was read, the job-relevant fields, and the weighted match with its reasons."""
 
     sha256 = ma.fields.String()
     uploaded_by = ma.fields.String()
     pages = ma.fields.List(ma.fields.Nested(PageSchema))
-    fields = ma.fields.Nested(ResumeFieldsSchema, metadata={"description": "résumés only; empty otherwise"})
+    fields = ma.fields.Nested(ResumeFieldsSchema, metadata={
+        "description": "résumés only, as parsed (empty otherwise), with confidence per field and the paths to check"})
+    corrections = ma.fields.Dict(keys=ma.fields.String(), values=_correction_value(),
+                                 metadata={"description": "HR's corrections by field path"})
+    effective = _Effective(ResumeFieldsSchema, metadata={
+        "description": "the parse with HR's corrections laid over it (what HR sees and the match uses); `check` lists "
+                       "the fields to check, which score nothing in the match until HR does"})
     match = ma.fields.Nested(MatchSchema, metadata={"description": "résumés only; empty otherwise"})
     processed_at = ma.fields.AwareDateTime(allow_none=True)
+
+
+class CorrectionsSchema(ma.Schema):
+    corrections = ma.fields.Dict(
+        keys=ma.fields.String(validate=ma.validate.Length(max=64)), values=_correction_value(allow_none=True), required=True,
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={"description": 'field path -> value, e.g. {"work[0].title": "客户经理", "years_experience": 5}; '
+                                 "null withdraws a correction"})
 
 
 def _upload(application, form, files, actor):
@@ -145,6 +176,22 @@ class ApplicationDocuments(MethodView):
         application = app_service.get_application(session, organization_id=principal.organization_id,
                                                   application_id=application_id)
         return _upload(application, form, files, Actor("hr", principal.user_id))
+
+
+@blp.route("/applications/<uuid:application_id>/documents/<uuid:document_id>/fields")
+class DocumentFields(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(CorrectionsSchema)
+    @blp.response(200, DocumentDetailSchema)
+    @blp.alt_response(409, description="Not a parsed résumé")
+    def patch(self, body, application_id, document_id):
+        """Correct parsed résumé fields; kept beside the parse (audited), used by the match, kept across re-parses"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        return correct_fields(session, application=application, document_id=document_id,
+                              corrections=body["corrections"], actor=Actor("hr", principal.user_id))
 
 
 @blp.route("/candidate/documents")

@@ -29,6 +29,7 @@ def ocr_document(document_id: str) -> str:
             if document is None:
                 return "skipped"
             key, filename, kind = document.media_key, document.filename, document.kind
+            corrections = dict(document.corrections or {})
             job = session.get(Job, session.get(Application, document.application_id).job_id)
             matcher = Matcher.of(job)
         try:
@@ -42,7 +43,7 @@ def ocr_document(document_id: str) -> str:
             return "rejected"
         fields = match = None
         if kind == DocumentKind.resume:
-            fields, match = matcher.read(extracted.text)
+            fields, match = matcher.read(extracted.text, corrections)
         pages = [{"number": p.number, "method": p.method} for p in extracted.pages]
         with session_scope() as session:
             document_service.record_reading(session, document_id=doc_uuid, status=DocumentStatus.parsed, text=extracted.text,

@@ -44,5 +44,8 @@ class ApplicationDocument(SQLModel, table=True):
     pages: list = json_field(list)  # [{number, method}]
     fields: dict = json_field()  # job-relevant résumé fields only (ml.resume.ALLOWED_FIELDS)
     match: dict = json_field()  # score, parts with reasons and evidence, weights, version, config hash
+    # HR's corrections by field path ("work[0].title": "客户经理"); kept beside the parse, never overwritten by a
+    # re-parse, laid over it for HR's view and the match.
+    corrections: dict = json_field()
     created_at: datetime = time_field()
     processed_at: datetime | None = time_field(nullable=True, default_now=False)

@@ -9,10 +9,11 @@ from typing import BinaryIO
 from sqlmodel import Session, select
 
 from ml.documents import DocumentLimits, detect_file_type
+from ml.resume import CorrectionError, apply_corrections, field_value, validate_corrections
 
 from ..db import after_commit
-from ..errors import Invalid, UnsupportedMedia
-from ..models import Application, utcnow
+from ..errors import Conflict, Invalid, NotFound, UnsupportedMedia
+from ..models import Application, Job, utcnow
 from ..models.documents import ApplicationDocument, DocumentKind, DocumentStatus
 from .answers import spool
 from .applications import Actor, record_event
@@ -85,4 +86,54 @@ def record_reading(session: Session, *, document_id: uuid.UUID, status: str, tex
     record_event(session, application=application, kind="document_read", actor=Actor.system(), reason=reason,
                  data={"document_id": str(document.id), "status": status,
                        "match_score": (match or {}).get("score")})
+    return document
+
+
+def get_document(session: Session, *, application: Application, document_id: uuid.UUID) -> ApplicationDocument:
+    document = session.get(ApplicationDocument, document_id)
+    if document is None or document.application_id != application.id:
+        raise NotFound("document not found")
+    return document
+
+
+def effective_fields(document: ApplicationDocument) -> dict:
+    """What HR sees and the matcher uses: the parse with HR's corrections laid over it."""
+    return apply_corrections(document.fields, document.corrections or {}) if document.fields else {}
+
+
+def correct_fields(session: Session, *, application: Application, document_id: uuid.UUID, corrections: dict,
+                   actor: Actor) -> ApplicationDocument:
+    """Record HR's corrections of a parsed résumé (null withdraws one) and match it again with them.
+
+    The parse itself is kept as it is; a later re-parse replaces it but never the corrections.
+    """
+    from .screening import Matcher  # screening ranks documents; it does not depend on this module
+
+    document = get_document(session, application=application, document_id=document_id)
+    if document.kind != DocumentKind.resume or document.status != DocumentStatus.parsed:
+        raise Conflict("only a parsed résumé's fields can be corrected", reason="not_parsed")
+    if not corrections:
+        raise Invalid("no corrections given", reason="bad_correction", errors={"corrections": ["name at least one field"]})
+    try:
+        validate_corrections(document.fields, corrections)
+    except CorrectionError as exc:
+        raise Invalid("some corrections do not fit the parsed fields", reason="bad_correction",
+                      errors={path: [message] for path, message in exc.errors.items()}) from exc
+    before = effective_fields(document)
+    merged = dict(document.corrections or {})
+    for path, value in corrections.items():
+        if value is None:
+            merged.pop(path, None)
+        else:
+            merged[path] = value
+    document.corrections = merged
+    job = session.get(Job, application.job_id)
+    document.match = Matcher.of(job).match(document.fields, merged)
+    session.add(document)
+    after = effective_fields(document)
+    record_event(session, application=application, kind="resume_corrected", actor=actor,
+                 data={"document_id": str(document.id), "match_score": document.match["score"],
+                       "changes": {path: {"parsed": field_value(document.fields, path),
+                                          "before": field_value(before, path), "after": field_value(after, path)}
+                                   for path in corrections}})
     return document

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from ml.matching import JobRequirements, MatchResult, MatchWeights, config_hash, match_resume, rank
-from ml.resume import parse_resume
+from ml.resume import ParsedResume, apply_corrections, parse_resume
 
 from ..errors import Invalid
 from ..models import Application, Candidate, Job
@@ -41,10 +41,14 @@ class Matcher:
     def config_hash(self) -> str:
         return config_hash(self.requirements, self.weights, self.synonyms)
 
-    def read(self, text: str) -> tuple[dict, dict]:
-        """The résumé's job-relevant fields and its match, both as stored on the document."""
-        parsed = parse_resume(text)
-        return parsed.to_dict(), match_resume(parsed, self.requirements, self.weights, self.synonyms).to_dict()
+    def read(self, text: str, corrections: dict | None = None) -> tuple[dict, dict]:
+        """The résumé's job-relevant fields as parsed, and the match of those fields with HR's corrections laid over."""
+        fields = parse_resume(text).to_dict()
+        return fields, self.match(fields, corrections)
+
+    def match(self, fields: dict, corrections: dict | None = None) -> dict:
+        effective = ParsedResume.from_dict(apply_corrections(fields, corrections or {}))
+        return match_resume(effective, self.requirements, self.weights, self.synonyms).to_dict()
 
 
 def latest_resumes(session: Session, *, job: Job) -> dict[uuid.UUID, ApplicationDocument]:
@@ -67,7 +71,7 @@ def rematch(session: Session, *, job: Job, actor: Actor) -> dict:
         if (document.match or {}).get("config_hash") == current:
             unchanged += 1
             continue
-        document.fields, document.match = matcher.read(document.text or "")
+        document.fields, document.match = matcher.read(document.text or "", document.corrections)
         session.add(document)
         updated += 1
         application = session.get(Application, document.application_id)

@@ -132,7 +132,7 @@ IELTS 7.0, 英语专业八级
     assert parsed.name == "周杰"
     assert parsed.phone == "18812345678"
     assert parsed.work[0].employer == "汇丰银行(中国)有限公司"
-    assert parsed.work[0].title == "Credit Risk Analyst 信用风险分析师"
+    assert parsed.work[0].title == "信用风险分析师"  # a bilingual pair is one title, the Chinese kept
     assert "PD models" in parsed.work[0].description
     assert parsed.years_experience == 5.1
     assert (parsed.education[0].school, parsed.education[0].degree, parsed.education[0].major) == ("上海财经大学", "本科", "统计学")

@@ -1,0 +1,299 @@
+"""One layout form for every résumé file: blocks of text with their kind and position, read in order.
+
+PDF text layers give positioned runs (pdfium), OCR gives boxes (deskewed here), DOCX gives paragraphs and table
+cells. `reading_text` turns the blocks of any of them into the lines the résumé parser reads: columns one after
+the other, a section heading before the rows it labels (also when it stands beside the first row, or is written
+down a narrow cell one character per line), and a table's label cells joined to their value cells.
+"""
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from dataclasses import dataclass, replace
+from typing import Iterable, Literal, Sequence
+
+from ml.ocr import OcrLine, reading_order
+from ml.resume import header_kinds, is_field_label
+
+BlockKind = Literal["text", "heading", "cell", "paragraph"]  # paragraph, cell: DOCX, in document order
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text on a page: box in page units (PDF points, image pixels; DOCX: paragraph and cell indices)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page: int = 1
+    kind: BlockKind = "text"
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    confidence: float = 1.0
+
+    # The attributes ml.ocr.reading_order works with.
+    @property
+    def left(self) -> float:
+        return self.x0
+
+    @property
+    def right(self) -> float:
+        return self.x1
+
+    @property
+    def top(self) -> float:
+        return self.y0
+
+    @property
+    def bottom(self) -> float:
+        return self.y1
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def center_y(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+# --- producers -----------------------------------------------------------------------------------
+
+def pdf_blocks(page, number: int) -> list[Block]:
+    """Text runs of a pdfium page with their boxes (top-left origin, points), neighbouring runs of a line merged."""
+    textpage = page.get_textpage()
+    try:
+        height = page.get_size()[1]
+        runs = []
+        for index in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(index)
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            text = " ".join(text.split())
+            if text:
+                runs.append(Block(text, left, height - top, right, height - bottom, number))
+    finally:
+        textpage.close()
+    return _merge_runs(runs)
+
+
+def _merge_runs(runs: list[Block]) -> list[Block]:
+    """Runs on one baseline closer than about half a character are one block (PDFs often write word by word)."""
+    merged: list[Block] = []
+    for run in sorted(runs, key=lambda b: (round(b.center_y), b.x0)):
+        last = merged[-1] if merged else None
+        size = max(run.height, 1.0)
+        if (last is not None and abs(last.center_y - run.center_y) <= 0.4 * size
+                and -0.2 * size <= run.x0 - last.x1 <= 0.6 * size):
+            gap = " " if run.x0 - last.x1 > 0.15 * size else ""
+            merged[-1] = replace(last, text=last.text + gap + run.text, x1=run.x1,
+                                 y0=min(last.y0, run.y0), y1=max(last.y1, run.y1))
+        else:
+            merged.append(run)
+    return merged
+
+
+def ocr_blocks(lines: Sequence[OcrLine], number: int) -> list[Block]:
+    """OCR lines as blocks on a deskewed page: the boxes are turned back by the page's median text angle."""
+    angle = skew_angle(lines)
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    blocks = []
+    for line in lines:
+        points = [(x * cos - y * sin, x * sin + y * cos) for x, y in line.box]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        blocks.append(Block(line.text, min(xs), min(ys), max(xs), max(ys), number, confidence=line.confidence))
+    return blocks
+
+
+def skew_angle(lines: Sequence[OcrLine]) -> float:
+    """Median angle (radians) of the top edges of wide boxes: the tilt of a hand-held photo or a skewed scan."""
+    angles = []
+    for line in lines:
+        (x0, y0), (x1, y1) = line.box[0], line.box[1]
+        width = math.hypot(x1 - x0, y1 - y0)
+        if width > 3 * max(line.height / 2, 1.0) and x1 > x0:
+            angles.append(math.atan2(y1 - y0, x1 - x0))
+    if len(angles) < 3:
+        return 0.0
+    angle = statistics.median(angles)
+    return angle if abs(angle) < math.radians(15) else 0.0
+
+
+def docx_blocks(items: Iterable[tuple]) -> list[Block]:
+    """DOCX body items in document order: ("p", text) paragraphs and ("cell", table, row, col, text) cells."""
+    blocks = []
+    for position, item in enumerate(items):
+        if item[0] == "p":
+            blocks.append(Block(item[1], 0, position, 1, position + 1, kind="paragraph"))
+        else:
+            _, table, row, col, text = item
+            blocks.append(Block(text, col, position, col + 1, position + 1, kind="cell", table=table, row=row, col=col))
+    return blocks
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def reading_text(blocks: Sequence[Block]) -> str:
+    """The lines of a page's or document's blocks in reading order (what the résumé parser reads)."""
+    # Groups in order of first appearance: each DOCX paragraph, each DOCX table, each page of positioned blocks.
+    groups: dict[tuple, list[Block]] = {}
+    for index, block in enumerate(blocks):
+        key = (("table", block.table) if block.kind == "cell" else ("paragraph", index) if block.kind == "paragraph"
+               else ("page", block.page))
+        groups.setdefault(key, []).append(block)
+    out: list[str] = []
+    for (kind, _), members in groups.items():
+        if kind == "paragraph":
+            out.extend(t for t in members[0].text.split("\n") if t.strip())
+        elif kind == "table":
+            out.extend(table_lines(members))
+        else:
+            out.extend(page_lines(members))
+    return "\n".join(out)
+
+
+def table_lines(cells: Sequence[Block]) -> list[str]:
+    """A table row by row: a section label cell before its content, label cells joined to their values."""
+    rows: dict[int, list[Block]] = {}
+    for cell in cells:
+        rows.setdefault(cell.row, []).append(cell)
+    out: list[str] = []
+    for _, row in sorted(rows.items()):
+        texts: list[str] = []
+        for cell in sorted(row, key=lambda c: c.col):
+            if cell.text.strip() and (not texts or texts[-1] != cell.text):  # merged cells repeat their text
+                texts.append(cell.text.strip())
+        if not texts:
+            continue
+        out.extend(_row_lines(texts))
+    return out
+
+
+def _row_lines(texts: list[str]) -> list[str]:
+    first = _one_line(texts[0])
+    if len(texts) == 1:
+        return [t for t in texts[0].split("\n") if t.strip()]
+    if header_kinds(first) and not is_field_label(first):
+        # A section label beside its content ("工作经历" | multi-line cell).
+        return [first] + [t for text in texts[1:] for t in text.split("\n") if t.strip()]
+    # Labels in every cell: a table's column heads ("学校 | 学位 | 专业 | 时间"), not label/value pairs.
+    if len(texts) % 2 == 0 and all(is_field_label(_one_line(t)) for t in texts[::2]) and \
+            not all(is_field_label(_one_line(t)) for t in texts):
+        return [f"{_one_line(label)}：{_one_line(value)}" for label, value in zip(texts[::2], texts[1::2])]
+    return [" | ".join(_one_line(t) for t in texts)]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_lines(blocks: Sequence[Block]) -> list[str]:
+    """Lines of one page of positioned blocks: columns by recursive XY cut, headings first in their row."""
+    if not blocks:
+        return []
+    unit = statistics.median(max(b.height, 1.0) for b in blocks)
+    blocks, labels = _vertical_labels(list(blocks), unit)
+    out: list[str] = []
+    for row in reading_order(blocks):
+        while labels and min(b.y0 for b in row) >= labels[0][0]:
+            out.append(labels.pop(0)[1])
+        headings = [b for b in row if b.kind == "heading" or (header_kinds(b.text) and not is_field_label(b.text))]
+        if len(row) > 1 and headings and headings[0] is row[0]:
+            out.append(headings[0].text)
+            row = row[1:]
+        out.extend(_join_row(row, unit))
+    return out + [text for _, text in labels]
+
+
+def _join_row(row: Sequence[Block], unit: float) -> list[str]:
+    """Blocks of one row: far apart → " | "; a field label followed by its value → "label：value"."""
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in row:
+        if previous is not None:
+            if is_field_label(previous.text) and not re.search(r"[:：]\s*$", previous.text):
+                parts.append("：")
+            elif block.x0 - previous.x1 > 1.5 * unit:
+                parts.append(" | ")
+            else:
+                parts.append(" ")
+        parts.append(block.text)
+        previous = block
+    line = "".join(parts)
+    # Label/value pairs of a form row are lines of their own ("姓名：X | 性别：Y" → two lines).
+    if "：" in line and " | " in line and all("：" in p for p in line.split(" | ")):
+        return line.split(" | ")
+    return [line]
+
+
+_ONE_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _heading_of(text: str) -> str:
+    """The section heading a stack of characters spells, also when OCR dropped its last characters ("技能书")."""
+    prefixes = [text[:end] for end in range(len(text), 1, -1)]
+    # One section per label first: "工作经历技能…" is two labels, not one mixed heading.
+    return next((p for p in prefixes if len(header_kinds(p)) == 1), "") or next((p for p in prefixes if header_kinds(p)), "")
+
+
+def _vertical_labels(blocks: list[Block], unit: float) -> tuple[list[Block], list[tuple[float, str]]]:
+    """Characters stacked in one narrow column that spell a section heading: the other blocks, and for each such
+    heading where its rows begin (the top of its cell, found at the widest gap above the label)."""
+    # Members of a stack: one character, or a few the detector boxed together upright ("作经").
+    singles = sorted((b for b in blocks if _ONE_CJK.fullmatch(b.text) or
+                      (len(b.text) <= 3 and _CJK_ONLY.fullmatch(b.text) and b.height >= 1.6 * (b.x1 - b.x0))),
+                     key=lambda b: b.y0)
+    used: set[int] = set()
+    labels: list[tuple[Block, list[Block]]] = []
+    for i, first in enumerate(singles):
+        if id(first) in used:
+            continue
+        stack = [first]
+        for other in singles[i + 1:]:
+            if id(other) in used:
+                continue
+            last = stack[-1]
+            if abs((other.x0 + other.x1) / 2 - (last.x0 + last.x1) / 2) <= 0.6 * unit and \
+                    -0.6 * unit <= other.y0 - last.y1 <= 2.5 * unit:
+                stack.append(other)
+        # One column may hold several labels one below the other: split it into the headings it spells.
+        chars = [(ch, b) for b in stack for ch in b.text]
+        start = 0
+        while start < len(chars):
+            heading = _heading_of("".join(ch for ch, _ in chars[start:start + 6]))
+            if not heading:
+                start += 1
+                continue
+            members = list({id(b): b for _, b in chars[start:start + len(heading)]}.values())
+            used.update(id(b) for b in members)
+            labels.append((Block(heading, min(b.x0 for b in members), members[0].y0, max(b.x1 for b in members),
+                                 members[-1].y1, members[0].page, kind="heading"), members))
+            start += len(heading)
+    if not labels:
+        return blocks, []
+    rest = [b for b in blocks if id(b) not in used]
+    content = [b for b in rest if b.x0 > labels[0][0].x1]
+    placed = []
+    previous_bottom = None
+    for label, _ in sorted(labels, key=lambda item: item[0].y0):
+        low = previous_bottom if previous_bottom is not None else label.y0 - label.height
+        placed.append((_region_start(content, low, label.y0, unit) - 0.5, label.text))
+        previous_bottom = label.y1
+    return rest, placed
+
+
+def _region_start(content: list[Block], low: float, high: float, unit: float) -> float:
+    """Where a vertically centred label's cell begins: at the widest gap between the rows above the label."""
+    tops = sorted({round(b.y0 / (0.5 * unit)) * 0.5 * unit: b for b in content if low < b.center_y < high}.items())
+    if not tops:
+        # No row between the labels: a row level with the label's first character still opens its region.
+        return min((b.y0 for b in content if high <= b.center_y < high + unit), default=high)
+    edges = [low] + [b.y0 for _, b in tops] + [high]
+    bottoms = [low] + [b.y1 for _, b in tops]
+    gaps = [(edges[i + 1] - bottoms[i], i) for i in range(len(tops) + 1)]
+    _, widest = max(gaps)
+    return edges[widest + 1]

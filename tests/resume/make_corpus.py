@@ -1,0 +1,986 @@
+"""A public résumé corpus in twelve layouts, rendered deterministically, with the ground truth of every file.
+
+Each layout is one way résumés reach a bank's HR: bilingual PDFs, 智联 / 前程无忧 table exports, the classic
+Word résumé form (also printed and scanned, with its vertical one-character-per-line labels), a department
+before the title, two columns with a sidebar, a skewed phone photo, a screen capture, a campus résumé with
+internships, English month names. Three people per layout, drawn from fixed pools with a seeded generator.
+
+The layouts in HELD_OUT were set aside when the corpus was written and the parser was not tuned on them; their
+accuracy is reported separately (bench/resume.py).
+
+Run directly to write the corpus into a folder: `python tests/resume/make_corpus.py /tmp/corpus`.
+"""
+from __future__ import annotations
+
+import io
+import json
+import logging
+import random
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tests.resume.make_resumes import FONT_PATH, TODAY
+
+PAGE_W, PAGE_H = 1240, 1754  # A4 at 150 dpi; canvas coordinates are these pixels
+PER_LAYOUT = 3
+
+# --- pools ---------------------------------------------------------------------------------------
+
+NAMES = [("张晓明", "Zhang Xiaoming"), ("李思源", "Li Siyuan"), ("王海燕", "Wang Haiyan"), ("陈志强", "Chen Zhiqiang"),
+         ("刘佳怡", "Liu Jiayi"), ("杨帆", "Yang Fan"), ("赵雪婷", "Zhao Xueting"), ("黄俊杰", "Huang Junjie"),
+         ("周子涵", "Zhou Zihan"), ("吴建国", "Wu Jianguo"), ("徐晴", "Xu Qing"), ("孙浩然", "Sun Haoran"),
+         ("胡静怡", "Hu Jingyi"), ("朱文博", "Zhu Wenbo"), ("高雅琴", "Gao Yaqin"), ("林泽宇", "Lin Zeyu"),
+         ("何欣然", "He Xinran"), ("郭鹏", "Guo Peng"), ("马丽娟", "Ma Lijuan"), ("罗一鸣", "Luo Yiming"),
+         ("梁秋月", "Liang Qiuyue"), ("宋嘉诚", "Song Jiacheng"), ("郑晓雯", "Zheng Xiaowen"), ("谢天宇", "Xie Tianyu"),
+         ("韩梦洁", "Han Mengjie"), ("唐立新", "Tang Lixin"), ("冯思琪", "Feng Siqi"), ("于明轩", "Yu Mingxuan"),
+         ("董佳慧", "Dong Jiahui"), ("萧然", "Xiao Ran"), ("程志远", "Cheng Zhiyuan"), ("曹雨桐", "Cao Yutong"),
+         ("袁博文", "Yuan Bowen"), ("邓雅文", "Deng Yawen"), ("许嘉怡", "Xu Jiayi"), ("傅立伟", "Fu Liwei")]
+EMPLOYERS = [("招商银行股份有限公司", "China Merchants Bank"), ("中国建设银行股份有限公司", "China Construction Bank"),
+             ("平安银行股份有限公司", "Ping An Bank"), ("中信证券股份有限公司", "CITIC Securities"),
+             ("中国人寿保险股份有限公司", "China Life Insurance"), ("兴业银行股份有限公司", "Industrial Bank"),
+             ("交通银行股份有限公司", "Bank of Communications"), ("华夏基金管理有限公司", "China Asset Management"),
+             ("中国工商银行股份有限公司上海分行", "ICBC Shanghai Branch"), ("宁波银行股份有限公司", "Bank of Ningbo"),
+             ("浦发银行信用卡中心", "SPDB Credit Card Center"), ("德勤华永会计师事务所", "Deloitte Huayong CPA")]
+DEPARTMENTS = [("零售银行部", "Retail Banking Department"), ("风险管理部", "Risk Management Department"),
+               ("公司金融部", "Corporate Banking Department"), ("信用审批中心", "Credit Approval Center"),
+               ("运营管理部", "Operations Department"), ("金融科技部", "FinTech Department")]
+TITLES = [("客户经理", "Relationship Manager"), ("风险分析师", "Risk Analyst"), ("信贷审批专员", "Credit Officer"),
+          ("理财经理", "Wealth Manager"), ("数据分析师", "Data Analyst"), ("对公客户经理", "Corporate Banker"),
+          ("合规专员", "Compliance Officer"), ("高级审计员", "Senior Auditor"), ("运营主管", "Operations Supervisor")]
+SCHOOLS = [("复旦大学", "Fudan University"), ("上海财经大学", "Shanghai University of Finance and Economics"),
+           ("中央财经大学", "Central University of Finance and Economics"), ("南开大学", "Nankai University"),
+           ("西南财经大学", "Southwestern University of Finance and Economics"), ("厦门大学", "Xiamen University"),
+           ("武汉大学", "Wuhan University"), ("中山大学", "Sun Yat-sen University"), ("浙江大学", "Zhejiang University")]
+MAJORS = [("金融学", "Finance"), ("会计学", "Accounting"), ("统计学", "Statistics"), ("经济学", "Economics"),
+          ("国际贸易", "International Trade"), ("计算机科学与技术", "Computer Science"), ("保险学", "Insurance")]
+DEGREE_EN = {"本科": "Bachelor", "硕士": "Master", "博士": "PhD"}
+SKILLS = ["Python", "SQL", "Excel", "SAS", "风险控制", "信贷审批", "财富管理", "反洗钱", "数据分析", "客户开发", "贷后管理"]
+CERTS = ["银行从业资格", "CFA", "FRM", "基金从业资格", "证券从业资格", "CPA", "AFP"]
+LANGS = ["CET-6", "CET-4", "IELTS 7.0"]
+INTERNS = [("中国银行股份有限公司北京分行", "柜面实习生"), ("毕马威华振会计师事务所", "审计实习生"), ("国泰君安证券股份有限公司", "研究所实习生")]
+CAMPUS = [("校学生会", "主席"), ("金融协会", "副会长"), ("经济学院团委", "组织部部长")]
+DESCRIPTIONS = ["负责对公客户授信方案设计与贷后管理，年新增贷款余额3亿元。",
+                "搭建零售信贷风险监控报表，参与评分卡模型迭代，不良率下降0.2个百分点。",
+                "维护高净值客户120户，管理资产规模8亿元，完成年度理财销售目标的130%。",
+                "负责反洗钱可疑交易甄别与报送，牵头完成内控合规检查。"]
+DESCRIPTIONS_EN = ["Managed a loan book of RMB 300m and led quarterly credit reviews.",
+                   "Built risk dashboards in SQL and Python for the retail lending portfolio.",
+                   "Served 120 high-net-worth clients with AUM of RMB 800m."]
+
+
+@dataclass
+class Person:
+    name: str
+    en_name: str
+    phone: str
+    email: str
+    education: list[dict]
+    work: list[dict]  # employer, en_employer, dept, en_dept, title, en_title, start, end, description, internship
+    campus: list[dict]
+    skills: list[str]
+    certificates: list[str]
+    languages: list[str]
+    sensitive: dict  # what the file shows that must never be extracted
+
+
+def _months(label: str, first: bool) -> int:
+    year, _, month = label.partition("-")
+    return int(year) * 12 + (int(month) if month else (1 if first else 12)) - 1
+
+
+def expected_years(work: list[dict]) -> float:
+    """Months covered by non-internship jobs, overlaps once, months inclusive, "至今" up to TODAY."""
+    spans = sorted((_months(w["start"], True),
+                    TODAY.year * 12 + TODAY.month - 1 if w["end"] == "至今" else _months(w["end"], False))
+                   for w in work if not w["internship"])
+    months, reach = 0, None
+    for start, end in spans:
+        if reach is None or start > reach:
+            months += end - start + 1
+            reach = end
+        elif end > reach:
+            months += end - reach
+            reach = end
+    return round(months / 12, 1)
+
+
+def make_person(rng: random.Random, index: int, *, campus: bool = False, year_only: bool = False) -> Person:
+    name, en_name = NAMES[index % len(NAMES)]
+    phone = "1" + rng.choice("3589") + "".join(rng.choice("0123456789") for _ in range(9))
+    email = f"{en_name.split()[-1].lower()}.{en_name.split()[0].lower()}{rng.randrange(10, 99)}@" + \
+        rng.choice(["163.com", "qq.com", "gmail.com", "outlook.com", "126.com"])
+    grad = rng.randrange(2008, 2019) if not campus else 2023
+    school, en_school = rng.choice(SCHOOLS)
+    major, en_major = rng.choice(MAJORS)
+    education = [{"school": school, "en_school": en_school, "degree": "本科", "major": major, "en_major": en_major,
+                  "start": f"{grad - 4}-09", "end": f"{grad}-06"}]
+    if rng.random() < 0.5 and not campus:
+        school2, en_school2 = rng.choice([s for s in SCHOOLS if s[0] != school])
+        major2, en_major2 = rng.choice(MAJORS)
+        education.insert(0, {"school": school2, "en_school": en_school2, "degree": "硕士", "major": major2,
+                             "en_major": en_major2, "start": f"{grad}-09", "end": f"{grad + 2}-06"})
+        grad += 2
+    work: list[dict] = []
+    employers = rng.sample(EMPLOYERS, 3)
+    if campus:
+        for employer, title in rng.sample(INTERNS, 2):
+            start_month = rng.choice([1, 3, 7])
+            work.append(_job(employer, "", "", "", title, "", f"2022-{start_month:02d}", f"2022-{start_month + 2:02d}",
+                             rng.choice(DESCRIPTIONS), internship=True))
+        employer, en_employer = employers[0]
+        dept, en_dept = rng.choice(DEPARTMENTS)
+        title, en_title = rng.choice(TITLES)
+        work.insert(0, _job(employer, en_employer, dept, en_dept, title, en_title, "2023-07", "至今",
+                            rng.choice(DESCRIPTIONS)))
+    else:
+        start = (grad, 7)
+        count = rng.choice([2, 2, 3])
+        for n in range(count):
+            employer, en_employer = employers[n]
+            dept, en_dept = rng.choice(DEPARTMENTS)
+            title, en_title = rng.choice(TITLES)
+            last = n == count - 1
+            length = rng.randrange(14, 40)
+            end_index = start[0] * 12 + start[1] - 1 + length
+            end = (end_index // 12, end_index % 12 + 1)
+            if last or end_index >= TODAY.year * 12 + TODAY.month - 3:
+                end_label = "至今"
+            else:
+                end_label = f"{end[0]}-{end[1]:02d}"
+            start_label = f"{start[0]}-{start[1]:02d}"
+            if year_only and n == count - 1 and end_label != "至今":
+                start_label, end_label = str(start[0]), str(end[0])
+            work.insert(0, _job(employer, en_employer, dept, en_dept, title, en_title, start_label, end_label,
+                                rng.choice(DESCRIPTIONS)))
+            if end_label == "至今":
+                break
+            nxt = end_index + 1
+            start = (nxt // 12, nxt % 12 + 1)
+    campus_posts = []
+    if campus:
+        org, post = rng.choice(CAMPUS)
+        campus_posts.append({"org": org, "post": post, "start": "2020-09", "end": "2021-06"})
+    skills = rng.sample(SKILLS, 4)
+    certs = rng.sample(CERTS, 2)
+    langs = [rng.choice(LANGS)]
+    sensitive = {"性别": rng.choice(["男", "女"]), "出生年月": f"{rng.randrange(1985, 2000)}.{rng.randrange(1, 13):02d}",
+                 "民族": rng.choice(["汉族", "回族", "满族"]), "婚姻状况": rng.choice(["已婚", "未婚"]),
+                 "政治面貌": rng.choice(["中共党员", "共青团员", "群众"]), "籍贯": rng.choice(["湖南长沙", "江苏南通", "山东潍坊"]),
+                 "健康状况": "良好", "身高": f"{rng.randrange(155, 186)}cm"}
+    return Person(name, en_name, phone, email, education, work, campus_posts, skills, certs, langs, sensitive)
+
+
+def _job(employer, en_employer, dept, en_dept, title, en_title, start, end, description, internship=False) -> dict:
+    return {"employer": employer, "en_employer": en_employer, "dept": dept, "en_dept": en_dept, "title": title,
+            "en_title": en_title, "start": start, "end": end, "description": description, "internship": internship}
+
+
+def ground_truth(person: Person, *, english: bool = False) -> dict:
+    def pick(item, key):
+        return item[f"en_{key}"] if english else item[key]
+
+    return {
+        "name": person.en_name if english else person.name, "phone": person.phone, "email": person.email,
+        "education": [{"school": pick(e, "school"), "degree": e["degree"], "major": pick(e, "major"),
+                       "start": e["start"], "end": e["end"]} for e in person.education],
+        "work": [{"employer": pick(w, "employer") if w["en_employer"] else w["employer"],
+                  "title": pick(w, "title") if w["en_title"] else w["title"],
+                  "start": w["start"], "end": w["end"], "internship": w["internship"]} for w in person.work],
+        "years_experience": expected_years(person.work),
+        "skills": person.skills, "certificates": person.certificates, "languages": person.languages,
+    }
+
+
+def sensitive_markers(person: Person) -> list[str]:
+    s = person.sensitive
+    return [s["出生年月"], s["民族"], s["婚姻状况"], s["政治面貌"], s["籍贯"], s["身高"]]
+
+
+# --- date styles ---------------------------------------------------------------------------------
+
+_EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def fmt_date(label: str, style: str) -> str:
+    if label == "至今":
+        return {"en": "Present", "slash": "至今", "dot": "至今", "nian": "至今", "dash": "今"}.get(style, "至今")
+    year, _, month = label.partition("-")
+    if not month:
+        return {"nian": f"{year}年"}.get(style, year)
+    m = int(month)
+    return {"dot": f"{year}.{month}", "slash": f"{year}/{month}", "nian": f"{year}年{m}月", "dash": f"{year}-{month}",
+            "en": f"{_EN_MONTHS[m - 1]} {year}", "dot1": f"{year}.{m}"}[style]
+
+
+def fmt_range(start: str, end: str, style: str, sep: str) -> str:
+    return f"{fmt_date(start, style)}{sep}{fmt_date(end, style)}"
+
+
+def duration(start: str, end: str) -> str:
+    months = ((TODAY.year * 12 + TODAY.month - 1) if end == "至今" else _months(end, False)) - _months(start, True) + 1
+    years, rest = divmod(months, 12)
+    return f"{years}年{rest}个月" if years else f"{rest}个月"
+
+
+# --- canvas (one drawing for images and positioned PDFs) ------------------------------------------
+
+@dataclass
+class Canvas:
+    items: list = field(default_factory=list)
+
+    def text(self, x: float, y: float, text: str, size: int = 24) -> None:
+        self.items.append(("text", x, y, text, size))
+
+    def vtext(self, x: float, y: float, text: str, size: int = 24, pitch: float = 1.6) -> None:
+        """One character per line, top to bottom (the classic form's section labels)."""
+        for i, ch in enumerate(text):
+            self.items.append(("text", x, y + i * size * pitch, ch, size))
+
+    def line(self, x0, y0, x1, y1) -> None:
+        self.items.append(("line", x0, y0, x1, y1))
+
+    def fill(self, x0, y0, x1, y1, shade: int) -> None:
+        self.items.append(("fill", x0, y0, x1, y1, shade))
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(FONT_PATH, size)
+
+
+def canvas_image(canvas: Canvas, background: int = 255):
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (PAGE_W, PAGE_H), background)
+    draw = ImageDraw.Draw(image)
+    for item in canvas.items:
+        if item[0] == "fill":
+            draw.rectangle(item[1:5], fill=item[5])
+    for item in canvas.items:
+        if item[0] == "text":
+            _, x, y, text, size = item
+            draw.text((x, y), text, font=_font(size), fill=0)
+        elif item[0] == "line":
+            draw.line(item[1:5], fill=0, width=2)
+    return image
+
+
+def canvas_pdf(canvas: Canvas) -> bytes:
+    from fpdf import FPDF
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+    mm = 25.4 / 150
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2025, 1, 1, tzinfo=timezone.utc))  # the same bytes on every run
+    pdf.set_auto_page_break(False)
+    pdf.add_font("wqy", fname=FONT_PATH, collection_font_number=0)
+    pdf.add_page()
+    for item in canvas.items:
+        if item[0] == "fill":
+            _, x0, y0, x1, y1, shade = item
+            pdf.set_fill_color(shade)
+            pdf.rect(x0 * mm, y0 * mm, (x1 - x0) * mm, (y1 - y0) * mm, style="F")
+        elif item[0] == "line":
+            _, x0, y0, x1, y1 = item
+            pdf.line(x0 * mm, y0 * mm, x1 * mm, y1 * mm)
+        elif item[0] == "text":
+            _, x, y, text, size = item
+            pdf.set_font("wqy", size=size * 72 / 150)
+            pdf.text(x * mm, (y + 0.85 * size) * mm, text)
+    return bytes(pdf.output())
+
+
+# --- image degradations --------------------------------------------------------------------------
+
+def scanned(image, seed: int):
+    """A printed page fed through a scanner: grey paper, noise, blur, a slight skew."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(seed)
+    image = image.rotate(0.6, resample=Image.BICUBIC, fillcolor=255)
+    pixels = np.asarray(image, dtype=np.float32) * 0.86 + 22 + rng.normal(0, 9, (image.height, image.width))
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.5))
+
+
+def phone_photo(image, seed: int, angle: float):
+    """A page photographed by hand: turned by a few degrees, keystoned, unevenly lit, JPEG noise."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    page = image.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=235)
+    w, h = page.size
+    d = 0.025 * w
+    # Perspective: the top edge a little narrower than the bottom (the phone tilted back).
+    coeffs = _perspective_coeffs([(d, 0), (w - d, 0), (w, h), (0, h)], [(0, 0), (w, 0), (w, h), (0, h)])
+    page = page.transform((w, h), Image.Transform.PERSPECTIVE, coeffs, resample=Image.BICUBIC, fillcolor=235)
+    gradient = np.linspace(0.92, 1.0, w, dtype=np.float32)[None, :]
+    pixels = np.asarray(page, dtype=np.float32) * gradient + rng.normal(0, 6, (h, w))
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+def _perspective_coeffs(source, target):
+    import numpy as np
+
+    rows = []
+    for (x, y), (u, v) in zip(target, source):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    a = np.array(rows, dtype=np.float64)
+    b = np.array([c for point in source for c in point], dtype=np.float64)
+    return np.linalg.solve(a, b).tolist()
+
+
+# --- the layouts ---------------------------------------------------------------------------------
+# Each returns (format, payload): ("text_pdf" | "scan_pdf" | "photo" | "screenshot", Canvas) or ("docx", builder).
+
+def _skills_line(p: Person) -> str:
+    return "、".join(p.skills)
+
+
+def layout_bilingual_pdf(p: Person, rng: random.Random):
+    """English–Chinese bilingual: every heading, employer and title given in both languages."""
+    c, y = Canvas(), 90
+    c.text(90, y, f"{p.name} {p.en_name}", 40)
+    y += 70
+    c.text(90, y, f"Mobile 手机: {p.phone[:3]} {p.phone[3:7]} {p.phone[7:]}   Email 邮箱: {p.email}", 22)
+    y += 40
+    c.text(90, y, f"Gender 性别: {p.sensitive['性别']}   Date of Birth 出生日期: {p.sensitive['出生年月']}", 22)
+    y += 60
+    c.text(90, y, "Work Experience 工作经历", 30)
+    y += 52
+    for w in p.work:
+        c.text(90, y, f"{w['en_employer']} {w['employer']}", 24)
+        c.text(900, y, fmt_range(w["start"], w["end"], "en" if rng.random() < 0.5 else "dot", " – "), 22)
+        y += 40
+        c.text(90, y, f"{w['en_title']} {w['title']}", 24)
+        y += 40
+        c.text(110, y, rng.choice(DESCRIPTIONS_EN), 20)
+        y += 34
+        c.text(110, y, w["description"], 20)
+        y += 50
+    c.text(90, y, "Education 教育背景", 30)
+    y += 52
+    for e in p.education:
+        c.text(90, y, f"{e['en_school']} {e['school']}", 24)
+        c.text(900, y, fmt_range(e["start"], e["end"], "dot", " - "), 22)
+        y += 40
+        c.text(90, y, f"{DEGREE_EN[e['degree']]} {e['degree']} | {e['en_major']} {e['major']}", 24)
+        y += 56
+    c.text(90, y, "Skills 技能", 30)
+    y += 50
+    c.text(90, y, ", ".join(p.skills), 22)
+    y += 56
+    c.text(90, y, "Certificates 证书", 30)
+    y += 50
+    c.text(90, y, ", ".join(p.certificates), 22)
+    y += 56
+    c.text(90, y, "Languages 语言", 30)
+    y += 50
+    c.text(90, y, ", ".join(p.languages), 22)
+    return "text_pdf", c
+
+
+def layout_dept_title_pdf(p: Person, rng: random.Random):
+    """Employer on one line; "department · title <tab> dates" below it; date forms vary from job to job."""
+    styles = [("dot", "--"), ("nian", "—"), ("slash", " ～ "), ("dash", " ~ "), ("dot1", "－")]
+    c, y = Canvas(), 90
+    c.text(90, y, p.name, 44)
+    y += 80
+    c.text(90, y, f"电话：{p.phone}  |  邮箱：{p.email}  |  婚姻状况：{p.sensitive['婚姻状况']}", 22)
+    y += 64
+    c.text(90, y, "工作经历", 30)
+    c.line(90, y + 42, PAGE_W - 90, y + 42)
+    y += 60
+    for w in p.work:
+        style, sep = rng.choice(styles)
+        c.text(90, y, w["employer"], 26)
+        y += 44
+        joiner = rng.choice([" · ", " "])
+        c.text(90, y, f"{w['dept']}{joiner}{w['title']}", 24)
+        c.text(820, y, fmt_range(w["start"], w["end"], style, sep), 22)
+        y += 42
+        c.text(90, y, w["description"], 21)
+        y += 56
+    c.text(90, y, "教育经历", 30)
+    c.line(90, y + 42, PAGE_W - 90, y + 42)
+    y += 60
+    for e in p.education:
+        style, sep = rng.choice(styles[:3])
+        c.text(90, y, f"{e['school']}  {e['major']}  {e['degree']}", 24)
+        c.text(820, y, fmt_range(e["start"], e["end"], style, sep), 22)
+        y += 48
+    y += 16
+    c.text(90, y, "专业技能", 30)
+    y += 52
+    c.text(90, y, _skills_line(p), 22)
+    y += 56
+    c.text(90, y, "证书", 30)
+    y += 52
+    c.text(90, y, "、".join(p.certificates) + "；" + p.languages[0], 22)
+    return "text_pdf", c
+
+
+def layout_two_column_pdf(p: Person, rng: random.Random):
+    """A shaded sidebar (contact, skills, certificates, languages) left of the main column."""
+    c = Canvas()
+    c.fill(0, 0, 380, PAGE_H, 225)
+    y = 90
+    c.text(60, y, p.name, 40)
+    y += 90
+    for heading, lines in [("联系方式", [p.phone, p.email]), ("个人信息", [f"籍贯：{p.sensitive['籍贯']}", f"民族：{p.sensitive['民族']}"]),
+                           ("技能", p.skills), ("证书", p.certificates), ("语言", p.languages)]:
+        c.text(60, y, heading, 28)
+        y += 50
+        for line in lines:
+            c.text(60, y, line, 20)
+            y += 34
+        y += 26
+    y = 100
+    x = 430
+    c.text(x, y, "工作经历", 32)
+    y += 58
+    for w in p.work:
+        c.text(x, y, fmt_range(w["start"], w["end"], "dot", " - "), 22)
+        c.text(x + 260, y, w["employer"], 22)
+        y += 40
+        c.text(x, y, w["title"], 24)
+        y += 40
+        c.text(x, y, w["description"][:32], 20)
+        y += 32
+        if len(w["description"]) > 32:
+            c.text(x, y, w["description"][32:], 20)
+            y += 32
+        y += 24
+    c.text(x, y, "教育背景", 32)
+    y += 58
+    for e in p.education:
+        c.text(x, y, fmt_range(e["start"], e["end"], "dot", " - "), 22)
+        c.text(x + 260, y, e["school"], 22)
+        y += 40
+        c.text(x, y, f"{e['major']} | {e['degree']}", 22)
+        y += 52
+    return "text_pdf", c
+
+
+def _margin_headings(p: Person, rng: random.Random) -> Canvas:
+    """Section headings in a left margin column, the first row of each section on the heading's baseline."""
+    c, y = Canvas(), 110
+    c.text(110, y, p.name, 44)
+    y += 80
+    c.text(110, y, f"手机 {p.phone}    Email {p.email}", 24)
+    y += 80
+    x = 340
+    c.text(110, y, "工作经历", 28)
+    for w in p.work:
+        c.text(x, y, fmt_range(w["start"], w["end"], "dot", "-"), 24)
+        c.text(x + 230, y, w["employer"], 24)
+        y += 46
+        c.text(x, y, f"{w['dept']} {w['title']}", 24)
+        y += 46
+        c.text(x, y, w["description"][:30], 22)
+        y += 40
+        if len(w["description"]) > 30:
+            c.text(x, y, w["description"][30:], 22)
+            y += 40
+        y += 18
+    y += 30
+    c.text(110, y, "教育背景", 28)
+    for e in p.education:
+        c.text(x, y, fmt_range(e["start"], e["end"], "dot", "-"), 24)
+        c.text(x + 230, y, f"{e['school']}  {e['major']}  {e['degree']}", 24)
+        y += 50
+    y += 30
+    c.text(110, y, "专业技能", 28)
+    c.text(x, y, _skills_line(p), 24)
+    y += 60
+    c.text(110, y, "证书", 28)
+    c.text(x, y, "、".join(p.certificates + p.languages), 24)
+    return c
+
+
+def layout_photo_skewed(p: Person, rng: random.Random):
+    return "photo", _margin_headings(p, rng)
+
+
+def _form(p: Person, rng: random.Random, vertical: bool) -> Canvas:
+    """The classic Word résumé form: a ruled grid, label cells, and section labels written down a narrow cell."""
+    c = Canvas()
+    c.text(PAGE_W // 2 - 90, 80, "个 人 简 历", 40)
+    x0, x1, top = 90, PAGE_W - 90, 170
+    cols = [x0, 240, 470, 620, 850, 1000, x1]
+    rows = [("姓  名", p.name, "性  别", p.sensitive["性别"], "出生年月", p.sensitive["出生年月"]),
+            ("民  族", p.sensitive["民族"], "政治面貌", p.sensitive["政治面貌"], "籍  贯", p.sensitive["籍贯"]),
+            ("联系电话", p.phone, "电子邮箱", p.email, "", ""),
+            ("毕业院校", p.education[-1]["school"], "专  业", p.education[-1]["major"], "学  历", p.education[-1]["degree"])]
+    y = top
+    for row in rows:
+        c.line(x0, y, x1, y)
+        for i, cell in enumerate(row):
+            if cell:
+                c.text(cols[i] + 10, y + 18, cell, 22 if i % 2 == 0 else 21)
+        for x in (cols if row[4] else cols[:4] + [x1]):
+            c.line(x, y, x, y + 64)
+        y += 64
+    sections = [("教育经历", [f"{fmt_range(e['start'], e['end'], 'nian', '—')}  {e['school']}  {e['major']}  {e['degree']}"
+                             for e in p.education]),
+                ("工作经历", [line for w in p.work for line in
+                            (f"{fmt_range(w['start'], w['end'], 'dot', '—')}  {w['employer']}  {w['title']}", w["description"][:34])]),
+                ("技能证书", [f"技能：{_skills_line(p)}", f"证书：{'、'.join(p.certificates)}", f"外语：{p.languages[0]}"])]
+    for label, lines in sections:
+        height = max(4 * 38 + 40 if vertical else 64, 44 * len(lines) + 30)
+        c.line(x0, y, x1, y)
+        c.line(x0, y, x0, y + height)
+        c.line(240, y, 240, y + height)
+        c.line(x1, y, x1, y + height)
+        if vertical:
+            c.vtext(150, y + max(12, (height - 4 * 38) // 2), label, 24)
+        else:
+            c.text(100, y + 18, label, 22)
+        for i, line in enumerate(lines):
+            c.text(260, y + 16 + 44 * i, line, 21)
+        y += height
+    c.line(x0, y, x1, y)
+    return c
+
+
+def layout_form_scan(p: Person, rng: random.Random):
+    return "scan_pdf", _form(p, rng, vertical=True)
+
+
+def _docx_table(document, rows, widths=None):
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if isinstance(cell, list):
+                target = table.cell(r, c)
+                target.text = cell[0]
+                for extra in cell[1:]:
+                    target.add_paragraph(extra)
+            else:
+                table.cell(r, c).text = cell
+        if len(row) < len(table.columns):
+            table.cell(r, len(row) - 1).merge(table.cell(r, len(table.columns) - 1))
+    return table
+
+
+def layout_zhilian_docx(p: Person, rng: random.Random):
+    """智联招聘-style export: label and value cells without colons, section header rows, "(N年M个月)" after the employer."""
+    def build(document):
+        document.add_paragraph(p.name)
+        _docx_table(document, [["手机", p.phone, "邮箱", p.email],
+                               ["性别", p.sensitive["性别"], "婚姻状况", p.sensitive["婚姻状况"]],
+                               ["现居住地", "上海", "户口", p.sensitive["籍贯"]]])
+        rows = [["工作经历"]]
+        for w in p.work:
+            rows.append([fmt_range(w["start"], w["end"], "dot", " - "), f"{w['employer']}（{duration(w['start'], w['end'])}）"])
+            rows.append(["职位", w["title"]])
+            rows.append(["所在部门", w["dept"]])
+            rows.append(["工作描述", w["description"]])
+        _docx_table(document, rows)
+        rows = [["教育经历"]]
+        for e in p.education:
+            rows.append([fmt_range(e["start"], e["end"], "dot", " - "), e["school"], e["major"], e["degree"]])
+        _docx_table(document, rows)
+        _docx_table(document, [["专业技能"], ["技能", "、".join(p.skills)], ["证书", "、".join(p.certificates)],
+                               ["语言能力", p.languages[0]]])
+    return "docx", build
+
+
+def layout_word_form_docx(p: Person, rng: random.Random):
+    """The classic Word résumé form as a table: personal rows, then a section label cell beside a multi-line cell."""
+    def build(document):
+        document.add_heading("个人简历", level=0)
+        edu = p.education[-1]
+        rows = [["姓名", p.name, "性别", p.sensitive["性别"], "出生年月", p.sensitive["出生年月"]],
+                ["民族", p.sensitive["民族"], "政治面貌", p.sensitive["政治面貌"], "健康状况", p.sensitive["健康状况"]],
+                ["联系电话", p.phone, "电子邮箱", p.email],
+                ["毕业院校", edu["school"], "专业", edu["major"], "学历", edu["degree"]],
+                ["教育经历", [f"{fmt_range(e['start'], e['end'], 'nian', '至')}  {e['school']}  {e['major']}  {e['degree']}"
+                          for e in p.education]],
+                ["工作经历", [line for w in p.work for line in
+                          (f"{fmt_range(w['start'], w['end'], 'slash', '-')}  {w['employer']}  {w['title']}", w["description"])]],
+                ["专业技能", _skills_line(p)],
+                ["证书", "、".join(p.certificates) + "，" + p.languages[0]],
+                ["自我评价", "工作认真负责，善于沟通，抗压能力强。"]]
+        _docx_table(document, rows)
+    return "docx", build
+
+
+def layout_campus_docx(p: Person, rng: random.Random):
+    """A new graduate: one job, internships and campus posts (which are no work experience)."""
+    def build(document):
+        document.add_heading(f"{p.name}的简历", level=0)
+        document.add_paragraph(f"电话：{p.phone}  邮箱：{p.email}  政治面貌：{p.sensitive['政治面貌']}")
+        document.add_heading("教育背景", level=1)
+        for e in p.education:
+            document.add_paragraph(f"{fmt_range(e['start'], e['end'], 'dot', '-')}  {e['school']}  {e['major']}  {e['degree']}")
+        document.add_heading("工作经历", level=1)
+        for w in p.work:
+            if not w["internship"]:
+                document.add_paragraph(f"{fmt_range(w['start'], w['end'], 'dot', '-')}  {w['employer']}  {w['dept']}  {w['title']}")
+                document.add_paragraph(w["description"])
+        document.add_heading("实习经历", level=1)
+        for w in p.work:
+            if w["internship"]:
+                document.add_paragraph(f"{fmt_range(w['start'], w['end'], 'dot', '-')}  {w['employer']}  {w['title']}")
+                document.add_paragraph(w["description"])
+        document.add_heading("校园经历", level=1)
+        for post in p.campus:
+            document.add_paragraph(f"{fmt_range(post['start'], post['end'], 'dot', '-')}  {post['org']}  {post['post']}")
+            document.add_paragraph("组织迎新晚会与学术讲座，协调30人的学生干部团队。")
+        document.add_heading("技能证书", level=1)
+        document.add_paragraph(f"技能：{_skills_line(p)}")
+        document.add_paragraph(f"证书：{'、'.join(p.certificates)}")
+        document.add_paragraph(f"语言：{p.languages[0]}")
+    return "docx", build
+
+
+# Held out: not looked at while the parser was changed.
+
+def layout_qiancheng_docx(p: Person, rng: random.Random):
+    """前程无忧-style: "2019/07--至今：employer [ N年M个月 ]" lines, then "所属行业 / 部门 职位" lines, tables for skills."""
+    def build(document):
+        document.add_paragraph(p.name)
+        document.add_paragraph(f"{p.sensitive['性别']} | {p.sensitive['出生年月']}生 | 现居住 上海")
+        document.add_paragraph(f"{p.phone} | {p.email}")
+        document.add_paragraph("工作经验")
+        for w in p.work:
+            document.add_paragraph(f"{fmt_range(w['start'], w['end'], 'slash', '--')}：{w['employer']} "
+                                   f"[ {duration(w['start'], w['end'])} ]")
+            document.add_paragraph("所属行业：\t金融/银行")
+            document.add_paragraph(f"{w['dept']}\t{w['title']}")
+            document.add_paragraph(w["description"])
+        document.add_paragraph("教育经历")
+        for e in p.education:
+            document.add_paragraph(f"{fmt_range(e['start'], e['end'], 'slash', '--')}：{e['school']}\t{e['major']}\t{e['degree']}")
+        document.add_paragraph("技能特长")
+        _docx_table(document, [["技能名称", "掌握程度"]] + [[s, rng.choice(["精通", "熟练", "良好"])] for s in p.skills])
+        document.add_paragraph("证书")
+        for cert in p.certificates:
+            document.add_paragraph(f"2019/06\t{cert}")
+        document.add_paragraph("语言能力")
+        document.add_paragraph(p.languages[0])
+    return "docx", build
+
+
+def layout_timeline_pdf(p: Person, rng: random.Random):
+    """Dates in a left column, the entry to the right: employer line, then "title <tab> city" below."""
+    c, y = Canvas(), 90
+    c.text(90, y, f"{p.name}", 42)
+    c.text(700, y + 4, f"{p.phone}", 22)
+    c.text(700, y + 38, p.email, 22)
+    y += 110
+    for heading, entries in [("工作经历", p.work), ("教育经历", p.education)]:
+        c.text(90, y, heading, 30)
+        c.line(90, y + 44, PAGE_W - 90, y + 44)
+        y += 64
+        for item in entries:
+            c.text(90, y, fmt_range(item["start"], item["end"], "dot", " — "), 21)
+            if heading == "工作经历":
+                c.text(400, y, item["employer"], 24)
+                y += 40
+                c.text(400, y, f"{item['title']}", 22)
+                c.text(900, y, "上海", 22)
+                y += 38
+                c.text(400, y, item["description"][:30], 20)
+                y += 56
+            else:
+                c.text(400, y, item["school"], 24)
+                y += 40
+                c.text(400, y, f"{item['major']}（{item['degree']}）", 22)
+                y += 56
+    c.text(90, y, "技能与证书", 30)
+    y += 60
+    c.text(90, y, f"技能：{_skills_line(p)}", 22)
+    y += 40
+    c.text(90, y, f"证书：{'、'.join(p.certificates)}", 22)
+    y += 40
+    c.text(90, y, f"语言：{p.languages[0]}", 22)
+    return "text_pdf", c
+
+
+def layout_screenshot(p: Person, rng: random.Random):
+    """A job app's résumé page captured on screen: grey section bars, labels on the left, values on the right."""
+    c = Canvas()
+    c.fill(0, 0, PAGE_W, 150, 200)
+    c.text(80, 50, p.name, 46)
+    y = 200
+    for label, value in [("手机号", p.phone), ("邮箱", p.email), ("年龄", f"{rng.randrange(24, 40)}岁")]:
+        c.text(80, y, label, 26)
+        c.text(330, y, value, 26)
+        y += 56
+    for heading, entries in [("工作经历", p.work), ("教育经历", p.education)]:
+        y += 20
+        c.fill(0, y - 10, PAGE_W, y + 50, 235)
+        c.text(80, y, heading, 30)
+        y += 80
+        for item in entries:
+            if heading == "工作经历":
+                c.text(80, y, item["employer"], 28)
+                y += 50
+                c.text(80, y, f"{item['title']} | {fmt_range(item['start'], item['end'], 'dot', ' - ')}", 24)
+                y += 46
+                c.text(80, y, item["description"][:34], 22)
+                y += 64
+            else:
+                c.text(80, y, item["school"], 28)
+                y += 50
+                c.text(80, y, f"{item['degree']} · {item['major']} | {fmt_range(item['start'], item['end'], 'dot', ' - ')}", 24)
+                y += 64
+    y += 20
+    c.fill(0, y - 10, PAGE_W, y + 50, 235)
+    c.text(80, y, "技能标签", 30)
+    y += 80
+    c.text(80, y, " / ".join(p.skills), 24)
+    y += 60
+    c.text(80, y, f"证书：{'、'.join(p.certificates)}  语言：{p.languages[0]}", 24)
+    return "screenshot", c
+
+
+def layout_english_pdf(p: Person, rng: random.Random):
+    """English only: "Title, Employer" lines with "Jun 2021 – Present" right-aligned, year-only older jobs."""
+    c, y = Canvas(), 90
+    c.text(90, y, p.en_name.upper(), 40)
+    y += 70
+    c.text(90, y, f"{p.email}  ·  +86 {p.phone}  ·  Shanghai", 22)
+    y += 70
+    c.text(90, y, "PROFESSIONAL EXPERIENCE", 28)
+    c.line(90, y + 40, PAGE_W - 90, y + 40)
+    y += 60
+    for w in p.work:
+        c.text(90, y, f"{w['en_title']}, {w['en_employer']}", 24)
+        c.text(880, y, fmt_range(w["start"], w["end"], "en", " – "), 22)
+        y += 42
+        c.text(110, y, "- " + rng.choice(DESCRIPTIONS_EN), 20)
+        y += 54
+    c.text(90, y, "EDUCATION", 28)
+    c.line(90, y + 40, PAGE_W - 90, y + 40)
+    y += 60
+    for e in p.education:
+        c.text(90, y, f"{DEGREE_EN[e['degree']]} of {e['en_major']}, {e['en_school']}", 24)
+        c.text(880, y, fmt_range(e["start"], e["end"], "en", " – "), 22)
+        y += 52
+    c.text(90, y, "SKILLS", 28)
+    y += 50
+    c.text(90, y, ", ".join(s for s in p.skills), 22)
+    y += 50
+    c.text(90, y, "CERTIFICATES", 28)
+    y += 50
+    c.text(90, y, ", ".join(p.certificates), 22)
+    y += 50
+    c.text(90, y, "LANGUAGES", 28)
+    y += 50
+    c.text(90, y, p.languages[0], 22)
+    return "text_pdf", c
+
+
+# Written after the parser was tuned (also on the first held-out batch) and never tuned on: the unseen figure.
+
+def layout_liepin_pdf(p: Person, rng: random.Random):
+    """猎聘-style: "employer | department | title" on one line, "2019年07月 - 至今（6年）" below, bulleted duties."""
+    c, y = Canvas(), 80
+    c.text(90, y, p.name, 40)
+    y += 70
+    c.text(90, y, f"手机：{p.phone}｜邮箱：{p.email}｜现居：上海", 22)
+    y += 70
+    c.text(90, y, "工作经历", 30)
+    y += 56
+    for w in p.work:
+        c.text(90, y, f"{w['employer']} | {w['dept']} | {w['title']}", 24)
+        y += 42
+        years = duration(w["start"], w["end"]).split("年")[0]
+        c.text(90, y, f"{fmt_range(w['start'], w['end'], 'nian', ' - ')}（{years}年）" if "个月" not in years else
+               fmt_range(w["start"], w["end"], "nian", " - "), 20)
+        y += 38
+        c.text(110, y, "· " + w["description"][:30], 20)
+        y += 50
+    c.text(90, y, "教育经历", 30)
+    y += 56
+    for e in p.education:
+        c.text(90, y, f"{e['school']} | {e['major']} | {e['degree']}", 24)
+        y += 40
+        c.text(90, y, fmt_range(e["start"], e["end"], "nian", " - "), 20)
+        y += 50
+    c.text(90, y, "技能标签：" + "  ".join(p.skills), 22)
+    y += 44
+    c.text(90, y, "资格证书：" + "、".join(p.certificates), 22)
+    y += 44
+    c.text(90, y, "语言能力：" + p.languages[0], 22)
+    return "text_pdf", c
+
+
+def layout_table_photo(p: Person, rng: random.Random):
+    """A printed résumé with ruled tables (时间 | 单位 | 职位), photographed by hand."""
+    c, y = Canvas(), 110
+    c.text(110, y, f"{p.name}  求职简历", 40)
+    y += 80
+    c.text(110, y, f"联系电话：{p.phone}   电子邮箱：{p.email}", 22)
+    y += 70
+    for heading, head, rows in [
+            ("教育经历", ["时间", "学校", "专业", "学历"],
+             [[fmt_range(e["start"], e["end"], "dot", "-"), e["school"], e["major"], e["degree"]] for e in p.education]),
+            ("工作经历", ["时间", "单位", "职位"],
+             [[fmt_range(w["start"], w["end"], "dot", "-"), w["employer"], w["title"]] for w in p.work])]:
+        c.text(110, y, heading, 30)
+        y += 56
+        cols = [110, 420, 880, 1130] if len(head) == 3 else [110, 420, 680, 930, 1130]
+        for row in [head] + rows:
+            c.line(110, y, 1130, y)
+            for x in cols:
+                c.line(x, y, x, y + 56)
+            for i, cell in enumerate(row):
+                c.text(cols[i] + 12, y + 14, cell, 22)
+            y += 56
+        c.line(110, y, 1130, y)
+        y += 40
+    c.text(110, y, "技能：" + "，".join(p.skills), 22)
+    y += 44
+    c.text(110, y, "证书：" + "，".join(p.certificates) + "；外语：" + p.languages[0], 22)
+    return "photo", c
+
+
+def layout_english_docx(p: Person, rng: random.Random):
+    """English DOCX: "Employer — Title" paragraphs with the period on the next line, an education table."""
+    def build(document):
+        document.add_heading(p.en_name, level=0)
+        document.add_paragraph(f"Phone: +86-{p.phone} | E-mail: {p.email}")
+        document.add_heading("Work Experience", level=1)
+        for w in p.work:
+            document.add_paragraph(f"{w['en_employer']} — {w['en_title']}")
+            document.add_paragraph(fmt_range(w["start"], w["end"], "en", " - "))
+            document.add_paragraph(rng.choice(DESCRIPTIONS_EN))
+        document.add_heading("Education", level=1)
+        _docx_table(document, [["School", "Degree", "Major", "Period"]] +
+                    [[e["en_school"], DEGREE_EN[e["degree"]], e["en_major"], fmt_range(e["start"], e["end"], "en", " - ")]
+                     for e in p.education])
+        document.add_heading("Skills & Certificates", level=1)
+        document.add_paragraph("Skills: " + ", ".join(p.skills))
+        document.add_paragraph("Certificates: " + ", ".join(p.certificates))
+        document.add_paragraph("Languages: " + p.languages[0])
+    return "docx", build
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    build: object
+    classes: str  # the failure classes of the issue it covers
+    english: bool = False
+    campus: bool = False
+    year_only: bool = False
+
+
+LAYOUTS = [
+    Layout("bilingual_pdf", layout_bilingual_pdf, "bilingual EN/ZH, English month names"),
+    Layout("dept_title_pdf", layout_dept_title_pdf, "department before title, employer and title+dates on separate "
+           "lines, double dashes, em dashes, full-width tildes, slashes, 年月"),
+    Layout("two_column_pdf", layout_two_column_pdf, "two columns, sidebar with contact and skills"),
+    Layout("photo_skewed", layout_photo_skewed, "skewed phone photo, headings beside the first row"),
+    Layout("form_scan", layout_form_scan, "classic Word form printed and scanned, vertical one-char-per-line labels"),
+    Layout("zhilian_docx", layout_zhilian_docx, "table DOCX, label cells without colons, durations after employer"),
+    Layout("word_form_docx", layout_word_form_docx, "classic Word résumé form as a DOCX table"),
+    Layout("campus_docx", layout_campus_docx, "internships and campus posts", campus=True),
+    Layout("qiancheng_docx", layout_qiancheng_docx, "前程无忧 style, double dashes, [N年M个月], department<tab>title"),
+    Layout("timeline_pdf", layout_timeline_pdf, "date column left, title on its own line, em dashes"),
+    Layout("screenshot_png", layout_screenshot, "screen capture, label/value rows, title | dates"),
+    Layout("english_pdf", layout_english_pdf, "English only, month names, 'Title, Employer', year-only dates",
+           english=True, year_only=True),
+    Layout("liepin_pdf", layout_liepin_pdf, "employer | department | title, 年月 dates with (N年) below, bullets"),
+    Layout("table_photo", layout_table_photo, "ruled tables photographed by hand (时间 | 单位 | 职位)"),
+    Layout("english_docx", layout_english_docx, "English DOCX, 'Employer — Title', period on its own line, table",
+           english=True),
+]
+# Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
+HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
+# Written after all tuning and never tuned on: the figure for layouts nobody tuned the parser to.
+FRESH = frozenset({"liepin_pdf", "table_photo", "english_docx"})
+IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot"}
+
+
+@dataclass
+class CorpusResume:
+    case_id: str
+    layout: str
+    fmt: str
+    data: bytes
+    expected: dict
+    sensitive: list[str]
+
+    @property
+    def held_out(self) -> bool:
+        return self.layout in HELD_OUT
+
+    @property
+    def fresh(self) -> bool:
+        return self.layout in FRESH
+
+    @property
+    def is_image(self) -> bool:
+        return self.fmt in IMAGE_FORMATS
+
+    @property
+    def filename(self) -> str:
+        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "photo": ".jpg", "screenshot": ".png",
+                               "docx": ".docx"}[self.fmt]
+
+
+def _render(fmt: str, payload, seed: int) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "text_pdf":
+        return canvas_pdf(payload)
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document()
+        payload(document)
+        document.save(buffer)
+    elif fmt == "scan_pdf":
+        scanned(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
+    elif fmt == "photo":
+        angle = [3.5, -4.0, 2.5][seed % 3]
+        phone_photo(canvas_image(payload), seed, angle).convert("RGB").save(buffer, format="JPEG", quality=82)
+    elif fmt == "screenshot":
+        canvas_image(payload, background=250).save(buffer, format="PNG")
+    else:
+        raise ValueError(fmt)
+    return buffer.getvalue()
+
+
+def corpus(layouts: list[str] | None = None, per_layout: int = PER_LAYOUT) -> list[CorpusResume]:
+    """The corpus (or the named layouts of it), rendered in memory; the same bytes on every run."""
+    out = []
+    for number, layout in enumerate(LAYOUTS):
+        if layouts is not None and layout.name not in layouts:
+            continue
+        for k in range(per_layout):
+            seed = number * 100 + k
+            rng = random.Random(f"{layout.name}-{k}")
+            person = make_person(rng, number * PER_LAYOUT + k, campus=layout.campus, year_only=layout.year_only)
+            fmt, payload = layout.build(person, rng)
+            out.append(CorpusResume(f"{layout.name}_{k + 1}", layout.name, fmt, _render(fmt, payload, seed),
+                                    ground_truth(person, english=layout.english), sensitive_markers(person)))
+    return out
+
+
+def write_corpus(folder: str | Path) -> list[CorpusResume]:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    items = corpus()
+    for item in items:
+        (folder / item.filename).write_bytes(item.data)
+    truth = {item.case_id: {"file": item.filename, "layout": item.layout, "held_out": item.held_out,
+                            "expected": item.expected, "sensitive": item.sensitive} for item in items}
+    (folder / "ground_truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+    return items
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "corpus")
+    for item in write_corpus(target):
+        print(f"{item.filename:28s} {item.fmt:10s} {len(item.data):8d} B {'held out' if item.held_out else ''}")
