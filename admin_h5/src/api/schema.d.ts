@@ -712,6 +712,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{application_id}/documents/{document_id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct parsed résumé fields; kept beside the parse (audited), used by the match, kept across re-parses */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                    document_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Corrections"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentDetail"];
+                    };
+                };
+                /** @description Not a parsed résumé */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
     "/api/applications/{application_id}/human-scores": {
         parameters: {
             query?: never;
@@ -5953,6 +6008,12 @@ export interface components {
             source?: string;
             weight?: number;
         };
+        Corrections: {
+            /** @description field path -> value, e.g. {"work[0].title": "客户经理", "years_experience": 5}; null withdraws a correction */
+            corrections: {
+                [key: string]: (string | number | boolean | string[]) | null;
+            };
+        };
         Course: {
             /** @default true */
             active?: boolean;
@@ -6028,9 +6089,15 @@ export interface components {
         };
         DocumentDetail: {
             bytes?: number;
+            /** @description HR's corrections by field path */
+            corrections?: {
+                [key: string]: string | number | boolean | string[];
+            };
             /** Format: date-time */
             created_at?: string;
-            /** @description résumés only; empty otherwise */
+            /** @description the parse with HR's corrections laid over it (what HR sees and the match uses); `check` lists the fields to check, which score nothing in the match until HR does */
+            effective?: components["schemas"]["ResumeFields"];
+            /** @description résumés only, as parsed (empty otherwise), with confidence per field and the paths to check */
             fields?: components["schemas"]["ResumeFields"];
             file_type?: string;
             filename?: string;
@@ -6749,6 +6816,8 @@ export interface components {
         };
         PartScore: {
             evidence?: components["schemas"]["MatchEvidence"][];
+            /** @description rests on a field HR must check: scores 0 until then */
+            needs_check?: boolean;
             reasons?: string[];
             /** @description 0-100 */
             score?: number;
@@ -6965,6 +7034,12 @@ export interface components {
         };
         ResumeFields: {
             certificates?: string[];
+            /** @description field paths read too unsurely: shown as 'please check', left out of the match until corrected */
+            check?: string[];
+            /** @description field path (name, work[0].title, …) -> 0..1 */
+            confidence?: {
+                [key: string]: number | null;
+            };
             education?: components["schemas"]["Education"][];
             email?: string;
             languages?: string[];
