@@ -27,7 +27,7 @@ def question_spec(question: Question) -> QuestionSpec:
     return QuestionSpec(
         text=question.text,
         rubric=[RubricPoint(id=p["id"], text=p["text"], key_phrases=list(p["key_phrases"]), weight=p.get("weight", 1.0),
-                            competencies=list(p.get("competencies") or []))
+                            competencies=list(p.get("competencies") or []), requires=list(p.get("requires") or []))
                 for p in question.rubric],
         competencies=dict(question.competencies),
         behavioural=question.behavioural,

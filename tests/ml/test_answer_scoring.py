@@ -193,7 +193,7 @@ def test_silence_and_noise_are_refused_fast_without_asr(interview_dir, question_
     class Unusable:
         name = "must-not-be-called"
 
-        def transcribe(self, samples):
+        def transcribe(self, samples, **options):
             raise AssertionError("the recogniser was called")
 
     engine = counting_engine(Unusable())
@@ -221,7 +221,7 @@ class ScriptedEngine:
     def __init__(self, pieces: list[tuple[float, float, str]], confidence: float = 0.85):
         self.pieces, self.confidence = pieces, confidence
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
+    def transcribe(self, samples: np.ndarray, **options) -> Transcript:
         segments = [AsrSegment(a, b, text, self.confidence) for a, b, text in self.pieces]
         return Transcript("".join(s.text for s in segments), segments, "zh", self.name, samples.size / 16000)
 
