@@ -14,7 +14,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from ml.ranking import corpus_answers, load_corpus, question_dict, ranking_report, text_transcript  # noqa: E402
+from ml.demo_job import demo_question_specs, load_demo_job  # noqa: E402
+from ml.ranking import (  # noqa: E402
+    CorpusAnswer,
+    corpus_answers,
+    load_corpus,
+    question_dict,
+    ranking_report,
+    text_transcript,
+)
 from ml.audio import SAMPLE_RATE, decode_audio  # noqa: E402
 from ml.scoring import SCORED, QuestionSpec, score_answer, score_transcript, transcript_gate  # noqa: E402
 from ml.suggestions import suggest_key_phrases  # noqa: E402
@@ -127,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--scores", action="store_true", help="print every answer's score")
     parser.add_argument("--audio", action="store_true", help="also score the recordings through the recogniser")
+    parser.add_argument("--shared-corpus", type=Path,
+                        default=REPO.parent / "shared" / "fixtures" / "interview" / "corpus.json")
     parser.add_argument("--hotwords", action="store_true", help="with --audio: also measure Whisper hotwords")
     parser.add_argument("--audio-fixtures", type=Path, default=REPO.parent / "shared" / "fixtures" / "audio")
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "qingpin")
@@ -144,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print_report(ranking_report(answers, text_scores(corpus, suggested), suggested), {},
                  "text, suggested key phrases only (ml.suggestions)")
+    demo_job_report(args.shared_corpus)
     if args.audio:
         from ml.asr import load_asr_engine
         from ml.scoring import warm_up
@@ -159,6 +170,28 @@ def main(argv: list[str] | None = None) -> int:
         print()
         shared_audio_cer(engine, args.audio_fixtures, corpus_specs(corpus)["d1"])
     return 0
+
+
+def demo_job_report(shared_corpus: Path) -> None:
+    """The demo job's own corpus (../shared/fixtures/interview) as texts, with HR's phrases and with suggested ones."""
+    shared = json.loads(shared_corpus.read_text(encoding="utf-8"))
+    job = load_demo_job(shared_corpus)
+    graded = [i for i in shared["items"] if i.get("quality") in ("strong", "average", "weak") and "question" in i
+              and not i["file"].endswith("long_pauses.wav")]
+    answers = [CorpusAnswer(i["file"], i["question"], i["quality"], i["transcript"],
+                            {"strong": 3, "average": 2, "weak": 1}[i["quality"]]) for i in graded]
+    for label, chooser in (("HR's key phrases (ml.demo_job)", None), ("suggested key phrases only", "suggested")):
+        questions = []
+        for q in job["questions"]:
+            q = dict(q, rubric=[dict(p) for p in q["rubric"]], job_description=job["description"])
+            if chooser:
+                for point in q["rubric"]:
+                    point["key_phrases"] = [x.phrase for x in suggest_key_phrases(point["text"], q["text"], job["description"])]
+            questions.append(q)
+        specs = demo_question_specs({**job, "questions": questions})
+        scores = {a.id: score_transcript(text_transcript(a.text), specs[a.question]).content_score for a in answers}
+        print()
+        print_report(ranking_report(answers, scores, specs), scores, f"demo job corpus (texts), {label}")
 
 
 def corpus_specs(corpus: dict, *, suggested: bool = False) -> dict[str, QuestionSpec]:

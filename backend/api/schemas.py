@@ -19,6 +19,16 @@ class SegmentSchema(ma.Schema):
     confidence = ma.fields.Float()
 
 
+class RequirementEvidenceSchema(ma.Schema):
+    requirement = ma.fields.String()
+    label = ma.fields.String()
+    met = ma.fields.Boolean()
+    cue = ma.fields.String(allow_none=True)
+    quote = ma.fields.String(allow_none=True)
+    start = ma.fields.Float(allow_none=True)
+    end = ma.fields.Float(allow_none=True)
+
+
 class EvidenceSchema(ma.Schema):
     point_id = ma.fields.String()
     point_text = ma.fields.String()
@@ -27,8 +37,13 @@ class EvidenceSchema(ma.Schema):
     quote = ma.fields.String(allow_none=True)
     start = ma.fields.Float(allow_none=True)
     end = ma.fields.Float(allow_none=True)
-    match = ma.fields.String(allow_none=True, metadata={"description": "exact | pinyin"})
+    match = ma.fields.String(allow_none=True, metadata={"description": "exact | pinyin | split (a word said apart)"})
     matched_text = ma.fields.String(allow_none=True, metadata={"description": "the transcript's characters that matched"})
+    source = ma.fields.String(allow_none=True, metadata={"description": "key_phrase | rubric_text | synonym"})
+    synonym_of = ma.fields.String(allow_none=True)
+    requirements = ma.fields.List(ma.fields.Nested(RequirementEvidenceSchema), metadata={
+        "description": "the point's structural requirements, each met or not, with the quote that meets it"})
+    credit = ma.fields.Float(allow_none=True, metadata={"description": "share of the point met (content and structure)"})
 
 
 class AnswerStatusSchema(ma.Schema):

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from ml.audio import decode_audio
+from ml.demo_job import demo_question_specs, load_demo_job
 from ml.ranking import corpus_answers, kendall_tau_b, load_corpus, question_dict, ranking_report, text_transcript
 from ml.scoring import SCORED, QuestionSpec, score_answer, score_transcript
+from ml.suggestions import suggest_key_phrases
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "interview" / "corpus.json"
 NON_ANSWER_KINDS = {"echo": "restates_question", "stuffing": "keyword_string"}
@@ -124,3 +126,20 @@ def test_recordings_rank_like_their_texts(corpus, specs, whisper_engine):
     assert scored["t1_strong"].content_score > scored["t1_weak"].content_score
     assert scored["t1_stuffing"].content_score <= 15.0
     assert any(n.kind == "keyword_string" for n in scored["t1_stuffing"].non_answers)
+
+
+@pytest.mark.parametrize("suggested", [False, True], ids=["hr_phrases", "suggested_only"])
+def test_the_demo_job_ranks_its_corpus_with_suggested_key_phrases_alone(interview_dir, suggested):
+    job = load_demo_job(interview_dir / "corpus.json")
+    if suggested:
+        for question in job["questions"]:
+            for point in question["rubric"]:
+                point["key_phrases"] = [s.phrase for s in suggest_key_phrases(point["text"], question["text"],
+                                                                              job["description"])]
+                assert point["key_phrases"]
+    specs = demo_question_specs(job)
+    items = json.loads((interview_dir / "corpus.json").read_text(encoding="utf-8"))["items"]
+    for qid in ("q1", "q2", "q3"):
+        text = {i["quality"]: i["transcript"] for i in items if i.get("question") == qid and i["file"] == f"{qid}_{i['quality']}.wav"}
+        scores = [score_transcript(text_transcript(text[q]), specs[qid]).content_score for q in ("strong", "average", "weak")]
+        assert scores[0] > scores[1] > scores[2], (qid, scores)
