@@ -51,8 +51,8 @@ def test_text_level_ranking(corpus, specs, results):
     correct, total = report.pairs["strong>weak"]
     assert correct == total == 20, report.pairs
     correct, total = report.all_pairs
-    # Measured 86 % (69/80) when written: the 95 % is not reached yet (bench/ranking.py prints it).
-    assert correct / total >= 0.85, report.pairs
+    # Measured 90 % (72/80) when written: the 95 % is not reached yet (bench/ranking.py prints it).
+    assert correct / total >= 0.88, report.pairs
     assert min(report.tau.values()) > 0.4 and sum(report.tau.values()) / len(report.tau) > 0.65, report.tau
     assert not report.refused
 
