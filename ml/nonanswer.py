@@ -51,12 +51,18 @@ def is_echo(clause: str, question_text: str, *, share: float) -> bool:
     return sum(len(w) for w in content if w in question) / total >= share
 
 
+def pieces(text: str) -> list[str]:
+    """A clause cut at spaces too: the recogniser often writes a list said with pauses as "发现差错 核对 复核"."""
+    return [p for p in text.split() if content_chars(p) > 0]
+
+
 def find_non_answers(
-    clauses: list[Clause], *, echo: set[int], matched: set[int], bare: set[int], on_topic: set[int], config
+    clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config
 ) -> list[NonAnswer]:
     """The non-answer findings of an answer. ``echo``: indexes of clauses restating the question; ``matched``:
-    clauses (outside ``echo``) that say a rubric point; ``bare``: matched clauses that are nothing but the
-    matched words; ``on_topic``: clauses of sentences naming the question's, the rubric's or the job's words."""
+    clauses (outside ``echo``) that say a rubric point; ``on_topic``: clauses of sentences naming the question's,
+    the rubric's or the job's words. A bare piece is a short piece (ml.nonanswer.pieces) of a matched clause:
+    nothing but a key phrase."""
     spoken = [i for i, c in enumerate(clauses) if content_chars(c.text) > 0]
     total = sum(content_chars(clauses[i].text) for i in spoken)
     if not total:
@@ -69,8 +75,11 @@ def find_non_answers(
     echo_share = sum(content_chars(clauses[i].text) for i in echo) / total
     if echo_share >= config.restate_share:
         found.append(NonAnswer(RESTATES_QUESTION, MESSAGES[RESTATES_QUESTION], round(echo_share, 3), quotes(echo)))
-    bare_share = len(bare) / len(spoken)
-    if len(bare) >= config.keyword_string_clauses and bare_share >= config.keyword_string_share:
+    all_pieces = sum(len(pieces(clauses[i].text)) for i in spoken)
+    bare_pieces = {i: sum(content_chars(p) <= config.bare_clause_chars for p in pieces(clauses[i].text)) for i in matched}
+    bare = {i for i, n in bare_pieces.items() if n}
+    bare_share = sum(bare_pieces.values()) / all_pieces
+    if sum(bare_pieces.values()) >= config.keyword_string_clauses and bare_share >= config.keyword_string_share:
         found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(bare_share, 3), quotes(bare)))
     on_topic_share = sum(content_chars(clauses[i].text) for i in set(spoken) & (on_topic - echo)) / total
     if not found and not matched and on_topic_share < config.off_topic_share:

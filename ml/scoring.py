@@ -13,7 +13,7 @@ import numpy as np
 from ml.asr import AsrEngine, Transcript
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
 from ml.nonanswer import MESSAGES as NON_ANSWER_MESSAGES
-from ml.nonanswer import NonAnswer, content_chars, find_non_answers, is_echo
+from ml.nonanswer import NonAnswer, find_non_answers, is_echo
 from ml.semantic import Concept, find_concept, point_concepts
 from ml.structure import (
     STRUCTURAL_REQUIREMENTS,
@@ -172,8 +172,8 @@ class ScorerConfig:
     specificity_steps: int = 4
     specificity_figures: int = 2
     specificity_stakeholders: int = 1
-    # Non-answers (ml.nonanswer): restating clauses make up this share of the answer; this many clauses, and
-    # this share of them, are bare key phrases (at most bare_clause_chars characters each); an answer naming no
+    # Non-answers (ml.nonanswer): restating clauses make up this share of the answer; this many pieces of clauses,
+    # and this share of them, are bare key phrases (at most bare_clause_chars characters each); an answer naming no
     # rubric point with under this share of its content in on-topic sentences is off topic.
     restate_share: float = 0.5
     keyword_string_clauses: int = 4
@@ -432,7 +432,6 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         clauses,
         echo=echo,
         matched=matched,
-        bare={i for i in matched if content_chars(clauses[i].text) <= config.bare_clause_chars},
         on_topic=on_topic | matched,
         config=config,
     )
