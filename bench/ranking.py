@@ -123,7 +123,8 @@ def print_report(report, scores: dict, label: str) -> None:
     for name, (c, t) in report.per_competency.items():
         print(f"competency {name:6} {pct(c, t)}")
     taus = list(report.tau.values())
-    print(f"kendall tau: mean {sum(taus) / len(taus):+.3f}, min {min(taus):+.3f}")
+    if taus:
+        print(f"kendall tau: mean {sum(taus) / len(taus):+.3f}, min {min(taus):+.3f}")
     print(f"adversarial answers at or above their question's average: {len(report.adversarial_violations)}")
     for line in report.adversarial_violations:
         print(f"  {line}")
