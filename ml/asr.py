@@ -50,6 +50,8 @@ class Transcript:
     # Engines that report no per-segment score (PaddleSpeech's executor) set this False so
     # the quality gate does not mistake a placeholder for a measured confidence.
     confidence_measured: bool = True
+    # What the recogniser wrote, kept for audit when ml.vocabulary corrected homophones in ``text``.
+    raw_text: str | None = None
 
     @property
     def mean_confidence(self) -> float | None:
@@ -68,8 +70,8 @@ class Transcript:
 class AsrEngine(Protocol):
     name: str
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
-        """Transcribe 16 kHz mono float32 samples."""
+    def transcribe(self, samples: np.ndarray, *, hotwords: str | None = None) -> Transcript:
+        """Transcribe 16 kHz mono float32 samples; ``hotwords`` (space-separated) bias engines that support it."""
         ...
 
 
@@ -107,8 +109,9 @@ class FasterWhisperEngine:
         except (RuntimeError, ValueError, OSError) as exc:
             raise AsrUnavailable(f"cannot load the Whisper model from {model_dir}: {exc}") from exc
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
-        """Transcribe Mandarin speech into clause-level segments with word-timed boundaries."""
+    def transcribe(self, samples: np.ndarray, *, hotwords: str | None = None) -> Transcript:
+        """Transcribe Mandarin speech into clause-level segments with word-timed boundaries; ``hotwords``
+        (the job's vocabulary) go to Whisper as a prompt prefix that biases its decoding."""
         samples = np.ascontiguousarray(samples, dtype=np.float32)
         pieces, _info = self._model.transcribe(
             samples,
@@ -118,6 +121,7 @@ class FasterWhisperEngine:
             vad_filter=True,
             condition_on_previous_text=False,
             word_timestamps=True,
+            hotwords=hotwords or None,
         )
         segments = [clause for piece in pieces for clause in _clauses_of(piece)]
         return Transcript(
@@ -213,8 +217,8 @@ class PaddleSpeechEngine:
         self._executor.sample_rate = SAMPLE_RATE
         self._executor.change_format = False
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
-        """Recognise each speech stretch separately; text converted to Simplified."""
+    def transcribe(self, samples: np.ndarray, *, hotwords: str | None = None) -> Transcript:
+        """Recognise each speech stretch separately; text converted to Simplified (``hotwords`` unsupported)."""
         samples = np.asarray(samples, dtype=np.float32).reshape(-1)
         stretches = group_speech(detect_speech(samples), max_seconds=self._MAX_CHUNK_SECONDS)
         segments: list[AsrSegment] = []

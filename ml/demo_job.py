@@ -105,7 +105,11 @@ def demo_question_specs(job: dict | None = None) -> dict[str, QuestionSpec]:
     """The demo job's questions as ``QuestionSpec`` objects, by question id, their rubric points
     tagged with competencies (POINT_COMPETENCIES) where the job does not tag them itself."""
     job = job or load_demo_job()
-    return {q["id"]: QuestionSpec.from_dict(tagged_question(q)) for q in job["questions"]}
+    description = job.get("description") or ""
+    return {
+        q["id"]: QuestionSpec.from_dict({"job_description": description, **tagged_question(q)})
+        for q in job["questions"]
+    }
 
 
 def tagged_question(question: dict) -> dict:

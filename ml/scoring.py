@@ -12,17 +12,28 @@ import numpy as np
 
 from ml.asr import AsrEngine, Transcript
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
+from ml.nonanswer import MESSAGES as NON_ANSWER_MESSAGES
+from ml.nonanswer import NonAnswer, find_non_answers, is_echo
+from ml.semantic import Concept, find_concept, point_concepts
 from ml.structure import (
+    STRUCTURAL_REQUIREMENTS,
+    Clause,
     Relevance,
+    Specificity,
     Structure,
     action_verb,
     analyse_structure,
+    find_star,
     is_behavioural,
     lexicon,
     measure_relevance,
+    measure_specificity,
+    on_topic_clauses,
+    requirement_evidence,
     topic_words,
     transcript_clauses,
 )
+from ml.vocabulary import correct_homophones, corrections_dict, hotwords, job_vocabulary
 from ml.text import (
     FILLER_WORDS,
     cjk_count,
@@ -43,7 +54,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v2"
+SCORER_VERSION = "content-v3"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -81,10 +92,20 @@ class Feature:
 # The allow-list: the scorer reads nothing else. No emotion, personality, facial expression, accent or
 # appearance is ever inferred (EU AI Act art. 5(1)(f)); the candidate notice is generated from this list.
 SCORED_FEATURES: tuple[Feature, ...] = (
-    Feature("rubric_coverage", "回答内容覆盖题目评分要点的程度（按关键词及其同音词匹配，并引用原话和时间点）", True),
+    Feature(
+        "rubric_coverage",
+        "回答内容覆盖题目评分要点的程度：按关键词、评分要点原文的词语、同义词（含同音词和拆开说的词）匹配，"
+        "以及要点要求的结构（如行动、结果、具体数字），均引用原话和时间点；只重复题目、罗列关键词或答非所问的回答得分受限并说明原因",
+        True,
+    ),
     Feature(
         "star_structure",
         "经历类题目（如“请描述一次……的经历”）的回答是否讲清情境、任务、行动和结果，结果中有无具体数字（引用原话和时间点）",
+        True,
+    ),
+    Feature(
+        "specificity",
+        "回答的具体程度：说出的具体做法（“我……”加动作）、具体数字和涉及的相关方（如主管、同事、部门），引用原话和时间点",
         True,
     ),
     Feature("connectives", "回答中“首先、然后、因为、所以、最后”等逻辑连接词的使用（引用原话）", True),
@@ -121,11 +142,17 @@ class ScorerConfig:
     vad_min_silence_ms: int = VAD_MIN_SILENCE_MS
     vad_min_speech_ms: int = VAD_MIN_SPEECH_MS
     vad_speech_pad_ms: int = VAD_SPEECH_PAD_MS
+    # The job's vocabulary as hotwords for the recogniser (off: on the public corpus Whisper base then wrote the
+    # hotwords themselves into transcripts and slowed down, bench/ranking.py --hotwords), and homophone correction
+    # against it after recognition (on).
+    asr_hotwords: bool = False
+    homophone_correction: bool = True
     # Weights of the in-score features (SCORING.md: content dominates). star_structure applies to
     # behavioural questions only; the weights of the features that apply are scaled to sum 1.
     # Pairs rather than a dict so the settings stay immutable; a calibration may refit them.
     feature_weights: tuple[tuple[str, float], ...] = (
-        ("rubric_coverage", 0.70),
+        ("rubric_coverage", 0.50),
+        ("specificity", 0.20),
         ("star_structure", 0.15),
         ("relevance", 0.10),
         ("connectives", 0.05),
@@ -138,6 +165,23 @@ class ScorerConfig:
     connectives_full: int = 3
     # Distinct topic words of the question and rubric an answer names to count as fully on topic.
     relevance_full_words: int = 6
+    # A clause restates the question when this share of its content words (by characters) are the question's;
+    # its words are then no evidence of a rubric point.
+    echo_share: float = 0.6
+    # Specificity in full: this many distinct steps, figures and named parties.
+    specificity_steps: int = 4
+    specificity_figures: int = 2
+    specificity_stakeholders: int = 1
+    # Non-answers (ml.nonanswer): restating clauses make up this share of the answer; this many pieces of clauses,
+    # and this share of them, are bare key phrases (at most bare_clause_chars characters each); an answer naming no
+    # rubric point with under this share of its content in on-topic sentences is off topic.
+    restate_share: float = 0.5
+    keyword_string_clauses: int = 4
+    keyword_string_share: float = 0.5
+    bare_clause_chars: int = 4
+    off_topic_share: float = 0.5
+    # The highest score a non-answer can get (content and every competency).
+    non_answer_cap: float = 15.0
 
     def __post_init__(self):
         in_score = {f.key for f in SCORED_FEATURES if f.in_score}
@@ -177,6 +221,9 @@ class RubricPoint:
     weight: float = 1.0
     # Competencies this point is evidence of; untagged points count for every competency.
     competencies: list[str] = field(default_factory=list)
+    # Structural requirements judged by the structure analysis (ml.structure.STRUCTURAL_REQUIREMENTS):
+    # a STAR part, a concrete figure, a named stakeholder, a reflection. A point may have only these.
+    requires: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -188,6 +235,14 @@ class QuestionSpec:
     min_speech_seconds: float = 5.0
     # Whether the question asks for a past experience (STAR is then scored); None: read from the text.
     behavioural: bool | None = None
+    # The job's description: its keywords join the recogniser's vocabulary (ml.vocabulary).
+    job_description: str = ""
+
+    def vocabulary(self) -> list[str]:
+        """The words the recogniser is told to expect and corrects homophones against."""
+        return job_vocabulary(
+            self.text, [(p.text, p.key_phrases) for p in self.rubric], list(self.competencies), self.job_description
+        )
 
     @property
     def is_behavioural(self) -> bool:
@@ -206,6 +261,7 @@ class QuestionSpec:
                     list(p["key_phrases"]),
                     float(p.get("weight", 1.0)),
                     list(p.get("competencies", [])),
+                    list(p.get("requires") or []),
                 )
                 for p in data["rubric"]
             ],
@@ -213,6 +269,7 @@ class QuestionSpec:
             answer_seconds=int(data.get("answer_seconds", 180)),
             min_speech_seconds=float(data.get("min_speech_seconds", 5.0)),
             behavioural=data.get("behavioural"),
+            job_description=data.get("job_description") or "",
         )
 
 
@@ -221,12 +278,17 @@ class RubricHit:
     point_id: str
     point_text: str
     found: bool
-    phrase: str | None = None
+    phrase: str | None = None  # the phrase said: HR's key phrase, a word of the point text, or a synonym
     quote: str | None = None
     start: float | None = None
     end: float | None = None
-    match: str | None = None  # "exact" | "pinyin"
+    match: str | None = None  # "exact" | "pinyin" | "split" (a word said apart: 加了几天班 for 加班)
     matched_text: str | None = None  # the transcript's characters that matched ``phrase``
+    source: str | None = None  # "key_phrase" | "rubric_text" | "synonym"
+    synonym_of: str | None = None  # for a synonym: the key phrase or rubric word it stands for
+    # The point's structural requirements, each {"requirement", "label", "met", "quote", "start", "end", "cue"}.
+    requirements: list[dict] = field(default_factory=list)
+    credit: float = 0.0  # share of the point met: its content and each structural requirement count alike
 
 
 @dataclass
@@ -245,12 +307,19 @@ class AnswerScore:
     asr_confidence: float | None = None  # the recogniser's mean confidence, when it reports one
     structure: Structure | None = None  # STAR parts and connectives, each quoted
     relevance: Relevance | None = None  # topic words of the question and rubric, found and missed
+    specificity: Specificity | None = None  # concrete steps, figures and named parties, each quoted
     # The in-score features (0-1) every score here is computed from; star_structure is None for a
     # question that asks for no experience.
     features: dict[str, float | None] = field(default_factory=dict)
     # How each score was made: {"content": {...}, "competencies": {name: {...}}}, each with the
     # features, the scaled weights and the rubric points it used.
     score_breakdown: dict = field(default_factory=dict)
+    # Why the answer is not really an answer (restates the question, a keyword string, off topic), quoted;
+    # any finding caps the scores at ScorerConfig.non_answer_cap.
+    non_answers: list[NonAnswer] = field(default_factory=list)
+    # Homophones corrected against the job's vocabulary ({heard, corrected, start, end, segment}); the
+    # recogniser's own text is transcript.raw_text.
+    transcript_corrections: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """JSON-serialisable form."""
@@ -318,7 +387,14 @@ def score_answer(
         return refuse(pre_asr_reason(samples, speech_s, config))
 
     started = time.perf_counter()
-    transcript = asr.transcribe(samples)
+    vocabulary = question.vocabulary()
+    if config.asr_hotwords:
+        transcript = asr.transcribe(samples, hotwords=hotwords(vocabulary))
+    else:
+        transcript = asr.transcribe(samples)
+    corrections = []
+    if config.homophone_correction:
+        transcript, corrections = correct_homophones(transcript, vocabulary)
     timings["asr_s"] = _elapsed(started)
 
     started = time.perf_counter()
@@ -328,47 +404,75 @@ def score_answer(
         timings["content_s"] = _elapsed(started)
         return refuse(reason, transcript)
 
+    result = score_transcript(transcript, question, config=config)
+    timings["content_s"] = _elapsed(started)
+    result.speech_seconds, result.figures, result.timings = speech_s, figures, timings
+    result.transcript_corrections = corrections_dict(corrections)
+    return result
+
+
+def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: ScorerConfig = DEFAULT_CONFIG) -> AnswerScore:
+    """Content, structure and relevance scores of a transcript that passed the quality gate."""
     clauses = transcript_clauses(transcript)
-    hits = match_rubric(transcript, question.rubric)
-    structure = analyse_structure(
-        clauses, behavioural=question.is_behavioural, connectives_full=config.connectives_full
+    echo = {i for i, c in enumerate(clauses) if is_echo(c.text, question.text, share=config.echo_share)}
+    topic = topic_words(question.text, [p.text for p in question.rubric])
+    on_topic = on_topic_clauses(clauses, topic)
+    # Structure and concreteness count only where the answer talks about the question or the job: a story
+    # about one's student days is fluent and concrete, and no evidence.
+    focus = [c for i, c in enumerate(clauses) if i in on_topic and i not in echo]
+    structure = analyse_structure(focus, behavioural=question.is_behavioural, connectives_full=config.connectives_full)
+    star = structure.star if structure.behavioural else find_star(focus)
+    hits, matched = match_rubric(clauses, question, star, echo=echo, focus=focus)
+    relevance = measure_relevance(clauses, topic, full_words=config.relevance_full_words)
+    specificity = measure_specificity(
+        focus, behavioural=question.is_behavioural, steps_full=config.specificity_steps,
+        figures_full=config.specificity_figures, stakeholders_full=config.specificity_stakeholders,
     )
-    relevance = measure_relevance(
+    non_answers = find_non_answers(
         clauses,
-        topic_words(question.text, [p.text for p in question.rubric]),
-        full_words=config.relevance_full_words,
+        echo=echo,
+        matched=matched,
+        on_topic=on_topic | matched,
+        config=config,
     )
-    features = answer_features(question, hits, structure, relevance)
+    features = answer_features(question, hits, structure, relevance, specificity)
     content, content_detail = weighted_score(features, config.weights_for(None))
     content_detail["rubric_points"] = [p.id for p in question.rubric]
     competency_scores, competency_details = score_competencies(question, hits, features, config)
-    timings["content_s"] = _elapsed(started)
+    if non_answers:
+        content = min(content, config.non_answer_cap)
+        competency_scores = {name: min(score, config.non_answer_cap) for name, score in competency_scores.items()}
+        content_detail["capped_at"] = config.non_answer_cap
     return AnswerScore(
         status=SCORED,
         reason=None,
         transcript=transcript,
-        speech_seconds=speech_s,
-        figures=figures,
+        speech_seconds=0.0,
+        figures={},
         rubric=hits,
         content_score=content,
         competency_scores=competency_scores,
         scorer_version=SCORER_VERSION,
-        config_hash=digest,
-        timings=timings,
+        config_hash=config_hash(question, config),
+        timings={},
         asr_confidence=_confidence_of(transcript),
         structure=structure,
         relevance=relevance,
+        specificity=specificity,
         features=features,
         score_breakdown={"content": content_detail, "competencies": competency_details},
+        non_answers=non_answers,
     )
 
 
 def answer_features(
-    question: QuestionSpec, hits: list[RubricHit], structure: Structure, relevance: Relevance
+    question: QuestionSpec, hits: list[RubricHit], structure: Structure, relevance: Relevance,
+    specificity: Specificity,
 ) -> dict[str, float | None]:
     """The in-score features of an answer, each a 0-1 share backed by quotes in the result."""
     return {
         "rubric_coverage": rubric_coverage(question.rubric, hits),
+        "specificity": specificity.score,
         "star_structure": structure.star_score,
         "connectives": structure.connectives_score,
         "relevance": relevance.score,
@@ -377,11 +481,11 @@ def answer_features(
 
 def rubric_coverage(points: list[RubricPoint], hits: list[RubricHit]) -> float:
     """Weighted share of ``points`` the answer covers (``hits`` may list more points)."""
-    found = {hit.point_id for hit in hits if hit.found}
+    credit = {hit.point_id: hit.credit for hit in hits}
     total = sum(p.weight for p in points)
     if total <= 0:
         return 0.0
-    return round(sum(p.weight for p in points if p.id in found) / total, 3)
+    return round(sum(p.weight * credit.get(p.id, 0.0) for p in points) / total, 3)
 
 
 def weighted_score(features: dict[str, float | None], weights: dict[str, float]) -> tuple[float, dict]:
@@ -471,28 +575,61 @@ def transcript_gate(transcript: Transcript, config: ScorerConfig = DEFAULT_CONFI
     return None
 
 
-def match_rubric(transcript: Transcript, rubric: list[RubricPoint]) -> list[RubricHit]:
-    """For each rubric point, where the candidate says one of its key phrases, quoted with the clause's
-    timestamps; missed points are listed with found=False.
+_SOURCE_RANK = {"key_phrase": 0, "rubric_text": 1, "synonym": 2}
+_KIND_RANK = {"exact": 0, "pinyin": 1, "split": 2}
 
-    A verbatim match beats a pinyin one; then the phrase HR listed first; then the earliest clause.
+
+def match_rubric(
+    clauses: list[Clause], question: QuestionSpec, star: list, *, echo: set[int] = frozenset(),
+    focus: list[Clause] | None = None,
+) -> tuple[list[RubricHit], set[int]]:
+    """For each rubric point, where the candidate says it (one of its concepts, ml.semantic) and which of its
+    structural requirements the answer meets, each quoted with timestamps; missed points have found=False.
+
+    Clauses in ``echo`` restate the question and are no evidence. Among matches: HR's phrase before a rubric
+    word before a synonym; verbatim before pinyin before said apart; the concept listed first; the earliest
+    clause. Also returns the indexes of the clauses that said any point.
     """
-    clauses = [(c.text, c.start, c.end) for c in transcript_clauses(transcript)]
-    hits = []
-    for point in rubric:
-        best: tuple[tuple[int, int, float], RubricHit] | None = None
-        for order, phrase in enumerate(point.key_phrases):
-            for clause, start, end in clauses:
-                found = find_phrase(phrase, clause)
+    hits, matched = [], set()
+    for point in question.rubric:
+        concepts = point_concepts(point.key_phrases, point.text, question.text)
+        best: tuple[tuple, RubricHit] | None = None
+        for order, concept in enumerate(concepts):
+            for index, clause in enumerate(clauses):
+                if index in echo:
+                    continue
+                found = find_concept(concept, clause.text)
                 if found is None:
                     continue
-                rank = (0 if found.kind == "exact" else 1, order, start)
+                matched.add(index)
+                rank = (_SOURCE_RANK[concept.source], _KIND_RANK[found.kind], order, clause.start)
                 if best is None or rank < best[0]:
-                    hit = RubricHit(point.id, point.text, True, phrase, clause, start, end, found.kind, found.matched)
-                    best = (rank, hit)
-                break
-        hits.append(best[1] if best else RubricHit(point.id, point.text, False))
-    return hits
+                    best = (rank, _content_hit(point, concept, clause, found))
+        hit = best[1] if best else RubricHit(point.id, point.text, False)
+        hit.requirements = [_requirement(r, clauses if focus is None else focus, star) for r in point.requires]
+        parts = ([hit.found] if concepts else []) + [r["met"] for r in hit.requirements]
+        hit.credit = round(sum(parts) / len(parts), 3) if parts else 0.0
+        hit.found = hit.credit >= 0.5
+        hits.append(hit)
+    return hits, matched
+
+
+def _content_hit(point: RubricPoint, concept: Concept, clause: Clause, found) -> RubricHit:
+    return RubricHit(point.id, point.text, True, concept.phrase, clause.text, clause.start, clause.end, found.kind,
+                     found.matched, concept.source, concept.of)
+
+
+def _requirement(requirement: str, clauses: list[Clause], star: list) -> dict:
+    evidence = requirement_evidence(requirement, clauses, star)
+    return {
+        "requirement": requirement,
+        "label": STRUCTURAL_REQUIREMENTS[requirement],
+        "met": evidence is not None,
+        "cue": evidence.matched_text if evidence else None,
+        "quote": evidence.quote if evidence else None,
+        "start": evidence.start if evidence else None,
+        "end": evidence.end if evidence else None,
+    }
 
 
 def delivery_figures(

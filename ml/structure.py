@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import jieba
 import jieba.posseg
 
+from ml import resources
 from ml.asr import Transcript
-from ml.text import cjk_count, find_phrase, split_clauses
+from ml.text import FILLER_WORDS, cjk_count, find_phrase, split_clauses
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -46,8 +48,15 @@ STAR_CUES: dict[str, tuple[str, ...]] = {
 # A clause with one of these states an opinion or a hypothetical ("客户投诉的话，我觉得…", "我会…"),
 # not something that happened: it is no evidence of a STAR part.
 HYPOTHETICAL_MARKERS: tuple[str, ...] = (
-    "的话", "如果", "假如", "要是", "觉得", "认为", "应该", "我会", "我们会", "就会", "会尽量", "可能会",
+    "如果", "假如", "要是", "我觉得", "我认为", "我们觉得", "应该", "我会", "我们会", "就会", "会尽量",
+    "可能会",
 )
+
+# "…的话，" closing a clause is a condition (客户投诉的话，); inside one it is a noun (用简单的话讲).
+_CONDITIONAL_END = re.compile(r"的话\W*$")
+
+# Clauses with fewer Chinese characters than this outside fillers are joined to the next clause.
+MIN_CLAUSE_CHARS = 3
 
 FIRST_PERSON: frozenset[str] = frozenset({"我", "我们"})
 # Verbs that say what the candidate is, has, thinks or might do, not an action they took.
@@ -148,12 +157,27 @@ def is_behavioural(question_text: str) -> bool:
 
 
 def transcript_clauses(transcript: Transcript) -> list[Clause]:
-    """The transcript's clauses in order, each timed by its segment."""
-    return [
-        Clause(text, segment.start, segment.end)
-        for segment in transcript.segments
-        for text in split_clauses(segment.text)
-    ]
+    """The transcript's clauses in order, each timed by its segment; a clause of fillers or a lone word
+    ("嗯，", "我就，") is joined to the next one, so hesitation does not cut "我就，就是帮他操作了" apart."""
+    clauses: list[Clause] = []
+    pending: Clause | None = None
+    for segment in transcript.segments:
+        for text in split_clauses(segment.text):
+            clause = Clause(text, segment.start, segment.end)
+            if pending is not None:
+                clause = Clause(pending.text + clause.text, pending.start, clause.end)
+                pending = None
+            if _content_chars(clause.text) < MIN_CLAUSE_CHARS:
+                pending = clause
+            else:
+                clauses.append(clause)
+    if pending is not None:
+        clauses.append(pending)
+    return clauses
+
+
+def _content_chars(text: str) -> int:
+    return sum(cjk_count(w) for w in jieba.lcut(text) if w not in FILLER_WORDS)
 
 
 def find_star(clauses: list[Clause]) -> list[StarPart]:
@@ -181,7 +205,7 @@ def star_score(parts: list[StarPart]) -> float:
 
 def is_hypothetical(text: str) -> bool:
     """True for a clause that gives an opinion or a hypothetical instead of an event."""
-    return any(marker in text for marker in HYPOTHETICAL_MARKERS)
+    return any(marker in text for marker in HYPOTHETICAL_MARKERS) or bool(_CONDITIONAL_END.search(text))
 
 
 def numbers_in(text: str) -> list[str]:
@@ -335,3 +359,117 @@ def lexicon() -> dict:
         "connectives": list(CONNECTIVES),
         "frame_words": sorted(FRAME_WORDS),
     }
+
+
+# What a rubric point may require of an answer's structure, with the label HR reads.
+STRUCTURAL_REQUIREMENTS: dict[str, str] = {
+    "situation": "情境", "task": "任务", "action": "行动", "result": "结果",
+    "figure": "具体数字", "stakeholder": "相关方", "reflection": "反思改进",
+}
+# Named parties an answer involves (a stakeholder): roles and departments of a bank and around it. 客户 is left
+# out: every answer names the customer.
+STAKEHOLDER_WORDS: tuple[str, ...] = (
+    "主管", "领导", "上级", "科长", "行长", "支行长", "主任", "经理", "负责人", "同事", "师傅", "部门", "风控",
+    "风险部", "财务", "审批", "法务", "总监", "老板", "民警", "警察", "派出所", "家人", "家里人",
+)
+REFLECTION_CUES: tuple[str, ...] = (
+    "从那以后", "从那次", "那次以后", "以后", "学到", "学会", "养成", "教训", "反思", "下次", "总结", "经验",
+    "意识到", "明白了", "习惯",
+)
+
+
+@lru_cache(maxsize=1)
+def workplace_terms() -> tuple[str, ...]:
+    """Words of bank work (ml/resources/workplace_terms.txt): weak evidence that an answer is about the job."""
+    text = resources.read_text("workplace_terms.txt")
+    return tuple(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+# A pause this long ends a sentence when the recogniser wrote no full stop.
+SENTENCE_PAUSE_SECONDS = 1.0
+
+
+def on_topic_clauses(clauses: list[Clause], topic: list[str]) -> set[int]:
+    """Indexes of the clauses whose sentence names a topic word of the question or rubric or a word of bank work."""
+    terms = workplace_terms()
+    out: set[int] = set()
+    sentence: list[int] = []
+    for index, clause in enumerate(clauses):
+        sentence.append(index)
+        last = (index == len(clauses) - 1 or clause.text[-1] in "。！？!?"
+                or clauses[index + 1].start - clause.end > SENTENCE_PAUSE_SECONDS)
+        if not last:
+            continue
+        text = "".join(clauses[i].text for i in sentence)
+        if any(t in text for t in terms) or any(find_phrase(w, text) for w in topic):
+            out.update(sentence)
+        sentence = []
+    return out
+
+
+def requirement_evidence(requirement: str, clauses: list[Clause], star: list[StarPart]) -> QuotedWord | None:
+    """Where the answer meets one structural requirement (a STAR part, a figure, a stakeholder, a reflection)."""
+    if requirement not in STRUCTURAL_REQUIREMENTS:
+        raise ValueError(f"unknown structural requirement {requirement!r}")
+    part = next((p for p in star if p.part == requirement), None)
+    if part is not None:
+        if not part.found:
+            return None
+        return QuotedWord(part.cue or "", part.quote or "", part.start or 0.0, part.end or 0.0, part.match or "exact",
+                          part.matched_text or "")
+    factual = [c for c in clauses if not is_hypothetical(c.text)]
+    if requirement == "figure":
+        for clause in factual:
+            figures = numbers_in(clause.text)
+            if figures:
+                return QuotedWord(figures[0], clause.text, clause.start, clause.end, "exact", figures[0])
+        return None
+    cues = STAKEHOLDER_WORDS if requirement == "stakeholder" else REFLECTION_CUES
+    for clause in clauses:
+        for cue in cues:
+            if cue in clause.text:
+                return QuotedWord(cue, clause.text, clause.start, clause.end, "exact", cue)
+    return None
+
+
+@dataclass
+class Specificity:
+    """How concrete the answer is: the distinct steps the candidate took (or, asked what they would do, would
+    take), the figures and the named parties, each quoted."""
+
+    steps: list[QuotedWord]  # first-person action verbs, one quote per distinct verb
+    figures: list[QuotedWord]
+    stakeholders: list[QuotedWord]
+    score: float  # weighted shares of steps_full, figures_full and stakeholders_full, at most 1
+
+
+def measure_specificity(
+    clauses: list[Clause], *, behavioural: bool, steps_full: int, figures_full: int, stakeholders_full: int,
+    skip: set[int] = frozenset(),
+) -> Specificity:
+    """Steps, figures and named parties of an answer. For a question about a past experience only what happened
+    counts (hypothetical clauses are left out); asked what they would do, the candidate's plan is the answer.
+    Clauses in ``skip`` (restating the question) are left out."""
+    steps: dict[str, QuotedWord] = {}
+    figures: dict[str, QuotedWord] = {}
+    parties: dict[str, QuotedWord] = {}
+    for index, clause in enumerate(clauses):
+        if index in skip:
+            continue
+        hypothetical = is_hypothetical(clause.text)
+        if not (behavioural and hypothetical):
+            verb = action_verb(clause.text)
+            if verb is not None:
+                steps.setdefault(verb, QuotedWord(verb, clause.text, clause.start, clause.end, "grammar", verb))
+        if not hypothetical:
+            for figure in numbers_in(clause.text):
+                figures.setdefault(figure, QuotedWord(figure, clause.text, clause.start, clause.end, "exact", figure))
+        for word in STAKEHOLDER_WORDS:
+            if word in clause.text:
+                parties.setdefault(word, QuotedWord(word, clause.text, clause.start, clause.end, "exact", word))
+    score = (
+        0.5 * min(1.0, len(steps) / steps_full)
+        + 0.25 * min(1.0, len(figures) / figures_full)
+        + 0.25 * min(1.0, len(parties) / stakeholders_full)
+    )
+    return Specificity(list(steps.values()), list(figures.values()), list(parties.values()), round(score, 3))

@@ -5,7 +5,7 @@ from flask import Flask, jsonify
 from flask_smorest import Api
 
 from . import auth, booking, candidates, consent, documents, interview, jobs, media, notifications, requests, uploads, wechat_login
-from . import analytics, dashboard, exports, onboard, onboarding, scores, team
+from . import analytics, dashboard, exports, onboard, onboarding, scores, suggestions, team
 
 API_CONFIG = {
     "API_TITLE": "QingPin API",
@@ -53,7 +53,7 @@ def init_app(app: Flask) -> None:
     api = QingPinApi(app)
     for blueprint in (auth.blp, jobs.blp, candidates.blp, interview.blp, consent.blp, booking.blp, notifications.blp, documents.blp,
                       wechat_login.blp, requests.blp, scores.blp, analytics.blp, team.blp, dashboard.blp, exports.blp,
-                      onboarding.blp, onboard.blp):
+                      onboarding.blp, onboard.blp, suggestions.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(media.blp)
     app.register_blueprint(uploads.create_blueprint(app.config["QINGPIN_SETTINGS"]))

@@ -6,6 +6,7 @@ from flask.views import MethodView
 from sqlmodel import func, select
 
 from ml.calibration import MIN_INTERVIEWS
+from ml.structure import STRUCTURAL_REQUIREMENTS
 
 from ..db import get_session
 from ..models import Job
@@ -27,6 +28,10 @@ class RubricPointSchema(ma.Schema):
     competencies = ma.fields.List(ma.fields.String(validate=ma.validate.Length(min=1, max=50)), validate=ma.validate.Length(max=10),
                                   metadata={"description": "the question's competencies this point is evidence of "
                                                            "(default: all of them)"})
+    requires = ma.fields.List(ma.fields.String(validate=ma.validate.OneOf(sorted(STRUCTURAL_REQUIREMENTS))),
+                              validate=ma.validate.Length(max=7),
+                              metadata={"description": "structural requirements the answer must meet for this point: "
+                                                       + ", ".join(f"{k} ({v})" for k, v in STRUCTURAL_REQUIREMENTS.items())})
 
 
 class QuestionSchema(ma.Schema):

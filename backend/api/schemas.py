@@ -19,6 +19,16 @@ class SegmentSchema(ma.Schema):
     confidence = ma.fields.Float()
 
 
+class RequirementEvidenceSchema(ma.Schema):
+    requirement = ma.fields.String()
+    label = ma.fields.String()
+    met = ma.fields.Boolean()
+    cue = ma.fields.String(allow_none=True)
+    quote = ma.fields.String(allow_none=True)
+    start = ma.fields.Float(allow_none=True)
+    end = ma.fields.Float(allow_none=True)
+
+
 class EvidenceSchema(ma.Schema):
     point_id = ma.fields.String()
     point_text = ma.fields.String()
@@ -27,8 +37,13 @@ class EvidenceSchema(ma.Schema):
     quote = ma.fields.String(allow_none=True)
     start = ma.fields.Float(allow_none=True)
     end = ma.fields.Float(allow_none=True)
-    match = ma.fields.String(allow_none=True, metadata={"description": "exact | pinyin"})
+    match = ma.fields.String(allow_none=True, metadata={"description": "exact | pinyin | split (a word said apart)"})
     matched_text = ma.fields.String(allow_none=True, metadata={"description": "the transcript's characters that matched"})
+    source = ma.fields.String(allow_none=True, metadata={"description": "key_phrase | rubric_text | synonym"})
+    synonym_of = ma.fields.String(allow_none=True)
+    requirements = ma.fields.List(ma.fields.Nested(RequirementEvidenceSchema), metadata={
+        "description": "the point's structural requirements, each met or not, with the quote that meets it"})
+    credit = ma.fields.Float(allow_none=True, metadata={"description": "share of the point met (content and structure)"})
 
 
 class AnswerStatusSchema(ma.Schema):
@@ -131,12 +146,41 @@ class RelevanceSchema(ma.Schema):
     score = ma.fields.Float()
 
 
+class SpecificitySchema(ma.Schema):
+    steps = ma.fields.List(ma.fields.Nested(QuotedWordSchema), metadata={"description": "actions the candidate took"})
+    figures = ma.fields.List(ma.fields.Nested(QuotedWordSchema))
+    stakeholders = ma.fields.List(ma.fields.Nested(QuotedWordSchema))
+    score = ma.fields.Float()
+
+
+class QuoteSchema(ma.Schema):
+    quote = ma.fields.String()
+    start = ma.fields.Float()
+    end = ma.fields.Float()
+
+
+class NonAnswerSchema(ma.Schema):
+    kind = ma.fields.String(metadata={"description": "restates_question | keyword_string | off_topic"})
+    message = ma.fields.String()
+    figure = ma.fields.Float(metadata={"description": "the measured share behind the finding"})
+    quotes = ma.fields.List(ma.fields.Nested(QuoteSchema))
+
+
+class CorrectionSchema(ma.Schema):
+    heard = ma.fields.String(metadata={"description": "what the recogniser wrote"})
+    corrected = ma.fields.String(metadata={"description": "the job's word that sounds the same"})
+    start = ma.fields.Float()
+    end = ma.fields.Float()
+    segment = ma.fields.Integer()
+
+
 class WeightedScoreSchema(ma.Schema):
     """How one score was computed: the features it used, their scaled weights and the rubric points behind it."""
 
     features = number_map()
     weights = number_map()
     rubric_points = ma.fields.List(ma.fields.String())
+    capped_at = ma.fields.Float(metadata={"description": "the cap applied to a non-answer's score"})
 
 
 class ScoreBreakdownSchema(ma.Schema):
@@ -149,6 +193,11 @@ class AnswerAnalysisSchema(ma.Schema):
     relevance = ma.fields.Nested(RelevanceSchema)
     features = number_map("the in-score feature values (0-1); null when a feature does not apply")
     score_breakdown = ma.fields.Nested(ScoreBreakdownSchema)
+    specificity = ma.fields.Nested(SpecificitySchema)
+    non_answers = ma.fields.List(ma.fields.Nested(NonAnswerSchema), metadata={
+        "description": "why the answer is not really an answer (its scores are capped), quoted"})
+    transcript_corrections = ma.fields.List(ma.fields.Nested(CorrectionSchema))
+    raw_transcript = ma.fields.String(metadata={"description": "the recogniser's text before homophone correction"})
 
 
 class IntegrityFlagDetailSchema(ma.Schema):

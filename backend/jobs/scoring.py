@@ -13,7 +13,7 @@ from ml.integrity import VideoUnreadable, check_video
 from ml.scoring import QuestionSpec, RubricPoint, score_recording
 
 from ..db import session_scope
-from ..models import Answer, Question
+from ..models import Answer, Job, Question
 from ..services import answers as answer_service
 from ..storage import StorageError
 from .context import job_app
@@ -23,16 +23,17 @@ log = logging.getLogger(__name__)
 TRANSIENT = (StorageError, OperationalError, ConnectionError, TimeoutError)
 
 
-def question_spec(question: Question) -> QuestionSpec:
+def question_spec(question: Question, job_description: str = "") -> QuestionSpec:
     return QuestionSpec(
         text=question.text,
         rubric=[RubricPoint(id=p["id"], text=p["text"], key_phrases=list(p["key_phrases"]), weight=p.get("weight", 1.0),
-                            competencies=list(p.get("competencies") or []))
+                            competencies=list(p.get("competencies") or []), requires=list(p.get("requires") or []))
                 for p in question.rubric],
         competencies=dict(question.competencies),
         behavioural=question.behavioural,
         answer_seconds=question.answer_seconds,
         min_speech_seconds=question.min_speech_seconds,
+        job_description=job_description,
     )
 
 
@@ -50,7 +51,8 @@ def score_answer(answer_id: str) -> str:
             segments = answer_service.segments_of(session, answer_id=answer_uuid)
             media_keys = [segment.media_key for segment in segments]
             has_video = [segment.media_type.startswith("video/") for segment in segments]
-            spec = question_spec(session.get(Question, answer.question_id))
+            question = session.get(Question, answer.question_id)
+            spec = question_spec(question, session.get(Job, question.job_id).description or "")
         try:
             with contextlib.ExitStack() as stack:
                 paths = [stack.enter_context(storage.local_path(key)) for key in media_keys]

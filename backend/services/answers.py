@@ -276,8 +276,10 @@ def record_failure(session: Session, *, answer_id: uuid.UUID, reason: str, messa
                  data={"answer_id": str(answer.id)})
 
 
-# Scorer v2's evidence beyond the rubric: STAR parts and connectives, relevance, feature values, score breakdown.
-ANALYSIS_KEYS = ("structure", "relevance", "features", "score_breakdown")
+# Evidence beyond the rubric: STAR parts and connectives, relevance, feature values, score breakdown (scorer v2);
+# concreteness, non-answer findings and the homophones corrected in the transcript (v3).
+ANALYSIS_KEYS = ("structure", "relevance", "features", "score_breakdown", "specificity", "non_answers",
+                 "transcript_corrections")
 
 
 def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, duration_seconds: float | None,
@@ -296,6 +298,8 @@ def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, durati
     answer.figures = result.get("figures", {})
     answer.evidence = result.get("rubric", [])
     answer.analysis = {key: result.get(key) for key in ANALYSIS_KEYS if result.get(key) is not None}
+    if transcript.get("raw_text"):  # what the recogniser wrote before the homophone correction, for audit
+        answer.analysis["raw_transcript"] = transcript["raw_text"]
     answer.content_score = result.get("content_score")
     answer.competency_scores = result.get("competency_scores") or {}
     answer.scorer_version = result.get("scorer_version")

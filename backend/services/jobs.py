@@ -6,6 +6,8 @@ import uuid
 
 from sqlmodel import Session, func, select
 
+from ml.structure import STRUCTURAL_REQUIREMENTS
+
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Answer, Job, Question, utcnow
 
@@ -125,6 +127,13 @@ def check_rubric(rubric: list[dict], competencies: dict | None = None) -> list[d
                 raise Invalid(f"rubric point {point_id!r} names competencies the question does not measure: "
                               f"{', '.join(sorted(unknown))}", errors={"rubric": [point_id]})
             entry["competencies"] = tags
+        requires = list(dict.fromkeys(str(r).strip() for r in point.get("requires") or []))
+        unknown = set(requires) - set(STRUCTURAL_REQUIREMENTS)
+        if unknown:
+            raise Invalid(f"rubric point {point_id!r}: unknown structural requirement {', '.join(sorted(unknown))}",
+                          errors={"rubric": [point_id]})
+        if requires:
+            entry["requires"] = requires
         points.append(entry)
     return points
 

@@ -66,6 +66,8 @@ def test_the_ai_notice_lists_exactly_the_scorers_features():
         assert feature.description in text
     assert all(word not in text.replace("不会分析您的表情、情绪、性格", "") for word in BANNED)
     keys = {feature.key for feature in SCORED_FEATURES}
-    assert keys == {"rubric_coverage", "star_structure", "connectives", "relevance", "speech_seconds", "transcript_language",
+    assert keys == {"rubric_coverage", "star_structure", "specificity", "connectives", "relevance", "speech_seconds",
+                    "transcript_language",
                     "recognition_confidence", "speech_rate", "pauses", "fillers", "loudness_stability", "time_used"}
-    assert [f.key for f in SCORED_FEATURES if f.in_score] == ["rubric_coverage", "star_structure", "connectives", "relevance"]
+    assert [f.key for f in SCORED_FEATURES if f.in_score] == ["rubric_coverage", "star_structure", "specificity",
+                                                              "connectives", "relevance"]

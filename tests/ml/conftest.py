@@ -35,9 +35,9 @@ class CountingEngine:
         self.name = inner.name
         self.calls = 0
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
+    def transcribe(self, samples: np.ndarray, **options) -> Transcript:
         self.calls += 1
-        return self.inner.transcribe(samples)
+        return self.inner.transcribe(samples, **options)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,8 @@ from ml.scoring import (
     score_recording,
 )
 
-FEATURE_KEYS = {"rubric_coverage", "star_structure", "connectives", "relevance"}
+FEATURE_KEYS = {"rubric_coverage", "specificity", "star_structure", "connectives", "relevance"}
+NO_CORRECTION = ScorerConfig(homophone_correction=False)
 FIGURE_KEYS = {"duration_s", "speech_s", "speech_rate_cpm", "pause_count_over_2s", "longest_pause_s", "silent_share"}
 
 PRE_ASR = {"special_silence.wav", "special_noise.wav", "special_too_short.wav"}
@@ -127,7 +128,7 @@ def test_scored_answer_carries_its_evidence(corpus_results, question_specs):
         assert 0.0 <= hit.start < hit.end <= result.transcript.duration + 0.5
         assert hit.phrase in next(p.key_phrases for p in question.rubric if p.id == hit.point_id)
     assert set(result.competency_scores) == set(question.competencies)
-    assert result.scorer_version == SCORER_VERSION == "content-v2"
+    assert result.scorer_version == SCORER_VERSION == "content-v3"
     assert result.config_hash == config_hash(question)
     assert set(result.features) == FEATURE_KEYS
     assert all(0.0 <= value <= 1.0 for value in result.features.values())
@@ -193,7 +194,7 @@ def test_silence_and_noise_are_refused_fast_without_asr(interview_dir, question_
     class Unusable:
         name = "must-not-be-called"
 
-        def transcribe(self, samples):
+        def transcribe(self, samples, **options):
             raise AssertionError("the recogniser was called")
 
     engine = counting_engine(Unusable())
@@ -221,7 +222,7 @@ class ScriptedEngine:
     def __init__(self, pieces: list[tuple[float, float, str]], confidence: float = 0.85):
         self.pieces, self.confidence = pieces, confidence
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
+    def transcribe(self, samples: np.ndarray, **options) -> Transcript:
         segments = [AsrSegment(a, b, text, self.confidence) for a, b, text in self.pieces]
         return Transcript("".join(s.text for s in segments), segments, "zh", self.name, samples.size / 16000)
 
@@ -241,7 +242,8 @@ def test_homophone_slips_still_find_rubric_points(speech_samples, question_specs
         ]
     )
     question = question_specs["q1"]
-    result = score_answer(speech_samples, question, engine)
+    # Without the correction against the job's vocabulary, pinyin matching still finds the points.
+    result = score_answer(speech_samples, question, engine, config=NO_CORRECTION)
     hits = {hit.point_text: hit for hit in result.rubric}
     listened = hits["倾听客户诉求并表达理解"]
     assert (listened.found, listened.match, listened.matched_text) == (True, "pinyin", "清听")
@@ -250,6 +252,15 @@ def test_homophone_slips_still_find_rubric_points(speech_samples, question_specs
     assert hits["跟进反馈结果"].matched_text == "回房" and hits["跟进反馈结果"].start == 29.4
     assert not hits["了解问题原因"].found
     assert result.features["rubric_coverage"] == 0.75
+
+    corrected = score_answer(speech_samples, question, engine)
+    assert corrected.transcript.text == "我先认真倾听他的想法,申请了加急审批,之后我又主动回访。"
+    assert corrected.transcript.raw_text == "我先认真清听他的想法,申请了家级审批,之后我又主动回房。"
+    assert [(c["heard"], c["corrected"], c["start"]) for c in corrected.transcript_corrections] == [
+        ("清听", "倾听", 8.8), ("家级", "加急", 19.1), ("回房", "回访", 29.4)]
+    hits = {hit.point_text: hit for hit in corrected.rubric}
+    assert (hits["倾听客户诉求并表达理解"].match, hits["倾听客户诉求并表达理解"].quote) == ("exact", "我先认真倾听他的想法,")
+    assert corrected.features["rubric_coverage"] == 0.75
 
 
 @pytest.mark.parametrize(
@@ -325,7 +336,7 @@ def test_homophone_slips_still_count_for_structure_and_relevance(speech_samples,
             (12.1, 15.0, "罪后三天就放款了，客户很满意。"),  # 最后
         ]
     )
-    result = score_answer(speech_samples, question_specs["q1"], engine)
+    result = score_answer(speech_samples, question_specs["q1"], engine, config=NO_CORRECTION)
     star = {p.part: p for p in result.structure.star}
     situation = star["situation"]
     assert (situation.cue, situation.match, situation.matched_text) == ("去年", "pinyin", "去念")
@@ -343,12 +354,12 @@ def test_scored_features_are_the_allow_list():
     keys = [feature.key for feature in SCORED_FEATURES]
     assert len(keys) == len(set(keys))
     assert set(keys) == {
-        "rubric_coverage", "star_structure", "connectives", "relevance",
+        "rubric_coverage", "star_structure", "specificity", "connectives", "relevance",
         "speech_seconds", "transcript_language", "recognition_confidence",
         "speech_rate", "pauses", "fillers", "loudness_stability", "time_used",
     }
     assert [f.key for f in SCORED_FEATURES if f.in_score] == [
-        "rubric_coverage", "star_structure", "connectives", "relevance"
+        "rubric_coverage", "star_structure", "specificity", "connectives", "relevance"
     ]
     assert {f.key for f in SCORED_FEATURES if f.in_score} == FEATURE_KEYS
     assert {key for key, _ in ScorerConfig().feature_weights} == FEATURE_KEYS

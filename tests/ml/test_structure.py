@@ -135,11 +135,11 @@ def test_an_on_topic_answer_is_relevant_and_an_off_topic_one_is_not():
 
 def test_weights_are_scaled_over_the_features_that_apply():
     weights = ScorerConfig().weights_for(None)
-    features = {"rubric_coverage": 1.0, "star_structure": None, "connectives": 0.0, "relevance": 1.0}
+    features = {"rubric_coverage": 1.0, "specificity": 0.5, "star_structure": None, "connectives": 0.0, "relevance": 1.0}
     score, detail = weighted_score(features, weights)
-    assert set(detail["weights"]) == {"rubric_coverage", "connectives", "relevance"}
+    assert set(detail["weights"]) == {"rubric_coverage", "specificity", "connectives", "relevance"}
     assert sum(detail["weights"].values()) == pytest.approx(1.0, abs=1e-3)
-    assert score == pytest.approx(100 * (0.7 + 0.1) / 0.85, abs=0.1)
+    assert score == pytest.approx(100 * (0.5 + 0.2 * 0.5 + 0.1) / 0.85, abs=0.1)
 
 
 @pytest.mark.parametrize(

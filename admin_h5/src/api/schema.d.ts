@@ -3019,6 +3019,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{job_id}/key-phrase-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Key phrases to pick for a rubric point: its own words, their synonyms, the job description's terms */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuggestionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Suggestions"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{job_id}/questions": {
         parameters: {
             query?: never;
@@ -5540,9 +5586,15 @@ export interface components {
             features?: {
                 [key: string]: number | null;
             };
+            /** @description why the answer is not really an answer (its scores are capped), quoted */
+            non_answers?: components["schemas"]["NonAnswer"][];
+            /** @description the recogniser's text before homophone correction */
+            raw_transcript?: string;
             relevance?: components["schemas"]["Relevance"];
             score_breakdown?: components["schemas"]["ScoreBreakdown"];
+            specificity?: components["schemas"]["Specificity"];
             structure?: components["schemas"]["Structure"];
+            transcript_corrections?: components["schemas"]["Correction"][];
         };
         AnswerDetail: {
             /** @description STAR parts and connectives with quotes and times, relevance words found and missed, the in-score feature values and the breakdown each score was computed from */
@@ -6008,6 +6060,15 @@ export interface components {
             source?: string;
             weight?: number;
         };
+        Correction: {
+            /** @description the job's word that sounds the same */
+            corrected?: string;
+            end?: number;
+            /** @description what the recogniser wrote */
+            heard?: string;
+            segment?: number;
+            start?: number;
+        };
         Corrections: {
             /** @description field path -> value, e.g. {"work[0].title": "客户经理", "years_experience": 5}; null withdraws a correction */
             corrections: {
@@ -6226,9 +6287,11 @@ export interface components {
             to_state?: string | null;
         };
         Evidence: {
+            /** @description share of the point met (content and structure) */
+            credit?: number | null;
             end?: number | null;
             found?: boolean;
-            /** @description exact | pinyin */
+            /** @description exact | pinyin | split (a word said apart) */
             match?: string | null;
             /** @description the transcript's characters that matched */
             matched_text?: string | null;
@@ -6236,7 +6299,12 @@ export interface components {
             point_id?: string;
             point_text?: string;
             quote?: string | null;
+            /** @description the point's structural requirements, each met or not, with the quote that meets it */
+            requirements?: components["schemas"]["RequirementEvidence"][];
+            /** @description key_phrase | rubric_text | synonym */
+            source?: string | null;
             start?: number | null;
+            synonym_of?: string | null;
         };
         Excluded: {
             question_id?: string;
@@ -6660,6 +6728,14 @@ export interface components {
             /** Format: date-time */
             starts_at: string;
         };
+        NonAnswer: {
+            /** @description the measured share behind the finding */
+            figure?: number;
+            /** @description restates_question | keyword_string | off_topic */
+            kind?: string;
+            message?: string;
+            quotes?: components["schemas"]["Quote"][];
+        };
         Notice: {
             /** @description whether my newest choice grants this version */
             granted?: boolean;
@@ -6943,6 +7019,11 @@ export interface components {
             text?: string;
             think_seconds?: number;
         };
+        Quote: {
+            end?: number;
+            quote?: string;
+            start?: number;
+        };
         QuotedWord: {
             end?: number;
             match?: string;
@@ -7008,6 +7089,15 @@ export interface components {
             /** @default  */
             message?: string;
             readonly status?: string;
+        };
+        RequirementEvidence: {
+            cue?: string | null;
+            end?: number | null;
+            label?: string;
+            met?: boolean;
+            quote?: string | null;
+            requirement?: string;
+            start?: number | null;
         };
         Requirements: {
             certificates?: string[];
@@ -7083,6 +7173,8 @@ export interface components {
             competencies?: string[];
             id?: string;
             key_phrases: string[];
+            /** @description structural requirements the answer must meet for this point: situation (情境), task (任务), action (行动), result (结果), figure (具体数字), stakeholder (相关方), reflection (反思改进) */
+            requires?: ("action" | "figure" | "reflection" | "result" | "situation" | "stakeholder" | "task")[];
             text: string;
             /** @default 1 */
             weight?: number;
@@ -7259,6 +7351,13 @@ export interface components {
             /** Format: date-time */
             readonly updated_at?: string;
         };
+        Specificity: {
+            figures?: components["schemas"]["QuotedWord"][];
+            score?: number;
+            stakeholders?: components["schemas"]["QuotedWord"][];
+            /** @description actions the candidate took */
+            steps?: components["schemas"]["QuotedWord"][];
+        };
         Split: {
             salt?: string;
             test?: components["schemas"]["SplitPart"];
@@ -7341,6 +7440,32 @@ export interface components {
              * @enum {string}
              */
             template: "answers_received" | "booking_confirmed" | "invitation" | "mentee_assigned" | "mentor_assigned" | "next_round" | "not_booked_nudge" | "offer" | "onboarding_task" | "rejection" | "reminder" | "result_available";
+        };
+        Suggestion: {
+            phrase: string;
+            /** @description the scorer also matches recogniser homophones */
+            pinyin: string;
+            /** @description why it is proposed, in Chinese */
+            reason: string;
+            /** @description rubric_text | synonym | job_description */
+            source: string;
+        };
+        SuggestionRequest: {
+            /** @default 12 */
+            limit?: number;
+            /** @description the rubric point as HR wrote it */
+            point_text: string;
+            /**
+             * Format: uuid
+             * @description or one of the job's questions
+             */
+            question_id?: string;
+            /** @description the question being written (its words are not proposed) */
+            question_text?: string;
+        };
+        Suggestions: {
+            point_text: string;
+            suggestions: components["schemas"]["Suggestion"][];
         };
         Task: {
             /** Format: date-time */
@@ -7499,6 +7624,8 @@ export interface components {
             token?: string;
         };
         WeightedScore: {
+            /** @description the cap applied to a non-answer's score */
+            capped_at?: number;
             features?: {
                 [key: string]: number | null;
             };

@@ -1,0 +1,88 @@
+"""Evidence that an answer does not answer: it restates the question, strings keywords together, or talks of
+something else. Each finding quotes the clauses behind it; the scorer caps such an answer's scores."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ml.structure import Clause
+from ml.text import FILLER_WORDS, cjk_count, normalise, words
+
+RESTATES_QUESTION = "restates_question"
+KEYWORD_STRING = "keyword_string"
+OFF_TOPIC = "off_topic"
+
+# What HR reads about each finding.
+MESSAGES: dict[str, str] = {
+    RESTATES_QUESTION: "回答主要是在重复题目，没有说明具体做法或经历",
+    KEYWORD_STRING: "回答罗列了关键词，没有说明具体做法或经历",
+    OFF_TOPIC: "回答与题目无关，没有涉及任何评分要点",
+}
+
+
+@dataclass
+class Quote:
+    quote: str
+    start: float
+    end: float
+
+
+@dataclass
+class NonAnswer:
+    """One reason an answer is not an answer, with the clauses that show it."""
+
+    kind: str
+    message: str
+    figure: float  # the measured share behind the finding (e.g. 0.8 of the answer restates the question)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def content_chars(text: str) -> int:
+    """Chinese characters of ``text`` outside hesitation words."""
+    return sum(cjk_count(w) for w in words(text) if w not in FILLER_WORDS)
+
+
+def is_echo(clause: str, question_text: str, *, share: float) -> bool:
+    """True when most of a clause's content words (by characters) are the question's own words."""
+    question = normalise(question_text)
+    content = [w for w in words(clause) if w not in FILLER_WORDS and len(w) >= 2]
+    total = sum(len(w) for w in content)
+    if total < 2:
+        return False
+    return sum(len(w) for w in content if w in question) / total >= share
+
+
+def pieces(text: str) -> list[str]:
+    """A clause cut at spaces too: the recogniser often writes a list said with pauses as "发现差错 核对 复核"."""
+    return [p for p in text.split() if content_chars(p) > 0]
+
+
+def find_non_answers(
+    clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config
+) -> list[NonAnswer]:
+    """The non-answer findings of an answer. ``echo``: indexes of clauses restating the question; ``matched``:
+    clauses (outside ``echo``) that say a rubric point; ``on_topic``: clauses of sentences naming the question's,
+    the rubric's or the job's words. A bare piece is a short piece (ml.nonanswer.pieces) of a matched clause:
+    nothing but a key phrase."""
+    spoken = [i for i, c in enumerate(clauses) if content_chars(c.text) > 0]
+    total = sum(content_chars(clauses[i].text) for i in spoken)
+    if not total:
+        return []
+
+    def quotes(indexes) -> list[Quote]:
+        return [Quote(clauses[i].text, clauses[i].start, clauses[i].end) for i in sorted(indexes)][:5]
+
+    found = []
+    echo_share = sum(content_chars(clauses[i].text) for i in echo) / total
+    if echo_share >= config.restate_share:
+        found.append(NonAnswer(RESTATES_QUESTION, MESSAGES[RESTATES_QUESTION], round(echo_share, 3), quotes(echo)))
+    all_pieces = sum(len(pieces(clauses[i].text)) for i in spoken)
+    bare_pieces = {i: sum(content_chars(p) <= config.bare_clause_chars for p in pieces(clauses[i].text)) for i in matched}
+    bare = {i for i, n in bare_pieces.items() if n}
+    bare_share = sum(bare_pieces.values()) / all_pieces
+    if sum(bare_pieces.values()) >= config.keyword_string_clauses and bare_share >= config.keyword_string_share:
+        found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(bare_share, 3), quotes(bare)))
+    on_topic_share = sum(content_chars(clauses[i].text) for i in set(spoken) & (on_topic - echo)) / total
+    if not found and not matched and on_topic_share < config.off_topic_share:
+        off = [i for i in spoken if i not in on_topic]
+        found.append(NonAnswer(OFF_TOPIC, MESSAGES[OFF_TOPIC], round(1 - on_topic_share, 3), quotes(off)))
+    return found

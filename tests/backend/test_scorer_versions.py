@@ -1,0 +1,67 @@
+"""Scorer versions: an answer rescored by content-v3 keeps its content-v2 score readable in the audit trail."""
+from __future__ import annotations
+
+import uuid
+
+from backend.db import session_scope
+from backend.jobs.scoring import question_spec
+from backend.models import Question
+from backend.services.answers import record_score
+from ml.asr import AsrSegment, Transcript
+from ml.scoring import SCORER_VERSION, score_transcript
+
+from .helpers import JOB, answer_question, create_job, invite_candidate, silent_wav
+
+STRUCTURED_JOB = {**JOB, "questions": [{**JOB["questions"][0], "rubric": [
+    {"text": "倾听客户诉求并表达理解", "key_phrases": ["倾听", "诉求"]},
+    {"text": "取得的结果", "key_phrases": ["结果"], "requires": ["result", "figure"]},
+]}]}
+V2_RESULT = {
+    "status": "scored", "reason": None, "transcript": {"text": "我先倾听客户的诉求。", "segments": [], "engine": "test"},
+    "figures": {}, "rubric": [], "content_score": 55.0, "competency_scores": {"客户导向": 55.0, "沟通能力": 55.0},
+    "scorer_version": "content-v2", "config_hash": "b" * 64, "timings": {}, "features": {"rubric_coverage": 0.5},
+}
+
+
+def test_a_rescore_by_v3_adds_an_audit_row_and_the_v2_score_stays_readable(client, make_hr, app):
+    hr = make_hr("recruiter")
+    job = create_job(client, hr, STRUCTURED_JOB)
+    point = client.get(f"/api/jobs/{job['id']}", headers=hr).json["questions"][0]["rubric"][1]
+    assert point["requires"] == ["result", "figure"]
+    application, me = invite_candidate(client, hr, job["id"])
+    answer_id = answer_question(client, me, job["questions"][0]["id"], silent_wav()).json["id"]
+    with app.app_context(), session_scope() as session:
+        record_score(session, answer_id=uuid.UUID(answer_id), result=V2_RESULT, duration_seconds=3.0)
+        spec = question_spec(session.get(Question, uuid.UUID(job["questions"][0]["id"])))
+    assert spec.rubric[1].requires == ["result", "figure"]
+
+    heard = Transcript("我先耐心倾听他的诉求，最后三天就放款了。", [
+        AsrSegment(0.0, 3.0, "我先耐心倾听他的诉求，", 0.8), AsrSegment(3.0, 6.0, "最后三天就放款了。", 0.8)],
+        "zh", "test", 6.0, raw_text="我先耐心清听他的诉求，最后三天就放款了。")
+    v3 = score_transcript(heard, spec).to_dict()
+    v3["transcript_corrections"] = [{"heard": "清听", "corrected": "倾听", "start": 0.0, "end": 3.0, "segment": 0}]
+    with app.app_context(), session_scope() as session:
+        record_score(session, answer_id=uuid.UUID(answer_id), result=v3, duration_seconds=6.0)
+
+    trail = client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).json
+    assert [(r["scorer_version"], r["content_score"]) for r in trail] == [
+        ("content-v2", 55.0), (SCORER_VERSION, v3["content_score"])]
+    assert SCORER_VERSION == "content-v3" and trail[1]["features"]["specificity"] >= 0
+    answer = client.get(f"/api/applications/{application['id']}", headers=hr).json["answers"][0]
+    assert answer["scorer_version"] == "content-v3"
+    result_point = next(p for p in answer["evidence"] if p["point_text"] == "取得的结果")
+    # 结果 is not said, but the result and its figure are: two of three parts of the point.
+    assert result_point["found"] and result_point["credit"] == 0.667
+    assert {r["requirement"]: r["quote"] for r in result_point["requirements"]} == {
+        "result": "最后三天就放款了。", "figure": "最后三天就放款了。"}
+    assert answer["analysis"]["raw_transcript"] == "我先耐心清听他的诉求，最后三天就放款了。"
+    assert answer["analysis"]["transcript_corrections"][0]["heard"] == "清听"
+    assert answer["analysis"]["non_answers"] == []
+
+
+def test_an_unknown_structural_requirement_is_a_422(client, make_hr):
+    hr = make_hr()
+    bad = {**JOB, "questions": [{**JOB["questions"][0], "rubric": [
+        {"text": "倾听", "key_phrases": ["倾听"], "requires": ["emotion"]}]}]}
+    response = client.post("/api/jobs", json=bad, headers=hr)
+    assert response.status_code == 422 and "requires" in str(response.json)

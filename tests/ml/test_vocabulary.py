@@ -1,0 +1,53 @@
+"""The job's vocabulary: homophone correction after recognition (raw text kept), and key-phrase suggestions."""
+from __future__ import annotations
+
+from ml.asr import AsrSegment, Transcript
+from ml.demo_job import demo_question_specs
+from ml.suggestions import suggest_key_phrases
+from ml.vocabulary import correct_homophones, hotwords, job_vocabulary
+
+
+def _transcript(*texts: str) -> Transcript:
+    segments = [AsrSegment(float(i * 3), float(i * 3 + 3), text, 0.8) for i, text in enumerate(texts)]
+    return Transcript("".join(texts), segments, "zh", "test", 3.0 * len(texts))
+
+
+def test_homophones_of_the_jobs_words_are_corrected_and_the_raw_text_kept():
+    heard = _transcript("三天后带款顺利放款，", "我又主动回房，客户很满意。", "同时我也跟同事说了。")
+    fixed, corrections = correct_homophones(heard, ["贷款", "回访", "同事"])
+    assert fixed.text == "三天后贷款顺利放款，我又主动回访，客户很满意。同时我也跟同事说了。"
+    assert fixed.raw_text == heard.text
+    assert [(c.heard, c.corrected, c.segment, c.start) for c in corrections] == [
+        ("带款", "贷款", 0, 0.0), ("回房", "回访", 1, 3.0)]
+    # 同时 is a commoner word than 同事: a real word the candidate may have said, left alone.
+    assert "同时" in fixed.text
+
+
+def test_nothing_to_correct_returns_the_same_transcript():
+    heard = _transcript("我先耐心倾听客户的诉求。")
+    fixed, corrections = correct_homophones(heard, ["倾听", "诉求"])
+    assert fixed is heard and corrections == [] and fixed.raw_text is None
+
+
+def test_every_homophone_of_a_term_in_a_segment_is_corrected():
+    fixed, corrections = correct_homophones(_transcript("带款审批很慢，后来带款放下来了"), ["贷款"])
+    assert fixed.text == "贷款审批很慢，后来贷款放下来了" and len(corrections) == 2
+
+
+def test_the_vocabulary_holds_the_rubric_phrases_competencies_and_job_terms():
+    spec = demo_question_specs()["q1"]
+    vocabulary = job_vocabulary(spec.text, [(p.text, p.key_phrases) for p in spec.rubric], list(spec.competencies),
+                                "为企业客户办理贷款、结算等业务")
+    assert vocabulary[:5] == spec.rubric[0].key_phrases
+    assert {"回访", "客户导向", "贷款", "结算"} <= set(vocabulary)
+    assert len(hotwords(vocabulary * 10).split()) <= 40
+
+
+def test_suggestions_leave_out_the_questions_words_and_explain_themselves():
+    suggestions = suggest_key_phrases("按制度上报并采取措施", "请讲一次你在业务中发现风险隐患并及时处理的经历。",
+                                      "在合规与风险控制的前提下")
+    phrases = [s.phrase for s in suggestions]
+    assert phrases[:2] == ["制度", "上报"] and "汇报" in phrases and "呈报" in phrases
+    assert all(s.reason and s.pinyin for s in suggestions)
+    assert suggestions == suggest_key_phrases("按制度上报并采取措施", "请讲一次你在业务中发现风险隐患并及时处理的经历。",
+                                              "在合规与风险控制的前提下")
