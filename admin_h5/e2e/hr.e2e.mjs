@@ -96,6 +96,15 @@ async function addQuestion(text, points, weights) {
     if (i > 0) await page.click('text=添加要点')
     await page.fill(`input[name=point-${i}]`, point.text)
     await page.fill(`input[name=phrases-${i}]`, point.phrases)
+    if (point.suggest) {
+      // HR picks key phrases the server suggests from the point, its synonyms and the job description
+      await page.click(`[data-test=suggest-${i}]`)
+      const chip = page.locator('.q__chip').first()
+      const phrase = (await chip.textContent()).replace(/^[+✓]\s*/, '').trim()
+      await chip.click()
+      await page.waitForFunction(([n, p]) => document.querySelector(`input[name=phrases-${n}]`).value.includes(p), [i, phrase])
+      console.log(`# suggested key phrase picked: ${phrase}`)
+    }
   }
   await look(`question-${points.length}`)
   await page.click('[data-test=save-question]')
@@ -111,7 +120,7 @@ test('two questions with rubric points, key phrases and competency weights', asy
   ], { 客户导向: 60, 沟通能力: 40 })
   await page.waitForSelector('[data-test=question-item]')
   await addQuestion('如果客户要求你绕过合规流程尽快放款，你会怎么做？', [
-    { text: '坚持合规不违反规定', phrases: '合规，底线，不违反' },
+    { text: '坚持合规不违反规定', phrases: '合规，底线，不违反', suggest: true },
     { text: '向客户解释风险和原因', phrases: '解释，说明，风险' },
   ], { 客户导向: 50, 沟通能力: 50 })
   await page.waitForSelector('[data-test=question-item] >> nth=1')

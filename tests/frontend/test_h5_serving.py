@@ -61,3 +61,11 @@ def test_an_unbuilt_app_says_how_to_build_it(tmp_path):
     response = create_app(settings).test_client().get("/h5/hr/")
     assert response.status_code == 503
     assert "scripts/run" in response.get_data(as_text=True)
+
+
+def test_the_build_precompresses_exactly_what_it_serves(h5_dist):
+    """Every .gz the build writes is the finished file, byte for byte (a copy made too early held Vite placeholders)."""
+    packed = sorted((h5_dist / "assets").glob("*.gz"))
+    assert packed, "the build wrote no precompressed assets"
+    for path in packed:
+        assert gzip.decompress(path.read_bytes()) == path.with_suffix("").read_bytes(), path.name
