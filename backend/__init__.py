@@ -16,9 +16,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["SECRET_KEY"] = settings.secret_key
     app.config["MAX_CONTENT_LENGTH"] = settings.max_segment_bytes + 1024 * 1024
 
-    from . import api, db, errors, redis_conn, storage
+    from . import api, db, errors, http_headers, redis_conn, storage
+    from .api.parsing import StrictJSONProvider
 
+    app.json = StrictJSONProvider(app)
     errors.init_app(app)
+    http_headers.init_app(app)
     db.init_app(app)
     redis_conn.init_app(app)
     app.extensions["qingpin.storage"] = storage.storage_from_settings(

@@ -140,7 +140,8 @@ class StartQuestion(MethodView):
         answer, question = start_question(session, application=_my_application(session, principal), question_id=question_id,
                                           actor=Actor("candidate", principal.candidate_id))
         return {"answer_id": answer.id, "attempt": answer.attempt, "question": question, "started_at": answer.started_at,
-                "record_by": answer.record_by, "max_segments": max_segments(question), "segment_max_seconds": SEGMENT_MAX_SECONDS}
+                "record_by": answer.record_by, "segment_max_seconds": SEGMENT_MAX_SECONDS,
+                "max_segments": max_segments(session, application_id=answer.application_id, question=question)}
 
 
 @blp.route("/answers/<uuid:answer_id>/segments")
@@ -164,7 +165,8 @@ class AnswerSegments(MethodView):
         try:
             attach_segment(session, application=application, answer_id=answer_id, segment_index=form["index"],
                            segment_count=form["count"], path=path, sha256=form["sha256"], storage=current_app.extensions["qingpin.storage"],
-                           actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer())
+                           actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
+                           quota_bytes=settings.max_candidate_bytes)
         finally:
             path.unlink(missing_ok=True)
         return session.get(Answer, answer_id)

@@ -9,13 +9,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint, current_app
-from sqlmodel import func, select
 
 from ..db import get_session
 from ..errors import DomainError, Invalid, PayloadTooLarge, render_domain_error
 from ..jobs.queues import scoring_enqueuer
-from ..models import Answer, AnswerSegment, Application
-from ..services.answers import attach_segment, check_upload_window, recording_answer
+from ..models import Application
+from ..services.answers import attach_segment, check_candidate_quota, check_upload_window, recording_answer
 from ..services.applications import Actor
 from ..uploads import LocalStaging, S3MultipartStaging, create_tus_blueprint
 from .security import current_candidate
@@ -60,12 +59,7 @@ def on_create(principal, length: int, metadata: dict) -> dict:
     application = _my_application(session, principal)
     answer, _ = recording_answer(session, application=application, answer_id=answer_id, segment_index=index, segment_count=count)
     check_upload_window(answer)
-    stored = session.exec(
-        select(func.coalesce(func.sum(AnswerSegment.bytes), 0)).join(Answer, Answer.id == AnswerSegment.answer_id)
-        .where(Answer.application_id == application.id)
-    ).one()
-    if stored + length > settings.max_candidate_bytes:
-        raise PayloadTooLarge("this interview's recordings exceed the storage allowed per candidate", reason="candidate_quota")
+    check_candidate_quota(session, application_id=application.id, adding_bytes=length, quota_bytes=settings.max_candidate_bytes)
     return {"answer_id": str(answer_id), "segment_index": str(index), "segment_count": str(count)}
 
 
@@ -78,6 +72,7 @@ def on_complete(principal, upload_id: str, target, metadata: dict, sha256_hex: s
             session, application=_my_application(session, principal), answer_id=answer_id, segment_index=index,
             segment_count=count, path=path, sha256=sha256_hex, storage=current_app.extensions["qingpin.storage"],
             actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
+            quota_bytes=_settings().max_candidate_bytes,
         )
 
 

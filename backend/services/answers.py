@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlmodel import Session, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
 
 from ml.scoring import REASON_MESSAGES
 
@@ -73,7 +74,9 @@ def spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path, 
         raise
 
 
-def max_segments(question: Question, extra_seconds: int = 0) -> int:
+def max_segments(session: Session, *, application_id: uuid.UUID, question: Question) -> int:
+    """How many segments this candidate's answer to `question` may have: its limit, their extra time, the tolerance."""
+    extra_seconds = accommodation_for(session, application_id=application_id).extra_answer_seconds
     return math.ceil((question.answer_seconds + extra_seconds + ANSWER_TOLERANCE_SECONDS) / SEGMENT_MAX_SECONDS)
 
 
@@ -137,7 +140,7 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
         raise Conflict("this answer is already submitted", reason="answer_submitted")
     require_media_consent(session, application=application)
     question = session.get(Question, answer.question_id)
-    most = max_segments(question, accommodation_for(session, application_id=application.id).extra_answer_seconds)
+    most = max_segments(session, application_id=application.id, question=question)
     if not 1 <= segment_count <= most or not 0 <= segment_index < segment_count:
         raise Invalid(f"segment {segment_index} of {segment_count} is out of range (at most {most} segments)",
                       reason="bad_segment")
@@ -148,6 +151,16 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
     return answer, question
 
 
+def check_candidate_quota(session: Session, *, application_id: uuid.UUID, adding_bytes: int, quota_bytes: int) -> None:
+    """All recordings of one candidate stay within `quota_bytes` (413 otherwise), whichever way they are uploaded."""
+    stored = session.exec(
+        select(func.coalesce(func.sum(AnswerSegment.bytes), 0)).join(Answer, Answer.id == AnswerSegment.answer_id)
+        .where(Answer.application_id == application_id)
+    ).one()
+    if stored + adding_bytes > quota_bytes:
+        raise PayloadTooLarge("this interview's recordings exceed the storage allowed per candidate", reason="candidate_quota")
+
+
 def check_upload_window(answer: Answer, *, now: datetime | None = None) -> None:
     """A recording must have been finished (its upload begun) within think time + answer limit + tolerance."""
     if (now or utcnow()) > answer.record_by:
@@ -156,11 +169,12 @@ def check_upload_window(answer: Answer, *, now: datetime | None = None) -> None:
 
 def attach_segment(
     session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int, segment_count: int,
-    path: Path, sha256: str, storage, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None],
+    path: Path, sha256: str, storage, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None], quota_bytes: int,
 ) -> AnswerSegment:
     """Verify and store one recorded segment; when the answer has all its segments, submit it for scoring once."""
     answer, question = recording_answer(session, application=application, answer_id=answer_id, segment_index=segment_index,
                                         segment_count=segment_count, lock=True)
+    check_candidate_quota(session, application_id=application.id, adding_bytes=path.stat().st_size, quota_bytes=quota_bytes)
     media_type = check_media_file(path)
     seconds = probe_seconds(path)
     if seconds is not None and seconds > SEGMENT_MAX_SECONDS + SEGMENT_TOLERANCE_SECONDS:
@@ -180,7 +194,12 @@ def attach_segment(
     session.add(segment)
     answer.segment_count = segment_count
     session.add(answer)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another upload of this segment won the race (SQLite takes no row lock): refuse, and keep no orphan object.
+        storage.delete(stored.key)
+        raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists") from None
     if len(segments) + 1 == segment_count:
         _submit(session, application=application, answer=answer, total_seconds=total, actor=actor, enqueue_scoring=enqueue_scoring)
     return segment

@@ -1,0 +1,232 @@
+"""Regression tests for the faults a probe of the running system found (issue 10): each failed before its fix."""
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from backend.db import session_scope
+from backend.models import Application, Invitation, utcnow
+from backend.models.notifications import NotificationOutbox
+
+from .helpers import create_job, invite_candidate, silent_wav, start_question, upload_segment
+
+
+# 1. The segment count a candidate is told includes their accommodation, as the server enforces it.
+def test_max_segments_announced_at_start_includes_extra_answer_time(client, make_hr):
+    hr = make_hr()
+    job = create_job(client, hr)
+    application, me = invite_candidate(client, hr, job["id"])
+    granted = client.put(f"/api/applications/{application['id']}/accommodation", headers=hr,
+                         json={"reason": "听障考生", "extra_answer_seconds": 600})
+    assert granted.status_code == 200, granted.json
+    question = job["questions"][0]
+    started = start_question(client, me, question["id"])
+    # The most the upload endpoint accepts is the announced number, not one more and not one less.
+    most = started["max_segments"]
+    wav = silent_wav(0.5)
+    assert upload_segment(client, me, started["answer_id"], wav, index=0, count=most + 1).status_code == 422
+    assert upload_segment(client, me, started["answer_id"], wav, index=0, count=most).status_code == 201
+    assert most > -(-(question["answer_seconds"] + 5) // 120)
+
+
+# 2. HR's one-tap nudge names the invitation's expiry as the deadline, like the automatic nudge does.
+def test_hr_nudge_deadline_is_the_invitation_expiry(client, make_hr, app):
+    hr = make_hr()
+    job = create_job(client, hr)
+    application, _ = invite_candidate(client, hr, job["id"], consent=False)
+    nudged = client.post(f"/api/applications/{application['id']}/nudge", headers=hr)
+    assert nudged.status_code == 202, nudged.json
+    with app.app_context(), session_scope() as session:
+        outbox = session.get(NotificationOutbox, uuid.UUID(nudged.json["outbox_id"]))
+        invitation = session.exec(select(Invitation).where(Invitation.application_id == uuid.UUID(application["id"]),
+                                                           Invitation.revoked == False)).one()  # noqa: E712
+        from backend.services.notifications import CHINA_TZ
+
+        assert outbox.payload["deadline"] == invitation.expires_at.astimezone(CHINA_TZ).date().isoformat()
+        assert outbox.payload["deadline"] != utcnow().date().isoformat()
+
+
+# 3. The per-candidate quota holds for the one-request upload too.
+def test_one_request_segment_upload_respects_the_candidate_quota(client, make_hr, app):
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    wav = silent_wav(1.0)
+    app.config["QINGPIN_SETTINGS"].max_candidate_bytes = len(wav) + 10
+    first = start_question(client, me, job["questions"][0]["id"])
+    assert upload_segment(client, me, first["answer_id"], wav).status_code == 201
+    retake = start_question(client, me, job["questions"][0]["id"])
+    refused = upload_segment(client, me, retake["answer_id"], wav)
+    assert refused.status_code == 413 and refused.json["reason"] == "candidate_quota"
+
+
+# 4. One definition of overdue: the badge, the filter, the pipeline count and the automatic nudge agree.
+def test_overdue_badge_and_nudge_sweep_agree(client, make_hr, app):
+    hr = make_hr()
+    job = create_job(client, hr)
+    application, _ = invite_candidate(client, hr, job["id"], consent=False)
+    with app.app_context(), session_scope() as session:
+        invitation = session.exec(select(Invitation).where(Invitation.application_id == uuid.UUID(application["id"]))).one()
+        invitation.created_at = utcnow() - timedelta(hours=30)
+        session.add(invitation)
+    listed = client.get("/api/applications?overdue=true", headers=hr).json
+    pipeline = client.get(f"/api/pipeline?job_id={job['id']}", headers=hr).json
+    from backend.services.notifications import nudge_unbooked
+
+    with app.app_context(), session_scope() as session:
+        nudged = nudge_unbooked(session)
+    assert len(nudged) == 1
+    assert [a["id"] for a in listed] == [application["id"]] and listed[0]["overdue"] is True
+    assert pipeline["overdue"] == 1
+
+
+# 5. Hostile JSON: deep nesting, lone surrogates, dates at the edge of the calendar are 4xx, never 500.
+def test_deeply_nested_json_is_a_400_even_without_a_token(client):
+    body = "[" * 10000 + "]" * 10000
+    response = client.post("/api/auth/login", data=body, content_type="application/json")
+    assert response.status_code == 400 and response.json["reason"] == "bad_json"
+
+
+def test_lone_surrogates_are_a_4xx(client, make_hr):
+    login = client.post("/api/auth/login", data='{"email": "a@b.cn", "password": "\\ud800x"}', content_type="application/json")
+    assert login.status_code == 400, login.json
+    hr = make_hr()
+    job = create_job(client, hr)
+    slot = '{"starts_at": "2030-01-01T09:00:00+08:00", "ends_at": "2030-01-01T10:00:00+08:00", "junk": "\\ud800x"}'
+    response = client.post(f"/api/jobs/{job['id']}/slots", data=slot, content_type="application/json",
+                           headers={**hr, "Idempotency-Key": "surrogate-1"})
+    assert response.status_code == 400, response.json
+
+
+def test_dates_at_the_edge_of_the_calendar_are_422(client, make_hr):
+    hr = make_hr()
+    job = create_job(client, hr)
+    response = client.post(f"/api/jobs/{job['id']}/slots", headers=hr,
+                           json={"starts_at": "9999-12-31T20:00:00-14:00", "ends_at": "9999-12-31T23:00:00-14:00"})
+    assert response.status_code == 422, response.json
+    listed = client.get(f"/api/jobs/{job['id']}/slots?starts_after=0001-01-01T00:00:00%2B14:00", headers=hr)
+    assert listed.status_code == 422, listed.json
+
+
+# 6. Control characters are refused at the schema boundary on both databases; stored file names are cleaned.
+@pytest.mark.parametrize("name", ["张\x00三", "李\x07四"])
+def test_control_characters_in_text_fields_are_422_on_both_databases(client, make_hr, name):
+    hr = make_hr()
+    job = create_job(client, hr)
+    response = client.post("/api/applications", json={"job_id": job["id"], "candidate": {"name": name}}, headers=hr)
+    assert response.status_code == 422 and response.json["reason"] == "control_characters", response.json
+    assert client.patch(f"/api/jobs/{job['id']}", headers=hr, json={"description": "a\x00b"}).status_code == 422
+    # Line breaks and tabs stay allowed in free text.
+    assert client.patch(f"/api/jobs/{job['id']}", headers=hr, json={"description": "第一行\n第二行\t完"}).status_code == 200
+
+
+def test_stored_file_names_lose_line_breaks_and_bidi_overrides(client, make_hr):
+    import io
+
+    from backend.services.documents import clean_filename
+
+    hr = make_hr()
+    job = create_job(client, hr)
+    application, me = invite_candidate(client, hr, job["id"])
+    response = client.post("/api/candidate/documents", headers=me, content_type="multipart/form-data", data={
+        "kind": "resume", "file": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "简历\u202efdp.exe")})
+    assert response.status_code in (201, 202), response.json
+    assert response.json["filename"] == "简历fdp.exe"
+    assert clean_filename("../a\r\nb\x00c\u2066.pdf") == "abc.pdf"
+    assert clean_filename("\r\n") == "file"
+
+
+# 7. Two uploads of the same segment at once: the loser gets a 409 and its stored object is removed.
+def test_concurrent_uploads_of_one_segment_leave_one_row_and_no_orphan(client, make_hr, app, monkeypatch):
+    from sqlmodel import Session
+
+    from backend.models import AnswerSegment
+    from backend.services import answers as answer_service
+    from backend.services.applications import Actor
+
+    if app.extensions["qingpin.engine"].dialect.name == "postgresql":
+        pytest.skip("PostgreSQL serializes the two on the answer's row lock (SELECT ... FOR UPDATE) before any file is stored")
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    started = start_question(client, me, job["questions"][0]["id"])
+    answer_id = uuid.UUID(started["answer_id"])
+    wav = silent_wav(1.0)
+    storage = app.extensions["qingpin.storage"]
+    real_check = answer_service.check_media_file
+
+    def racing_check(path):
+        # The other upload of the same segment commits between our checks and our insert.
+        with Session(app.extensions["qingpin.engine"]) as other:
+            other.add(AnswerSegment(answer_id=answer_id, index=0, media_key="answers/other", sha256="0" * 64, bytes=1,
+                                    media_type="audio/wav", duration_seconds=1.0))
+            other.commit()
+        return real_check(path)
+
+    monkeypatch.setattr(answer_service, "check_media_file", racing_check)
+    saved = []
+    real_save = storage.save
+    monkeypatch.setattr(storage, "save", lambda *a, **k: saved.append(real_save(*a, **k)) or saved[-1])
+    path = app.instance_path + "/segment.wav"
+    with open(path, "wb") as fh:
+        fh.write(wav)
+    from pathlib import Path
+
+    with pytest.raises(answer_service.Conflict) as refused, app.app_context(), session_scope() as session:
+        application = session.get(Application, session.get(answer_service.Answer, answer_id).application_id)
+        answer_service.attach_segment(
+            session, application=application, answer_id=answer_id, segment_index=0, segment_count=1, path=Path(path),
+            sha256=hashlib.sha256(wav).hexdigest(), storage=storage, actor=Actor.system(), enqueue_scoring=lambda _id: None,
+            quota_bytes=10**9)
+    assert refused.value.reason == "segment_exists"
+    assert saved and not storage.exists(saved[0].key)
+
+
+# 12. Re-inviting revokes the link, and the candidate tokens issued from it.
+def test_reinviting_revokes_tokens_issued_from_the_old_invitation(client, make_hr):
+    hr = make_hr()
+    job = create_job(client, hr)
+    application, me = invite_candidate(client, hr, job["id"], consent=False)
+    assert client.get("/api/candidate/interview", headers=me).status_code == 200
+    again = client.post(f"/api/applications/{application['id']}/invitations", headers=hr)
+    assert again.status_code == 201
+    assert client.get("/api/candidate/interview", headers=me).status_code == 401
+    fresh = client.post("/api/candidate/session", json={"invitation_token": again.json["token"]})
+    assert client.get("/api/candidate/interview", headers={"Authorization": f"Bearer {fresh.json['token']}"}).status_code == 200
+
+
+# 13. Security headers on every response; personal data is not cached; Swagger UI served from the app itself.
+def test_security_headers_and_no_store_on_personal_data(client, make_hr):
+    hr = make_hr()
+    for response in (client.get("/api/health"), client.get("/api/auth/me", headers=hr), client.get("/api/nowhere")):
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert "default-src" in response.headers["Content-Security-Policy"]
+        assert "Server" not in response.headers or "Werkzeug" not in response.headers["Server"]
+    assert client.get("/api/auth/me", headers=hr).headers["Cache-Control"] == "no-store"
+
+
+def test_headers_already_set_by_a_view_are_kept(app):
+    from flask import Response
+
+    @app.get("/h5/probe")
+    def probe():
+        return Response("ok", headers={"Content-Security-Policy": "default-src 'self'", "Cache-Control": "max-age=60"})
+
+    response = app.test_client().get("/h5/probe")
+    assert response.headers["Content-Security-Policy"] == "default-src 'self'"
+    assert response.headers["Cache-Control"] == "max-age=60"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_api_docs_load_swagger_ui_from_the_app_not_a_cdn(client):
+    page = client.get("/api/docs")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "cdn." not in html and "http://" not in html.replace("http://www.w3.org", "")
+    asset = client.get("/api/docs/static/swagger-ui-bundle.js")
+    assert asset.status_code == 200 and len(asset.data) > 100_000
