@@ -34,9 +34,15 @@ class QingPinApi(Api):
             fields = _field_paths(payload.get("errors"))
             payload["message"] = (f"invalid input: {', '.join(fields[:10])}" if fields
                                   else (error.description or error.name))
-        if status == 422 and "reason" not in payload:
-            payload["reason"] = "invalid_input"
+        payload.setdefault("reason", HTTP_REASONS.get(status, _snake(error.name)))
         return payload, status, headers
+
+
+HTTP_REASONS = {422: "invalid_input", 429: "too_many_requests"}
+
+
+def _snake(name: str) -> str:
+    return "_".join(name.lower().replace("-", " ").split())
 
 
 def _field_paths(errors, prefix: str = "") -> list[str]:

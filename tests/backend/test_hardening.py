@@ -230,3 +230,64 @@ def test_api_docs_load_swagger_ui_from_the_app_not_a_cdn(client):
     assert "cdn." not in html and "http://" not in html.replace("http://www.w3.org", "")
     asset = client.get("/api/docs/static/swagger-ui-bundle.js")
     assert asset.status_code == 200 and len(asset.data) > 100_000
+
+
+# 8. HR login is throttled per account and per address (429 with Retry-After), for a minute, not for long.
+def test_hr_login_is_throttled_per_account_with_retry_after(client, make_hr, app):
+    from backend.ratelimit import HR_LOGIN_FAILURES_PER_ACCOUNT
+    from tests.backend.conftest import PASSWORD
+
+    make_hr()
+    with app.app_context(), session_scope() as session:
+        from backend.models import HrUser
+
+        email = session.exec(select(HrUser.email)).first()
+    allowed = int(HR_LOGIN_FAILURES_PER_ACCOUNT.split()[0])
+    statuses = [client.post("/api/auth/login", json={"email": email, "password": f"wrong-{i}"}).status_code
+                for i in range(allowed + 5)]
+    assert statuses[:allowed] == [401] * allowed and set(statuses[allowed:]) == {429}
+    refused = client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+    assert refused.status_code == 429 and refused.json["reason"] == "too_many_requests" and refused.json["code"] == 429
+    assert 0 < int(refused.headers["Retry-After"]) <= 60
+    # Another account from the same address is not locked by it.
+    other = client.post("/api/auth/login", json={"email": "someone-else@example.com", "password": "x" * 12})
+    assert other.status_code == 401
+
+
+# 9. Signed media URLs: expiry capped at the configured lifetime, signatures kept out of access logs, a per-install secret.
+def test_signed_urls_cannot_outlive_the_configured_lifetime(app):
+    import time
+
+    storage = app.extensions["qingpin.storage"]
+    seconds = app.config["QINGPIN_SETTINGS"].media_url_seconds
+    exp = int(time.time()) + 10 * 365 * 24 * 3600
+    forged = storage._signature("answers/x.webm", exp)  # what anyone holding the key could mint
+    assert storage.verify_url("answers/x.webm", exp, forged) is False
+    fair = int(time.time()) + seconds
+    assert storage.verify_url("answers/x.webm", fair, storage._signature("answers/x.webm", fair)) is True
+    with pytest.raises(ValueError):
+        storage.url("answers/x.webm", expires=seconds + 1)
+
+
+def test_access_logs_never_carry_a_media_signature(app, caplog, live_url):
+    import logging
+
+    import requests
+
+    caplog.set_level(logging.INFO, logger="werkzeug")
+    requests.get(f"{live_url}/api/media/answers/x.webm?exp=9999999999&sig=deadbeefcafe", timeout=10)
+    lines = [r.getMessage() for r in caplog.records if r.name == "werkzeug"]
+    assert any("/api/media/answers/x.webm" in line for line in lines)
+    assert not any("deadbeefcafe" in line for line in lines)
+
+
+def test_development_settings_get_a_random_secret_kept_in_the_instance_folder(tmp_path, monkeypatch):
+    from backend.settings import DEV_SECRET_KEY, load_settings
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("QINGPIN_ENV", raising=False)
+    first = load_settings(instance_dir=tmp_path / "a")
+    assert first.secret_key != DEV_SECRET_KEY and len(first.secret_key) >= 32
+    assert load_settings(instance_dir=tmp_path / "a").secret_key == first.secret_key
+    assert load_settings(instance_dir=tmp_path / "b").secret_key != first.secret_key
+    assert (tmp_path / "a" / "secret_key").stat().st_mode & 0o077 == 0
