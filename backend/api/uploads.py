@@ -16,7 +16,7 @@ from ..jobs.queues import scoring_enqueuer
 from ..models import Application
 from ..services.answers import attach_segment, check_candidate_quota, check_upload_window, recording_answer
 from ..services.applications import Actor
-from ..uploads import LocalStaging, S3MultipartStaging, create_tus_blueprint
+from ..uploads import create_tus_blueprint, staging_from_settings
 from .security import current_candidate
 
 # Upload-Metadata keys a client sends with each segment (besides `sha256` and `filename`).
@@ -28,12 +28,7 @@ def _settings():
 
 
 def make_staging():
-    settings = _settings()
-    if settings.upload_staging == "s3":
-        storage = current_app.extensions["qingpin.storage"]
-        return S3MultipartStaging(storage.client, settings.s3_bucket, prefix=f"{settings.s3_prefix}staging/",
-                                  spool_dir=settings.instance_dir / "spool")
-    return LocalStaging(settings.instance_dir / "uploads")
+    return staging_from_settings(_settings(), current_app.extensions["qingpin.storage"])
 
 
 def _segment_metadata(metadata: dict) -> tuple[uuid.UUID, int, int]:

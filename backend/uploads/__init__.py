@@ -17,6 +17,16 @@ from .staging import (
 )
 from .tus import SHA256_METADATA_KEY, TUS_VERSION, UploadLock, cleanup_expired, create_tus_blueprint
 
+
+
+def staging_from_settings(settings, storage) -> UploadStaging:
+    """The configured staging: local disk under the instance folder, or S3 multipart in the storage bucket."""
+    if settings.upload_staging == "s3":
+        return S3MultipartStaging(storage.client, settings.s3_bucket, prefix=f"{settings.s3_prefix}staging/",
+                                  spool_dir=settings.instance_dir / "spool")
+    return LocalStaging(settings.instance_dir / "uploads")
+
+
 __all__ = [
     "SHA256_METADATA_KEY",
     "TUS_VERSION",
@@ -37,4 +47,5 @@ __all__ = [
     "UploadState",
     "cleanup_expired",
     "create_tus_blueprint",
+    "staging_from_settings",
 ]

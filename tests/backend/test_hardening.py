@@ -291,3 +291,118 @@ def test_development_settings_get_a_random_secret_kept_in_the_instance_folder(tm
     assert load_settings(instance_dir=tmp_path / "a").secret_key == first.secret_key
     assert load_settings(instance_dir=tmp_path / "b").secret_key != first.secret_key
     assert (tmp_path / "a" / "secret_key").stat().st_mode & 0o077 == 0
+
+
+# 10. A worker killed mid-scoring: its job's lease runs out within a minute and the sweep queues the answer again.
+def test_an_answer_whose_worker_died_is_scored_again_within_two_minutes(client, make_hr, app, run_jobs):
+    from rq import Queue
+    from rq.job import Job as RqJob
+
+    from backend.jobs.maintenance import sweep_lost_work
+    from backend.jobs.queues import ASR, JOB_LEASE_SECONDS
+    from backend.jobs.worker import LeasedWorker
+    from backend.models import Answer
+
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    started = start_question(client, me, job["questions"][0]["id"])
+    assert upload_segment(client, me, started["answer_id"], silent_wav()).status_code == 201
+    connection = app.extensions["qingpin.redis"]
+    # A worker takes the job and dies (kill -9) mid-scoring: RQ still reports the job as started.
+    doomed = LeasedWorker([Queue(ASR, connection=connection)], connection=connection, name="doomed")
+    doomed.register_birth()
+    rq_job = RqJob.fetch(f"score_answer-{started['answer_id']}", connection=connection)
+    Queue(ASR, connection=connection).remove(rq_job)
+    doomed.prepare_execution(rq_job)
+    doomed.prepare_job_execution(rq_job)
+    with app.app_context(), session_scope() as session:
+        answer = session.get(Answer, uuid.UUID(started["answer_id"]))
+        answer.status, answer.attempts_processed = "processing", 1
+        answer.submitted_at = utcnow() - timedelta(minutes=3)
+        session.add(answer)
+    assert rq_job.get_status(refresh=True) == "started"
+    assert sweep_lost_work()["answers_requeued"] == 0  # the lease is fresh: the worker may still be alive
+
+    # A minute later, no heartbeat came: the work is lost, queued again once, and scored by a live worker.
+    later = utcnow() + timedelta(seconds=JOB_LEASE_SECONDS + 5)
+    from backend.jobs.maintenance import requeue_lost_work
+
+    with app.app_context():
+        assert requeue_lost_work(connection, now=later)["answers_requeued"] == 1
+        assert requeue_lost_work(connection, now=later)["answers_requeued"] == 0  # queued now: not twice
+    run_jobs()
+    status = client.get(f"/api/candidate/answers/{started['answer_id']}", headers=me).json["status"]
+    assert status == "insufficient_evidence"
+
+
+def test_a_running_job_keeps_its_lease_while_it_works(app, redis_conn):
+    """The heartbeat thread renews a long job's lease, so the sweep leaves a live worker's job alone."""
+    import time
+
+    from rq import Queue
+
+    from backend.jobs import queues
+    from backend.jobs.worker import LeasedWorker
+
+    connection = app.extensions["qingpin.redis"]
+    queue = Queue("default", connection=connection)
+    job = queue.enqueue("time.sleep", 2.5, job_id="sleepy")
+    original = queues.JOB_HEARTBEAT_SECONDS
+    import backend.jobs.worker as worker_module
+
+    worker_module.JOB_HEARTBEAT_SECONDS = 0.5
+    try:
+        start = time.time()
+        LeasedWorker([queue], connection=connection).work(burst=True)
+    finally:
+        worker_module.JOB_HEARTBEAT_SECONDS = original
+    job.refresh()
+    assert job.get_status() == "finished" and time.time() - start >= 2.5
+    assert job.last_heartbeat is not None and (job.last_heartbeat - job.started_at).total_seconds() >= 1.5
+
+
+# 11. While Redis is down, documents are accepted; the sweep queues their reading once Redis is back.
+def test_documents_accepted_while_redis_was_down_are_read_later(client, make_hr, app, run_jobs):
+    import io
+
+    import redis
+
+    from backend.jobs.maintenance import requeue_lost_work
+    from backend.models.documents import ApplicationDocument
+
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    healthy = app.extensions["qingpin.redis"]
+    app.extensions["qingpin.redis"] = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    try:
+        response = client.post("/api/candidate/documents", headers=me, content_type="multipart/form-data", data={
+            "kind": "resume", "file": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "cv.pdf")})
+    finally:
+        app.extensions["qingpin.redis"] = healthy
+    assert response.status_code == 202, response.json
+    document_id = uuid.UUID(response.json["id"])
+    with app.app_context(), session_scope() as session:
+        document = session.get(ApplicationDocument, document_id)
+        document.created_at = utcnow() - timedelta(minutes=3)
+        session.add(document)
+    with app.app_context():
+        assert requeue_lost_work(healthy, now=utcnow())["documents_requeued"] == 1
+    run_jobs()
+    with app.app_context(), session_scope() as session:
+        assert session.get(ApplicationDocument, document_id).status != "queued"
+
+
+@pytest.mark.wechat
+def test_wechat_login_while_redis_is_down_is_a_503_with_retry_after(client, make_hr, app, sim):
+    import redis
+
+    hr = make_hr()
+    job = create_job(client, hr)
+    application = client.post("/api/applications", json={"job_id": job["id"], "candidate": {"name": "王"}}, headers=hr).json
+    token = client.post(f"/api/applications/{application['id']}/invitations", headers=hr, json={"notify": False}).json["token"]
+    app.extensions["qingpin.redis"] = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    response = client.post("/api/candidate/wechat/login", json={"code": sim.login("o-down"), "invitation_token": token})
+    assert response.status_code == 503 and response.json["reason"] == "redis_unavailable"
+    assert int(response.headers["Retry-After"]) > 0
