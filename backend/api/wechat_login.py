@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask import current_app, jsonify, request
+from flask import current_app, jsonify
 from flask.views import MethodView
 
 from ..db import get_session

@@ -10,6 +10,7 @@ import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from http import HTTPStatus
 from typing import Any, BinaryIO, Callable
 
 from flask import Blueprint, Request, Response, current_app, jsonify, request, url_for
@@ -192,9 +193,11 @@ def _effective_method() -> str:
     return request.headers.get(METHOD_OVERRIDE, request.method).strip().upper()
 
 
-def error_response(status: int, code: str, message: str) -> Response:
-    response = jsonify(code=code, status=status, message=message)
-    response.status = f"{status} {_STATUS_TEXT[status]}" if status in _STATUS_TEXT else status
+def error_response(status: int, reason: str, message: str) -> Response:
+    """The API's one error shape: {code: <HTTP status>, status: <its name>, reason: <machine reason>, message}."""
+    phrase = _STATUS_TEXT.get(status) or HTTPStatus(status).phrase
+    response = jsonify(code=status, status=phrase, reason=reason, message=message)
+    response.status = f"{status} {phrase}"
     return response
 
 

@@ -406,3 +406,22 @@ def test_wechat_login_while_redis_is_down_is_a_503_with_retry_after(client, make
     response = client.post("/api/candidate/wechat/login", json={"code": sim.login("o-down"), "invitation_token": token})
     assert response.status_code == 503 and response.json["reason"] == "redis_unavailable"
     assert int(response.headers["Retry-After"]) > 0
+
+
+# One error shape everywhere, tus included: {code: <HTTP status>, status: <name>, reason, message}.
+def test_tus_errors_have_the_api_error_shape(client, make_hr):
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    shapes = [
+        client.post("/api/uploads/", headers=me),  # no Tus-Resumable: the tus layer refuses
+        client.post("/api/uploads/", headers={**me, "Tus-Resumable": "1.0.0", "Upload-Length": "10",
+                                               "Upload-Metadata": "sha256 " + "YQ=="}),  # our services refuse
+        client.post("/api/uploads/", headers={"Tus-Resumable": "1.0.0", "Upload-Length": "10"}),  # no token
+        client.get("/api/nowhere"),
+        client.post("/api/auth/login", json={}),
+    ]
+    for response in shapes:
+        body = response.json
+        assert isinstance(body["code"], int) and body["code"] == response.status_code, body
+        assert isinstance(body["status"], str) and body["reason"] and body["message"], body
