@@ -425,3 +425,17 @@ def test_tus_errors_have_the_api_error_shape(client, make_hr):
         body = response.json
         assert isinstance(body["code"], int) and body["code"] == response.status_code, body
         assert isinstance(body["status"], str) and body["reason"] and body["message"], body
+
+
+def test_a_missing_system_package_fails_in_ci_and_skips_elsewhere(monkeypatch):
+    from _pytest.outcomes import Failed, Skipped
+
+    from tests.conftest import requires_system_package
+
+    requires_system_package(True, "present")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(Failed):
+        requires_system_package(False, "fonts-wqy-zenhei missing")
+    monkeypatch.delenv("CI")
+    with pytest.raises(Skipped):
+        requires_system_package(False, "fonts-wqy-zenhei missing")
