@@ -13,11 +13,12 @@ from ..jobs.queues import scoring_enqueuer
 from ..models import Answer, Application, Job
 from ..services import jobs as job_service
 from ..services.answers import (
-    SEGMENT_MAX_SECONDS, answers_for, attach_segment, check_upload_window, finish_interview, max_segments, recording_answer,
+    SEGMENT_MAX_SECONDS, answers_for, attach_segment, check_upload_window, max_segments, recording_answer,
     spool, start_question,
 )
 from ..services.applications import Actor, record_event
 from ..services.invitations import redeem_invitation
+from ..services.results import finish_interview
 from .blueprint import Blueprint
 from .schemas import AnswerStatusSchema
 from .security import BEARER, current_candidate

@@ -20,6 +20,12 @@ SCORE_ANSWER = {
     "queue": ASR, "job_timeout": 15 * 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
     "retry": Retry(max=3, interval=[10, 60, 300]),
 }
+# A transient failure (WeChat busy, SMTP unreachable) is retried on the same channel with backoff;
+# after the last retry the next channel takes over, so a message is late rather than lost.
+DELIVER = {"job_timeout": 120, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+           "retry": Retry(max=4, interval=[10, 60, 300, 900])}
+REMINDER = {"job_timeout": 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+            "retry": Retry(max=3, interval=[10, 30, 60])}
 LIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
 # A running job's lease: its worker renews it every JOB_HEARTBEAT_SECONDS (jobs/worker.py); a job "started" whose
 # lease ran out lost its worker (killed, machine gone) and may be queued again.

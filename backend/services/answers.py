@@ -21,8 +21,8 @@ from ..models import Answer, AnswerSegment, AnswerStatus, Application, Applicati
 from ..models.scores import AiScoreAudit
 from .applications import Actor, record_event, transition_application
 from .accommodations import accommodation_for
+from .booking import active_booking
 from .consent import ai_evaluation_allowed, require_media_consent
-from .notifications import notify
 from .media import check_media_file, probe_seconds
 
 ANSWERABLE = {S.invited, S.booked, S.in_progress}
@@ -112,8 +112,6 @@ def start_question(session: Session, *, application: Application, question_id: u
 
 def _check_booked_time(session: Session, *, application: Application, now: datetime, extra_window_hours: int) -> None:
     """With a booking, questions open only in its time: the slot (from shortly before) or the open window's deadline."""
-    from .booking import active_booking  # booking builds on the notification and answer services
-
     booking = active_booking(session, application_id=application.id)
     if booking is None:
         return
@@ -225,23 +223,6 @@ def segments_of(session: Session, *, answer_id: uuid.UUID) -> list[AnswerSegment
     return list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == answer_id).order_by(AnswerSegment.index)))
 
 
-def finish_interview(session: Session, *, application: Application, actor: Actor) -> Application:
-    """The candidate declares the interview done; every question needs a usable answer first."""
-    if application.state != S.in_progress:
-        raise Conflict(f"an interview cannot be finished while the application is {application.state}", reason="state_not_allowed")
-    questions = set(session.exec(select(Question.id).where(Question.job_id == application.job_id)))
-    answered = {q for q, a in latest_answers(answers_for(session, application_id=application.id)).items() if COUNTS_AS_ATTEMPT(a)}
-    missing = questions - answered
-    if missing:
-        raise Conflict(f"{len(missing)} question(s) still need an answer", reason="unanswered_questions",
-                       errors={"question_ids": sorted(str(q) for q in missing)})
-    transition_application(session, application=application, to_state=S.completed, actor=actor, reason="candidate finished")
-    notify(session, application=application, template="answers_received", actor=actor, values={"submitted_at": utcnow()},
-           dedupe_key=f"answers_received:{application.id}")
-    _mark_scored_if_done(session, application=application)
-    return application
-
-
 def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None:
     """Claim an answer for scoring; None when it is gone, still recording or already final (the job is idempotent)."""
     answer = session.get(Answer, answer_id, with_for_update=True)
@@ -311,7 +292,6 @@ def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, durati
     record_event(session, application=application, kind="answer_scored", actor=Actor.system(), reason=answer.status_reason,
                  data={"answer_id": str(answer.id), "status": answer.status, "scorer_version": answer.scorer_version,
                        "config_hash": answer.config_hash})
-    _mark_scored_if_done(session, application=application)
     return answer
 
 
@@ -327,15 +307,3 @@ def _audit_score(session: Session, *, answer: Answer, application: Application, 
     )
     session.add(record)
     return record
-
-
-def _mark_scored_if_done(session: Session, *, application: Application) -> None:
-    if application.state != S.completed:
-        return
-    latest = latest_answers(answers_for(session, application_id=application.id))
-    ai_processed = any(a.status != AnswerStatus.human_review for a in latest.values())
-    if latest and ai_processed and all(a.status in FINAL for a in latest.values()):
-        transition_application(session, application=application, to_state=S.scored, actor=Actor.system(), reason="every answer processed")
-        from .results import compute_result  # results builds on this module
-
-        compute_result(session, application=application)

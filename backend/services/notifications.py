@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from ..db import after_commit
 from ..errors import Conflict, Invalid, NotFound
-from ..jobs.queues import NOTIFY, enqueue_once
+from ..jobs.queues import DELIVER, NOTIFY, REMINDER, enqueue_once
 from ..models import Application, ApplicationState as S, Candidate, Event, Invitation, Job, Organization, utcnow
 from ..models.notifications import (
     CandidateContact, Channel, InAppMessage, NotificationOutbox, OutboxStatus, SubscribeCredit,
@@ -154,8 +154,6 @@ def channel_plan(session: Session, *, candidate: Candidate, template: str) -> li
 
 
 def enqueue_delivery(connection, outbox_id: uuid.UUID):
-    from ..jobs.notify import DELIVER
-
     policy = dict(DELIVER)
     return enqueue_once(connection, "backend.jobs.notify.deliver", f"notify-{outbox_id}", str(outbox_id),
                         queue=NOTIFY, **policy)
@@ -283,8 +281,6 @@ def cancel_reminder(session: Session, *, booking_id: uuid.UUID) -> None:
 
 def schedule_reminder(connection, *, booking_id: uuid.UUID, starts_at: datetime) -> RqJob | None:
     """Replace any scheduled reminder of this booking by one at starts_at - 60 min (now, if that has passed)."""
-    from ..jobs.notify import REMINDER
-
     unschedule_reminder(connection, booking_id=booking_id)
     if starts_at <= utcnow():
         return None

@@ -1,20 +1,18 @@
 """Resumable uploads: a tus 1.0.0 blueprint over pluggable staging (local disk or S3 multipart)."""
-from .staging import (
+from .errors import (
     ChecksumMismatch,
     ChunkTooLarge,
     IncompleteChunk,
-    LocalStaging,
     OffsetConflict,
-    S3MultipartStaging,
     StagingError,
     UploadError,
     UploadGone,
-    UploadInfo,
     UploadLocked,
     UploadNotFound,
-    UploadStaging,
-    UploadState,
 )
+from .local import LocalStaging
+from .s3 import S3MultipartStaging
+from .staging import UploadInfo, UploadStaging, UploadState
 from .tus import SHA256_METADATA_KEY, TUS_VERSION, UploadLock, cleanup_expired, create_tus_blueprint
 
 

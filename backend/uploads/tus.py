@@ -17,20 +17,8 @@ from flask import Blueprint, Request, Response, current_app, jsonify, request, u
 from werkzeug.exceptions import ClientDisconnected, HTTPException
 from werkzeug.http import http_date
 
-from .staging import (
-    CHECKSUM_ALGORITHMS,
-    ChecksumMismatch,
-    ChunkTooLarge,
-    IncompleteChunk,
-    OffsetConflict,
-    UploadError,
-    UploadGone,
-    UploadInfo,
-    UploadLocked,
-    UploadNotFound,
-    UploadStaging,
-    UploadState,
-)
+from .errors import ChecksumMismatch, ChunkTooLarge, IncompleteChunk, OffsetConflict, UploadError, UploadGone, UploadLocked, UploadNotFound
+from .staging import CHECKSUM_ALGORITHMS, UploadInfo, UploadStaging, UploadState
 
 TUS_VERSION = "1.0.0"
 TUS_EXTENSIONS = "creation,checksum,expiration,termination"

@@ -439,3 +439,15 @@ def test_a_missing_system_package_fails_in_ci_and_skips_elsewhere(monkeypatch):
     monkeypatch.delenv("CI")
     with pytest.raises(Skipped):
         requires_system_package(False, "fonts-wqy-zenhei missing")
+
+
+def test_job_policy_is_typed_and_only_an_explicit_true_opts_in():
+    from backend.services.job_policy import JobPolicy, policy_errors
+
+    assert JobPolicy.model_validate({}).auto_advance is False
+    assert set(policy_errors({"auto_advance": "yes", "shadow_mode": 1, "auto_release": "true"})) == {
+        "auto_advance", "shadow_mode", "auto_release"}
+    assert policy_errors({"auto_advance_score": 120, "calibration_min_interviews": 2}).keys() == {
+        "auto_advance_score", "calibration_min_interviews"}
+    policy = JobPolicy.model_validate({"auto_advance": True, "auto_advance_score": 40, "note": "HR's own"})
+    assert policy.auto_advance and policy.rollup_thresholds() == {"auto_advance_score": 40.0}

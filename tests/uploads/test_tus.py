@@ -387,7 +387,8 @@ def test_owner_of_hides_other_principals_uploads(harness_factory):
     location = tus.create(5)
     intruder = {**TUS, "X-User": "mallory"}
     assert requests.head(location, headers=intruder).status_code == 404
-    assert requests.patch(location, data=b"hello", headers={**intruder, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}).status_code == 404
+    headers = {**intruder, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+    assert requests.patch(location, data=b"hello", headers=headers).status_code == 404
     assert requests.delete(location, headers=intruder).status_code == 404
     assert tus.patch(location, 0, b"hello").status_code == 204
 
