@@ -16,7 +16,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["SECRET_KEY"] = settings.secret_key
     app.config["MAX_CONTENT_LENGTH"] = settings.max_segment_bytes + 1024 * 1024
 
-    from . import api, db, errors, http_headers, ratelimit, redis_conn, storage
+    from . import api, db, errors, h5, http_headers, ratelimit, redis_conn, storage
     from .api.parsing import StrictJSONProvider
 
     app.json = StrictJSONProvider(app)
@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     api.media.redact_signatures_in_access_logs()
     api.init_app(app)
+    h5.init_app(app)
     _quiet_noisy_loggers()
     return app
 

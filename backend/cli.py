@@ -79,6 +79,21 @@ def _seed_demo() -> None:
     click.echo(f"demo login: {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}")
 
 
+@main.command("openapi")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of standard output.")
+@with_appcontext
+def openapi_command(output: Path | None) -> None:
+    """Print the OpenAPI document (what /api/openapi.json serves); the H5 client's types are generated from it."""
+    import json
+
+    spec = current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()
+    text = json.dumps(spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command("worker")
 @click.option("--queue", "-q", "queues", multiple=True, help="Queues to listen on (default: all).")
 @click.option("--burst", is_flag=True, help="Stop when the queues are empty.")
@@ -115,6 +130,7 @@ def run(host: str, port: int, demo: bool, audio: Path | None, web_workers: int) 
     supervisor.add("worker", [sys.executable, "-m", "backend.cli", "worker"], restart=True)
     base_url = f"http://{host}:{port}"
     click.echo(f"QingPin API on {base_url}/api  (docs {base_url}/api/docs, OpenAPI {base_url}/api/openapi.json)")
+    click.echo(_h5_line(base_url))
     click.echo(f"database {settings.resolved_database_url}; storage {settings.storage_root}; redis {app.config['REDIS_URL']}")
     if demo:
         threading.Thread(target=_walk_demo, args=(base_url, audio), daemon=True).start()
@@ -122,6 +138,12 @@ def run(host: str, port: int, demo: bool, audio: Path | None, web_workers: int) 
         supervisor.run()  # until Ctrl-C or SIGTERM, or the web server fails
     finally:
         stop_embedded_redis()
+
+
+def _h5_line(base_url: str) -> str:
+    from .seed import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+
+    return f"HR on a phone: {base_url}/h5/hr/  (demo login {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD})"
 
 
 def _walk_demo(base_url: str, audio: Path | None) -> None:
@@ -134,6 +156,7 @@ def _walk_demo(base_url: str, audio: Path | None) -> None:
     try:
         run_demo(base_url, audio=audio or DEFAULT_AUDIO, echo=lambda line: click.echo(f"demo | {line}"))
         click.echo("demo | done. The server keeps running: Ctrl-C to stop.")
+        click.echo(_h5_line(base_url))
     except DemoFailed as exc:
         click.echo(f"demo | failed: {exc}", err=True)
 

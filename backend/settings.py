@@ -52,15 +52,25 @@ class Settings(BaseSettings):
     candidate_token_hours: int = 72
     invitation_days: int = 14
     max_segment_bytes: int = 200 * 1024 * 1024  # one recorded segment (at most 120 s of video)
+    # How long one recorded segment may last (clients start a new recorder then); shorter only for tests and demos.
+    segment_seconds: int = Field(120, ge=5, le=120)
     max_candidate_bytes: int = 2 * 1024 * 1024 * 1024  # everything one candidate may have staged or stored
     upload_staging: Literal["local", "s3"] = "local"
     upload_expiry_hours: int = 24
     media_url_seconds: int = 300
+    h5_dist_dir: Path | None = None  # the built H5 apps (default: admin_h5/dist beside the backend)
+    # Fernet key (urlsafe base64 of 32 bytes) for personal data at rest (ID and bank card numbers, webhook secrets);
+    # required in production, derived from SECRET_KEY elsewhere.
+    field_encryption_key: str | None = None
+    public_base_url: str = "http://127.0.0.1:5000"  # links in messages (the onboarding sign-in page)
 
     @model_validator(mode="after")
     def _refuse_unsafe_secrets(self) -> "Settings":
         if self.env == "production" and (self.secret_key in PLACEHOLDER_SECRETS or len(self.secret_key) < 32):
             raise ValueError("SECRET_KEY must be a random value of at least 32 characters in production")
+        if self.env == "production" and not self.field_encryption_key:
+            raise ValueError("FIELD_ENCRYPTION_KEY is required in production (python -c 'from cryptography.fernet "
+                             "import Fernet; print(Fernet.generate_key().decode())')")
         if self.storage_backend == "s3" and not self.s3_bucket:
             raise ValueError("S3_BUCKET is required when STORAGE_BACKEND=s3")
         return self

@@ -6,7 +6,7 @@ from flask import Flask, jsonify, send_from_directory
 from flask_smorest import Api
 
 from . import auth, booking, candidates, consent, documents, interview, jobs, media, notifications, requests, uploads, wechat_login
-from . import scores
+from . import analytics, dashboard, exports, onboard, onboarding, scores, team
 
 API_CONFIG = {
     "API_TITLE": "QingPin API",
@@ -60,7 +60,8 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(name, value)
     api = QingPinApi(app)
     for blueprint in (auth.blp, jobs.blp, candidates.blp, interview.blp, consent.blp, booking.blp, notifications.blp, documents.blp,
-                      wechat_login.blp, requests.blp, scores.blp):
+                      wechat_login.blp, requests.blp, scores.blp, analytics.blp, team.blp, dashboard.blp, exports.blp,
+                      onboarding.blp, onboard.blp):
         api.register_blueprint(blueprint)
     app.register_blueprint(media.blp)
     app.register_blueprint(uploads.create_blueprint(app.config["QINGPIN_SETTINGS"]))

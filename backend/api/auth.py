@@ -9,6 +9,7 @@ from ..db import get_session
 from ..models import HrUser
 from ..ratelimit import HR_LOGIN_FAILURES_PER_ACCOUNT, HR_LOGIN_FAILURES_PER_ADDRESS, failed_login, limiter, login_account
 from ..services import auth as auth_service
+from ..services import team as team_service
 from .blueprint import Blueprint
 from .security import BEARER, bearer_token, current_hr
 
@@ -25,7 +26,25 @@ class HrUserSchema(ma.Schema):
     organization_id = ma.fields.UUID()
     email = ma.fields.String()
     name = ma.fields.String()
-    role = ma.fields.String()
+    role = ma.fields.String(metadata={"description": "admin | recruiter | interviewer"})
+    active = ma.fields.Boolean()
+    status = ma.fields.Function(team_service.status_of, metadata={
+        "type": "string", "description": "active | invited (no password set yet) | deactivated"})
+    created_at = ma.fields.AwareDateTime()
+
+
+class MyAccountSchema(ma.Schema):
+    name = ma.fields.String(validate=ma.validate.Length(min=1, max=100))
+    current_password = ma.fields.String(load_only=True, validate=ma.validate.Length(min=1, max=256))
+    new_password = ma.fields.String(load_only=True, validate=ma.validate.Length(min=auth_service.MIN_PASSWORD_LENGTH, max=256),
+                                    metadata={"description": "needs current_password; signs out your other sessions"})
+
+
+class SetPasswordSchema(ma.Schema):
+    code = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(min=1, max=256),
+                            metadata={"description": "the one-time code from the set-password link (after #code=)"})
+    password = ma.fields.String(required=True, load_only=True,
+                                validate=ma.validate.Length(min=auth_service.MIN_PASSWORD_LENGTH, max=256))
 
 
 class TokenSchema(ma.Schema):
@@ -62,6 +81,30 @@ class Me(MethodView):
     def get(self):
         """The HR user behind the token"""
         return get_session().get(HrUser, current_hr().user_id)
+
+    @blp.doc(security=[BEARER])
+    @blp.arguments(MyAccountSchema)
+    @blp.response(200, HrUserSchema)
+    def patch(self, body):
+        """Change my name or my password (with the current one; my other sessions end)"""
+        session = get_session()
+        user = session.get(HrUser, current_hr().user_id)
+        return team_service.change_own_account(session, user=user, current_token=bearer_token(), **body)
+
+
+@blp.route("/set-password")
+class SetPassword(MethodView):
+    @blp.arguments(SetPasswordSchema)
+    @blp.response(200, TokenSchema)
+    @blp.alt_response(401, description="Invalid, used or expired code")
+    def post(self, body):
+        """Set my password with the one-time code an admin gave me, and log in"""
+        settings = current_app.config["QINGPIN_SETTINGS"]
+        session = get_session()
+        user = team_service.set_password_with_code(session, code=body["code"], password=body["password"])
+        token, row, user = auth_service.login_hr(session, email=user.email, password=body["password"],
+                                                 hours=settings.hr_token_hours)
+        return {"token": token, "expires_at": row.expires_at, "user": user}
 
 
 @blp.route("/logout")

@@ -5,17 +5,19 @@ from datetime import timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import marshmallow as ma
+from flask import Response
 from flask.views import MethodView
 from marshmallow.utils import get_value
 from sqlmodel import func, select
 
 from ..db import get_session
 from ..errors import NotFound
-from ..models import Application
+from ..models import Application, Job, Organization, utcnow
 from ..models.scheduling import BookingKind, BookingStatus, ScheduleMode, SlotFormat
 from ..services import booking as booking_service
 from ..services import jobs as job_service
 from ..services.applications import Actor
+from ..services.calendar import booking_ics
 from ..services.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent
 from .blueprint import Blueprint
 from .security import BEARER, current_candidate, current_hr
@@ -73,7 +75,7 @@ class SlotSchema(IntervalSchema):
     job_id = ma.fields.UUID(dump_only=True)
     capacity = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=1000))
     booked = ma.fields.Integer(dump_only=True)
-    seats_left = ma.fields.Function(_seats_left, dump_only=True)
+    seats_left = ma.fields.Function(_seats_left, dump_only=True, metadata={"type": "integer"})
     format = ma.fields.String(load_default=SlotFormat.online.value, validate=ma.validate.OneOf([f.value for f in SlotFormat]))
     location = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=500))
     created_at = ma.fields.AwareDateTime(dump_only=True)
@@ -121,7 +123,7 @@ class CandidateSlotSchema(ma.Schema):
     ends_at_display = ShanghaiTime("ends_at")
     format = ma.fields.String()
     location = ma.fields.String(allow_none=True)
-    seats_left = ma.fields.Function(_seats_left)
+    seats_left = ma.fields.Function(_seats_left, metadata={"type": "integer"})
 
 
 class WindowSchema(ma.Schema):
@@ -292,12 +294,8 @@ class MyBooking(MethodView):
     @blp.alt_response(404, description="No active booking")
     def get(self):
         """My active booking"""
-        principal = current_candidate()
         session = get_session()
-        booking = booking_service.active_booking(session, application_id=principal.application_id)
-        if booking is None:
-            raise NotFound("no active booking", reason="not_booked")
-        return _booking_view(booking_service.booking_details(session, booking=booking))
+        return _booking_view(booking_service.booking_details(session, booking=_my_active_booking(session)))
 
     @idempotent(_candidate_principal)
     @blp.doc(security=[BEARER], parameters=[IDEMPOTENCY_KEY_PARAMETER])
@@ -319,6 +317,22 @@ class MyBooking(MethodView):
         principal = current_candidate()
         booking_service.cancel(get_session(), application_id=principal.application_id,
                                actor=Actor("candidate", principal.candidate_id))
+
+
+@blp.route("/candidate/booking.ics")
+class MyBookingCalendar(MethodView):
+    @blp.doc(security=[BEARER], responses={"200": {"description": "The booking as an iCalendar event (text/calendar)",
+                                                   "content": {"text/calendar": {"schema": {"type": "string"}}}}})
+    @blp.alt_response(404, description="No active booking")
+    def get(self):
+        """My booking as a calendar file (.ics): the slot, or the open window's deadline, with a reminder"""
+        session = get_session()
+        booking = _my_active_booking(session)
+        job = session.get(Job, booking.job_id)
+        body = booking_ics(booking_service.booking_details(session, booking=booking), job_title=job.title,
+                           organization_name=session.get(Organization, job.organization_id).name, now=utcnow())
+        return Response(body, mimetype="text/calendar", headers={
+            "Content-Disposition": 'attachment; filename="interview.ics"', "Cache-Control": "no-store"})
 
 
 @blp.route("/candidate/booking/reschedule")
@@ -355,6 +369,13 @@ class MyBusyTimes(MethodView):
         rows = booking_service.replace_busy_times(session, application=_my_application(session, principal),
                                                   actor=Actor("candidate", principal.candidate_id), items=body["busy_times"])
         return {"busy_times": rows}
+
+
+def _my_active_booking(session):
+    booking = booking_service.active_booking(session, application_id=current_candidate().application_id)
+    if booking is None:
+        raise NotFound("no active booking", reason="not_booked")
+    return booking
 
 
 def _my_application(session, principal) -> Application:

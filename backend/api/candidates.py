@@ -8,7 +8,7 @@ from flask.views import MethodView
 from sqlmodel import func, select
 
 from ..db import get_session
-from ..errors import DomainError, NotFound
+from ..errors import DomainError, Invalid, NotFound
 from ..models import Answer, Application, ApplicationState, Candidate, Job
 from ..services import applications as app_service
 from ..services import jobs as job_service
@@ -19,20 +19,22 @@ from ..services.consent import consent_state
 from ..notify import wechat_enabled
 from ..notify.channels import wechat_gateway
 from ..notify.templates import STANDARD_FEEDBACK
+from ..services import onboarding
 from ..services.decisions import DecisionMessage, NextRound, decide
 from ..services.notifications import overdue, overdue_ids
 from ..services.invitations import current_invitation, invitation_qr_key, invite, make_invitation_qr
 from .blueprint import Blueprint
-from .schemas import AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema
+from .schemas import (AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema, InterviewResultSchema,
+                      OnboardingLoginSchema, number_map)
 from .security import BEARER, current_hr
 
 blp = Blueprint("candidates", __name__, url_prefix="/api", description="Candidates and applications (HR)")
 
 EDITORS = ("admin", "recruiter")
 STATE_LABELS = {
-    ApplicationState.applied: "已投递", ApplicationState.screened: "已筛选", ApplicationState.invited: "待预约",
+    ApplicationState.applied: "待筛选", ApplicationState.screened: "已筛选", ApplicationState.invited: "待预约",
     ApplicationState.booked: "待面试", ApplicationState.in_progress: "面试中", ApplicationState.completed: "已完成",
-    ApplicationState.scored: "已评分", ApplicationState.advanced: "已通过", ApplicationState.rejected: "未通过",
+    ApplicationState.scored: "待评估", ApplicationState.advanced: "已通过", ApplicationState.rejected: "未通过",
     ApplicationState.hired: "已录用", ApplicationState.withdrawn: "已撤回",
 }
 
@@ -100,7 +102,7 @@ class QuestionBriefSchema(ma.Schema):
     id = ma.fields.UUID()
     position = ma.fields.Integer()
     text = ma.fields.String()
-    competencies = ma.fields.Dict()
+    competencies = number_map("competency -> weight")
 
 
 class ApplicationDetailSchema(ApplicationListItemSchema):
@@ -108,8 +110,7 @@ class ApplicationDetailSchema(ApplicationListItemSchema):
     answers = ma.fields.List(ma.fields.Nested(AnswerDetailSchema))
     events = ma.fields.List(ma.fields.Nested(EventSchema))
     consents = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Boolean())
-    result = ma.fields.Dict(allow_none=True, metadata={"description": "roll-up per competency with contributions, "
-                                                       "the advance proposal (never a rejection) and the feedback report"})
+    result = ma.fields.Nested(InterviewResultSchema, allow_none=True)
 
 
 class InvitationSchema(ma.Schema):
@@ -130,6 +131,14 @@ class NextRoundSchema(ma.Schema):
     starts_at = ma.fields.AwareDateTime(required=True)
 
 
+class OfferSchema(ma.Schema):
+    position = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=100))
+    department = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=100))
+    start_date = ma.fields.Date(required=True)
+    location = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
+    manager = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=100))
+
+
 class DecisionSchema(ma.Schema):
     to_state = ma.fields.String(required=True, validate=ma.validate.OneOf(["advanced", "rejected", "hired", "withdrawn", "screened"]))
     reason = ma.fields.String(required=True, validate=ma.validate.Length(min=2, max=2000),
@@ -138,6 +147,13 @@ class DecisionSchema(ma.Schema):
     feedback_code = ma.fields.String(validate=ma.validate.OneOf(sorted(STANDARD_FEEDBACK)),
                                      metadata={"description": "rejection: the standardized feedback the candidate gets"})
     next_round = ma.fields.Nested(NextRoundSchema, metadata={"description": "advance: the round the candidate is invited to"})
+    offer = ma.fields.Nested(OfferSchema, metadata={"description": "hire (required): the offer; opens the onboarding "
+                                                    "case and sends the offer letter"})
+
+
+class DecisionResultSchema(ApplicationSchema):
+    onboarding = ma.fields.Nested(OnboardingLoginSchema, allow_none=True,
+                                  metadata={"description": "hire: the case and the employee's sign-in (code shown once)"})
 
 
 class MediaUrlSchema(ma.Schema):
@@ -325,7 +341,7 @@ def _issue_invitation(session, *, application: Application, actor: Actor, notify
     settings = current_app.config["QINGPIN_SETTINGS"]
     token, invitation = invite(session, application=application, actor=actor, days=settings.invitation_days, send_message=notify,
                                storage=current_app.extensions["qingpin.storage"])
-    result = {"token": token, "url": f"/i/{token}", "expires_at": invitation.expires_at, "qr_url": None, "qr_error": None}
+    result = {"token": token, "url": f"/h5/c/i/{token}", "expires_at": invitation.expires_at, "qr_url": None, "qr_error": None}
     if qr and wechat_enabled(current_app):
         error = make_invitation_qr(session, application=application, invitation=invitation, token=token,
                                    gateway=wechat_gateway(current_app), storage=current_app.extensions["qingpin.storage"],
@@ -341,7 +357,7 @@ def _issue_invitation(session, *, application: Application, actor: Actor, notify
 class Decisions(MethodView):
     @blp.doc(security=[BEARER])
     @blp.arguments(DecisionSchema)
-    @blp.response(200, ApplicationSchema)
+    @blp.response(200, DecisionResultSchema)
     def post(self, body, application_id):
         """Record a human decision (advance, reject, hire, ...) with its reason, and tell the candidate
 
@@ -351,12 +367,28 @@ class Decisions(MethodView):
         principal = current_hr(*EDITORS)
         session = get_session()
         application = app_service.get_application(session, organization_id=principal.organization_id, application_id=application_id)
+        actor = Actor("hr", principal.user_id)
+        if body["to_state"] == ApplicationState.hired:
+            login = _hire(session, application, body, actor)
+            return dict(application.model_dump(), onboarding=login)
         next_round = body.get("next_round")
         message = DecisionMessage(send=body["notify"], feedback_code=body.get("feedback_code"),
                                   next_round=NextRound(**next_round) if next_round else None)
-        decide(session, application=application, to_state=body["to_state"], actor=Actor("hr", principal.user_id),
+        decide(session, application=application, to_state=body["to_state"], actor=actor,
                reason=body["reason"], message=message)
         return application
+
+
+def _hire(session, application: Application, body: dict, actor: Actor) -> dict:
+    """A hire always comes with an offer: the onboarding case, the employee's sign-in and the offer letter."""
+    if "offer" not in body:
+        app_service.check_transition(application, ApplicationState.hired)
+        raise Invalid("a hire needs an offer (position, department, start date, location, manager)",
+                      reason="offer_required", errors={"offer": ["required for a hire"]})
+    settings = current_app.config["QINGPIN_SETTINGS"]
+    case, code = onboarding.hire(session, application=application, offer=onboarding.Offer(**body["offer"]), actor=actor,
+                                 reason=body["reason"], base_url=settings.public_base_url, code_days=settings.invitation_days)
+    return {"case_id": case.id, "login_url": onboarding.login_url(settings.public_base_url, case), "login_code": code}
 
 
 @blp.route("/answers/<uuid:answer_id>/media")
@@ -369,8 +401,8 @@ class AnswerMedia(MethodView):
         session = get_session()
         answer = session.get(Answer, answer_id)
         application = answer and session.get(Application, answer.application_id)
-        if application is None or application.organization_id != principal.organization_id:
-            raise NotFound("answer not found")
+        if application is None or application.organization_id != principal.organization_id or answer.practice:
+            raise NotFound("answer not found")  # a practice answer is the candidate's own
         storage = current_app.extensions["qingpin.storage"]
         seconds = current_app.config["QINGPIN_SETTINGS"].media_url_seconds
         app_service.record_event(session, application=application, kind="media_accessed", actor=Actor("hr", principal.user_id),

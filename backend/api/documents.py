@@ -16,6 +16,7 @@ from ..services import jobs as job_service
 from ..services.documents import add_document, documents_of
 from ..services.screening import rematch, screening_board
 from .blueprint import Blueprint
+from .schemas import number_map
 from .security import BEARER, current_candidate, current_hr
 
 blp = Blueprint("documents", __name__, url_prefix="/api", description="Résumés and supplementary documents")
@@ -44,14 +45,73 @@ class DocumentStatusSchema(ma.Schema):
     created_at = ma.fields.AwareDateTime()
 
 
+class PageSchema(ma.Schema):
+    number = ma.fields.Integer()
+    method = ma.fields.String(metadata={"description": "how the page was read: its text layer or OCR"})
+
+
+class EducationSchema(ma.Schema):
+    school = ma.fields.String()
+    degree = ma.fields.String(metadata={"description": "大专 / 本科 / 硕士 / 博士, or empty when not stated"})
+    major = ma.fields.String()
+    start = ma.fields.String(allow_none=True, metadata={"description": "YYYY-MM or YYYY"})
+    end = ma.fields.String(allow_none=True, metadata={"description": "YYYY-MM, YYYY or 至今"})
+
+
+class WorkEntrySchema(ma.Schema):
+    employer = ma.fields.String()
+    title = ma.fields.String()
+    start = ma.fields.String(allow_none=True)
+    end = ma.fields.String(allow_none=True)
+    description = ma.fields.String()
+    internship = ma.fields.Boolean()
+
+
+class ResumeFieldsSchema(ma.Schema):
+    """The job-relevant fields read from a résumé (nothing else is kept)."""
+
+    name = ma.fields.String()
+    phone = ma.fields.String()
+    email = ma.fields.String()
+    education = ma.fields.List(ma.fields.Nested(EducationSchema))
+    work = ma.fields.List(ma.fields.Nested(WorkEntrySchema))
+    years_experience = ma.fields.Float()
+    skills = ma.fields.List(ma.fields.String())
+    certificates = ma.fields.List(ma.fields.String())
+    languages = ma.fields.List(ma.fields.String())
+
+
+class MatchEvidenceSchema(ma.Schema):
+    requirement = ma.fields.String()
+    source = ma.fields.String(metadata={"description": "listed | experience | inferred | certificate | text"})
+    quote = ma.fields.String()
+
+
+class PartScoreSchema(ma.Schema):
+    score = ma.fields.Float(metadata={"description": "0-100"})
+    reasons = ma.fields.List(ma.fields.String())
+    evidence = ma.fields.List(ma.fields.Nested(MatchEvidenceSchema))
+
+
+class MatchSchema(ma.Schema):
+    """The weighted match against the job: a score per part with its reasons and quoted evidence."""
+
+    score = ma.fields.Float()
+    parts = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(PartScoreSchema),
+                           metadata={"description": "skills / experience / education / other"})
+    weights = number_map()
+    version = ma.fields.String()
+    config_hash = ma.fields.String()
+
+
 class DocumentDetailSchema(DocumentStatusSchema):
     """HR's view: how each page was read, the job-relevant fields, and the weighted match with its reasons."""
 
     sha256 = ma.fields.String()
     uploaded_by = ma.fields.String()
-    pages = ma.fields.List(ma.fields.Dict())
-    fields = ma.fields.Dict()
-    match = ma.fields.Dict()
+    pages = ma.fields.List(ma.fields.Nested(PageSchema))
+    fields = ma.fields.Nested(ResumeFieldsSchema, metadata={"description": "résumés only; empty otherwise"})
+    match = ma.fields.Nested(MatchSchema, metadata={"description": "résumés only; empty otherwise"})
     processed_at = ma.fields.AwareDateTime(allow_none=True)
 
 
@@ -122,7 +182,8 @@ class RankedSchema(ma.Schema):
     document_id = ma.fields.UUID()
     rank = ma.fields.Integer()
     score = ma.fields.Float()
-    parts = ma.fields.Dict(metadata={"description": "skills / experience / education / other: score, reasons, evidence"})
+    parts = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(PartScoreSchema),
+                           metadata={"description": "skills / experience / education / other: score, reasons, evidence"})
     stale = ma.fields.Boolean(metadata={"description": "matched with older settings: re-match to refresh"})
     proposed = ma.fields.Boolean()
     basis = ma.fields.String(allow_none=True)

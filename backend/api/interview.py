@@ -1,6 +1,8 @@
 """Candidate side: exchange an invitation for a token, read my interview, upload my answers, follow their status."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
@@ -10,14 +12,15 @@ from ml.device_check import check_recording
 from ..db import get_session
 from ..errors import NotFound
 from ..jobs.queues import scoring_enqueuer
-from ..models import Answer, Application, Job
+from ..models import Answer, Application, Job, Organization, utcnow
 from ..services import jobs as job_service
+from ..services.accommodations import accommodation_for
 from ..services.answers import (
-    SEGMENT_MAX_SECONDS, answers_for, attach_segment, check_upload_window, max_segments, recording_answer,
+    COUNTS_AS_ATTEMPT, answers_for, attach_segment, check_upload_window, max_segments, recording_answer,
     spool, start_question,
 )
 from ..services.applications import Actor, record_event
-from ..services.invitations import redeem_invitation
+from ..services.invitations import current_invitation, redeem_invitation
 from ..services.results import finish_interview
 from .blueprint import Blueprint
 from .schemas import AnswerStatusSchema
@@ -34,6 +37,7 @@ class SessionRequestSchema(ma.Schema):
 class SessionSchema(ma.Schema):
     token = ma.fields.String()
     application_id = ma.fields.UUID()
+    expires_at = ma.fields.AwareDateTime(metadata={"description": "the candidate token's expiry (log in again from the link)"})
 
 
 class CandidateQuestionSchema(ma.Schema):
@@ -41,22 +45,37 @@ class CandidateQuestionSchema(ma.Schema):
     position = ma.fields.Integer()
     text = ma.fields.String(allow_none=True, metadata={"description": "null until the candidate starts the question"})
     started = ma.fields.Boolean()
-    think_seconds = ma.fields.Integer()
-    answer_seconds = ma.fields.Integer()
-    retakes = ma.fields.Integer()
+    think_seconds = ma.fields.Integer(metadata={"description": "with my accommodation's extra time"})
+    answer_seconds = ma.fields.Integer(metadata={"description": "with my accommodation's extra time"})
+    retakes = ma.fields.Integer(metadata={"description": "with my accommodation's extra retakes"})
+    retakes_left = ma.fields.Integer(metadata={"description": "attempts I may still start after the first (an unreadable one is free)"})
+    attempts_left = ma.fields.Integer(metadata={"description": "how many more times I may start this question"})
+    practice = ma.fields.Boolean(metadata={"description": "a practice question: never scored, not needed to finish"})
+
+
+class MyAccommodationSchema(ma.Schema):
+    extra_think_seconds = ma.fields.Integer()
+    extra_answer_seconds = ma.fields.Integer()
+    extra_retakes = ma.fields.Integer()
+    extra_window_hours = ma.fields.Integer()
 
 
 class MyInterviewSchema(ma.Schema):
     application_id = ma.fields.UUID()
     state = ma.fields.String()
     job_title = ma.fields.String()
+    organization_name = ma.fields.String()
+    invitation_expires_at = ma.fields.AwareDateTime(allow_none=True, metadata={"description": "the invitation link works until then"})
+    accommodation = ma.fields.Nested(MyAccommodationSchema)
+    segment_max_seconds = ma.fields.Integer(metadata={"description": "record each segment for at most this long"})
     questions = ma.fields.List(ma.fields.Nested(CandidateQuestionSchema))
     answers = ma.fields.List(ma.fields.Nested(AnswerStatusSchema))
 
 
 class SegmentFormSchema(ma.Schema):
     index = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0, max=99))
-    count = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1, max=100))
+    count = ma.fields.Integer(load_default=None, allow_none=True, validate=ma.validate.Range(min=1, max=100), metadata={
+        "description": "the answer's number of segments; may be left out until the last segment (recording continues)"})
     sha256 = ma.fields.String(required=True, validate=ma.validate.Regexp(r"^[0-9a-fA-F]{64}$"))
 
 
@@ -71,7 +90,7 @@ class StartedQuestionSchema(ma.Schema):
     started_at = ma.fields.AwareDateTime()
     record_by = ma.fields.AwareDateTime()
     max_segments = ma.fields.Integer()
-    segment_max_seconds = ma.fields.Integer()
+    segment_max_seconds = ma.fields.Integer(metadata={"description": "record each segment for at most this long"})
 
 
 @blp.route("/session")
@@ -82,8 +101,9 @@ class CandidateSession(MethodView):
     def post(self, body):
         """Exchange an invitation token for a candidate token scoped to that application"""
         hours = current_app.config["QINGPIN_SETTINGS"].candidate_token_hours
+        expires_at = utcnow() + timedelta(hours=hours)  # taken before the token is issued: never later than its expiry
         token, application = redeem_invitation(get_session(), token=body["invitation_token"], hours=hours)
-        return {"token": token, "application_id": application.id}
+        return {"token": token, "application_id": application.id, "expires_at": expires_at}
 
 
 @blp.route("/interview")
@@ -138,11 +158,14 @@ class StartQuestion(MethodView):
         """Start a question (or a retake): its text is released now and the recording window begins"""
         principal = current_candidate()
         session = get_session()
-        answer, question = start_question(session, application=_my_application(session, principal), question_id=question_id,
+        application = _my_application(session, principal)
+        answer, question = start_question(session, application=application, question_id=question_id,
                                           actor=Actor("candidate", principal.candidate_id))
-        return {"answer_id": answer.id, "attempt": answer.attempt, "question": question, "started_at": answer.started_at,
-                "record_by": answer.record_by, "segment_max_seconds": SEGMENT_MAX_SECONDS,
-                "max_segments": max_segments(session, application_id=answer.application_id, question=question)}
+        seconds = _segment_seconds()
+        view = _released(session, application, question)
+        return {"answer_id": answer.id, "attempt": answer.attempt, "question": view, "started_at": answer.started_at,
+                "record_by": answer.record_by, "segment_max_seconds": seconds,
+                "max_segments": max_segments(session, application_id=application.id, question=question, segment_seconds=seconds)}
 
 
 @blp.route("/answers/<uuid:answer_id>/segments")
@@ -158,8 +181,8 @@ class AnswerSegments(MethodView):
         principal = current_candidate()
         session = get_session()
         application = _my_application(session, principal)
-        answer, _ = recording_answer(session, application=application, answer_id=answer_id,
-                                     segment_index=form["index"], segment_count=form["count"])
+        answer, _ = recording_answer(session, application=application, answer_id=answer_id, segment_index=form["index"],
+                                     segment_count=form["count"], segment_seconds=_segment_seconds())
         check_upload_window(answer)
         settings = current_app.config["QINGPIN_SETTINGS"]
         path, _, _ = spool(files["file"].stream, max_bytes=settings.max_segment_bytes, directory=settings.instance_dir / "spool")
@@ -167,7 +190,7 @@ class AnswerSegments(MethodView):
             attach_segment(session, application=application, answer_id=answer_id, segment_index=form["index"],
                            segment_count=form["count"], path=path, sha256=form["sha256"], storage=current_app.extensions["qingpin.storage"],
                            actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
-                           quota_bytes=settings.max_candidate_bytes)
+                           segment_seconds=settings.segment_seconds, quota_bytes=settings.max_candidate_bytes)
         finally:
             path.unlink(missing_ok=True)
         return session.get(Answer, answer_id)
@@ -200,24 +223,49 @@ class MyAnswer(MethodView):
         return answer
 
 
+def _segment_seconds() -> int:
+    return current_app.config["QINGPIN_SETTINGS"].segment_seconds
+
+
 def _my_interview(session, application: Application) -> dict:
-    answers = answers_for(session, application_id=application.id)
-    started = {a.question_id for a in answers}
+    answers = answers_for(session, application_id=application.id, include_practice=True)
+    job = session.get(Job, application.job_id)
+    extra = accommodation_for(session, application_id=application.id)
     return {
         "application_id": application.id,
         "state": application.state,
-        "job_title": session.get(Job, application.job_id).title,
-        "questions": [_released(q, started) for q in job_service.list_questions(session, job_id=application.job_id)],
+        "job_title": job.title,
+        "organization_name": session.get(Organization, job.organization_id).name,
+        "invitation_expires_at": _invitation_expiry(session, application),
+        "accommodation": {name: getattr(extra, name) for name in MyAccommodationSchema._declared_fields},
+        "segment_max_seconds": _segment_seconds(),
+        "questions": [_released(session, application, q, answers) for q in job_service.list_questions(session, job_id=job.id)],
         "answers": answers,
     }
 
 
-def _released(question, started: set) -> dict:
-    """A question's text is shown only once the candidate has started it."""
-    data = {name: getattr(question, name) for name in ("id", "position", "think_seconds", "answer_seconds", "retakes")}
-    data["text"] = question.text if question.id in started else None
-    data["started"] = question.id in started
-    return data
+def _invitation_expiry(session, application: Application):
+    try:
+        return current_invitation(session, application=application).expires_at
+    except NotFound:
+        return None
+
+
+def _released(session, application: Application, question, answers: list | None = None) -> dict:
+    """A question as the candidate sees it: times and retakes with their accommodation, its text once started."""
+    if answers is None:
+        answers = answers_for(session, application_id=application.id, include_practice=True)
+    extra = accommodation_for(session, application_id=application.id)
+    mine = [a for a in answers if a.question_id == question.id]
+    retakes = question.retakes + extra.extra_retakes
+    attempts_left = max(1 + retakes - sum(1 for a in mine if COUNTS_AS_ATTEMPT(a)), 0)
+    return {
+        "id": question.id, "position": question.position, "practice": question.practice,
+        "think_seconds": question.think_seconds + extra.extra_think_seconds,
+        "answer_seconds": question.answer_seconds + extra.extra_answer_seconds,
+        "retakes": retakes, "attempts_left": attempts_left, "retakes_left": min(attempts_left, retakes),
+        "text": question.text if mine else None, "started": bool(mine),
+    }
 
 
 def _my_application(session, principal):

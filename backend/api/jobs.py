@@ -11,6 +11,7 @@ from ..models import Job
 from ..services import jobs as job_service
 from ..services.job_policy import policy_errors
 from .blueprint import Blueprint
+from .schemas import CheckedObject
 from .security import BEARER, current_hr
 
 blp = Blueprint("jobs", __name__, url_prefix="/api/jobs", description="Jobs and questions")
@@ -36,6 +37,8 @@ class QuestionSchema(ma.Schema):
     rubric = ma.fields.List(ma.fields.Nested(RubricPointSchema), required=True, validate=ma.validate.Length(min=1, max=20))
     behavioural = ma.fields.Boolean(allow_none=True, load_default=None, metadata={
         "description": "a behavioural question (STAR structure counts); null: inferred from the text"})
+    practice = ma.fields.Boolean(load_default=False, metadata={
+        "description": "a practice question: the candidate may try it; its answer is never scored nor counted"})
     think_seconds = ma.fields.Integer(load_default=30, validate=ma.validate.Range(min=0, max=600))
     answer_seconds = ma.fields.Integer(load_default=180, validate=ma.validate.Range(min=10, max=1800))
     retakes = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=0, max=5))
@@ -48,6 +51,7 @@ class QuestionUpdateSchema(QuestionSchema):
     retakes = ma.fields.Integer(validate=ma.validate.Range(min=0, max=5))
     min_speech_seconds = ma.fields.Float(validate=ma.validate.Range(min=1, max=60))
     behavioural = ma.fields.Boolean(allow_none=True)
+    practice = ma.fields.Boolean()
 
 
 def _check_thresholds(thresholds: dict) -> None:
@@ -57,17 +61,36 @@ def _check_thresholds(thresholds: dict) -> None:
         raise ma.ValidationError(errors)
 
 
+class RequirementsSchema(ma.Schema):
+    """What the résumé matcher reads (checked by services.jobs.check_requirements)."""
+
+    skills = ma.fields.List(ma.fields.String())
+    certificates = ma.fields.List(ma.fields.String())
+    keywords = ma.fields.List(ma.fields.String())
+    min_years = ma.fields.Float()
+    education = ma.fields.String(metadata={"description": "大专 / 本科 / 硕士 / 博士, or empty for no requirement"})
+    synonyms = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()),
+                              metadata={"description": "a canonical term -> its other names (the bank's own words)"})
+
+
+class ThresholdsSchema(ma.Schema):
+    auto_advance_score = ma.fields.Float(metadata={"description": "0-100: propose (or, opted in, make) an advance at this score"})
+    interview_pool_top_percent = ma.fields.Float(metadata={"description": "0-100: the screening board's proposed pool"})
+    shadow_mode = ma.fields.Boolean(metadata={"description": "AI scores shown to HR, no proposals"})
+    calibration_min_interviews = ma.fields.Integer()
+    auto_advance = ma.fields.Boolean(metadata={"description": "explicit opt-in: advance at the score instead of proposing; "
+                                                              "logged; never a rejection"})
+    auto_release = ma.fields.Boolean(metadata={"description": "results released once decided"})
+
+
 class JobSchema(ma.Schema):
     id = ma.fields.UUID(dump_only=True)
     title = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
     description = ma.fields.String(load_default="", validate=ma.validate.Length(max=20000))
-    requirements = ma.fields.Dict(load_default=dict)
+    requirements = CheckedObject(RequirementsSchema, load_default=dict)
     competencies = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(), required=True)
     screening_weights = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float())
-    thresholds = ma.fields.Dict(validate=_check_thresholds, metadata={
-        "description": "auto_advance_score, interview_pool_top_percent, shadow_mode (AI scores shown, no proposals), "
-                       "calibration_min_interviews, auto_advance (explicit opt-in: advance at the score instead of "
-                       "proposing; logged; never a rejection), auto_release (results released once decided)"})
+    thresholds = CheckedObject(ThresholdsSchema, validate=_check_thresholds)
     status = ma.fields.String(dump_only=True)
     created_at = ma.fields.AwareDateTime(dump_only=True)
     updated_at = ma.fields.AwareDateTime(dump_only=True)
@@ -79,7 +102,7 @@ class JobCreateSchema(JobSchema):
 
 class JobUpdateSchema(JobSchema):
     description = ma.fields.String(validate=ma.validate.Length(max=20000))
-    requirements = ma.fields.Dict()
+    requirements = CheckedObject(RequirementsSchema)
     status = ma.fields.String(validate=ma.validate.OneOf(["open", "closed"]))
 
 

@@ -24,7 +24,7 @@ class MessageSchema(ma.Schema):
     template = ma.fields.String()
     title = ma.fields.String()
     body = ma.fields.String()
-    read = ma.fields.Function(lambda message: message.read_at is not None)
+    read = ma.fields.Function(lambda message: message.read_at is not None, metadata={"type": "boolean"})
     created_at = ma.fields.AwareDateTime()
     read_at = ma.fields.AwareDateTime(allow_none=True)
 
@@ -57,7 +57,8 @@ class AttemptSchema(ma.Schema):
 class OutboxSchema(ma.Schema):
     id = ma.fields.UUID()
     template = ma.fields.String()
-    payload = ma.fields.Dict()
+    payload = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String(),
+                             metadata={"description": "the message's values: names, and times as ISO 8601"})
     channels = ma.fields.List(ma.fields.String())
     status = ma.fields.String()
     channel_used = ma.fields.String(allow_none=True)

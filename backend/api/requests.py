@@ -14,6 +14,7 @@ from ..services.candidate_requests import file_request, requests_of
 from ..services.notifications import nudge_now
 from ..services.results import release_result, released_result
 from .blueprint import Blueprint
+from .schemas import FeedbackSchema, ProposalSchema
 from .candidates import STATE_LABELS
 from .security import BEARER, current_candidate, current_hr
 
@@ -133,7 +134,7 @@ class MyStatus(MethodView):
 class ResultSchema(ma.Schema):
     overall = ma.fields.Float(allow_none=True)
     status = ma.fields.String()
-    proposal = ma.fields.Dict()
+    proposal = ma.fields.Nested(ProposalSchema)
     released_at = ma.fields.AwareDateTime(allow_none=True)
 
 
@@ -141,7 +142,7 @@ class MyResultSchema(ma.Schema):
     outcome = ma.fields.String()
     label = ma.fields.String()
     released_at = ma.fields.AwareDateTime()
-    feedback = ma.fields.Dict()
+    feedback = ma.fields.Nested(FeedbackSchema)
 
 
 @blp.route("/applications/<uuid:application_id>/release-result")

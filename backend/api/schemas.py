@@ -27,7 +27,8 @@ class EvidenceSchema(ma.Schema):
     quote = ma.fields.String(allow_none=True)
     start = ma.fields.Float(allow_none=True)
     end = ma.fields.Float(allow_none=True)
-    match = ma.fields.String(allow_none=True)
+    match = ma.fields.String(allow_none=True, metadata={"description": "exact | pinyin"})
+    matched_text = ma.fields.String(allow_none=True, metadata={"description": "the transcript's characters that matched"})
 
 
 class AnswerStatusSchema(ma.Schema):
@@ -57,6 +58,136 @@ class RecordingSchema(ma.Schema):
     duration_seconds = ma.fields.Float(allow_none=True)
 
 
+class CheckedObject(ma.fields.Nested):
+    """A JSON object a service checks (with its own 422s naming each key), documented and returned with a schema."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, dict):
+            raise ma.ValidationError("Not a valid mapping type.")
+        return value
+
+
+def number_map(description: str | None = None, **kwargs) -> ma.fields.Dict:
+    """A JSON object of name -> number (or null): competency scores, weights, features, figures."""
+    metadata = {"description": description} if description else {}
+    return ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Float(allow_none=True), metadata=metadata, **kwargs)
+
+
+class FiguresSchema(ma.Schema):
+    """Measured delivery figures (never inferred traits)."""
+
+    duration_s = ma.fields.Float(allow_none=True)
+    speech_s = ma.fields.Float(allow_none=True)
+    speech_rate_cpm = ma.fields.Float(allow_none=True, metadata={"description": "characters per minute of speech"})
+    pause_count_over_2s = ma.fields.Integer(allow_none=True)
+    longest_pause_s = ma.fields.Float(allow_none=True)
+    silent_share = ma.fields.Float(allow_none=True)
+    fillers_per_100_chars = ma.fields.Float(allow_none=True)
+    loudness_std_db = ma.fields.Float(allow_none=True)
+    time_limit_share = ma.fields.Float(allow_none=True)
+
+
+class TimingsSchema(ma.Schema):
+    decode_s = ma.fields.Float()
+    vad_s = ma.fields.Float()
+    asr_s = ma.fields.Float()
+    content_s = ma.fields.Float()
+
+
+class StarPartSchema(ma.Schema):
+    part = ma.fields.String(metadata={"description": "situation | task | action | result"})
+    label = ma.fields.String(metadata={"description": "情境 | 任务 | 行动 | 结果"})
+    found = ma.fields.Boolean()
+    cue = ma.fields.String(allow_none=True)
+    quote = ma.fields.String(allow_none=True)
+    start = ma.fields.Float(allow_none=True)
+    end = ma.fields.Float(allow_none=True)
+    match = ma.fields.String(allow_none=True)
+    matched_text = ma.fields.String(allow_none=True)
+    numbers = ma.fields.List(ma.fields.String())
+
+
+class QuotedWordSchema(ma.Schema):
+    word = ma.fields.String()
+    quote = ma.fields.String()
+    start = ma.fields.Float()
+    end = ma.fields.Float()
+    match = ma.fields.String()
+    matched_text = ma.fields.String()
+
+
+class StructureSchema(ma.Schema):
+    behavioural = ma.fields.Boolean()
+    star = ma.fields.List(ma.fields.Nested(StarPartSchema))
+    star_score = ma.fields.Float(allow_none=True)
+    connectives = ma.fields.List(ma.fields.Nested(QuotedWordSchema))
+    connectives_score = ma.fields.Float()
+
+
+class RelevanceSchema(ma.Schema):
+    topic_words = ma.fields.List(ma.fields.String())
+    found = ma.fields.List(ma.fields.Nested(QuotedWordSchema))
+    missed = ma.fields.List(ma.fields.String())
+    score = ma.fields.Float()
+
+
+class WeightedScoreSchema(ma.Schema):
+    """How one score was computed: the features it used, their scaled weights and the rubric points behind it."""
+
+    features = number_map()
+    weights = number_map()
+    rubric_points = ma.fields.List(ma.fields.String())
+
+
+class ScoreBreakdownSchema(ma.Schema):
+    content = ma.fields.Nested(WeightedScoreSchema)
+    competencies = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(WeightedScoreSchema))
+
+
+class AnswerAnalysisSchema(ma.Schema):
+    structure = ma.fields.Nested(StructureSchema)
+    relevance = ma.fields.Nested(RelevanceSchema)
+    features = number_map("the in-score feature values (0-1); null when a feature does not apply")
+    score_breakdown = ma.fields.Nested(ScoreBreakdownSchema)
+
+
+class IntegrityFlagDetailSchema(ma.Schema):
+    frames_sampled = ma.fields.Integer()
+    frames_without_face = ma.fields.Integer()
+    share_of_sampled_time = ma.fields.Float()
+    longest_gap_s = ma.fields.Float()
+    frames_with_multiple_faces = ma.fields.Integer()
+    max_faces_in_a_frame = ma.fields.Integer()
+    thresholds = number_map("the thresholds the flag was raised at")
+
+
+class IntegrityFlagSchema(ma.Schema):
+    kind = ma.fields.String(metadata={"description": "no_face | multiple_faces"})
+    ranges = ma.fields.List(ma.fields.List(ma.fields.Float()), metadata={"description": "[start_s, end_s] pairs"})
+    detail = ma.fields.Nested(IntegrityFlagDetailSchema)
+
+
+class IntegritySegmentSchema(ma.Schema):
+    segment = ma.fields.Integer()
+    unreadable = ma.fields.String(metadata={"description": "why this segment's video could not be checked"})
+    video_present = ma.fields.Boolean()
+    seconds = ma.fields.Float()
+    frames_sampled = ma.fields.Integer()
+    sample_interval_s = ma.fields.Float()
+    face_counts = ma.fields.List(ma.fields.List(ma.fields.Float()), metadata={"description": "[time_s, faces] per frame"})
+    flags = ma.fields.List(ma.fields.Nested(IntegrityFlagSchema))
+    features = ma.fields.List(ma.fields.String())
+    for_human_review_only = ma.fields.Boolean()
+
+
+class IntegritySchema(ma.Schema):
+    """Face-count flags for human review; never part of a score. Empty for audio-only answers."""
+
+    segments = ma.fields.List(ma.fields.Nested(IntegritySegmentSchema))
+    flagged = ma.fields.Boolean()
+    for_human_review_only = ma.fields.Boolean()
+
+
 class AnswerDetailSchema(AnswerStatusSchema):
     """HR's view of an answer: transcript with timestamps, measured figures, scores and the evidence behind them."""
 
@@ -64,18 +195,18 @@ class AnswerDetailSchema(AnswerStatusSchema):
     duration_seconds = ma.fields.Float(allow_none=True)
     transcript = ma.fields.String(allow_none=True)
     segments = ma.fields.List(ma.fields.Nested(SegmentSchema))
-    figures = ma.fields.Dict()
+    figures = ma.fields.Nested(FiguresSchema)
     evidence = ma.fields.List(ma.fields.Nested(EvidenceSchema))
-    analysis = ma.fields.Dict(metadata={"description": "STAR parts and connectives with quotes and times, relevance words "
-                                                       "found and missed, the in-score feature values and the breakdown "
-                                                       "each score was computed from"})
+    analysis = ma.fields.Nested(AnswerAnalysisSchema, metadata={
+        "description": "STAR parts and connectives with quotes and times, relevance words found and missed, the "
+                       "in-score feature values and the breakdown each score was computed from"})
     content_score = ma.fields.Float(allow_none=True)
-    competency_scores = ma.fields.Dict()
+    competency_scores = number_map()
     scorer_version = ma.fields.String(allow_none=True)
     config_hash = ma.fields.String(allow_none=True)
     asr_engine = ma.fields.String(allow_none=True)
-    timings = ma.fields.Dict()
-    integrity = ma.fields.Dict(metadata={"description": "face-count flags for human review; never part of a score"})
+    timings = ma.fields.Nested(TimingsSchema)
+    integrity = ma.fields.Nested(IntegritySchema, metadata={"description": "face-count flags for human review; never part of a score"})
     scored_at = ma.fields.AwareDateTime(allow_none=True)
 
 
@@ -87,7 +218,8 @@ class EventSchema(ma.Schema):
     from_state = ma.fields.String(allow_none=True)
     to_state = ma.fields.String(allow_none=True)
     reason = ma.fields.String(allow_none=True)
-    data = ma.fields.Dict()
+    data = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Raw(),
+                          metadata={"description": "free-form facts of the event, by kind (ids, scores, the message sent)"})
     created_at = ma.fields.AwareDateTime()
 
 
@@ -98,3 +230,117 @@ class ApplicationSchema(ma.Schema):
     state = ma.fields.String(dump_only=True)
     created_at = ma.fields.AwareDateTime(dump_only=True)
     updated_at = ma.fields.AwareDateTime(dump_only=True)
+
+
+
+class ContributionSchema(ma.Schema):
+    source = ma.fields.String(metadata={"description": "a question id (for a competency) or a competency (for the overall)"})
+    score = ma.fields.Float()
+    weight = ma.fields.Float()
+    share = ma.fields.Float()
+    points = ma.fields.Float()
+
+
+class ExcludedSchema(ma.Schema):
+    question_id = ma.fields.String()
+    weight = ma.fields.Float()
+    reason = ma.fields.String(allow_none=True)
+
+
+class CompetencyRollupSchema(ma.Schema):
+    name = ma.fields.String()
+    score = ma.fields.Float(allow_none=True)
+    status = ma.fields.String(metadata={"description": "scored | insufficient_evidence"})
+    reason = ma.fields.String(allow_none=True)
+    detail = ma.fields.String(allow_none=True)
+    job_weight = ma.fields.Float()
+    contributions = ma.fields.List(ma.fields.Nested(ContributionSchema))
+    excluded = ma.fields.List(ma.fields.Nested(ExcludedSchema))
+
+
+class CalibratedAnswerSchema(ma.Schema):
+    ai = ma.fields.Float(allow_none=True)
+    calibrated = ma.fields.Float(allow_none=True)
+
+
+class CalibrationNoteSchema(ma.Schema):
+    """Which adopted weights changed which answer's score (the scorer's own score beside the calibrated one)."""
+
+    version = ma.fields.Integer()
+    id = ma.fields.String()
+    feature_names = ma.fields.List(ma.fields.String())
+    weights = number_map()
+    answers = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(CalibratedAnswerSchema),
+                             metadata={"description": "per question id"})
+
+
+class InterviewRollupSchema(ma.Schema):
+    overall = ma.fields.Float(allow_none=True)
+    status = ma.fields.String(metadata={"description": "scored | insufficient_evidence"})
+    reason = ma.fields.String(allow_none=True)
+    detail = ma.fields.String(allow_none=True)
+    covered_weight_share = ma.fields.Float()
+    min_coverage = ma.fields.Float()
+    competencies = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(CompetencyRollupSchema))
+    contributions = ma.fields.List(ma.fields.Nested(ContributionSchema))
+    rollup_version = ma.fields.String()
+    config_hash = ma.fields.String()
+    shadow_mode = ma.fields.Boolean()
+    calibration = ma.fields.Nested(CalibrationNoteSchema, allow_none=True)
+
+
+class ProposalSchema(ma.Schema):
+    """An advance proposal (never a rejection); absent fields mean no proposal."""
+
+    decision = ma.fields.String(metadata={"description": "always advance"})
+    action = ma.fields.String(metadata={"description": "propose (HR confirms) | auto_advance (the job's opt-in)"})
+    overall = ma.fields.Float()
+    threshold = ma.fields.Float()
+    requires_confirmation = ma.fields.Boolean()
+    reason = ma.fields.String()
+    rollup_version = ma.fields.String()
+
+
+class FeedbackOverallSchema(ma.Schema):
+    evaluated = ma.fields.Boolean()
+    band = ma.fields.String(allow_none=True)
+    note = ma.fields.String(allow_none=True)
+
+
+class FeedbackCompetencySchema(FeedbackOverallSchema):
+    competency = ma.fields.String()
+    strengths = ma.fields.List(ma.fields.String())
+    gaps = ma.fields.List(ma.fields.String())
+    suggestions = ma.fields.List(ma.fields.String())
+
+
+class FeedbackSchema(ma.Schema):
+    """The candidate's feedback report: coarse bands and plain-Chinese tips, no numbers."""
+
+    overall = ma.fields.Nested(FeedbackOverallSchema)
+    competencies = ma.fields.List(ma.fields.Nested(FeedbackCompetencySchema))
+    storytelling = ma.fields.List(ma.fields.String())
+    about = ma.fields.String()
+
+
+class InterviewResultSchema(ma.Schema):
+    """The interview's roll-up per competency with contributions, the advance proposal and the feedback report."""
+
+    application_id = ma.fields.UUID()
+    overall = ma.fields.Float(allow_none=True)
+    status = ma.fields.String()
+    score = ma.fields.Nested(InterviewRollupSchema)
+    proposal = ma.fields.Nested(ProposalSchema)
+    feedback = ma.fields.Nested(FeedbackSchema)
+    rollup_version = ma.fields.String()
+    config_hash = ma.fields.String()
+    computed_at = ma.fields.AwareDateTime()
+    released_at = ma.fields.AwareDateTime(allow_none=True)
+
+
+class OnboardingLoginSchema(ma.Schema):
+    """How a new hire signs in: the link to their onboarding page and the one-time code (shown to HR once)."""
+
+    case_id = ma.fields.UUID()
+    login_url = ma.fields.String()
+    login_code = ma.fields.String()

@@ -12,6 +12,7 @@ from ..services import human_scores as score_service
 from ..services import jobs as job_service
 from ..services.applications import get_application
 from .blueprint import Blueprint
+from .schemas import number_map
 from .security import BEARER, current_hr
 
 blp = Blueprint("scores", __name__, url_prefix="/api", description="Human scores, AI-score audit, agreement and calibration (HR)")
@@ -59,9 +60,60 @@ class AiScoreAuditSchema(ma.Schema):
     status = ma.fields.String()
     reason = ma.fields.String(allow_none=True)
     content_score = ma.fields.Float(allow_none=True)
-    competency_scores = ma.fields.Dict()
-    features = ma.fields.Dict()
+    competency_scores = number_map()
+    features = number_map("the scorer's allow-listed features behind the score (input to calibration)")
     created_at = ma.fields.AwareDateTime()
+
+
+class StatSchema(ma.Schema):
+    value = ma.fields.Float(allow_none=True)
+    reason = ma.fields.String(allow_none=True, metadata={"description": "why there is no value"})
+
+
+class AgreementReportSchema(ma.Schema):
+    """AI vs human on one competency: n pairs and four statistics, each with a value or the reason it has none."""
+
+    version = ma.fields.String()
+    n = ma.fields.Integer()
+    excluded = ma.fields.Integer(metadata={"description": "pairs left out: one of the two scores missing"})
+    enough_data = ma.fields.Boolean()
+    message = ma.fields.String(allow_none=True, metadata={"description": "not enough data: …"})
+    spearman_rho = ma.fields.Nested(StatSchema)
+    icc_2_1 = ma.fields.Nested(StatSchema)
+    weighted_kappa = ma.fields.Nested(StatSchema)
+    mean_bias = ma.fields.Nested(StatSchema, metadata={"description": "AI − human"})
+
+
+def _reports(description: str) -> ma.fields.Dict:
+    return ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(AgreementReportSchema),
+                          metadata={"description": description})
+
+
+class AnswerAgreementSchema(ma.Schema):
+    overall = ma.fields.Nested(AgreementReportSchema)
+    competencies = _reports("per competency")
+
+
+class InterviewAgreementSchema(ma.Schema):
+    competencies = _reports("per competency, the interview roll-up against human interview scores")
+
+
+class HeldOutMetricsSchema(ma.Schema):
+    current = ma.fields.Nested(AgreementReportSchema, metadata={"description": "the weights in force"})
+    new = ma.fields.Nested(AgreementReportSchema, metadata={"description": "the newly fitted weights"})
+
+
+class SplitPartSchema(ma.Schema):
+    interviews = ma.fields.Integer()
+    answers = ma.fields.Integer()
+    interview_ids = ma.fields.List(ma.fields.String())
+
+
+class SplitSchema(ma.Schema):
+    salt = ma.fields.String()
+    version = ma.fields.String()
+    train = ma.fields.Nested(SplitPartSchema)
+    test = ma.fields.Nested(SplitPartSchema)
 
 
 class AgreementSchema(ma.Schema):
@@ -69,9 +121,8 @@ class AgreementSchema(ma.Schema):
     version = ma.fields.String()
     min_pairs = ma.fields.Integer()
     calibration_version = ma.fields.Integer(allow_none=True, metadata={"description": "adopted weights in force, if any"})
-    answers = ma.fields.Dict(metadata={"description": "overall and per competency: n, spearman_rho, icc_2_1, "
-                                                      "weighted_kappa (5 bands), mean_bias (AI − human), enough_data"})
-    interviews = ma.fields.Dict(metadata={"description": "per competency, the interview roll-up against human interview scores"})
+    answers = ma.fields.Nested(AnswerAgreementSchema)
+    interviews = ma.fields.Nested(InterviewAgreementSchema)
 
 
 class CalibrationRunSchema(ma.Schema):
@@ -88,9 +139,9 @@ class CalibrationVersionSchema(ma.Schema):
     alpha = ma.fields.Float()
     adopted = ma.fields.Boolean()
     reason = ma.fields.String()
-    train_metrics = ma.fields.Dict()
-    test_metrics = ma.fields.Dict(metadata={"description": "held-out agreement of the weights in force and of the new ones"})
-    split = ma.fields.Dict()
+    train_metrics = ma.fields.Nested(AgreementReportSchema)
+    test_metrics = ma.fields.Nested(HeldOutMetricsSchema, metadata={"description": "held-out agreement of the weights in force and of the new ones"})
+    split = ma.fields.Nested(SplitSchema)
     created_by = ma.fields.UUID(allow_none=True)
     created_at = ma.fields.AwareDateTime()
 

@@ -5,7 +5,7 @@ from flask import g, request
 
 from ..db import get_session
 from ..errors import Unauthorized
-from ..services.auth import CandidatePrincipal, HrPrincipal, resolve_token
+from ..services.auth import CandidatePrincipal, EmployeePrincipal, HrPrincipal, resolve_token
 
 BEARER = {"bearerAuth": []}
 
@@ -33,6 +33,13 @@ def current_candidate() -> CandidatePrincipal:
     principal = _principal()
     if not isinstance(principal, CandidatePrincipal):
         raise Unauthorized("a candidate token is required", reason="candidate_token_required")
+    return principal
+
+
+def current_employee() -> EmployeePrincipal:
+    principal = _principal()
+    if not isinstance(principal, EmployeePrincipal):
+        raise Unauthorized("an onboarding (employee) token is required", reason="employee_token_required")
     return principal
 
 

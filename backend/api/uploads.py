@@ -31,9 +31,11 @@ def make_staging():
     return staging_from_settings(_settings(), current_app.extensions["qingpin.storage"])
 
 
-def _segment_metadata(metadata: dict) -> tuple[uuid.UUID, int, int]:
+def _segment_metadata(metadata: dict) -> tuple[uuid.UUID, int, int | None]:
+    """segment_count may be left out (or empty) until the last segment: a recorder uploading as it records."""
     try:
-        return uuid.UUID(metadata["answer_id"]), int(metadata["segment_index"]), int(metadata["segment_count"])
+        count = metadata.get("segment_count") or None
+        return uuid.UUID(metadata["answer_id"]), int(metadata["segment_index"]), None if count is None else int(count)
     except (KeyError, ValueError):
         raise Invalid(f"Upload-Metadata needs {', '.join(METADATA_KEYS)} and sha256", reason="bad_upload_metadata") from None
 
@@ -52,10 +54,11 @@ def on_create(principal, length: int, metadata: dict) -> dict:
     answer_id, index, count = _segment_metadata(metadata)
     session = get_session()
     application = _my_application(session, principal)
-    answer, _ = recording_answer(session, application=application, answer_id=answer_id, segment_index=index, segment_count=count)
+    answer, _ = recording_answer(session, application=application, answer_id=answer_id, segment_index=index, segment_count=count,
+                                 segment_seconds=settings.segment_seconds)
     check_upload_window(answer)
     check_candidate_quota(session, application_id=application.id, adding_bytes=length, quota_bytes=settings.max_candidate_bytes)
-    return {"answer_id": str(answer_id), "segment_index": str(index), "segment_count": str(count)}
+    return {"answer_id": str(answer_id), "segment_index": str(index), "segment_count": "" if count is None else str(count)}
 
 
 def on_complete(principal, upload_id: str, target, metadata: dict, sha256_hex: str) -> None:
@@ -67,7 +70,7 @@ def on_complete(principal, upload_id: str, target, metadata: dict, sha256_hex: s
             session, application=_my_application(session, principal), answer_id=answer_id, segment_index=index,
             segment_count=count, path=path, sha256=sha256_hex, storage=current_app.extensions["qingpin.storage"],
             actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
-            quota_bytes=_settings().max_candidate_bytes,
+            segment_seconds=_settings().segment_seconds, quota_bytes=_settings().max_candidate_bytes,
         )
 
 

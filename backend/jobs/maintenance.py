@@ -1,4 +1,5 @@
-"""Periodic upkeep: expired resumable uploads, idempotency records, and work whose job was lost.
+"""Periodic upkeep: expired resumable uploads, idempotency records, work whose job was lost, and reminders of
+onboarding tasks due soon.
 
 Work is lost when its job was never queued (Redis was down when the upload committed) or its worker died
 (the job's lease ran out, see jobs/worker.py). A sweep every minute queues it again; the jobs are idempotent.
@@ -14,6 +15,7 @@ from sqlmodel import select
 from ..db import session_scope
 from ..models import Answer, AnswerStatus, utcnow
 from ..models.documents import ApplicationDocument, DocumentStatus
+from ..services.checklists import remind_due
 from ..services.idempotency import purge_expired
 from ..uploads import cleanup_expired, staging_from_settings
 from .context import job_app
@@ -40,8 +42,10 @@ def sweep_maintenance(due: str | None = None) -> dict:
         with session_scope() as session:
             purged = purge_expired(session, now=now)
         lost = requeue_lost_work(connection, now=now)
+        with session_scope() as session:
+            reminded = remind_due(session, now=now)
         schedule_maintenance(connection, now=max(now, datetime.fromisoformat(due)) if due else now)
-    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, **lost}
+    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, **lost, "onboarding_reminders": reminded}
     log.info("maintenance: %s", summary)
     return summary
 

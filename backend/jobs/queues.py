@@ -26,6 +26,8 @@ DELIVER = {"job_timeout": 120, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 *
            "retry": Retry(max=4, interval=[10, 60, 300, 900])}
 REMINDER = {"job_timeout": 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
             "retry": Retry(max=3, interval=[10, 30, 60])}
+WEBHOOK = {"job_timeout": 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+           "retry": Retry(max=4, interval=[10, 60, 300, 1800])}
 LIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
 # A running job's lease: its worker renews it every JOB_HEARTBEAT_SECONDS (jobs/worker.py); a job "started" whose
 # lease ran out lost its worker (killed, machine gone) and may be queued again.
@@ -91,6 +93,11 @@ def enqueue_ocr_document(connection: redis.Redis, document_id: uuid.UUID, *, now
     policy = dict(OCR_DOCUMENT)
     return enqueue_once(connection, "backend.jobs.documents.ocr_document", f"ocr-{document_id}", str(document_id),
                         queue=policy.pop("queue"), now=now, **policy)
+
+
+def enqueue_webhook(connection: redis.Redis, delivery_id: uuid.UUID) -> Job:
+    return enqueue_once(connection, "backend.jobs.onboarding.deliver_webhook", f"webhook-{delivery_id}", str(delivery_id),
+                        queue=NOTIFY, **WEBHOOK)
 
 
 def ocr_enqueuer():

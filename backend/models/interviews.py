@@ -20,6 +20,7 @@ class AnswerStatus(StrEnum):
     unreadable = "unreadable"  # media could not be decoded; the candidate may retake
     failed = "failed"  # a permanent processing error, recorded with its reason
     human_review = "human_review"  # AI evaluation declined: human-only review
+    practice = "practice"  # the answer to a practice question: stored for the candidate, never scored
 
 
 class Answer(SQLModel, table=True):
@@ -30,6 +31,7 @@ class Answer(SQLModel, table=True):
     application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
     question_id: uuid.UUID = Field(foreign_key="question.id", index=True)
     attempt: int = 1
+    practice: bool = False  # copied from its question: kept out of every score, roll-up, total and agreement
     started_at: datetime = time_field()  # when the question text was released to the candidate
     record_by: datetime = time_field(default_now=False)  # every segment's upload must have begun by then
     segment_count: int | None = None  # announced by the client with its segments

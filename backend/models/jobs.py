@@ -42,6 +42,8 @@ class Question(SQLModel, table=True):
     rubric: list = json_field(list)  # [{id, text, key_phrases: [...], weight, competencies: [...]}]
     # Behavioural ("describe a time when…"): STAR structure counts. None: inferred from the question's text.
     behavioural: bool | None = None
+    # A practice question: the candidate may try it, its answer is never scored nor shown in any score.
+    practice: bool = False
     think_seconds: int = 30
     answer_seconds: int = 180
     retakes: int = 1

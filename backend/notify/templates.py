@@ -1,4 +1,4 @@
-"""The eight notification templates: their values, Chinese texts for e-mail and the inbox, and their WeChat fields."""
+"""The notification templates: their values, Chinese texts for e-mail and the inbox, and their WeChat fields."""
 from __future__ import annotations
 
 import datetime as dt
@@ -126,6 +126,38 @@ TEMPLATES: Mapping[str, MessageTemplate] = MappingProxyType({t.name: t for t in 
              "{feedback}\n\n我们会保留你的资料，祝你求职顺利！",
         wechat={"thing1": "job_title", "phrase2": "status", "thing3": "feedback_short"},
         required=("feedback_code",), defaults={"status": "未通过"},
+    ),
+    MessageTemplate(
+        name="offer",
+        subject="【轻聘】录用通知：{company}「{job_title}」",
+        body="{candidate_name}，你好：\n\n恭喜你被{company}录用为{department}「{job_title}」！"
+             "入职日期为{start_date}，报到地点：{location}，你的直属上级是{manager}。\n\n"
+             "请打开入职页面 {login_url} ，用招聘人员另行提供的一次性验证码登录，确认个人信息、上传入职材料并阅读员工手册。",
+        wechat={"thing1": "job_title", "date2": "start_date", "thing3": "location"},
+        required=("department", "start_date", "location", "manager", "login_url"), dates=("start_date",),
+    ),
+    MessageTemplate(
+        name="onboarding_task",
+        subject="【轻聘】入职待办提醒：{task_title}",
+        body="{candidate_name}，你好：\n\n你的入职待办「{task_title}」将于{due_date}到期，请尽快在入职页面完成。{tip}",
+        wechat={"thing1": "task_title", "date2": "due_date", "thing3": "tip"},
+        required=("task_title", "due_date"), defaults={"tip": "如有疑问请联系招聘人员"}, dates=("due_date",),
+    ),
+    MessageTemplate(
+        name="mentor_assigned",
+        subject="【轻聘】入职导师：{mentor_name}",
+        body="{candidate_name}，你好：\n\n{company}为你安排了入职导师{mentor_name}（{mentor_department}），"
+             "入职后他/她会帮助你熟悉「{job_title}」的工作。{tip}",
+        wechat={"name1": "mentor_name", "thing2": "job_title", "thing3": "tip"},
+        required=("mentor_name", "mentor_department"), defaults={"tip": "入职第一周导师会与你联系"},
+    ),
+    MessageTemplate(
+        name="mentee_assigned",
+        subject="【轻聘】带教安排：新同事{mentee_name}",
+        body="{candidate_name}，你好：\n\n你已被确认为新同事{mentee_name}（{mentee_position}）的入职导师，"
+             "对方将于{start_date}入职。感谢你的支持！",
+        wechat={"name1": "mentee_name", "thing2": "mentee_position", "date3": "start_date"},
+        required=("mentee_name", "mentee_position", "start_date"), dates=("start_date",),
     ),
 )})
 

@@ -34,16 +34,19 @@ ANSWER_TOLERANCE_SECONDS = 5
 RECORD_TOLERANCE_SECONDS = 30
 EARLY_START = timedelta(minutes=15)  # a booked candidate may start this long before the slot
 # Statuses after which the scorer has nothing more to do with an answer.
-FINAL = {AnswerStatus.scored, AnswerStatus.insufficient_evidence, AnswerStatus.unreadable, AnswerStatus.failed, AnswerStatus.human_review}
+FINAL = {AnswerStatus.scored, AnswerStatus.insufficient_evidence, AnswerStatus.unreadable, AnswerStatus.failed, AnswerStatus.human_review,
+         AnswerStatus.practice}
 # An unreadable recording is not the candidate's fault: it does not use up a retake.
 COUNTS_AS_ATTEMPT = lambda answer: answer.status != AnswerStatus.unreadable  # noqa: E731
 CHUNK = 1024 * 1024
 
 
-def answers_for(session: Session, *, application_id: uuid.UUID) -> list[Answer]:
-    return list(session.exec(
-        select(Answer).where(Answer.application_id == application_id).order_by(Answer.question_id, Answer.attempt)
-    ))
+def answers_for(session: Session, *, application_id: uuid.UUID, include_practice: bool = False) -> list[Answer]:
+    """An application's answers; practice answers only when asked (they belong to no score, total or HR view)."""
+    query = select(Answer).where(Answer.application_id == application_id)
+    if not include_practice:
+        query = query.where(Answer.practice == False)  # noqa: E712
+    return list(session.exec(query.order_by(Answer.question_id, Answer.attempt)))
 
 
 def latest_answers(answers: list[Answer]) -> dict[uuid.UUID, Answer]:
@@ -74,10 +77,11 @@ def spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path, 
         raise
 
 
-def max_segments(session: Session, *, application_id: uuid.UUID, question: Question) -> int:
+def max_segments(session: Session, *, application_id: uuid.UUID, question: Question,
+                 segment_seconds: int = SEGMENT_MAX_SECONDS) -> int:
     """How many segments this candidate's answer to `question` may have: its limit, their extra time, the tolerance."""
     extra_seconds = accommodation_for(session, application_id=application_id).extra_answer_seconds
-    return math.ceil((question.answer_seconds + extra_seconds + ANSWER_TOLERANCE_SECONDS) / SEGMENT_MAX_SECONDS)
+    return math.ceil((question.answer_seconds + extra_seconds + ANSWER_TOLERANCE_SECONDS) / segment_seconds)
 
 
 def start_question(session: Session, *, application: Application, question_id: uuid.UUID, actor: Actor,
@@ -92,14 +96,14 @@ def start_question(session: Session, *, application: Application, question_id: u
         raise NotFound("question not found")
     extra = accommodation_for(session, application_id=application.id)
     _check_booked_time(session, application=application, now=now, extra_window_hours=extra.extra_window_hours)
-    previous = [a for a in answers_for(session, application_id=application.id) if a.question_id == question.id]
+    previous = [a for a in answers_for(session, application_id=application.id, include_practice=True) if a.question_id == question.id]
     if sum(1 for a in previous if COUNTS_AS_ATTEMPT(a)) >= 1 + question.retakes + extra.extra_retakes:
         raise Conflict("no retakes left for this question", reason="no_retakes_left")
     window = (question.think_seconds + extra.extra_think_seconds + question.answer_seconds + extra.extra_answer_seconds
               + RECORD_TOLERANCE_SECONDS)
     answer = Answer(
         application_id=application.id, question_id=question.id, attempt=max((a.attempt for a in previous), default=0) + 1,
-        started_at=now, record_by=now + timedelta(seconds=window),
+        practice=question.practice, started_at=now, record_by=now + timedelta(seconds=window),
     )
     session.add(answer)
     session.flush()
@@ -126,8 +130,13 @@ def _check_booked_time(session: Session, *, application: Application, now: datet
 
 
 def recording_answer(session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int,
-                     segment_count: int, now: datetime | None = None, lock: bool = False) -> tuple[Answer, Question]:
-    """The caller's answer that may still take segment `segment_index` of `segment_count` (404/409/422 otherwise)."""
+                     segment_count: int | None, now: datetime | None = None, lock: bool = False,
+                     segment_seconds: int = SEGMENT_MAX_SECONDS) -> tuple[Answer, Question]:
+    """The caller's answer that may still take segment `segment_index` of `segment_count` (404/409/422 otherwise).
+
+    A recorder that uploads each segment while it still records does not know the count yet: it leaves it out
+    (None) until the last segment, which announces it.
+    """
     now = now or utcnow()
     answer = session.get(Answer, answer_id, with_for_update=lock)
     if answer is None or answer.application_id != application.id:
@@ -138,12 +147,15 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
         raise Conflict("this answer is already submitted", reason="answer_submitted")
     require_media_consent(session, application=application)
     question = session.get(Question, answer.question_id)
-    most = max_segments(session, application_id=application.id, question=question)
-    if not 1 <= segment_count <= most or not 0 <= segment_index < segment_count:
-        raise Invalid(f"segment {segment_index} of {segment_count} is out of range (at most {most} segments)",
-                      reason="bad_segment")
-    if answer.segment_count is not None and answer.segment_count != segment_count:
+    most = max_segments(session, application_id=application.id, question=question, segment_seconds=segment_seconds)
+    count = segment_count if segment_count is not None else answer.segment_count or most
+    if not 1 <= count <= most or not 0 <= segment_index < count:
+        raise Invalid(f"segment {segment_index} of {count} is out of range (at most {most} segments)", reason="bad_segment")
+    if segment_count is not None and answer.segment_count is not None and answer.segment_count != segment_count:
         raise Invalid(f"this answer was announced with {answer.segment_count} segments", reason="bad_segment")
+    if segment_count is not None and answer.segment_count is None and session.exec(select(AnswerSegment.id).where(
+            AnswerSegment.answer_id == answer.id, AnswerSegment.index >= segment_count)).first():
+        raise Invalid(f"a segment beyond {segment_count} segments is already uploaded", reason="bad_segment")
     if session.exec(select(AnswerSegment.id).where(AnswerSegment.answer_id == answer.id, AnswerSegment.index == segment_index)).first():
         raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists")
     return answer, question
@@ -166,17 +178,18 @@ def check_upload_window(answer: Answer, *, now: datetime | None = None) -> None:
 
 
 def attach_segment(
-    session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int, segment_count: int,
+    session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int, segment_count: int | None,
     path: Path, sha256: str, storage, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None], quota_bytes: int,
+    segment_seconds: int = SEGMENT_MAX_SECONDS,
 ) -> AnswerSegment:
     """Verify and store one recorded segment; when the answer has all its segments, submit it for scoring once."""
     answer, question = recording_answer(session, application=application, answer_id=answer_id, segment_index=segment_index,
-                                        segment_count=segment_count, lock=True)
+                                        segment_count=segment_count, lock=True, segment_seconds=segment_seconds)
     check_candidate_quota(session, application_id=application.id, adding_bytes=path.stat().st_size, quota_bytes=quota_bytes)
     media_type = check_media_file(path)
     seconds = probe_seconds(path)
-    if seconds is not None and seconds > SEGMENT_MAX_SECONDS + SEGMENT_TOLERANCE_SECONDS:
-        raise Invalid(f"a segment may last at most {SEGMENT_MAX_SECONDS} s (this one lasts {seconds:.0f} s)", reason="segment_too_long")
+    if seconds is not None and seconds > segment_seconds + SEGMENT_TOLERANCE_SECONDS:
+        raise Invalid(f"a segment may last at most {segment_seconds} s (this one lasts {seconds:.0f} s)", reason="segment_too_long")
     segments = list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == answer.id)))
     total = sum(s.duration_seconds or 0 for s in segments) + (seconds or 0)
     limit = question.answer_seconds + accommodation_for(session, application_id=application.id).extra_answer_seconds
@@ -190,7 +203,8 @@ def attach_segment(
     segment = AnswerSegment(answer_id=answer.id, index=segment_index, media_key=stored.key, sha256=stored.sha256,
                             bytes=stored.size, media_type=media_type, duration_seconds=seconds)
     session.add(segment)
-    answer.segment_count = segment_count
+    if segment_count is not None:
+        answer.segment_count = segment_count
     session.add(answer)
     try:
         session.flush()
@@ -198,7 +212,7 @@ def attach_segment(
         # Another upload of this segment won the race (SQLite takes no row lock): refuse, and keep no orphan object.
         storage.delete(stored.key)
         raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists") from None
-    if len(segments) + 1 == segment_count:
+    if answer.segment_count is not None and len(segments) + 1 == answer.segment_count:
         _submit(session, application=application, answer=answer, total_seconds=total, actor=actor, enqueue_scoring=enqueue_scoring)
     return segment
 
@@ -209,6 +223,10 @@ def _submit(session: Session, *, application: Application, answer: Answer, total
     record_event(session, application=application, kind="answer_uploaded", actor=actor,
                  data={"answer_id": str(answer.id), "question_id": str(answer.question_id), "attempt": answer.attempt,
                        "segments": answer.segment_count})
+    if answer.practice:
+        answer.status = AnswerStatus.practice  # never scored: no job is queued, no score, no total
+        session.add(answer)
+        return
     if not ai_evaluation_allowed(session, application=application):
         # The candidate declined automated evaluation: a human reviews this answer, no scoring job is ever queued.
         answer.status, answer.status_reason = AnswerStatus.human_review, "ai_evaluation_declined"

@@ -50,8 +50,7 @@ def transition_application(
     """
     to_state = S(to_state)
     from_state = application.state
-    if to_state not in ALLOWED_TRANSITIONS[S(from_state)]:
-        raise Conflict(f"an application cannot go from {from_state} to {to_state}", reason="state_not_allowed")
+    check_transition(application, to_state)
     if to_state in HUMAN_DECISIONS and not _human_or_opted_in(session, application, to_state, actor, reason):
         raise Invalid("this decision needs a human reviewer and a reason", reason="human_decision_required")
     application.state = to_state
@@ -62,6 +61,12 @@ def transition_application(
         from_state=from_state, to_state=to_state, reason=reason, data=data,
     )
     return event
+
+
+def check_transition(application: Application, to_state: str) -> None:
+    """409 unless the state machine allows the move."""
+    if S(to_state) not in ALLOWED_TRANSITIONS[S(application.state)]:
+        raise Conflict(f"an application cannot go from {application.state} to {to_state}", reason="state_not_allowed")
 
 
 def _human_or_opted_in(session: Session, application: Application, to_state: S, actor: Actor, reason: str | None) -> bool:
@@ -83,6 +88,15 @@ def record_event(
         organization_id=application.organization_id, application_id=application.id, kind=kind,
         actor_type=actor.type, actor_id=actor.id, from_state=from_state, to_state=to_state, reason=reason, data=data or {},
     )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def record_org_event(session: Session, *, organization_id: uuid.UUID, kind: str, actor: Actor, data: dict | None = None) -> Event:
+    """An organization-level event on the same append-only log (team changes, exports): no application."""
+    event = Event(organization_id=organization_id, application_id=None, kind=kind, actor_type=actor.type, actor_id=actor.id,
+                  data=data or {})
     session.add(event)
     session.flush()
     return event

@@ -36,6 +36,17 @@ class CandidatePrincipal:
     organization_id: uuid.UUID
 
 
+@dataclass(frozen=True)
+class EmployeePrincipal:
+    """A new hire signed in with their one-time code: their own onboarding case only."""
+
+    case_id: uuid.UUID
+    employee_id: uuid.UUID
+    application_id: uuid.UUID
+    candidate_id: uuid.UUID
+    organization_id: uuid.UUID
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -84,7 +95,11 @@ def issue_candidate_token(session: Session, *, application_id: uuid.UUID, hours:
     return _issue(session, kind="candidate", hours=hours, application_id=application_id)
 
 
-def resolve_token(session: Session, token: str) -> HrPrincipal | CandidatePrincipal:
+def issue_employee_token(session: Session, *, application_id: uuid.UUID, hours: int) -> tuple[str, AuthToken]:
+    return _issue(session, kind="employee", hours=hours, application_id=application_id)
+
+
+def resolve_token(session: Session, token: str) -> HrPrincipal | CandidatePrincipal | EmployeePrincipal:
     """The principal behind a bearer token, in one query (token and its user or application joined).
 
     The rows loaded stay referenced by the session for its lifetime, so the request's later `session.get` of the
@@ -103,8 +118,18 @@ def resolve_token(session: Session, token: str) -> HrPrincipal | CandidatePrinci
         if user is None or not user.active:
             raise Unauthorized("missing, expired or revoked token", reason="bad_token")
         return HrPrincipal(user_id=user.id, organization_id=user.organization_id, role=user.role)
+    if row.kind not in ("candidate", "employee"):  # e.g. a set-password code is no bearer token
+        raise Unauthorized("missing, expired or revoked token", reason="bad_token")
     if application is None:
         raise Unauthorized("missing, expired or revoked token", reason="bad_token")
+    if row.kind == "employee":
+        from ..models.onboarding import OnboardingCase
+
+        case = session.exec(select(OnboardingCase).where(OnboardingCase.application_id == application.id)).first()
+        if case is None:
+            raise Unauthorized("missing, expired or revoked token", reason="bad_token")
+        return EmployeePrincipal(case_id=case.id, employee_id=case.employee_id, application_id=application.id,
+                                 candidate_id=application.candidate_id, organization_id=application.organization_id)
     return CandidatePrincipal(
         application_id=application.id, candidate_id=application.candidate_id, organization_id=application.organization_id
     )

@@ -62,7 +62,7 @@ def effective_score(answer: Answer, audit: AiScoreAudit | None, calibration: Cal
 def _job_answers(session: Session, *, job: Job) -> tuple[list[Answer], dict[uuid.UUID, Question], list[HumanScore]]:
     questions = {q.id: q for q in session.exec(select(Question).where(Question.job_id == job.id))}
     application_ids = select(Application.id).where(Application.job_id == job.id)
-    answers = list(session.exec(select(Answer).where(Answer.application_id.in_(application_ids))))
+    answers = list(session.exec(select(Answer).where(Answer.application_id.in_(application_ids), Answer.practice == False)))  # noqa: E712
     human = list(session.exec(select(HumanScore).where(HumanScore.application_id.in_(application_ids))))
     return answers, questions, human
 

@@ -41,8 +41,11 @@ def decide(session: Session, *, application: Application, to_state: str, actor: 
            message: DecisionMessage = DecisionMessage()) -> Event:
     """Record the decision (state change with its reason) and queue the candidate's message for it."""
     template, values = _message_for(S(to_state), message)
+    data = {"message": template} if template else {}
+    if S(to_state) == S.rejected:  # kept even when no message goes out: analytics count rejection reasons
+        data["feedback_code"] = _checked_code(message.feedback_code)
     event = transition_application(session, application=application, to_state=to_state, actor=actor, reason=reason,
-                                   data={"message": template} if template else None)
+                                   data=data or None)
     if template:
         notify(session, application=application, template=template, actor=actor, values=values,
                dedupe_key=f"decision:{event.id}")
@@ -53,16 +56,21 @@ def decide(session: Session, *, application: Application, to_state: str, actor: 
     return event
 
 
+def _checked_code(code: str | None) -> str:
+    """A standardized feedback code (the general one when none is given); an unknown code is a 422."""
+    code = code or DEFAULT_FEEDBACK
+    if code not in STANDARD_FEEDBACK:
+        raise Invalid("unknown feedback code", reason="bad_feedback_code",
+                      errors={"feedback_code": [f"one of {sorted(STANDARD_FEEDBACK)}"]})
+    return code
+
+
 def _message_for(to_state: S, message: DecisionMessage) -> tuple[str | None, dict]:
     """The template and its values for this decision, or (None, {}) when no message goes out; bad values are a 422."""
     if not message.send or to_state not in (S.rejected, S.advanced):
         return None, {}
     if to_state == S.rejected:
-        code = message.feedback_code or DEFAULT_FEEDBACK
-        if code not in STANDARD_FEEDBACK:
-            raise Invalid("unknown feedback code", reason="bad_feedback_code",
-                          errors={"feedback_code": [f"one of {sorted(STANDARD_FEEDBACK)}"]})
-        return "rejection", {"feedback_code": code}
+        return "rejection", {"feedback_code": _checked_code(message.feedback_code)}
     next_round = message.next_round
     if next_round is None:  # advanced into the pool: the released result tells the candidate
         return None, {}

@@ -36,17 +36,7 @@ def add_document(session: Session, *, application: Application, kind: str, fileo
     """Store an uploaded document (checked by its bytes, not its name) and queue its reading once committed."""
     if kind not in DocumentKind.__members__:
         raise Invalid(f"unknown document kind {kind!r}", reason="bad_document_kind")
-    path, size, digest = spool(fileobj, max_bytes=LIMITS.max_bytes, directory=spool_dir)
-    try:
-        if size == 0:
-            raise Invalid("the uploaded file is empty", reason="empty_file")
-        file_type = detect_file_type(path)
-        if file_type is None:
-            raise UnsupportedMedia("请上传 PDF、Word（DOCX）或图片（JPG、PNG、WEBP）格式的文件", reason="unsupported_type")
-        with path.open("rb") as fh:
-            stored = storage.save(fh)
-    finally:
-        path.unlink(missing_ok=True)
+    stored, size, digest, file_type = store_upload(fileobj, storage=storage, spool_dir=spool_dir)
     document = ApplicationDocument(
         application_id=application.id, kind=kind, filename=clean_filename(filename, default="document"), file_type=file_type,
         media_key=stored.key, sha256=digest, bytes=size, uploaded_by=actor.type,
@@ -58,6 +48,23 @@ def add_document(session: Session, *, application: Application, kind: str, fileo
     document_id = document.id
     after_commit(session, lambda: enqueue_ocr(document_id))
     return document
+
+
+def store_upload(fileobj: BinaryIO, *, storage, spool_dir: Path, allowed: frozenset[str] | None = None):
+    """Spool an upload within the size limit, check its type by its bytes, keep it in storage: (stored, size, sha256, type)."""
+    path, size, digest = spool(fileobj, max_bytes=LIMITS.max_bytes, directory=spool_dir)
+    try:
+        if size == 0:
+            raise Invalid("the uploaded file is empty", reason="empty_file")
+        file_type = detect_file_type(path)
+        if file_type is None or (allowed is not None and file_type not in allowed):
+            raise UnsupportedMedia("请上传 PDF、Word（DOCX）或图片（JPG、PNG、WEBP）格式的文件" if allowed is None
+                                   else "请上传图片（JPG、PNG、WEBP）或 PDF 文件", reason="unsupported_type")
+        with path.open("rb") as fh:
+            stored = storage.save(fh)
+    finally:
+        path.unlink(missing_ok=True)
+    return stored, size, digest, file_type
 
 
 def documents_of(session: Session, *, application_id: uuid.UUID) -> list[ApplicationDocument]:

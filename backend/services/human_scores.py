@@ -21,11 +21,11 @@ MAX_COMMENT = 2000
 
 
 def get_answer(session: Session, *, organization_id: uuid.UUID, answer_id: uuid.UUID) -> tuple[Answer, Application]:
-    """An answer of the caller's organization (404 otherwise) with its application."""
+    """An answer of the caller's organization, not a practice one (404 otherwise), with its application."""
     answer = session.get(Answer, answer_id)
     application = answer and session.get(Application, answer.application_id)
-    if application is None or application.organization_id != organization_id:
-        raise NotFound("answer not found")
+    if application is None or application.organization_id != organization_id or answer.practice:
+        raise NotFound("answer not found")  # a practice answer is the candidate's own: never scored by anyone
     return answer, application
 
 

@@ -214,6 +214,10 @@ def update_question(session: Session, *, job: Job, question: Question, data: dic
     if position is not None and position != question.position and session.exec(
             select(Question).where(Question.job_id == job.id, Question.position == position)).first():
         raise Conflict(f"position {position} is taken", reason="position_taken")
+    if data.get("practice") is not None and data["practice"] != question.practice and session.exec(
+            select(Answer.id).where(Answer.question_id == question.id)).first():
+        # answers carry the flag they were given at start: a scored answer never becomes practice, nor the reverse
+        raise Conflict("the question already has answers; add a new question instead", reason="has_answers")
     for name, value in _question_fields(job, data, question).items():
         setattr(question, name, value)
     session.add(question)

@@ -118,7 +118,7 @@ def finish_interview(session: Session, *, application: Application, actor: Actor
     """The candidate declares the interview done; every question needs a usable answer first."""
     if application.state != S.in_progress:
         raise Conflict(f"an interview cannot be finished while the application is {application.state}", reason="state_not_allowed")
-    questions = set(session.exec(select(Question.id).where(Question.job_id == application.job_id)))
+    questions = set(session.exec(select(Question.id).where(Question.job_id == application.job_id, Question.practice == False)))  # noqa: E712
     answered = {q for q, a in latest_answers(answers_for(session, application_id=application.id)).items() if COUNTS_AS_ATTEMPT(a)}
     missing = questions - answered
     if missing:

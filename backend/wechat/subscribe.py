@@ -97,6 +97,14 @@ TEMPLATE_LAYOUTS: Mapping[str, tuple[str, Mapping[str, str]]] = MappingProxyType
     "next_round": ("pages/applications/index", {"thing1": "thing", "thing2": "thing", "time3": "time"}),
     # 面试结果: 职位, 状态, 说明
     "rejection": ("pages/applications/index", {"thing1": "thing", "phrase2": "phrase", "thing3": "thing"}),
+    # 录用通知: 职位, 入职日期, 报到地点
+    "offer": ("pages/applications/index", {"thing1": "thing", "date2": "date", "thing3": "thing"}),
+    # 入职待办提醒: 事项, 截止日期, 说明
+    "onboarding_task": ("pages/applications/index", {"thing1": "thing", "date2": "date", "thing3": "thing"}),
+    # 导师分配: 导师, 职位, 说明
+    "mentor_assigned": ("pages/applications/index", {"name1": "name", "thing2": "thing", "thing3": "thing"}),
+    # 带教安排: 新同事, 职位, 入职日期
+    "mentee_assigned": ("pages/applications/index", {"name1": "name", "thing2": "thing", "date3": "date"}),
 })
 
 

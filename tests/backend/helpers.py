@@ -3,9 +3,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import uuid
 import wave
+from datetime import date, timedelta
 
 import numpy as np
+
+from backend.db import session_scope
+from backend.models import Application
+from backend.services.applications import Actor, transition_application
 
 JOB = {
     "title": "对公客户经理",
@@ -80,3 +87,48 @@ def silent_wav(seconds: float = 3.0) -> bytes:
         out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000)
         out.writeframes(np.zeros(int(16000 * seconds), dtype=np.int16).tobytes())
     return buffer.getvalue()
+
+
+def assert_shown_whole(stored, shown, where: str = "") -> None:
+    """The API showed every key and value the database stored (a response schema dropped nothing)."""
+    stored = json.loads(json.dumps(stored, default=str))
+    if isinstance(stored, dict):
+        assert isinstance(shown, dict), where
+        for key, value in stored.items():
+            assert key in shown, f"{where}.{key} dropped by the response schema"
+            assert_shown_whole(value, shown[key], f"{where}.{key}")
+    elif isinstance(stored, list):
+        assert isinstance(shown, list) and len(shown) == len(stored), where
+        for index, (a, b) in enumerate(zip(stored, shown)):
+            assert_shown_whole(a, b, f"{where}[{index}]")
+    else:
+        assert stored == shown, f"{where}: stored {stored!r}, shown {shown!r}"
+
+
+START = date.today() + timedelta(days=14)  # the offered start date of hires made by `hire`
+
+
+def advance(app, application_id: str) -> None:
+    """invited → … → advanced, as the interview and a reviewer would (only onboarding is under test here)."""
+    with app.app_context(), session_scope() as session:
+        application = session.get(Application, uuid.UUID(application_id))
+        for state in ("in_progress", "completed"):
+            transition_application(session, application=application, to_state=state, actor=Actor.system(), reason="test")
+        transition_application(session, application=application, to_state="advanced", actor=Actor("hr", uuid.uuid4()),
+                               reason="test")
+
+
+def hire(client, app, hr, job, name="王小明", *, department="公司金融部", before_hire=None) -> tuple[dict, dict]:
+    """A hired candidate with a signed-in employee; returns (decision response, employee headers)."""
+    application, _ = invite_candidate(client, hr, job["id"], name=name, consent=False)
+    advance(app, application["id"])
+    if before_hire:
+        before_hire(application)
+    decided = client.post(f"/api/applications/{application['id']}/decisions", headers=hr, json={
+        "to_state": "hired", "reason": "录用", "offer": {"position": "对公客户经理", "department": department,
+                                                        "start_date": START.isoformat(), "location": "北京分行", "manager": "陈经理"}})
+    assert decided.status_code == 200, decided.json
+    login = decided.json["onboarding"]
+    signed = client.post("/api/onboard/session", json={"case_id": login["case_id"], "code": login["login_code"]})
+    assert signed.status_code == 201, signed.json
+    return decided.json, {"Authorization": f"Bearer {signed.json['token']}"}

@@ -12,7 +12,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from .helpers import JOB, create_job, invite_candidate
+from .helpers import JOB, create_job, hire, invite_candidate
 
 EXAMPLES_PER_OPERATION = 6
 
@@ -28,10 +28,15 @@ def test_no_operation_answers_500(app, make_hr, database_url):
     slot = client.post(f"/api/jobs/{job['id']}/slots", headers=hr, json={
         "starts_at": "2030-01-01T09:00:00+08:00", "ends_at": "2030-01-01T10:00:00+08:00"}).json
     answer = client.post(f"/api/candidate/questions/{job['questions'][0]['id']}/start", headers=me).json
+    case, employee = hired_employee(app, client, hr, job)
+    course = client.post("/api/onboarding/courses", headers=hr, json={"title": "合规基础课程", "competency": "沟通能力"}).json
+    mentor = client.post("/api/onboarding/employees", headers=hr, json={"name": "李导师", "is_mentor": True,
+                                                                         "mentor_capacity": 1}).json
     # Real objects behind the path parameters, so the fuzzed bodies reach the code (random ids only reach a 404).
     ids = {"job_id": job["id"], "question_id": second["id"], "application_id": application["id"], "slot_id": slot["id"],
-           "answer_id": answer["answer_id"], "candidate_id": application["candidate_id"]}
-    callers = {"hr": hr, "candidate": me, "anonymous": {}}
+           "answer_id": answer["answer_id"], "candidate_id": application["candidate_id"], "case_id": case["case_id"],
+           "task_id": case["task_id"], "course_id": course["id"], "employee_id": mentor["id"]}
+    callers = {"hr": hr, "candidate": me, "employee": employee, "anonymous": {}}
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) > 60  # the whole documented API, not a slice of it
@@ -56,3 +61,10 @@ def test_no_operation_answers_500(app, make_hr, database_url):
     assert not failures, "\n".join(failures)
     # The fuzzed requests got past authentication and validation often enough to exercise the code behind them.
     assert statuses[2] >= 40, statuses
+
+
+def hired_employee(app, client, hr, job) -> tuple[dict, dict]:
+    """An onboarding case (with one of its tasks) and its employee's headers."""
+    decided, employee = hire(client, app, hr, job, "丙")
+    task = client.get("/api/onboard/tasks", headers=employee).json[0]
+    return {"case_id": decided["onboarding"]["case_id"], "task_id": task["id"]}, employee

@@ -4,12 +4,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 
 from rq.job import Job
 
+from backend.db import session_scope
+from backend.models import Answer
+from backend.models.results import InterviewResult
 from backend.seed import demo_job_payload
 
-from .helpers import answer_question, create_job, invite_candidate, silent_wav, start_question, upload_segment
+from .helpers import answer_question, assert_shown_whole, create_job, invite_candidate, silent_wav, start_question, upload_segment
 
 
 def _upload(client, headers, question_id, path=None, *, content: bytes | None = None, name="answer.wav"):
@@ -71,6 +75,14 @@ def test_demo_flow_scores_an_answer_with_evidence(client, make_hr, run_jobs, app
     assert result["status"] == "scored" and 0 < result["overall"] <= 100
     assert set(result["score"]["competencies"]) == set(job["competencies"])
     assert result["proposal"] == {} or result["proposal"]["decision"] == "advance"
+    with app.app_context(), session_scope() as session:  # the precise response schemas drop nothing stored
+        stored = session.get(InterviewResult, uuid.UUID(application["id"]))
+        for name in ("score", "proposal", "feedback"):
+            assert_shown_whole(getattr(stored, name), result[name], name)
+        for shown in detail["answers"]:
+            row = session.get(Answer, uuid.UUID(shown["id"]))
+            for name in ("figures", "evidence", "analysis", "competency_scores", "timings", "integrity", "segments"):
+                assert_shown_whole(getattr(row, name), shown[name], name)
     assert client.get("/api/candidate/result", headers=me).status_code == 404  # not released
     assert client.post(f"/api/applications/{application['id']}/release-result", headers=hr).status_code == 409
     decided = client.post(f"/api/applications/{application['id']}/decisions", headers=hr,

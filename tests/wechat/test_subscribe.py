@@ -36,6 +36,10 @@ SAMPLE_VALUES = {
     "result_available": {"thing1": "高级前端工程师", "phrase2": "已出结果", "thing3": "点击查看详情"},
     "next_round": {"thing1": "高级前端工程师", "thing2": "第二轮：技术面", "time3": INTERVIEW_AT},
     "rejection": {"thing1": "高级前端工程师", "phrase2": "未通过", "thing3": "感谢你的时间，祝求职顺利"},
+    "offer": {"thing1": "对公客户经理", "date2": dt.date(2026, 12, 14), "thing3": "北京分行营业部"},
+    "onboarding_task": {"thing1": "上传身份证人像面", "date2": dt.date(2026, 12, 7), "thing3": "如有疑问请联系招聘人员"},
+    "mentor_assigned": {"name1": "李导师", "thing2": "对公客户经理", "thing3": "入职第一周导师会与你联系"},
+    "mentee_assigned": {"name1": "王小明", "thing2": "对公客户经理", "date3": dt.date(2026, 12, 14)},
 }
 
 
