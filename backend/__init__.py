@@ -16,15 +16,20 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["SECRET_KEY"] = settings.secret_key
     app.config["MAX_CONTENT_LENGTH"] = settings.max_segment_bytes + 1024 * 1024
 
-    from . import api, db, errors, h5, redis_conn, storage
+    from . import api, db, errors, h5, http_headers, ratelimit, redis_conn, storage
+    from .api.parsing import StrictJSONProvider
 
+    app.json = StrictJSONProvider(app)
     errors.init_app(app)
+    http_headers.init_app(app)
     db.init_app(app)
     redis_conn.init_app(app)
+    ratelimit.init_app(app)
     app.extensions["qingpin.storage"] = storage.storage_from_settings(
         backend=settings.storage_backend, local_root=settings.storage_root,
-        signing_key=settings.secret_key.encode(), s3=settings.s3_options,
+        signing_key=settings.secret_key.encode(), s3=settings.s3_options, max_url_seconds=settings.media_url_seconds,
     )
+    api.media.redact_signatures_in_access_logs()
     api.init_app(app)
     h5.init_app(app)
     _quiet_noisy_loggers()

@@ -4,11 +4,8 @@ from __future__ import annotations
 import getpass
 import logging
 import os
-import signal
-import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import click
@@ -114,38 +111,32 @@ def worker(queues: tuple[str, ...], burst: bool, no_preload: bool) -> None:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--demo/--no-demo", default=True, show_default=True, help="Walk the demo flow once the server is up.")
 @click.option("--audio", type=click.Path(path_type=Path), help="Answer recording for the demo walk-through.")
+@click.option("--web-workers", default=2, show_default=True, type=int, help="gunicorn worker processes.")
 @with_appcontext
-def run(host: str, port: int, demo: bool, audio: Path | None) -> None:
-    """Start the API and a worker on the embedded default (SQLite, local disk, embedded Redis)."""
-    from werkzeug.serving import make_server
-
+def run(host: str, port: int, demo: bool, audio: Path | None, web_workers: int) -> None:
+    """Start the API (gunicorn) and a worker on the embedded default (SQLite, local disk, embedded Redis)."""
     from .migrate import upgrade
+    from .supervisor import Supervisor
 
     app = current_app._get_current_object()
     settings = _settings()
     upgrade(settings.resolved_database_url)
     _seed_demo()
-    env = dict(os.environ, REDIS_URL=app.config["REDIS_URL"], QINGPIN_INSTANCE_DIR=str(settings.instance_dir.resolve()))
-    worker_proc = subprocess.Popen([sys.executable, "-m", "backend.cli", "worker"], env=env)
-    server = make_server(host, port, app, threaded=True)
+    env = dict(os.environ, REDIS_URL=app.config["REDIS_URL"], QINGPIN_INSTANCE_DIR=str(settings.instance_dir.resolve()),
+               SECRET_KEY=settings.secret_key, QINGPIN_BIND=f"{host}:{port}", WEB_CONCURRENCY=str(web_workers))
+    supervisor = Supervisor(env, echo=click.echo)
+    supervisor.add("web", [sys.executable, "-m", "gunicorn", "-c", "python:backend.gunicorn_conf", "backend:create_app()"],
+                   restart=False)
+    supervisor.add("worker", [sys.executable, "-m", "backend.cli", "worker"], restart=True)
     base_url = f"http://{host}:{port}"
     click.echo(f"QingPin API on {base_url}/api  (docs {base_url}/api/docs, OpenAPI {base_url}/api/openapi.json)")
     click.echo(_h5_line(base_url))
     click.echo(f"database {settings.resolved_database_url}; storage {settings.storage_root}; redis {app.config['REDIS_URL']}")
-
-    def _stop(*_):
-        threading.Thread(target=server.shutdown, daemon=True).start()
-
-    signal.signal(signal.SIGTERM, _stop)
     if demo:
         threading.Thread(target=_walk_demo, args=(base_url, audio), daemon=True).start()
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        supervisor.run()  # until Ctrl-C or SIGTERM, or the web server fails
     finally:
-        worker_proc.terminate()
-        worker_proc.wait(timeout=30)
         stop_embedded_redis()
 
 
@@ -157,8 +148,11 @@ def _h5_line(base_url: str) -> str:
 
 def _walk_demo(base_url: str, audio: Path | None) -> None:
     from .demo import DEFAULT_AUDIO, DemoFailed, run_demo
+    from .supervisor import wait_until_up
 
-    time.sleep(0.5)
+    if not wait_until_up(f"{base_url}/api/health", seconds=60):
+        click.echo("demo | failed: the API did not come up", err=True)
+        return
     try:
         run_demo(base_url, audio=audio or DEFAULT_AUDIO, echo=lambda line: click.echo(f"demo | {line}"))
         click.echo("demo | done. The server keeps running: Ctrl-C to stop.")

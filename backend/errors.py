@@ -1,9 +1,13 @@
 """Domain exceptions that carry their HTTP status, and the one handler that renders them as JSON."""
 from __future__ import annotations
 
+import logging
 from http import HTTPStatus
 
+import redis
 from flask import Flask, jsonify
+
+log = logging.getLogger(__name__)
 
 
 class DomainError(Exception):
@@ -12,12 +16,14 @@ class DomainError(Exception):
     status_code = 400
     reason = "bad_request"
 
-    def __init__(self, message: str, *, reason: str | None = None, errors: dict | None = None):
+    def __init__(self, message: str, *, reason: str | None = None, errors: dict | None = None,
+                 retry_after: int | None = None):
         super().__init__(message)
         self.message = message
         if reason:
             self.reason = reason
         self.errors = errors
+        self.retry_after = retry_after  # seconds, sent as Retry-After (429, 503)
 
 
 class Unauthorized(DomainError):
@@ -55,6 +61,11 @@ class Invalid(DomainError):
     reason = "invalid"
 
 
+class Unavailable(DomainError):
+    status_code = 503
+    reason = "temporarily_unavailable"
+
+
 def error_body(status_code: int, message: str, *, reason: str | None = None, errors: dict | None = None) -> dict:
     body = {"code": status_code, "status": HTTPStatus(status_code).phrase, "message": message}
     if errors:
@@ -65,8 +76,21 @@ def error_body(status_code: int, message: str, *, reason: str | None = None, err
 
 
 def render_domain_error(exc: DomainError):
-    return jsonify(error_body(exc.status_code, exc.message, reason=exc.reason, errors=exc.errors)), exc.status_code
+    response = jsonify(error_body(exc.status_code, exc.message, reason=exc.reason, errors=exc.errors))
+    response.status_code = exc.status_code
+    if exc.retry_after:
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def render_redis_down(exc: redis.RedisError):
+    """Redis (queues, tokens, limits) unreachable: the caller may retry shortly; nothing they sent is lost."""
+    log.warning("Redis unavailable: %s", type(exc).__name__)
+    return render_domain_error(Unavailable("the service is briefly unavailable; please retry in a few seconds",
+                                           reason="redis_unavailable", retry_after=5))
 
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(DomainError, render_domain_error)
+    app.register_error_handler(redis.ConnectionError, render_redis_down)
+    app.register_error_handler(redis.TimeoutError, render_redis_down)

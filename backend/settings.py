@@ -1,6 +1,8 @@
 """One typed settings object, read from the environment (and `.env`)."""
 from __future__ import annotations
 
+import os
+import secrets
 from pathlib import Path
 from typing import Literal
 
@@ -111,5 +113,26 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides) -> Settings:
-    """Settings from the environment, with explicit overrides (used by tests and the CLI)."""
-    return Settings(**overrides)
+    """Settings from the environment, with explicit overrides (used by tests and the CLI).
+
+    In development without a SECRET_KEY, a random one is generated once and kept in the instance folder
+    (`secret_key`, mode 0600), so that no two installations share a signing key.
+    """
+    settings = Settings(**overrides)
+    if settings.env == "development" and settings.secret_key == DEV_SECRET_KEY:
+        settings.secret_key = instance_secret(settings.instance_dir)
+    return settings
+
+
+def instance_secret(instance_dir: Path) -> str:
+    path = instance_dir / "secret_key"
+    if not path.exists():
+        instance_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process (the worker) made it first
+            pass
+        else:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()

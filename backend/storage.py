@@ -24,6 +24,7 @@ MAX_KEY_LENGTH = 512
 MAX_SEGMENT_BYTES = 255
 # SigV4 presigned URLs are capped at 7 days by S3; the local backend keeps the same ceiling.
 MAX_URL_EXPIRES = 7 * 24 * 3600
+URL_CLOCK_SKEW = 5  # seconds between the web processes' clocks
 
 _FORBIDDEN_KEY_CHARS = re.compile(r"[\\\x00-\x1f\x7f]")
 
@@ -192,9 +193,11 @@ class Storage(ABC):
 class LocalStorage(Storage):
     """Objects as files under a root directory, served through HMAC-signed URLs."""
 
-    def __init__(self, root: Path, *, signing_key: bytes, url_prefix: str = "/api/media") -> None:
+    def __init__(self, root: Path, *, signing_key: bytes, url_prefix: str = "/api/media",
+                 max_url_seconds: int = MAX_URL_EXPIRES) -> None:
         if not isinstance(signing_key, bytes) or not signing_key:
             raise ValueError("LocalStorage needs a non-empty bytes signing_key")
+        self.max_url_seconds = _check_expires(max_url_seconds)
         self.root = Path(root).absolute()
         self.url_prefix = url_prefix.rstrip("/")
         self._signing_key = signing_key
@@ -287,7 +290,9 @@ class LocalStorage(Storage):
 
     def url(self, key: str, *, expires: int = 300) -> str:
         validate_key(key)
-        exp = int(time.time()) + _check_expires(expires)
+        if _check_expires(expires) > self.max_url_seconds:
+            raise ValueError(f"expires must be at most {self.max_url_seconds} seconds")
+        exp = int(time.time()) + expires
         return f"{self.url_prefix}/{quote(key, safe='/')}?exp={exp}&sig={self._signature(key, exp)}"
 
     def verify_url(self, key: str, exp: int | str, sig: str, now: float | None = None) -> bool:
@@ -299,7 +304,9 @@ class LocalStorage(Storage):
             return False
         if not isinstance(sig, str):
             return False
-        if (time.time() if now is None else now) > exp_int:
+        current = time.time() if now is None else now
+        # An expiry further out than any URL this storage makes was not made by it (or by a leaked key): refuse.
+        if current > exp_int or exp_int > current + self.max_url_seconds + URL_CLOCK_SKEW:
             return False
         return hmac.compare_digest(self._signature(key, exp_int).encode(), sig.encode())
 
@@ -548,10 +555,11 @@ _S3_SETTING_KEYS = frozenset(
 )
 
 
-def storage_from_settings(*, backend: str, local_root: Path, signing_key: bytes, s3: dict) -> Storage:
+def storage_from_settings(*, backend: str, local_root: Path, signing_key: bytes, s3: dict,
+                          max_url_seconds: int = MAX_URL_EXPIRES) -> Storage:
     """Build the configured Storage: backend 'local' (files under local_root) or 's3' (s3 dict)."""
     if backend == "local":
-        return LocalStorage(Path(local_root), signing_key=signing_key)
+        return LocalStorage(Path(local_root), signing_key=signing_key, max_url_seconds=max_url_seconds)
     if backend == "s3":
         unknown = set(s3) - _S3_SETTING_KEYS
         if unknown:

@@ -171,6 +171,23 @@ def race(base: str, sessions: list[requests.Session], tokens: list[str], slot_id
         return list(pool.map(client, range(len(tokens))))
 
 
+def burst(base: str, sessions: list[requests.Session], tokens: list[str], path: str, *, auth: bool) -> float:
+    """Every client GETs `path` at once (released by a barrier); returns completed requests per second."""
+    barrier = threading.Barrier(len(tokens))
+
+    def client(index: int) -> tuple[float, float]:
+        headers = {"Authorization": f"Bearer {tokens[index]}"} if auth else {}
+        barrier.wait()
+        started = time.perf_counter()
+        response = sessions[index].get(f"{base}{path}", headers=headers, timeout=120)
+        response.raise_for_status()
+        return started, time.perf_counter()
+
+    with ThreadPoolExecutor(max_workers=len(tokens)) as pool:
+        spans = list(pool.map(client, range(len(tokens))))
+    return len(spans) / (max(end for _, end in spans) - min(start for start, _ in spans))
+
+
 def warm(base: str, sessions: list[requests.Session], tokens: list[str]) -> None:
     """One request per client: opens its keep-alive connection and warms every worker's connection pool."""
     def get(index: int) -> None:
@@ -224,7 +241,8 @@ def main() -> int:
         if (redis := redis_url()) is not None:
             env["REDIS_URL"] = redis
         command = [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "--threads", str(args.threads),
-                   "-b", f"127.0.0.1:{port}", "--keep-alive", "60", "--log-level", "warning", "backend:create_app()"]
+                   "-b", f"127.0.0.1:{port}", "--keep-alive", "60", "--log-level", "warning", "-c", "python:backend.gunicorn_conf",
+                   "backend:create_app()"]
         server = subprocess.Popen(command, cwd=REPO, env=env)
         base = f"http://127.0.0.1:{port}"
         for _ in range(200):
@@ -247,6 +265,9 @@ def main() -> int:
         for round_no in range(args.rounds):
             slot_ids = offer_slots(url, job_id=job_id, hr_id=hr_id, slots=args.slots, seats=args.seats, round_no=round_no)
             warm(base, sessions, tokens)
+            # The same clients, the same gunicorn, the same moment: an unauthenticated read and an authenticated one.
+            health_rps = burst(base, sessions, tokens, "/api/health", auth=False)
+            read_rps = burst(base, sessions, tokens, "/api/candidate/status", auth=True)
             pg = postgres_processes()
             cpu_before = (cpu_seconds(gunicorn), cpu_seconds(pg), cpu_seconds(me), busy_cpu_seconds())
             outcomes = race(base, sessions, tokens, slot_ids)
@@ -269,6 +290,7 @@ def main() -> int:
                 "booking_rate": len(wins) / fill if fill else 0.0, "reasons": reasons,
                 "errors": sum(1 for o in outcomes if o.status >= 500), "p50": statistics.median(latencies),
                 "p95": percentile(latencies, 0.95), "max": max(latencies), "cpu": cpu, **seats,
+                "health_rps": health_rps, "read_rps": read_rps,
             }
             rounds.append(result)
             print(f"round {round_no + 1}: {len(outcomes)} requests in {wall:.3f} s = {result['rps']:.0f} req/s; "
@@ -276,7 +298,8 @@ def main() -> int:
                   f"latency p50 {result['p50']:.0f} ms p95 {result['p95']:.0f} ms max {result['max']:.0f} ms; "
                   f"overbooked {seats['overbooked']}, counter drift {seats['drift']}; "
                   f"CPU s: gunicorn {cpu[0]:.2f}, postgres {cpu[1]:.2f}, bench client {cpu[2]:.2f}, other processes {cpu[3]:.2f} "
-                  f"(of {wall * (os.cpu_count() or 1):.2f} available)", flush=True)
+                  f"(of {wall * (os.cpu_count() or 1):.2f} available); same clients: GET /api/health {health_rps:.0f} req/s, "
+                  f"authenticated GET /api/candidate/status {read_rps:.0f} req/s", flush=True)
             cancel_winners(base, sessions, tokens, outcomes)
 
         overbooked = sum(r["overbooked"] for r in rounds)
@@ -292,6 +315,12 @@ def main() -> int:
             f"seat counter drift {drift}; 5xx {errors}; other processes used {others:.0%} of the machine's CPU meanwhile",
             flush=True,
         )
+        health = statistics.median(r["health_rps"] for r in rounds)
+        read = statistics.median(r["read_rps"] for r in rounds)
+        booking = statistics.median(r["rps"] for r in rounds)
+        print(f"RESULT ratios (medians, same run): GET /api/health {health:.0f} req/s; authenticated read {read:.0f} req/s "
+              f"= {read / health:.2f} of health (target >= 0.70); booking race {booking:.0f} req/s = {booking / health:.2f} "
+              f"of health (target >= 0.50), {booking / read:.2f} of an authenticated read", flush=True)
         return 0 if overbooked == drift == errors == 0 else 1
     finally:
         if server is not None:

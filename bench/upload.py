@@ -234,7 +234,7 @@ def main() -> None:
         try:
             # Round 0 warms up: on a VM, the first touch of fresh page-cache memory is several times slower
             # than reusing pages freed by the previous round, which would favour whichever ran second.
-            for round_ in range(args.runs + 1):
+            for _round in range(args.runs + 1):
                 target = work / "copy.bin"
                 started = time.perf_counter()
                 shutil.copyfile(source, target)

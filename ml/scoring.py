@@ -12,7 +12,6 @@ import numpy as np
 
 from ml.asr import AsrEngine, Transcript
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
-from ml.nonanswer import MESSAGES as NON_ANSWER_MESSAGES
 from ml.nonanswer import NonAnswer, find_non_answers, is_echo
 from ml.semantic import Concept, find_concept, point_concepts
 from ml.structure import (

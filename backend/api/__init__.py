@@ -1,7 +1,8 @@
 """The HTTP API: flask-smorest with OpenAPI 3 at /api/openapi.json and docs at /api/docs."""
 from __future__ import annotations
 
-from flask import Flask, jsonify
+import swagger_ui_bundle
+from flask import Flask, jsonify, send_from_directory
 from flask_smorest import Api
 
 from . import auth, booking, candidates, consent, documents, interview, jobs, media, notifications, requests, uploads, wechat_login
@@ -14,7 +15,8 @@ API_CONFIG = {
     "OPENAPI_URL_PREFIX": "/api",
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
-    "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+    # Served by this app from the pinned swagger-ui-bundle package: deployments may have no internet access.
+    "OPENAPI_SWAGGER_UI_URL": "/api/docs/static/",
     "API_SPEC_OPTIONS": {
         "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
         "info": {"description": "QingPin (轻聘): AI interviews with explainable scores. Errors: {code, status, message, errors, reason}."},
@@ -32,9 +34,15 @@ class QingPinApi(Api):
             fields = _field_paths(payload.get("errors"))
             payload["message"] = (f"invalid input: {', '.join(fields[:10])}" if fields
                                   else (error.description or error.name))
-        if status == 422 and "reason" not in payload:
-            payload["reason"] = "invalid_input"
+        payload.setdefault("reason", HTTP_REASONS.get(status, _snake(error.name)))
         return payload, status, headers
+
+
+HTTP_REASONS = {422: "invalid_input", 429: "too_many_requests"}
+
+
+def _snake(name: str) -> str:
+    return "_".join(name.lower().replace("-", " ").split())
 
 
 def _field_paths(errors, prefix: str = "") -> list[str]:
@@ -57,6 +65,10 @@ def init_app(app: Flask) -> None:
         api.register_blueprint(blueprint)
     app.register_blueprint(media.blp)
     app.register_blueprint(uploads.create_blueprint(app.config["QINGPIN_SETTINGS"]))
+
+    @app.get("/api/docs/static/<path:filename>")
+    def swagger_ui_asset(filename):
+        return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename, max_age=7 * 24 * 3600)
 
     @app.get("/api/health")
     def health():

@@ -7,6 +7,7 @@ from flask import current_app
 
 from ..db import get_session
 from ..models import HrUser
+from ..ratelimit import HR_LOGIN_FAILURES_PER_ACCOUNT, HR_LOGIN_FAILURES_PER_ADDRESS, failed_login, limiter, login_account
 from ..services import auth as auth_service
 from ..services import team as team_service
 from .blueprint import Blueprint
@@ -54,9 +55,17 @@ class TokenSchema(ma.Schema):
 
 @blp.route("/login")
 class Login(MethodView):
+    decorators = [
+        limiter.limit(HR_LOGIN_FAILURES_PER_ACCOUNT, key_func=login_account, deduct_when=failed_login,
+                      scope="hr-login-account", error_message="too many failed sign-ins for this account; wait a minute"),
+        limiter.limit(HR_LOGIN_FAILURES_PER_ADDRESS, deduct_when=failed_login, scope="hr-login-address",
+                      error_message="too many failed sign-ins from this address; wait a minute"),
+    ]
+
     @blp.arguments(LoginSchema)
     @blp.response(200, TokenSchema)
     @blp.alt_response(401, description="Wrong e-mail or password")
+    @blp.alt_response(429, description="Too many failed sign-ins (per account and per address); see Retry-After")
     def post(self, body):
         """Log in as an HR user"""
         return _logged_in(body["email"], body["password"])

@@ -1,5 +1,5 @@
-"""The Blueprint every API module uses: flask-smorest's, with bounded pagination (a page number far past any data
-is a 422, not a database overflow)."""
+"""The Blueprint every API module uses: flask-smorest's, with the strict argument parser (api/parsing.py) and bounded
+pagination (a page number far past any data is a 422, not a database overflow)."""
 from __future__ import annotations
 
 import functools
@@ -8,11 +8,14 @@ import flask_smorest
 from flask import request
 
 from ..errors import Invalid
+from .parsing import QingPinParser
 
 MAX_PAGE = 1_000_000  # with at most 100 items a page, offsets stay far inside every database's integer range
 
 
 class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = QingPinParser()
+
     def paginate(self, *args, **kwargs):
         paginated = super().paginate(*args, **kwargs)
 

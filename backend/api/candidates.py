@@ -1,7 +1,6 @@
 """HR side: candidates and their applications, invitations, decisions and the scored answers with evidence."""
 from __future__ import annotations
 
-from datetime import timedelta
 
 import marshmallow as ma
 from flask import current_app, send_file
@@ -10,7 +9,7 @@ from sqlmodel import func, select
 
 from ..db import get_session
 from ..errors import DomainError, Invalid, NotFound
-from ..models import Answer, Application, ApplicationState, Candidate, Job, utcnow
+from ..models import Answer, Application, ApplicationState, Candidate, Job
 from ..services import applications as app_service
 from ..services import jobs as job_service
 from ..services.answers import answers_for, segments_of
@@ -22,6 +21,7 @@ from ..notify.channels import wechat_gateway
 from ..notify.templates import STANDARD_FEEDBACK
 from ..services import onboarding
 from ..services.decisions import DecisionMessage, NextRound, decide
+from ..services.notifications import overdue, overdue_ids
 from ..services.invitations import current_invitation, invitation_qr_key, invite, make_invitation_qr
 from .blueprint import Blueprint
 from .schemas import (AnswerDetailSchema, ApplicationSchema, CandidateSchema, EventSchema, InterviewResultSchema,
@@ -31,7 +31,6 @@ from .security import BEARER, current_hr
 blp = Blueprint("candidates", __name__, url_prefix="/api", description="Candidates and applications (HR)")
 
 EDITORS = ("admin", "recruiter")
-OVERDUE_AFTER = timedelta(hours=24)  # invited and still not booked
 STATE_LABELS = {
     ApplicationState.applied: "待筛选", ApplicationState.screened: "已筛选", ApplicationState.invited: "待预约",
     ApplicationState.booked: "待面试", ApplicationState.in_progress: "面试中", ApplicationState.completed: "已完成",
@@ -222,7 +221,7 @@ class Applications(MethodView):
         else:
             candidate = app_service.get_candidate(session, organization_id=principal.organization_id, candidate_id=body["candidate_id"])
         application = app_service.create_application(session, job=job, candidate=candidate, actor=Actor("hr", principal.user_id))
-        return _list_item(application, candidate, job)
+        return _list_item(application, candidate, job, overdue=False)
 
 
 class ApplicationSearchSchema(ApplicationQuerySchema):
@@ -253,13 +252,14 @@ def _list_applications(query: dict, pagination_parameters) -> list[dict]:
     if "state" in query:
         conditions.append(Application.state == query["state"])
     if query.get("overdue"):
-        conditions += [Application.state == ApplicationState.invited, Application.updated_at < utcnow() - OVERDUE_AFTER]
+        conditions.append(overdue())
     base = select(Application, Candidate, Job).join(Candidate, Candidate.id == Application.candidate_id) \
         .join(Job, Job.id == Application.job_id).where(*conditions)
     pagination_parameters.item_count = session.exec(select(func.count()).select_from(base.subquery())).one()
     rows = session.exec(base.order_by(Application.created_at.desc())
                         .offset(pagination_parameters.first_item).limit(pagination_parameters.page_size)).all()
-    return [_list_item(application, candidate, job) for application, candidate, job in rows]
+    late = overdue_ids(session, application_ids=[application.id for application, _, _ in rows])
+    return [_list_item(application, candidate, job, overdue=application.id in late) for application, candidate, job in rows]
 
 
 @blp.route("/pipeline")
@@ -276,10 +276,9 @@ class Pipeline(MethodView):
             job_service.get_job(session, organization_id=org, job_id=query["job_id"])
             conditions.append(Application.job_id == query["job_id"])
         counts = dict(session.exec(select(Application.state, func.count()).where(*conditions).group_by(Application.state)).all())
-        overdue = session.exec(select(func.count()).select_from(Application).where(
-            *conditions, Application.state == ApplicationState.invited, Application.updated_at < utcnow() - OVERDUE_AFTER)).one()
+        late = session.exec(select(func.count()).select_from(Application).where(*conditions, overdue())).one()
         stages = [{"state": s.value, "label": STATE_LABELS[s], "count": counts.get(s.value, 0)} for s in ApplicationState]
-        return {"stages": stages, "overdue": overdue, "total": sum(counts.values())}
+        return {"stages": stages, "overdue": late, "total": sum(counts.values())}
 
 
 @blp.route("/applications/bulk-invitations")
@@ -313,7 +312,8 @@ class ApplicationById(MethodView):
         """An application with its answers: transcripts, scores, evidence, and its event timeline"""
         session = get_session()
         application = app_service.get_application(session, organization_id=current_hr().organization_id, application_id=application_id)
-        data = _list_item(application, session.get(Candidate, application.candidate_id), session.get(Job, application.job_id))
+        data = _list_item(application, session.get(Candidate, application.candidate_id), session.get(Job, application.job_id),
+                          overdue=bool(overdue_ids(session, application_ids=[application.id])))
         data["questions"] = job_service.list_questions(session, job_id=application.job_id)
         data["answers"] = [
             dict(answer.model_dump(), recordings=segments_of(session, answer_id=answer.id))
@@ -434,11 +434,11 @@ class AnswerMedia(MethodView):
         return {"recordings": recordings, "expires_in": seconds}
 
 
-def _list_item(application: Application, candidate: Candidate, job: Job) -> dict:
+def _list_item(application: Application, candidate: Candidate, job: Job, *, overdue: bool) -> dict:
     data = application.model_dump()
     data["candidate"] = candidate
     data["job_title"] = job.title
     data["state_label"] = STATE_LABELS[ApplicationState(application.state)]
-    data["overdue"] = application.state == ApplicationState.invited and application.updated_at < utcnow() - OVERDUE_AFTER
+    data["overdue"] = overdue
     return data
 

@@ -16,11 +16,12 @@ from ..models import Answer, Application, Job, Organization, utcnow
 from ..services import jobs as job_service
 from ..services.accommodations import accommodation_for
 from ..services.answers import (
-    COUNTS_AS_ATTEMPT, answers_for, attach_segment, check_upload_window, finish_interview, max_segments, recording_answer,
+    COUNTS_AS_ATTEMPT, answers_for, attach_segment, check_upload_window, max_segments, recording_answer,
     spool, start_question,
 )
 from ..services.applications import Actor, record_event
 from ..services.invitations import current_invitation, redeem_invitation
+from ..services.results import finish_interview
 from .blueprint import Blueprint
 from .schemas import AnswerStatusSchema
 from .security import BEARER, current_candidate
@@ -164,7 +165,7 @@ class StartQuestion(MethodView):
         view = _released(session, application, question)
         return {"answer_id": answer.id, "attempt": answer.attempt, "question": view, "started_at": answer.started_at,
                 "record_by": answer.record_by, "segment_max_seconds": seconds,
-                "max_segments": max_segments(question, view["answer_seconds"] - question.answer_seconds, seconds)}
+                "max_segments": max_segments(session, application_id=application.id, question=question, segment_seconds=seconds)}
 
 
 @blp.route("/answers/<uuid:answer_id>/segments")
@@ -189,7 +190,7 @@ class AnswerSegments(MethodView):
             attach_segment(session, application=application, answer_id=answer_id, segment_index=form["index"],
                            segment_count=form["count"], path=path, sha256=form["sha256"], storage=current_app.extensions["qingpin.storage"],
                            actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
-                           segment_seconds=settings.segment_seconds)
+                           segment_seconds=settings.segment_seconds, quota_bytes=settings.max_candidate_bytes)
         finally:
             path.unlink(missing_ok=True)
         return session.get(Answer, answer_id)

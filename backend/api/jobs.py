@@ -5,12 +5,12 @@ import marshmallow as ma
 from flask.views import MethodView
 from sqlmodel import func, select
 
-from ml.calibration import MIN_INTERVIEWS
 from ml.structure import STRUCTURAL_REQUIREMENTS
 
 from ..db import get_session
 from ..models import Job
 from ..services import jobs as job_service
+from ..services.job_policy import policy_errors
 from .blueprint import Blueprint
 from .schemas import CheckedObject
 from .security import BEARER, current_hr
@@ -60,22 +60,8 @@ class QuestionUpdateSchema(QuestionSchema):
 
 
 def _check_thresholds(thresholds: dict) -> None:
-    """The thresholds the platform reads have the right types and ranges (a 422 names each one that does not)."""
-    errors = {}
-    for key in ("auto_advance_score", "interview_pool_top_percent"):
-        value = thresholds.get(key)
-        if key in thresholds and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100):
-            errors[key] = ["must be a number from 0 to 100"]
-    if "shadow_mode" in thresholds and not isinstance(thresholds["shadow_mode"], bool):
-        errors["shadow_mode"] = ["must be true (scores shown to HR, no proposals) or false"]
-    for key, meaning in (("auto_advance", "the system advances at or above auto_advance_score, logged; never rejects"),
-                         ("auto_release", "the candidate sees the result as soon as it is decided")):
-        if key in thresholds and not isinstance(thresholds[key], bool):
-            errors[key] = [f"must be true ({meaning}) or false"]
-    minimum = thresholds.get("calibration_min_interviews")
-    if "calibration_min_interviews" in thresholds and (isinstance(minimum, bool) or not isinstance(minimum, int)
-                                                       or not MIN_INTERVIEWS <= minimum <= 100000):
-        errors["calibration_min_interviews"] = [f"must be a whole number of at least {MIN_INTERVIEWS}"]
+    """The thresholds make a valid JobPolicy (a 422 names each one that does not)."""
+    errors = policy_errors(thresholds)
     if errors:
         raise ma.ValidationError(errors)
 

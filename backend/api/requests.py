@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask.views import MethodView
-from sqlmodel import select
 
 from ..db import get_session
-from ..errors import Conflict
-from ..models import Application, ApplicationState, utcnow
-from ..models.notifications import NotificationOutbox
+from ..models import Application, ApplicationState
 from ..models.requests import RequestKind
 from ..services import applications as app_service
 from ..services.accommodations import grant_accommodation
 from ..services.applications import Actor
 from ..services.candidate_requests import file_request, requests_of
-from ..services.notifications import notify
+from ..services.notifications import nudge_now
 from ..services.results import release_result, released_result
 from .blueprint import Blueprint
 from .schemas import FeedbackSchema, ProposalSchema
@@ -87,13 +84,7 @@ class Nudge(MethodView):
         session = get_session()
         application = app_service.get_application(session, organization_id=principal.organization_id,
                                                   application_id=application_id)
-        if application.state != ApplicationState.invited:
-            raise Conflict("only invited candidates who have not booked can be nudged", reason="state_not_allowed")
-        today = utcnow().date().isoformat()
-        if session.exec(select(NotificationOutbox.id).where(NotificationOutbox.dedupe_key == f"nudge:{application.id}:{today}")).first():
-            raise Conflict("this candidate was already reminded today", reason="nudged_today")
-        outbox = notify(session, application=application, template="not_booked_nudge", actor=Actor("hr", principal.user_id),
-                        values={"deadline": utcnow().date()}, dedupe_key=f"nudge:{application.id}:{today}")
+        outbox = nudge_now(session, application=application, actor=Actor("hr", principal.user_id))
         return {"outbox_id": outbox.id}
 
 

@@ -9,15 +9,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint, current_app
-from sqlmodel import func, select
 
 from ..db import get_session
 from ..errors import DomainError, Invalid, PayloadTooLarge, render_domain_error
 from ..jobs.queues import scoring_enqueuer
-from ..models import Answer, AnswerSegment, Application
-from ..services.answers import attach_segment, check_upload_window, recording_answer
+from ..models import Application
+from ..services.answers import attach_segment, check_candidate_quota, check_upload_window, recording_answer
 from ..services.applications import Actor
-from ..uploads import LocalStaging, S3MultipartStaging, create_tus_blueprint
+from ..uploads import create_tus_blueprint, staging_from_settings
 from .security import current_candidate
 
 # Upload-Metadata keys a client sends with each segment (besides `sha256` and `filename`).
@@ -29,12 +28,7 @@ def _settings():
 
 
 def make_staging():
-    settings = _settings()
-    if settings.upload_staging == "s3":
-        storage = current_app.extensions["qingpin.storage"]
-        return S3MultipartStaging(storage.client, settings.s3_bucket, prefix=f"{settings.s3_prefix}staging/",
-                                  spool_dir=settings.instance_dir / "spool")
-    return LocalStaging(settings.instance_dir / "uploads")
+    return staging_from_settings(_settings(), current_app.extensions["qingpin.storage"])
 
 
 def _segment_metadata(metadata: dict) -> tuple[uuid.UUID, int, int | None]:
@@ -63,12 +57,7 @@ def on_create(principal, length: int, metadata: dict) -> dict:
     answer, _ = recording_answer(session, application=application, answer_id=answer_id, segment_index=index, segment_count=count,
                                  segment_seconds=settings.segment_seconds)
     check_upload_window(answer)
-    stored = session.exec(
-        select(func.coalesce(func.sum(AnswerSegment.bytes), 0)).join(Answer, Answer.id == AnswerSegment.answer_id)
-        .where(Answer.application_id == application.id)
-    ).one()
-    if stored + length > settings.max_candidate_bytes:
-        raise PayloadTooLarge("this interview's recordings exceed the storage allowed per candidate", reason="candidate_quota")
+    check_candidate_quota(session, application_id=application.id, adding_bytes=length, quota_bytes=settings.max_candidate_bytes)
     return {"answer_id": str(answer_id), "segment_index": str(index), "segment_count": "" if count is None else str(count)}
 
 
@@ -81,7 +70,7 @@ def on_complete(principal, upload_id: str, target, metadata: dict, sha256_hex: s
             session, application=_my_application(session, principal), answer_id=answer_id, segment_index=index,
             segment_count=count, path=path, sha256=sha256_hex, storage=current_app.extensions["qingpin.storage"],
             actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
-            segment_seconds=_settings().segment_seconds,
+            segment_seconds=_settings().segment_seconds, quota_bytes=_settings().max_candidate_bytes,
         )
 
 

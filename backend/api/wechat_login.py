@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask import current_app, jsonify, request
+from flask import current_app, jsonify
 from flask.views import MethodView
 
 from ..db import get_session
 from ..errors import NotFound, error_body
 from ..models import Application
 from ..notify.channels import wechat_gateway
+from ..ratelimit import WECHAT_LOGINS_PER_ADDRESS, limiter
 from ..services.wechat_login import save_phone_number, wechat_login
 from ..wechat import WeChatError
 from .blueprint import Blueprint
@@ -49,6 +50,9 @@ def _gateway():
 
 @blp.route("/login")
 class WeChatLogin(MethodView):
+    decorators = [limiter.limit(WECHAT_LOGINS_PER_ADDRESS, scope="wechat-login-address",
+                                error_message="too many sign-in attempts; wait a minute and try again")]
+
     @blp.arguments(WeChatLoginSchema)
     @blp.response(201, WeChatSessionSchema)
     @blp.alt_response(429, description="Too many sign-in attempts")
@@ -57,7 +61,7 @@ class WeChatLogin(MethodView):
         hours = current_app.config["QINGPIN_SETTINGS"].candidate_token_hours
         token, application = wechat_login(
             get_session(), gateway=_gateway(), redis=current_app.extensions["qingpin.redis"], code=body["code"],
-            invitation_token=body.get("invitation_token"), ip=request.remote_addr or "-", hours=hours)
+            invitation_token=body.get("invitation_token"), hours=hours)
         return {"token": token, "application_id": application.id}
 
 

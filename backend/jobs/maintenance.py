@@ -1,5 +1,9 @@
-"""Periodic upkeep: expired resumable uploads, idempotency records, answers whose scoring job was lost, and
-reminders of onboarding tasks due soon."""
+"""Periodic upkeep: expired resumable uploads, idempotency records, work whose job was lost, and reminders of
+onboarding tasks due soon.
+
+Work is lost when its job was never queued (Redis was down when the upload committed) or its worker died
+(the job's lease ran out, see jobs/worker.py). A sweep every minute queues it again; the jobs are idempotent.
+"""
 from __future__ import annotations
 
 import logging
@@ -10,57 +14,81 @@ from sqlmodel import select
 
 from ..db import session_scope
 from ..models import Answer, AnswerStatus, utcnow
+from ..models.documents import ApplicationDocument, DocumentStatus
 from ..services.checklists import remind_due
 from ..services.idempotency import purge_expired
-from ..uploads import cleanup_expired
+from ..uploads import cleanup_expired, staging_from_settings
 from .context import job_app
-from .queues import DEFAULT, SCORE_ANSWER, enqueue_score_answer, live_job, schedule_periodic
+from .queues import DEFAULT, enqueue_ocr_document, enqueue_score_answer, live_job, schedule_periodic
 
 log = logging.getLogger(__name__)
 EVERY = timedelta(minutes=15)
+LOST_WORK_EVERY = timedelta(minutes=1)
 POLICY = {"job_timeout": 600, "result_ttl": 3600, "failure_ttl": 7 * 24 * 3600}
-# An answer waiting this long for a scoring job that is not queued or running lost its job (e.g. Redis was down
-# when its upload committed); one still "processing" past the job timeout lost its worker.
-STUCK_UPLOADED = timedelta(minutes=10)
-STUCK_PROCESSING = timedelta(seconds=SCORE_ANSWER["job_timeout"]) + timedelta(minutes=5)
+LOST_WORK_POLICY = {"job_timeout": 120, "result_ttl": 600, "failure_ttl": 24 * 3600}
+# Work younger than this still has its job on the way (queued right after its commit).
+SETTLING = timedelta(minutes=2)
+# An answer whose scoring started this many times is left to a human (a job that keeps failing is not retried forever).
+MAX_SCORING_RUNS = 5
 
 
 def sweep_maintenance(due: str | None = None) -> dict:
     """Run the upkeep once and plan the next run."""
-    from ..api.uploads import make_staging
-
     app = job_app()
     connection = app.extensions["qingpin.redis"]
     with app.app_context():
         now = utcnow()
-        removed = cleanup_expired(make_staging(), now)
+        removed = cleanup_expired(staging_from_settings(app.config["QINGPIN_SETTINGS"], app.extensions["qingpin.storage"]), now)
         with session_scope() as session:
             purged = purge_expired(session, now=now)
-        requeued = requeue_lost_scoring(connection, now=now)
+        lost = requeue_lost_work(connection, now=now)
         with session_scope() as session:
             reminded = remind_due(session, now=now)
         schedule_maintenance(connection, now=max(now, datetime.fromisoformat(due)) if due else now)
-    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, "answers_requeued": requeued,
-               "onboarding_reminders": reminded}
+    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, **lost, "onboarding_reminders": reminded}
     log.info("maintenance: %s", summary)
     return summary
 
 
-def requeue_lost_scoring(connection, *, now: datetime) -> int:
-    """Queue scoring again for answers whose job vanished; the job itself is idempotent."""
+def sweep_lost_work(due: str | None = None) -> dict:
+    """Queue lost work again (every minute) and plan the next run."""
+    app = job_app()
+    connection = app.extensions["qingpin.redis"]
+    with app.app_context():
+        now = utcnow()
+        lost = requeue_lost_work(connection, now=now)
+        schedule_lost_work_sweep(connection, now=max(now, datetime.fromisoformat(due)) if due else now)
+    if any(lost.values()):
+        log.info("lost work queued again: %s", lost)
+    return lost
+
+
+def requeue_lost_work(connection, *, now: datetime) -> dict:
+    """Queue scoring and document reading again where their job vanished or its worker died."""
     with session_scope() as session:
-        waiting = session.exec(select(Answer).where(
-            ((Answer.status == AnswerStatus.uploaded) & (Answer.submitted_at < now - STUCK_UPLOADED))
-            | ((Answer.status == AnswerStatus.processing) & (Answer.submitted_at < now - STUCK_PROCESSING))
+        answers = session.exec(select(Answer.id).where(
+            Answer.status.in_([AnswerStatus.uploaded, AnswerStatus.processing]), Answer.submitted_at < now - SETTLING,
+            Answer.attempts_processed < MAX_SCORING_RUNS,
         )).all()
-        ids = [answer.id for answer in waiting]
-    lost = [answer_id for answer_id in ids if live_job(connection, f"score_answer-{answer_id}") is None]
-    for answer_id in lost:
-        enqueue_score_answer(connection, answer_id)
-    return len(lost)
+        documents = session.exec(select(ApplicationDocument.id).where(
+            ApplicationDocument.status.in_([DocumentStatus.queued, DocumentStatus.processing]),
+            ApplicationDocument.created_at < now - SETTLING,
+        )).all()
+    lost_answers = [i for i in answers if live_job(connection, f"score_answer-{i}", now=now) is None]
+    lost_documents = [i for i in documents if live_job(connection, f"ocr-{i}", now=now) is None]
+    for answer_id in lost_answers:
+        enqueue_score_answer(connection, answer_id, now=now)
+    for document_id in lost_documents:
+        enqueue_ocr_document(connection, document_id, now=now)
+    return {"answers_requeued": len(lost_answers), "documents_requeued": len(lost_documents)}
 
 
 def schedule_maintenance(connection, *, now: datetime | None = None) -> RqJob:
     """Plan the next run at the next quarter hour (one job per time for all workers)."""
     return schedule_periodic(connection, "backend.jobs.maintenance.sweep_maintenance", prefix="maintenance", queue=DEFAULT,
                              every=EVERY, now=now, **POLICY)
+
+
+def schedule_lost_work_sweep(connection, *, now: datetime | None = None) -> RqJob:
+    return schedule_periodic(connection, "backend.jobs.maintenance.sweep_lost_work", prefix="lost-work", queue=DEFAULT,
+                             every=LOST_WORK_EVERY, now=now, **LOST_WORK_POLICY)

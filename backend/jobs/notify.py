@@ -5,7 +5,7 @@ import logging
 import uuid
 from datetime import datetime, timedelta
 
-from rq import Retry, get_current_job
+from rq import get_current_job
 from rq.job import Job as RqJob
 
 from ..db import session_scope
@@ -20,12 +20,6 @@ from .queues import NOTIFY, schedule_periodic
 
 log = logging.getLogger(__name__)
 
-# A transient failure (WeChat busy, SMTP unreachable) is retried on the same channel with backoff;
-# after the last retry the next channel takes over, so a message is late rather than lost.
-DELIVER = {"job_timeout": 120, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
-           "retry": Retry(max=4, interval=[10, 60, 300, 900])}
-REMINDER = {"job_timeout": 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
-            "retry": Retry(max=3, interval=[10, 30, 60])}
 SWEEP = {"job_timeout": 300, "result_ttl": 3600, "failure_ttl": 7 * 24 * 3600}
 SWEEP_EVERY = timedelta(minutes=15)
 

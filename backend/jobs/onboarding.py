@@ -5,7 +5,7 @@ import logging
 import uuid
 
 import requests
-from rq import Retry, get_current_job
+from rq import get_current_job
 
 from ml.documents import DocumentRejected, extract_text
 from ml.identity import read_document_fields
@@ -16,12 +16,10 @@ from ..services import onboarding_documents as documents
 from ..services import webhooks
 from .context import job_app
 from .engines import ocr_engine
-from .queues import NOTIFY, OCR_DOCUMENT, enqueue_once
+from .queues import OCR_DOCUMENT, enqueue_once
 
 log = logging.getLogger(__name__)
 
-WEBHOOK = {"job_timeout": 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
-           "retry": Retry(max=4, interval=[10, 60, 300, 1800])}
 WEBHOOK_TIMEOUT = 10  # seconds; a slow receiver costs a retry, never the onboarding
 
 
@@ -40,11 +38,6 @@ def onboarding_ocr_enqueuer():
 
     connection = current_app.extensions["qingpin.redis"]
     return lambda document_id: enqueue_onboarding_ocr(connection, document_id)
-
-
-def enqueue_webhook(connection, delivery_id: uuid.UUID):
-    return enqueue_once(connection, "backend.jobs.onboarding.deliver_webhook", f"webhook-{delivery_id}", str(delivery_id),
-                        queue=NOTIFY, **WEBHOOK)
 
 
 def ocr_onboarding_document(document_id: str) -> str:

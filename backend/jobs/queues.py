@@ -20,27 +20,67 @@ SCORE_ANSWER = {
     "queue": ASR, "job_timeout": 15 * 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
     "retry": Retry(max=3, interval=[10, 60, 300]),
 }
+# A transient failure (WeChat busy, SMTP unreachable) is retried on the same channel with backoff;
+# after the last retry the next channel takes over, so a message is late rather than lost.
+DELIVER = {"job_timeout": 120, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+           "retry": Retry(max=4, interval=[10, 60, 300, 900])}
+REMINDER = {"job_timeout": 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+            "retry": Retry(max=3, interval=[10, 30, 60])}
+WEBHOOK = {"job_timeout": 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
+           "retry": Retry(max=4, interval=[10, 60, 300, 1800])}
 LIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
+# A running job's lease: its worker renews it every JOB_HEARTBEAT_SECONDS (jobs/worker.py); a job "started" whose
+# lease ran out lost its worker (killed, machine gone) and may be queued again.
+JOB_HEARTBEAT_SECONDS = 15
+JOB_LEASE_SECONDS = 60
 
 
-def live_job(connection: redis.Redis, job_id: str) -> Job | None:
-    """The job with this id if it is still queued, scheduled or running."""
+def live_job(connection: redis.Redis, job_id: str, *, now: datetime | None = None) -> Job | None:
+    """The job with this id if it is still queued, scheduled, or running on a worker that is alive."""
     try:
         existing = Job.fetch(job_id, connection=connection)
     except NoSuchJobError:
         return None
-    return existing if existing.get_status(refresh=True) in LIVE else None
+    status = existing.get_status(refresh=True)
+    if status == JobStatus.STARTED and worker_lost(existing, now=now):
+        return None
+    return existing if status in LIVE else None
 
 
-def enqueue_once(connection: redis.Redis, func: str, job_id: str, *args, queue: str, **options) -> Job:
+def worker_lost(job: Job, *, now: datetime | None = None) -> bool:
+    """Whether a started job's worker stopped renewing its lease (RQ itself waits for the whole job timeout)."""
+    beat = job.last_heartbeat or job.started_at
+    if beat is None:
+        return False
+    if beat.tzinfo is None:
+        beat = beat.replace(tzinfo=timezone.utc)
+    return (now or datetime.now(timezone.utc)) - beat > timedelta(seconds=JOB_LEASE_SECONDS)
+
+
+def enqueue_once(connection: redis.Redis, func: str, job_id: str, *args, queue: str, now: datetime | None = None,
+                 **options) -> Job:
     """Enqueue `func` under a deterministic id; a job with that id that is still queued or running is reused."""
-    return live_job(connection, job_id) or Queue(queue, connection=connection).enqueue(func, *args, job_id=job_id, **options)
+    existing = live_job(connection, job_id, now=now)
+    if existing is not None:
+        return existing
+    _forget_abandoned(connection, job_id)
+    return Queue(queue, connection=connection).enqueue(func, *args, job_id=job_id, **options)
 
 
-def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID) -> Job:
+def _forget_abandoned(connection: redis.Redis, job_id: str) -> None:
+    """Take a job whose worker died out of RQ's started registry, so RQ's own cleanup cannot fail its successor."""
+    try:
+        job = Job.fetch(job_id, connection=connection)
+    except NoSuchJobError:
+        return
+    if job.get_status(refresh=False) == JobStatus.STARTED:
+        job.delete()
+
+
+def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID, *, now: datetime | None = None) -> Job:
     policy = dict(SCORE_ANSWER)
     return enqueue_once(connection, "backend.jobs.scoring.score_answer", f"score_answer-{answer_id}", str(answer_id),
-                        queue=policy.pop("queue"), **policy)
+                        queue=policy.pop("queue"), now=now, **policy)
 
 
 OCR_DOCUMENT = {
@@ -49,10 +89,15 @@ OCR_DOCUMENT = {
 }
 
 
-def enqueue_ocr_document(connection: redis.Redis, document_id: uuid.UUID) -> Job:
+def enqueue_ocr_document(connection: redis.Redis, document_id: uuid.UUID, *, now: datetime | None = None) -> Job:
     policy = dict(OCR_DOCUMENT)
     return enqueue_once(connection, "backend.jobs.documents.ocr_document", f"ocr-{document_id}", str(document_id),
-                        queue=policy.pop("queue"), **policy)
+                        queue=policy.pop("queue"), now=now, **policy)
+
+
+def enqueue_webhook(connection: redis.Redis, delivery_id: uuid.UUID) -> Job:
+    return enqueue_once(connection, "backend.jobs.onboarding.deliver_webhook", f"webhook-{delivery_id}", str(delivery_id),
+                        queue=NOTIFY, **WEBHOOK)
 
 
 def ocr_enqueuer():

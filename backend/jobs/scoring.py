@@ -13,8 +13,9 @@ from ml.integrity import VideoUnreadable, check_video
 from ml.scoring import QuestionSpec, RubricPoint, score_recording
 
 from ..db import session_scope
-from ..models import Answer, Job, Question
+from ..models import Answer, Application, Job, Question
 from ..services import answers as answer_service
+from ..services import results as results_service
 from ..storage import StorageError
 from .context import job_app
 from .engines import asr_engine
@@ -68,6 +69,7 @@ def score_answer(answer_id: str) -> str:
             if job is None or not job.retries_left:
                 with session_scope() as session:
                     answer_service.record_failure(session, answer_id=answer_uuid, reason="transient_exhausted", message=repr(exc))
+                    _complete_if_processed(session, answer_uuid)
             else:
                 with session_scope() as session:
                     _release(session, answer_uuid)
@@ -76,12 +78,15 @@ def score_answer(answer_id: str) -> str:
             log.exception("scoring answer %s failed", answer_id)
             with session_scope() as session:
                 answer_service.record_failure(session, answer_id=answer_uuid, reason="scorer_error", message=repr(exc))
+                _complete_if_processed(session, answer_uuid)
             raise
         with session_scope() as session:
-            answer_service.record_score(
+            answer = answer_service.record_score(
                 session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s"),
                 integrity=integrity,
             )
+            # The roll-up starts as soon as the last score is written, in the same transaction.
+            results_service.complete_if_processed(session, application=session.get(Application, answer.application_id))
         return result.status
 
 
@@ -99,6 +104,12 @@ def integrity_flags(video_paths) -> dict:
     if not segments:
         return {}
     return {"segments": segments, "flagged": any(s.get("flags") for s in segments), "for_human_review_only": True}
+
+
+def _complete_if_processed(session, answer_id: uuid.UUID) -> None:
+    answer = session.get(Answer, answer_id)
+    if answer is not None:
+        results_service.complete_if_processed(session, application=session.get(Application, answer.application_id))
 
 
 def _release(session, answer_id: uuid.UUID) -> None:

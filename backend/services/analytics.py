@@ -5,7 +5,6 @@ date range (China days, inclusive). The daily series counts the activity of each
 """
 from __future__ import annotations
 
-import statistics
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta

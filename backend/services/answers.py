@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlmodel import Session, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
 
 from ml.scoring import REASON_MESSAGES
 
@@ -20,8 +21,8 @@ from ..models import Answer, AnswerSegment, AnswerStatus, Application, Applicati
 from ..models.scores import AiScoreAudit
 from .applications import Actor, record_event, transition_application
 from .accommodations import accommodation_for
+from .booking import active_booking
 from .consent import ai_evaluation_allowed, require_media_consent
-from .notifications import notify
 from .media import check_media_file, probe_seconds
 
 ANSWERABLE = {S.invited, S.booked, S.in_progress}
@@ -76,7 +77,10 @@ def spool(fileobj: BinaryIO, *, max_bytes: int, directory: Path) -> tuple[Path, 
         raise
 
 
-def max_segments(question: Question, extra_seconds: int = 0, segment_seconds: int = SEGMENT_MAX_SECONDS) -> int:
+def max_segments(session: Session, *, application_id: uuid.UUID, question: Question,
+                 segment_seconds: int = SEGMENT_MAX_SECONDS) -> int:
+    """How many segments this candidate's answer to `question` may have: its limit, their extra time, the tolerance."""
+    extra_seconds = accommodation_for(session, application_id=application_id).extra_answer_seconds
     return math.ceil((question.answer_seconds + extra_seconds + ANSWER_TOLERANCE_SECONDS) / segment_seconds)
 
 
@@ -112,8 +116,6 @@ def start_question(session: Session, *, application: Application, question_id: u
 
 def _check_booked_time(session: Session, *, application: Application, now: datetime, extra_window_hours: int) -> None:
     """With a booking, questions open only in its time: the slot (from shortly before) or the open window's deadline."""
-    from .booking import active_booking  # booking builds on the notification and answer services
-
     booking = active_booking(session, application_id=application.id)
     if booking is None:
         return
@@ -145,7 +147,7 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
         raise Conflict("this answer is already submitted", reason="answer_submitted")
     require_media_consent(session, application=application)
     question = session.get(Question, answer.question_id)
-    most = max_segments(question, accommodation_for(session, application_id=application.id).extra_answer_seconds, segment_seconds)
+    most = max_segments(session, application_id=application.id, question=question, segment_seconds=segment_seconds)
     count = segment_count if segment_count is not None else answer.segment_count or most
     if not 1 <= count <= most or not 0 <= segment_index < count:
         raise Invalid(f"segment {segment_index} of {count} is out of range (at most {most} segments)", reason="bad_segment")
@@ -159,6 +161,16 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
     return answer, question
 
 
+def check_candidate_quota(session: Session, *, application_id: uuid.UUID, adding_bytes: int, quota_bytes: int) -> None:
+    """All recordings of one candidate stay within `quota_bytes` (413 otherwise), whichever way they are uploaded."""
+    stored = session.exec(
+        select(func.coalesce(func.sum(AnswerSegment.bytes), 0)).join(Answer, Answer.id == AnswerSegment.answer_id)
+        .where(Answer.application_id == application_id)
+    ).one()
+    if stored + adding_bytes > quota_bytes:
+        raise PayloadTooLarge("this interview's recordings exceed the storage allowed per candidate", reason="candidate_quota")
+
+
 def check_upload_window(answer: Answer, *, now: datetime | None = None) -> None:
     """A recording must have been finished (its upload begun) within think time + answer limit + tolerance."""
     if (now or utcnow()) > answer.record_by:
@@ -167,12 +179,13 @@ def check_upload_window(answer: Answer, *, now: datetime | None = None) -> None:
 
 def attach_segment(
     session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int, segment_count: int | None,
-    path: Path, sha256: str, storage, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None],
+    path: Path, sha256: str, storage, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None], quota_bytes: int,
     segment_seconds: int = SEGMENT_MAX_SECONDS,
 ) -> AnswerSegment:
     """Verify and store one recorded segment; when the answer has all its segments, submit it for scoring once."""
     answer, question = recording_answer(session, application=application, answer_id=answer_id, segment_index=segment_index,
                                         segment_count=segment_count, lock=True, segment_seconds=segment_seconds)
+    check_candidate_quota(session, application_id=application.id, adding_bytes=path.stat().st_size, quota_bytes=quota_bytes)
     media_type = check_media_file(path)
     seconds = probe_seconds(path)
     if seconds is not None and seconds > segment_seconds + SEGMENT_TOLERANCE_SECONDS:
@@ -193,7 +206,12 @@ def attach_segment(
     if segment_count is not None:
         answer.segment_count = segment_count
     session.add(answer)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another upload of this segment won the race (SQLite takes no row lock): refuse, and keep no orphan object.
+        storage.delete(stored.key)
+        raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists") from None
     if answer.segment_count is not None and len(segments) + 1 == answer.segment_count:
         _submit(session, application=application, answer=answer, total_seconds=total, actor=actor, enqueue_scoring=enqueue_scoring)
     return segment
@@ -221,23 +239,6 @@ def _submit(session: Session, *, application: Application, answer: Answer, total
 
 def segments_of(session: Session, *, answer_id: uuid.UUID) -> list[AnswerSegment]:
     return list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == answer_id).order_by(AnswerSegment.index)))
-
-
-def finish_interview(session: Session, *, application: Application, actor: Actor) -> Application:
-    """The candidate declares the interview done; every question needs a usable answer first."""
-    if application.state != S.in_progress:
-        raise Conflict(f"an interview cannot be finished while the application is {application.state}", reason="state_not_allowed")
-    questions = set(session.exec(select(Question.id).where(Question.job_id == application.job_id, Question.practice == False)))  # noqa: E712
-    answered = {q for q, a in latest_answers(answers_for(session, application_id=application.id)).items() if COUNTS_AS_ATTEMPT(a)}
-    missing = questions - answered
-    if missing:
-        raise Conflict(f"{len(missing)} question(s) still need an answer", reason="unanswered_questions",
-                       errors={"question_ids": sorted(str(q) for q in missing)})
-    transition_application(session, application=application, to_state=S.completed, actor=actor, reason="candidate finished")
-    notify(session, application=application, template="answers_received", actor=actor, values={"submitted_at": utcnow()},
-           dedupe_key=f"answers_received:{application.id}")
-    _mark_scored_if_done(session, application=application)
-    return application
 
 
 def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None:
@@ -313,7 +314,6 @@ def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, durati
     record_event(session, application=application, kind="answer_scored", actor=Actor.system(), reason=answer.status_reason,
                  data={"answer_id": str(answer.id), "status": answer.status, "scorer_version": answer.scorer_version,
                        "config_hash": answer.config_hash})
-    _mark_scored_if_done(session, application=application)
     return answer
 
 
@@ -329,15 +329,3 @@ def _audit_score(session: Session, *, answer: Answer, application: Application, 
     )
     session.add(record)
     return record
-
-
-def _mark_scored_if_done(session: Session, *, application: Application) -> None:
-    if application.state != S.completed:
-        return
-    latest = latest_answers(answers_for(session, application_id=application.id))
-    ai_processed = any(a.status != AnswerStatus.human_review for a in latest.values())
-    if latest and ai_processed and all(a.status in FINAL for a in latest.values()):
-        transition_application(session, application=application, to_state=S.scored, actor=Actor.system(), reason="every answer processed")
-        from .results import compute_result  # results builds on this module
-
-        compute_result(session, application=application)

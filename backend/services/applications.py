@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Application, ApplicationState as S, Candidate, Event, Job, utcnow
+from .job_policy import job_policy
 
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     S.applied: {S.screened, S.invited, S.rejected, S.withdrawn},
@@ -76,7 +77,7 @@ def _human_or_opted_in(session: Session, application: Application, to_state: S, 
     if actor.type == "hr" and actor.id is not None:
         return True
     if actor.type == "system" and to_state == S.advanced:
-        return (session.get(Job, application.job_id).thresholds or {}).get("auto_advance") is True
+        return job_policy(session.get(Job, application.job_id)).auto_advance
     return False
 
 

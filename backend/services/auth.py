@@ -100,17 +100,26 @@ def issue_employee_token(session: Session, *, application_id: uuid.UUID, hours: 
 
 
 def resolve_token(session: Session, token: str) -> HrPrincipal | CandidatePrincipal | EmployeePrincipal:
-    row = session.get(AuthToken, hash_token(token)) if token else None
+    """The principal behind a bearer token, in one query (token and its user or application joined).
+
+    The rows loaded stay referenced by the session for its lifetime, so the request's later `session.get` of the
+    caller's application (or HR user) is answered from the identity map instead of the database."""
+    found = session.exec(
+        select(AuthToken, HrUser, Application)
+        .outerjoin(HrUser, HrUser.id == AuthToken.hr_user_id)
+        .outerjoin(Application, Application.id == AuthToken.application_id)
+        .where(AuthToken.token_hash == hash_token(token))
+    ).first() if token else None
+    row, user, application = found or (None, None, None)
     if row is None or row.revoked or row.expires_at <= utcnow():
         raise Unauthorized("missing, expired or revoked token", reason="bad_token")
+    session.info["principal_rows"] = (row, user, application)
     if row.kind == "hr":
-        user = session.get(HrUser, row.hr_user_id)
         if user is None or not user.active:
             raise Unauthorized("missing, expired or revoked token", reason="bad_token")
         return HrPrincipal(user_id=user.id, organization_id=user.organization_id, role=user.role)
     if row.kind not in ("candidate", "employee"):  # e.g. a set-password code is no bearer token
         raise Unauthorized("missing, expired or revoked token", reason="bad_token")
-    application = session.get(Application, row.application_id)
     if application is None:
         raise Unauthorized("missing, expired or revoked token", reason="bad_token")
     if row.kind == "employee":

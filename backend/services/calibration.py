@@ -8,17 +8,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from ml.agreement import AGREEMENT_VERSION, MIN_PAIRS, agreement_by_competency, agreement_report
-from ml.calibration import DEFAULT_ALPHA, MIN_INTERVIEWS, Sample, apply_weights, fit_calibration
+from ml.calibration import DEFAULT_ALPHA, Sample, apply_weights, fit_calibration
 
 from ..errors import Conflict
 from ..models import Answer, AnswerStatus, Application, Job, Question
 from ..models.results import InterviewResult
 from ..models.scores import AiScoreAudit, CalibrationVersion, HumanScore
+from .job_policy import job_policy
 from .human_scores import human_answer_scores, human_interview_scores
 
-# Human-scored interviews a job needs before it is calibrated, unless its thresholds say otherwise
-# (``calibration_min_interviews``, never below ml.calibration.MIN_INTERVIEWS).
-DEFAULT_MIN_INTERVIEWS = 20
 
 
 def adopted_calibration(session: Session, *, job_id: uuid.UUID) -> CalibrationVersion | None:
@@ -113,10 +111,7 @@ def _explained(report: dict) -> dict:
 
 
 def min_interviews(job: Job) -> int:
-    configured = (job.thresholds or {}).get("calibration_min_interviews")
-    if not isinstance(configured, int) or isinstance(configured, bool):
-        configured = DEFAULT_MIN_INTERVIEWS
-    return max(configured, MIN_INTERVIEWS)
+    return job_policy(job).min_interviews
 
 
 def calibration_samples(session: Session, *, job: Job) -> list[Sample]:

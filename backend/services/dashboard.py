@@ -9,21 +9,21 @@ from sqlalchemy import and_, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, func, select
 
-from ..models import Answer, Application, ApplicationState as S, Candidate, Job, Question, utcnow
+from ..models import Answer, Application, ApplicationState as S, Candidate, Job, Question
 from ..models.interviews import AnswerStatus
 from ..models.scheduling import Booking, BookingKind, BookingStatus
 from ..models.scores import HumanScore
 from . import analytics
+from .notifications import overdue
 
 LIST_LIMIT = 20
 REVIEWABLE = (AnswerStatus.scored, AnswerStatus.insufficient_evidence, AnswerStatus.human_review)
 INTERVIEW_DONE = (S.completed, S.scored)
-OVERDUE_AFTER = timedelta(hours=24)  # the pipeline's rule: invited and still not booked a day later
 
 
 def overdue_condition():
-    """The pipeline's overdue rule (api/candidates.py); issue 10 moves it into services.notifications.overdue()."""
-    return and_(Application.state == S.invited, Application.updated_at < utcnow() - OVERDUE_AFTER)
+    """The one overdue rule (the pipeline's badge and the nudge sweep use it too)."""
+    return overdue()
 
 
 def todays_interviews(session: Session, *, organization_id: uuid.UUID, today: date) -> list[dict]:

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from ..errors import Invalid
 from ..models import Application, ApplicationState as S, Event, Job, utcnow
 from ..notify.templates import STANDARD_FEEDBACK
+from .job_policy import job_policy
 from .applications import Actor, transition_application
 from .notifications import notify
 from .results import DECIDED, release_result
@@ -49,7 +50,7 @@ def decide(session: Session, *, application: Application, to_state: str, actor: 
         notify(session, application=application, template=template, actor=actor, values=values,
                dedupe_key=f"decision:{event.id}")
     job = session.get(Job, application.job_id)
-    if (job.thresholds or {}).get("auto_release") is True and S(to_state) in DECIDED:
+    if job_policy(job).auto_release and S(to_state) in DECIDED:
         # The job releases results as soon as they are decided; the decision's own message (if any) says so.
         release_result(session, application=application, actor=actor, send_message=template is None)
     return event

@@ -21,6 +21,17 @@ from .applications import Actor, record_event
 LIMITS = DocumentLimits()
 
 
+def clean_filename(name: str | None, *, default: str = "file") -> str:
+    """A client's file name safe to store and show: its last path part without controls, line breaks or bidi marks."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable() and not _is_bidi_control(ch)).strip().lstrip(".")
+    return name[:255] or default
+
+
+def _is_bidi_control(ch: str) -> bool:
+    return ch in "\u061c\u200e\u200f" or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069"
+
+
 def add_document(session: Session, *, application: Application, kind: str, fileobj: BinaryIO, filename: str, storage,
                  spool_dir: Path, actor: Actor, enqueue_ocr: Callable[[uuid.UUID], None]) -> ApplicationDocument:
     """Store an uploaded document (checked by its bytes, not its name) and queue its reading once committed."""
@@ -28,7 +39,7 @@ def add_document(session: Session, *, application: Application, kind: str, fileo
         raise Invalid(f"unknown document kind {kind!r}", reason="bad_document_kind")
     stored, size, digest, file_type = store_upload(fileobj, storage=storage, spool_dir=spool_dir)
     document = ApplicationDocument(
-        application_id=application.id, kind=kind, filename=Path(filename or "document").name[:255], file_type=file_type,
+        application_id=application.id, kind=kind, filename=clean_filename(filename, default="document"), file_type=file_type,
         media_key=stored.key, sha256=digest, bytes=size, uploaded_by=actor.type,
     )
     session.add(document)

@@ -6,11 +6,11 @@ import logging
 import secrets
 from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, select, update
 
 from ..db import after_commit
 from ..errors import NotFound
-from ..models import Application, ApplicationState as S, Invitation, utcnow
+from ..models import Application, ApplicationState as S, AuthToken, Invitation, utcnow
 from ..storage import Storage, StorageError
 from ..wechat import WeChatError
 from .applications import Actor, record_event, transition_application
@@ -37,6 +37,10 @@ def invite(session: Session, *, application: Application, actor: Actor, days: in
         earlier.revoked = True
         session.add(earlier)
         revoked.append(invitation_qr_key(earlier))
+    if revoked:
+        # The tokens a revoked link gave out stop working too (the candidate signs in again with the new link).
+        session.exec(update(AuthToken).where(AuthToken.kind == "candidate", AuthToken.application_id == application.id,
+                                             AuthToken.revoked == False).values(revoked=True))  # noqa: E712
     if storage is not None and revoked:
         after_commit(session, lambda: [storage.delete(key) for key in revoked])
     token = new_invitation_token()

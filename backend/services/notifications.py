@@ -23,8 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ..db import after_commit
-from ..errors import Invalid, NotFound
-from ..jobs.queues import NOTIFY, enqueue_once
+from ..errors import Conflict, Invalid, NotFound
+from ..jobs.queues import DELIVER, NOTIFY, REMINDER, enqueue_once
 from ..models import Application, ApplicationState as S, Candidate, Event, Invitation, Job, Organization, utcnow
 from ..models.notifications import (
     CandidateContact, Channel, InAppMessage, NotificationOutbox, OutboxStatus, SubscribeCredit,
@@ -154,8 +154,6 @@ def channel_plan(session: Session, *, candidate: Candidate, template: str) -> li
 
 
 def enqueue_delivery(connection, outbox_id: uuid.UUID):
-    from ..jobs.notify import DELIVER
-
     policy = dict(DELIVER)
     return enqueue_once(connection, "backend.jobs.notify.deliver", f"notify-{outbox_id}", str(outbox_id),
                         queue=NOTIFY, **policy)
@@ -283,8 +281,6 @@ def cancel_reminder(session: Session, *, booking_id: uuid.UUID) -> None:
 
 def schedule_reminder(connection, *, booking_id: uuid.UUID, starts_at: datetime) -> RqJob | None:
     """Replace any scheduled reminder of this booking by one at starts_at - 60 min (now, if that has passed)."""
-    from ..jobs.notify import REMINDER
-
     unschedule_reminder(connection, booking_id=booking_id)
     if starts_at <= utcnow():
         return None
@@ -335,26 +331,63 @@ def booking_for_reminder(session: Session, booking_id: uuid.UUID) -> dict | None
 
 # -- nudges ----------------------------------------------------------------------------------------------------
 
-def nudge_unbooked(session: Session, *, now: datetime | None = None, limit: int = 500) -> list[NotificationOutbox]:
-    """Nudge, once per invitation, candidates invited more than 24 h ago who have not booked (event `not_booked_nudge`)."""
+def _waiting_invitation(now: datetime) -> list:
+    """An invited application's live invitation, sent more than NUDGE_AFTER ago and not booked since: "overdue"."""
     from ..models.scheduling import Booking
 
-    now = now or utcnow()
     booked_since = exists().where(Booking.application_id == Application.id, Booking.created_at >= Invitation.created_at)
+    return [Invitation.application_id == Application.id, Application.state == S.invited, Invitation.revoked == False,  # noqa: E712
+            Invitation.created_at <= now - NUDGE_AFTER, Invitation.expires_at > now, ~booked_since]
+
+
+def overdue(now: datetime | None = None):
+    """SQL condition on Application: invited, and the live invitation waits unbooked past NUDGE_AFTER (badge, filter, sweep)."""
+    return exists().where(*_waiting_invitation(now or utcnow()))
+
+
+def overdue_ids(session: Session, *, application_ids: list[uuid.UUID], now: datetime | None = None) -> set[uuid.UUID]:
+    if not application_ids:
+        return set()
+    return set(session.exec(select(Application.id).where(Application.id.in_(application_ids), overdue(now))))
+
+
+def nudge_deadline(invitation: Invitation):
+    """The date a nudge asks the candidate to book by: their invitation's expiry, in China time."""
+    return invitation.expires_at.astimezone(CHINA_TZ).date()
+
+
+def nudge_unbooked(session: Session, *, now: datetime | None = None, limit: int = 500) -> list[NotificationOutbox]:
+    """Nudge, once per invitation, candidates whose invitation is overdue (event `not_booked_nudge`)."""
+    now = now or utcnow()
     nudged_since = exists().where(Event.application_id == Application.id, Event.kind == "not_booked_nudge",
                                   Event.created_at >= Invitation.created_at)
     rows = session.exec(
         select(Application, Invitation).join(Invitation, Invitation.application_id == Application.id)
-        .where(Application.state == S.invited, Invitation.revoked == False,  # noqa: E712
-               Invitation.created_at <= now - NUDGE_AFTER, Invitation.expires_at > now, ~booked_since, ~nudged_since)
+        .where(*_waiting_invitation(now), ~nudged_since)
         .order_by(Invitation.created_at).limit(limit)
     ).all()
     sent = []
     for application, invitation in rows:
-        deadline = invitation.expires_at.astimezone(CHINA_TZ).date()
         outbox = notify(session, application=application, template="not_booked_nudge", actor=Actor.system(),
-                        values={"deadline": deadline}, dedupe_key=f"nudge:{invitation.id}")
+                        values={"deadline": nudge_deadline(invitation)}, dedupe_key=f"nudge:{invitation.id}")
         record_event(session, application=application, kind="not_booked_nudge", actor=Actor.system(),
                      data={"invitation_id": str(invitation.id), "outbox_id": str(outbox.id)})
         sent.append(outbox)
     return sent
+
+
+def nudge_now(session: Session, *, application: Application, actor: Actor, now: datetime | None = None) -> NotificationOutbox:
+    """HR's one-tap reminder to book (at most once a day), with the same deadline as the automatic nudge."""
+    now = now or utcnow()
+    if application.state != S.invited:
+        raise Conflict("only invited candidates who have not booked can be nudged", reason="state_not_allowed")
+    invitation = session.exec(select(Invitation).where(
+        Invitation.application_id == application.id, Invitation.revoked == False, Invitation.expires_at > now,  # noqa: E712
+    ).order_by(Invitation.created_at.desc())).first()
+    if invitation is None:
+        raise Conflict("this candidate's invitation has expired; invite them again", reason="no_invitation")
+    dedupe_key = f"nudge:{application.id}:{now.date().isoformat()}"
+    if session.exec(select(NotificationOutbox.id).where(NotificationOutbox.dedupe_key == dedupe_key)).first():
+        raise Conflict("this candidate was already reminded today", reason="nudged_today")
+    return notify(session, application=application, template="not_booked_nudge", actor=actor,
+                  values={"deadline": nudge_deadline(invitation)}, dedupe_key=dedupe_key)

@@ -6,10 +6,11 @@ from sqlmodel import Session, select
 from ml.rollup import AUTO_ADVANCE, AnswerResult, feedback_report, propose, roll_up_interview
 
 from ..errors import Conflict, NotFound
-from ..models import Application, ApplicationState as S, Job, Question, utcnow
+from ..models import AnswerStatus, Application, ApplicationState as S, Job, Question, utcnow
 from ..models.results import InterviewResult
 from ..models.scores import CalibrationVersion
-from .answers import answers_for, latest_answers
+from .job_policy import job_policy
+from .answers import COUNTS_AS_ATTEMPT, FINAL, answers_for, latest_answers
 from .calibration import adopted_calibration, calibrated_score, effective_competency_scores, latest_audits
 from .applications import Actor, record_event, transition_application
 from .notifications import notify
@@ -30,10 +31,10 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
     score = roll_up_interview(inputs, {str(q.id): {"competencies": q.competencies} for q in questions.values()},
                               job.competencies)
     texts, missing_star = _feedback_evidence(latest, questions)
-    thresholds = job.thresholds or {}
+    policy = job_policy(job)
     # Shadow mode: the scores are computed and shown to HR, but the AI proposes nothing until agreement is shown.
-    shadow = bool(thresholds.get("shadow_mode"))
-    proposal = propose(score, thresholds, shadow=shadow, auto_advance_opt_in=thresholds.get("auto_advance") is True)
+    shadow = policy.shadow_mode
+    proposal = propose(score, policy.rollup_thresholds(), shadow=shadow, auto_advance_opt_in=policy.auto_advance)
     result = session.get(InterviewResult, application.id) or InterviewResult(
         application_id=application.id, status=score.status, rollup_version=score.rollup_version, config_hash=score.config_hash)
     result.overall, result.status = score.overall, score.status
@@ -51,7 +52,7 @@ def compute_result(session: Session, *, application: Application) -> InterviewRe
         transition_application(session, application=application, to_state=S.advanced, actor=Actor.system(),
                                reason=proposal.reason, data={"automatic": True, "opt_in": "job.thresholds.auto_advance",
                                                              **proposal.to_dict()})
-        if thresholds.get("auto_release") is True:
+        if policy.auto_release:
             release_result(session, application=application, actor=Actor.system())
     elif proposal:
         record_event(session, application=application, kind="advance_proposed", actor=Actor.system(), reason=proposal.reason,
@@ -111,3 +112,34 @@ def released_result(session: Session, *, application: Application) -> dict:
     passed = application.state in (S.advanced, S.hired)
     return {"outcome": "passed" if passed else "not_passed", "label": "通过" if passed else "未通过",
             "released_at": result.released_at, "feedback": result.feedback}
+
+
+def finish_interview(session: Session, *, application: Application, actor: Actor) -> Application:
+    """The candidate declares the interview done; every question needs a usable answer first."""
+    if application.state != S.in_progress:
+        raise Conflict(f"an interview cannot be finished while the application is {application.state}", reason="state_not_allowed")
+    questions = set(session.exec(select(Question.id).where(Question.job_id == application.job_id, Question.practice == False)))  # noqa: E712
+    answered = {q for q, a in latest_answers(answers_for(session, application_id=application.id)).items() if COUNTS_AS_ATTEMPT(a)}
+    missing = questions - answered
+    if missing:
+        raise Conflict(f"{len(missing)} question(s) still need an answer", reason="unanswered_questions",
+                       errors={"question_ids": sorted(str(q) for q in missing)})
+    transition_application(session, application=application, to_state=S.completed, actor=actor, reason="candidate finished")
+    notify(session, application=application, template="answers_received", actor=actor, values={"submitted_at": utcnow()},
+           dedupe_key=f"answers_received:{application.id}")
+    complete_if_processed(session, application=application)
+    return application
+
+
+def complete_if_processed(session: Session, *, application: Application) -> InterviewResult | None:
+    """Once the candidate finished and every newest answer is processed: 已评分, and the result rolled up (once).
+
+    Called when the candidate finishes, and by the scoring job after it records each answer's outcome."""
+    if application.state != S.completed:
+        return None
+    latest = latest_answers(answers_for(session, application_id=application.id))
+    ai_processed = any(a.status != AnswerStatus.human_review for a in latest.values())
+    if not (latest and ai_processed and all(a.status in FINAL for a in latest.values())):
+        return None
+    transition_application(session, application=application, to_state=S.scored, actor=Actor.system(), reason="every answer processed")
+    return compute_result(session, application=application)

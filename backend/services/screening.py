@@ -15,9 +15,9 @@ from ml.resume import ParsedResume, apply_corrections, parse_resume
 from ..errors import Invalid
 from ..models import Application, Candidate, Job
 from ..models.documents import ApplicationDocument, DocumentKind, DocumentStatus
+from .job_policy import job_policy
 from .applications import Actor, record_event
 
-DEFAULT_POOL_TOP_PERCENT = 30.0
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def screening_board(session: Session, *, job: Job, top_percent: float | None = N
                     threshold: float | None = None) -> dict:
     """The job's applications ranked by résumé match, with the proposed interview pool and the reasons per part."""
     if top_percent is None:
-        top_percent = float((job.thresholds or {}).get("interview_pool_top_percent", DEFAULT_POOL_TOP_PERCENT))
+        top_percent = float(job_policy(job).interview_pool_top_percent)
     if not 0 < top_percent <= 100:
         raise Invalid("top_percent must be in (0, 100]", errors={"top_percent": ["0 < top_percent <= 100"]})
     if threshold is not None and not 0 <= threshold <= 100:

@@ -22,6 +22,7 @@ from redis import RedisError
 from sqlmodel import Session, select
 
 from ..crypto import decrypt, encrypt
+from ..jobs.queues import enqueue_webhook
 from ..db import after_commit
 from ..errors import Invalid, NotFound
 from ..models import utcnow
@@ -84,8 +85,6 @@ def emit(session: Session, *, organization_id: uuid.UUID, event: str, payload: d
 
 
 def _enqueue_all(connection, ids: list[uuid.UUID]) -> None:
-    from ..jobs.onboarding import enqueue_webhook
-
     for delivery_id in ids:
         try:
             enqueue_webhook(connection, delivery_id)

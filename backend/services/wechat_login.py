@@ -6,42 +6,27 @@ import hashlib
 from redis import Redis
 from sqlmodel import Session, select, update
 
-from ..errors import Conflict, DomainError, NotFound
+from .. import ratelimit
+from ..errors import Conflict, NotFound
 from ..models import Application, ApplicationState as S, AuthToken, Candidate
 from ..models.notifications import CandidateContact
 from .auth import hash_token, issue_candidate_token
 from .invitations import redeem_invitation
 from .notifications import link_wechat
 
-LOGINS_PER_IP_PER_MINUTE = 30
-LOGINS_PER_OPENID_PER_MINUTE = 10  # WeChat itself allows 100/min per user (errcode 45011)
 CLOSED = (S.withdrawn, S.rejected, S.hired)
-
-
-class TooManyLogins(DomainError):
-    status_code = 429
-    reason = "too_many_logins"
-
-
-def _throttle(redis: Redis, key: str, limit: int) -> None:
-    count = redis.incr(key)
-    if count == 1:
-        redis.expire(key, 60)
-    if count > limit:
-        raise TooManyLogins("too many sign-in attempts; wait a minute and try again")
 
 
 def session_key_slot(token: str) -> str:
     return f"qingpin:wechat:session_key:{hash_token(token)}"
 
 
-def wechat_login(session: Session, *, gateway, redis: Redis, code: str, invitation_token: str | None, ip: str,
+def wechat_login(session: Session, *, gateway, redis: Redis, code: str, invitation_token: str | None,
                  hours: int) -> tuple[str, Application]:
     """Exchange a wx.login code for a candidate token (a new one each time; earlier tokens stop working)."""
-    _throttle(redis, f"qingpin:login:ip:{ip}", LOGINS_PER_IP_PER_MINUTE)
     info = gateway.code2session(code)
-    openid_key = hashlib.sha256(info.openid.encode()).hexdigest()[:32]
-    _throttle(redis, f"qingpin:login:openid:{openid_key}", LOGINS_PER_OPENID_PER_MINUTE)
+    ratelimit.check(ratelimit.WECHAT_LOGINS_PER_OPENID, "wechat-login-openid",
+                    hashlib.sha256(info.openid.encode()).hexdigest()[:32])
     if invitation_token:
         _, application = redeem_invitation(session, token=invitation_token, hours=hours)
     else:

@@ -10,26 +10,15 @@ import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from http import HTTPStatus
 from typing import Any, BinaryIO, Callable
 
 from flask import Blueprint, Request, Response, current_app, jsonify, request, url_for
 from werkzeug.exceptions import ClientDisconnected, HTTPException
 from werkzeug.http import http_date
 
-from .staging import (
-    CHECKSUM_ALGORITHMS,
-    ChecksumMismatch,
-    ChunkTooLarge,
-    IncompleteChunk,
-    OffsetConflict,
-    UploadError,
-    UploadGone,
-    UploadInfo,
-    UploadLocked,
-    UploadNotFound,
-    UploadStaging,
-    UploadState,
-)
+from .errors import ChecksumMismatch, ChunkTooLarge, IncompleteChunk, OffsetConflict, UploadError, UploadGone, UploadLocked, UploadNotFound
+from .staging import CHECKSUM_ALGORITHMS, UploadInfo, UploadStaging, UploadState
 
 TUS_VERSION = "1.0.0"
 TUS_EXTENSIONS = "creation,checksum,expiration,termination"
@@ -192,9 +181,11 @@ def _effective_method() -> str:
     return request.headers.get(METHOD_OVERRIDE, request.method).strip().upper()
 
 
-def error_response(status: int, code: str, message: str) -> Response:
-    response = jsonify(code=code, status=status, message=message)
-    response.status = f"{status} {_STATUS_TEXT[status]}" if status in _STATUS_TEXT else status
+def error_response(status: int, reason: str, message: str) -> Response:
+    """The API's one error shape: {code: <HTTP status>, status: <its name>, reason: <machine reason>, message}."""
+    phrase = _STATUS_TEXT.get(status) or HTTPStatus(status).phrase
+    response = jsonify(code=status, status=phrase, reason=reason, message=message)
+    response.status = f"{status} {phrase}"
     return response
 
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from backend.db import session_scope
-from backend.models import Application, Event, HrUser, Job
+from backend.models import Event, HrUser, Job
 from backend.services.applications import Actor, create_application, create_candidate, record_event, transition_application
 from backend.services.decisions import DecisionMessage, decide
 

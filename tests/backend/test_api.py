@@ -171,11 +171,13 @@ def test_pipeline_counts_overdue_and_bulk_invite(client, make_hr, app):
     from datetime import timedelta
 
     from backend.db import session_scope
-    from backend.models import Application, utcnow
+    from sqlmodel import select
+
+    from backend.models import Invitation, utcnow
 
     with app.app_context(), session_scope() as session:
-        stale = session.get(Application, uuid.UUID(ids[0]))
-        stale.updated_at = utcnow() - timedelta(hours=25)
+        stale = session.exec(select(Invitation).where(Invitation.application_id == uuid.UUID(ids[0]))).one()
+        stale.created_at = utcnow() - timedelta(hours=25)
         session.add(stale)
     pipeline = client.get(f"/api/pipeline?job_id={job['id']}", headers=headers).json
     counts = {s["state"]: s["count"] for s in pipeline["stages"]}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
+from sqlmodel import select
+
 from backend.db import session_scope
-from backend.models import Application, utcnow
+from backend.models import Application, Invitation, utcnow
 from backend.services import dashboard
 from backend.services.analytics import china_today
 from backend.wechat.subscribe import CHINA_TZ
@@ -60,10 +62,10 @@ def test_overdue_invitations_and_the_funnel(app, client, make_hr):
     job = create_job(client, hr)
     late, _ = invite_candidate(client, hr, job["id"], name="王逾期", consent=False)
     invite_candidate(client, hr, job["id"], name="赵刚邀", consent=False)
-    with app.app_context(), session_scope() as session:
-        application = session.get(Application, uuid.UUID(late["id"]))
-        application.updated_at = utcnow() - timedelta(days=2)
-        session.add(application)
+    with app.app_context(), session_scope() as session:  # the invitation has waited two days without a booking
+        invitation = session.exec(select(Invitation).where(Invitation.application_id == uuid.UUID(late["id"]))).one()
+        invitation.created_at = utcnow() - timedelta(days=2)
+        session.add(invitation)
     home = _home(client, hr)
     assert home["overdue"]["count"] == 1 and home["overdue"]["items"][0]["candidate_name"] == "王逾期"
     assert home["date"] == china_today().isoformat()

@@ -8,8 +8,10 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from backend.db import session_scope
+from backend.models import Application
 from backend.models.scores import AiScoreAudit, CalibrationVersion, HumanScore
 from backend.services.answers import record_score
+from backend.services.results import complete_if_processed
 
 from .helpers import JOB, answer_question, create_job, invite_candidate, silent_wav, start_question
 
@@ -30,7 +32,8 @@ def ai_result(content: float | None, features: dict | None = None, *, status: st
 def score(app, answer_id: str, result: dict) -> None:
     """What the score_answer job does once the scorer returns."""
     with app.app_context(), session_scope() as session:
-        record_score(session, answer_id=uuid.UUID(answer_id), result=result, duration_seconds=3.0)
+        answer = record_score(session, answer_id=uuid.UUID(answer_id), result=result, duration_seconds=3.0)
+        complete_if_processed(session, application=session.get(Application, answer.application_id))
 
 
 def interview(client, hr, job, app, name="李候选", *, content: float | None = 70.0, features: dict | None = None) -> tuple[dict, str]:

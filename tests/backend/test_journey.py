@@ -156,7 +156,7 @@ def test_the_whole_candidate_journey_over_http(app, live_url, make_hr, sim, shar
             patch = RawPatch(location, 0, len(data), {**me})
             patch.send(data[:100_000])
             patch.drop()
-            wait_for(lambda: requests.head(location, headers={**TUS, **me}).headers.get("Upload-Offset") == "100000")
+            wait_for(lambda url=location: requests.head(url, headers={**TUS, **me}).headers.get("Upload-Offset") == "100000")
             uploader = tus_client.TusClient(f"{live_url}/api/uploads/", headers=me).uploader(
                 file_stream=io.BytesIO(data), url=location, chunk_size=128 * 1024)
         else:

@@ -419,7 +419,8 @@ def test_reminder_fires_once_at_t_minus_60_through_restarted_workers(napp, clien
     work(napp)  # another restart
     assert notify_jobs.send_reminder(str(booking_id), starts_at.isoformat()).startswith("notified")  # a replayed job
     work(napp)
-    assert len(rows(napp, NotificationOutbox, NotificationOutbox.template == "reminder")) == 1 and len(rows(napp, InAppMessage, InAppMessage.template == "reminder")) == 1
+    assert len(rows(napp, NotificationOutbox, NotificationOutbox.template == "reminder")) == 1
+    assert len(rows(napp, InAppMessage, InAppMessage.template == "reminder")) == 1
     assert scheduled(napp) == {}
 
 

@@ -15,7 +15,6 @@ from sqlmodel import select
 from backend.db import session_scope
 from backend.jobs.onboarding import deliver_webhook
 from backend.jobs.queues import NOTIFY
-from backend.models import Application
 from backend.models.documents import ApplicationDocument
 from backend.models.notifications import NotificationOutbox
 from backend.models.onboarding import OnboardingField, WebhookDelivery

@@ -21,7 +21,9 @@ import pytest
 import requests
 
 from backend.db import session_scope
+from backend.models import Application
 from backend.services.answers import record_score
+from backend.services.results import complete_if_processed
 from backend.services.webhooks import SignatureError, verify
 
 from .documents_images import dark_photo, id_card_front, id_number
@@ -87,6 +89,7 @@ def test_hired_to_ready_over_http(app, client, live_url, make_hr, run_jobs):
                 "figures": {}, "rubric": [], "content_score": 62.0,
                 "competency_scores": {"风险意识": 41.0, "客户导向": 83.0},
                 "scorer_version": "content-v2", "config_hash": "c" * 64, "timings": {}, "features": {}})
+            complete_if_processed(session, application=session.get(Application, uuid.UUID(application["id"])))
         call("POST", f"{api}/applications/{application['id']}/human-scores", expect=201, headers=hr,
              json={"competency_scores": {"风险意识": 50, "客户导向": 85}, "comment": "风险点识别不足"})
         assert call("GET", f"{api}/applications/{application['id']}", expect=200, headers=hr)["state"] == "scored"

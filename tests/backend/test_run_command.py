@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 
 from .conftest import MODEL_CACHE
 
@@ -23,8 +24,9 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "STORAGE_BACKEND")}
     env.update(QINGPIN_ENV="development", QINGPIN_INSTANCE_DIR=str(tmp_path / "instance"), MODEL_CACHE_DIR=str(MODEL_CACHE),
                PYTHONUNBUFFERED="1")
+    port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "backend.cli", "run", "--port", str(_free_port()),
+        [sys.executable, "-m", "backend.cli", "run", "--port", str(port),
          "--audio", str(shared_dir / "fixtures" / "interview" / "q1_strong.wav")],
         env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
@@ -49,6 +51,24 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
         assert "/api/docs" in output and "sqlite" in output and "unix://" in output
         assert "[HR] transcript:" in output and "✓" in output
         assert (tmp_path / "instance" / "qingpin.db").is_file()
+        # Served by gunicorn, without naming it.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=10) as health:
+            assert "gunicorn" not in (health.headers.get("Server") or "").lower()
+            assert health.headers["X-Content-Type-Options"] == "nosniff"
+        # A worker that dies (kill -9) is started again.
+        worker_pid = int(next(line for line in seen if line.startswith("worker started")).split("pid ")[1].rstrip(")\n"))
+        os.kill(worker_pid, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        restarted = None
+        while time.monotonic() < deadline and restarted is None:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            seen.append(line)
+            if line.startswith("worker started") and str(worker_pid) not in line:
+                restarted = int(line.split("pid ")[1].rstrip(")\n"))
+        assert restarted, "".join(seen)[-3000:]
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -61,3 +81,17 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
     while os.path.exists(socket_file) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not os.path.exists(socket_file), "the embedded Redis server outlived qingpin run"
+    # ... and every process it started (gunicorn and its workers, the RQ worker and its scheduler).
+    started = [int(line.split("pid ")[1].rstrip(")\n")) for line in seen if " started (pid " in line]
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in started if _alive(pid)], "a process outlived qingpin run"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

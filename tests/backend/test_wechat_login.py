@@ -5,7 +5,8 @@ import logging
 
 import pytest
 
-from backend.services.wechat_login import LOGINS_PER_IP_PER_MINUTE, session_key_slot
+from backend.ratelimit import WECHAT_LOGINS_PER_ADDRESS
+from backend.services.wechat_login import session_key_slot
 
 from .helpers import create_job
 
@@ -60,5 +61,5 @@ def test_phone_number_and_throttling(client, make_hr, sim):
     assert 400 <= bad.status_code < 500
 
     statuses = [client.post("/api/candidate/wechat/login", json={"code": "x" * 32}).status_code
-                for _ in range(LOGINS_PER_IP_PER_MINUTE + 1)]
+                for _ in range(int(WECHAT_LOGINS_PER_ADDRESS.split()[0]) + 1)]
     assert statuses[-1] == 429 and 500 not in statuses

@@ -8,6 +8,7 @@ import pytest
 
 from ml.documents import ExtractedText, extract_text
 from ml.ocr import OcrEngine, OcrUnavailable, PaddleOcrEngine, load_ocr_engine
+from tests.conftest import requires_system_package
 from tests.resume.field_accuracy import FieldScore
 from tests.resume.make_resumes import CASES, FONT_PATH, RenderedResume, write_resumes
 
@@ -18,8 +19,7 @@ FIELD_ACCURACY: dict[str, FieldScore] = {}
 @pytest.fixture(scope="session")
 def resumes(tmp_path_factory) -> dict[str, RenderedResume]:
     """The synthetic résumé set rendered into a temporary folder, by case id."""
-    if not Path(FONT_PATH).is_file():
-        pytest.skip(f"Chinese font {FONT_PATH} missing: apt-get install fonts-wqy-zenhei")
+    requires_system_package(Path(FONT_PATH).is_file(), f"Chinese font {FONT_PATH} missing: apt-get install fonts-wqy-zenhei")
     folder = tmp_path_factory.mktemp("resumes")
     return {item.case.case_id: item for item in write_resumes(folder)}
 

@@ -37,7 +37,7 @@ def test_requests_without_tus_resumable_are_412(tus):
     response = requests.post(tus.url, headers={**AUTH, "Upload-Length": "10"})
     assert response.status_code == 412
     assert response.headers["Tus-Version"] == "1.0.0"
-    assert response.json()["code"] == "unsupported_tus_version"
+    assert response.json()["reason"] == "unsupported_tus_version"
     location = tus.create(10)
     response = requests.head(location, headers={**AUTH, "Tus-Resumable": "0.2.2"})
     assert response.status_code == 412
@@ -46,19 +46,20 @@ def test_requests_without_tus_resumable_are_412(tus):
 def test_creation_validates_and_answers_json(tus):
     response = requests.post(tus.url, headers={"Tus-Resumable": "1.0.0", "Upload-Length": "10"})
     assert response.status_code == 401
-    assert response.json() == {"code": "unauthorized", "status": 401, "message": "A bearer token is required."}
+    assert response.json() == {"code": 401, "status": "Unauthorized", "reason": "unauthorized",
+                               "message": "A bearer token is required."}
     assert response.headers["Tus-Resumable"] == "1.0.0"
 
     too_big = requests.post(tus.url, headers={**TUS, "Upload-Length": str(MAX_SIZE + 1)})
-    assert (too_big.status_code, too_big.json()["code"]) == (413, "upload_too_large")
+    assert (too_big.status_code, too_big.json()["reason"]) == (413, "upload_too_large")
     assert requests.post(tus.url, headers=TUS).status_code == 400
     assert requests.post(tus.url, headers={**TUS, "Upload-Length": "-1"}).status_code == 400
     bad_metadata = requests.post(tus.url, headers={**TUS, "Upload-Length": "1", "Upload-Metadata": "name !!!"})
-    assert (bad_metadata.status_code, bad_metadata.json()["code"]) == (400, "invalid_metadata")
+    assert (bad_metadata.status_code, bad_metadata.json()["reason"]) == (400, "invalid_metadata")
     bad_sha = requests.post(
         tus.url, headers={**TUS, "Upload-Length": "1", "Upload-Metadata": metadata_header(sha256="abc")}
     )
-    assert (bad_sha.status_code, bad_sha.json()["code"]) == (400, "invalid_sha256")
+    assert (bad_sha.status_code, bad_sha.json()["reason"]) == (400, "invalid_sha256")
 
     response = requests.post(tus.url, headers={**TUS, "Upload-Length": "10", "Upload-Metadata": metadata_header(filename="答案.mp4") + ",flag"})
     assert response.status_code == 201
@@ -80,7 +81,8 @@ def test_on_create_can_reject_and_annotate(harness_factory, payload):
     tus = harness_factory(on_create=on_create)
     rejected = requests.post(tus.url, headers={**TUS, "Upload-Length": "5"})
     assert rejected.status_code == 403
-    assert rejected.json() == {"code": "forbidden", "status": 403, "message": "Recording consent is missing."}
+    assert rejected.json() == {"code": 403, "status": "Forbidden", "reason": "forbidden",
+                               "message": "Recording consent is missing."}
 
     # the server-side annotation wins over a client trying to spoof it
     location = tus.create(5, consent="yes", answer_id="999")
@@ -136,7 +138,7 @@ def test_wrong_offset_is_409(tus, payload):
     assert tus.patch(location, 0, chunk).status_code == 204
     stale = tus.patch(location, 0, chunk)
     assert stale.status_code == 409
-    assert stale.json()["code"] == "offset_mismatch"
+    assert stale.json()["reason"] == "offset_mismatch"
     assert tus.patch(location, len(chunk) + 1, b"x").status_code == 409
     assert tus.offset(location) == len(chunk)
 
@@ -146,11 +148,11 @@ def test_checksum_mismatch_is_460_and_discards_the_chunk(tus, payload):
     chunk = payload[: tus.granularity]
     corrupted = tus.patch(location, 0, chunk, **{"Upload-Checksum": checksum_header("sha1", chunk[:-1] + b"!")})
     assert corrupted.status_code == 460
-    assert corrupted.json()["code"] == "checksum_mismatch"
+    assert corrupted.json()["reason"] == "checksum_mismatch"
     assert tus.offset(location) == 0
 
     unsupported = tus.patch(location, 0, chunk, **{"Upload-Checksum": "md5 " + "A" * 24})
-    assert (unsupported.status_code, unsupported.json()["code"]) == (400, "unsupported_checksum_algorithm")
+    assert (unsupported.status_code, unsupported.json()["reason"]) == (400, "unsupported_checksum_algorithm")
     assert tus.offset(location) == 0
 
     good = tus.patch(location, 0, chunk, **{"Upload-Checksum": checksum_header("sha256", chunk)})
@@ -165,7 +167,7 @@ def test_checksum_mismatch_is_460_and_discards_the_chunk(tus, payload):
 def test_chunk_beyond_the_length_is_413_and_content_type_is_checked(tus):
     location = tus.create(4)
     too_long = tus.patch(location, 0, b"12345")
-    assert (too_long.status_code, too_long.json()["code"]) == (413, "chunk_too_large")
+    assert (too_long.status_code, too_long.json()["reason"]) == (413, "chunk_too_large")
     wrong_type = requests.patch(location, data=b"1234", headers={**TUS, "Upload-Offset": "0", "Content-Type": "text/plain"})
     assert wrong_type.status_code == 415
     assert tus.offset(location) == 0
@@ -177,7 +179,7 @@ def test_chunked_body_beyond_the_length_is_discarded(tus, payload):
     location = tus.create(len(data) - 1)
     headers = {**TUS, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
     response = requests.patch(location, data=iter([data[:500_000], data[500_000:]]), headers=headers)
-    assert (response.status_code, response.json()["code"]) == (413, "chunk_too_large")
+    assert (response.status_code, response.json()["reason"]) == (413, "chunk_too_large")
     assert tus.offset(location) == 0
 
 
@@ -245,7 +247,7 @@ def test_concurrent_patches_one_wins(tus, redis_conn, payload):
 
     rival = tus.patch(location, 0, chunk)
     assert rival.status_code == 423
-    assert rival.json()["code"] == "upload_locked"
+    assert rival.json()["reason"] == "upload_locked"
     assert tus.head(location).status_code == 200  # HEAD never waits for the writer
 
     slow.send(chunk[1000:])
@@ -263,7 +265,7 @@ def test_expired_uploads_are_410_and_cleaned_up(tus, payload):
     tus.clock.advance(timedelta(hours=1, seconds=1))
     assert tus.head(location).status_code == 410
     gone = tus.patch(location, tus.granularity, payload[: tus.granularity])
-    assert (gone.status_code, gone.json()["code"]) == (410, "upload_expired")
+    assert (gone.status_code, gone.json()["reason"]) == (410, "upload_expired")
 
     upload_id = location.rsplit("/", 1)[1]
     assert set(cleanup_expired(tus.staging, tus.clock())) == {upload_id, keep.rsplit("/", 1)[1]}
@@ -316,7 +318,7 @@ def test_full_file_sha256_mismatch_rejects_the_upload(tus, payload):
     final = tus.upload_all(location, payload)
     assert final.status_code == 460
     body = final.json()
-    assert body["code"] == "file_checksum_mismatch"
+    assert body["reason"] == "file_checksum_mismatch"
     assert sha256(payload) in body["message"]
     assert tus.completions == []
     assert tus.head(location).status_code == 410
@@ -369,7 +371,7 @@ def test_failed_handover_is_retried_and_then_runs_once(harness_factory):
     location = tus.create(5)
     failed = tus.patch(location, 0, b"hello")
     assert failed.status_code == 500
-    assert failed.json()["code"] == "internal_error"
+    assert failed.json()["reason"] == "internal_error"
     assert tus.completions == []
     # tus clients HEAD before resuming; a whole upload that was never handed over is completed then
     head = tus.head(location)
@@ -385,7 +387,8 @@ def test_owner_of_hides_other_principals_uploads(harness_factory):
     location = tus.create(5)
     intruder = {**TUS, "X-User": "mallory"}
     assert requests.head(location, headers=intruder).status_code == 404
-    assert requests.patch(location, data=b"hello", headers={**intruder, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}).status_code == 404
+    headers = {**intruder, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+    assert requests.patch(location, data=b"hello", headers=headers).status_code == 404
     assert requests.delete(location, headers=intruder).status_code == 404
     assert tus.patch(location, 0, b"hello").status_code == 204
 
@@ -395,7 +398,7 @@ def test_s3_chunks_must_reach_a_part_boundary(harness_factory, payload):
     tus = harness_factory()
     location = tus.create(len(payload))
     small = tus.patch(location, 0, payload[:1024])
-    assert (small.status_code, small.json()["code"]) == (400, "chunk_too_small")
+    assert (small.status_code, small.json()["reason"]) == (400, "chunk_too_small")
     # a chunk that is not a multiple of the part size commits its whole parts only
     odd = tus.patch(location, 0, payload[: PART + 1024])
     assert (odd.status_code, odd.headers["Upload-Offset"]) == (204, str(PART))

@@ -1,0 +1,14 @@
+"""gunicorn settings for QingPin (`gunicorn -c python:backend.gunicorn_conf "backend:create_app()"`, and `qingpin run`)."""
+import os
+
+from gunicorn.http import wsgi
+
+# No server banner: the product and version name nothing a client needs and help an attacker pick exploits.
+wsgi.SERVER = "qingpin"
+
+bind = os.environ.get("QINGPIN_BIND") or f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
+threads = int(os.environ.get("WEB_THREADS", "4"))
+timeout = 120
+# Uploads stream for minutes over slow mobile networks; threads keep a worker free for other requests meanwhile.
+worker_class = "gthread"
