@@ -5,6 +5,8 @@ import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
@@ -25,11 +27,13 @@ const noCdnFonts: Plugin = {
 const precompress: Plugin = {
   name: 'qingpin-precompress',
   apply: 'build',
-  generateBundle(_options, bundle) {
+  // After the files are written: in generateBundle, Vite's preload placeholders (__VITE_PRELOAD__…) are not yet
+  // replaced, and a copy taken there breaks every lazy page.
+  writeBundle(options, bundle) {
     for (const file of Object.values(bundle)) {
       if (!/\.(js|css|svg)$/.test(file.fileName)) continue
-      const source = file.type === 'chunk' ? file.code : file.source
-      this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gzipSync(source, { level: 9 }) })
+      const path = resolve(options.dir ?? here('./dist'), file.fileName)
+      writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }))
     }
   },
 }
