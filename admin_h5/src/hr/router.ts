@@ -24,6 +24,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { tab: 'me', title: '我的' } },
   { path: '/team', name: 'team', component: () => import('./pages/TeamPage.vue'), meta: { title: '团队成员' } },
   { path: '/set-password', name: 'set-password', component: () => import('./pages/SetPasswordPage.vue'), meta: { public: true, title: '设置密码' } },
+  { path: '/onboarding', name: 'onboarding', component: () => import('./pages/OnboardingBoardPage.vue'), meta: { title: '入职管理' } },
+  { path: '/onboarding/:caseId', name: 'onboarding-case', component: () => import('./pages/OnboardingCasePage.vue'), props: true, meta: { title: '入职详情' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
 ]
 
