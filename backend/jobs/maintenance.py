@@ -1,5 +1,5 @@
-"""Periodic upkeep: expired resumable uploads, idempotency records, work whose job was lost, and reminders of
-onboarding tasks due soon.
+"""Periodic upkeep: expired resumable uploads, idempotency records, work whose job was lost (webhook deliveries
+included), and reminders of onboarding tasks due soon.
 
 Work is lost when its job was never queued (Redis was down when the upload committed) or its worker died
 (the job's lease ran out, see jobs/worker.py). A sweep every minute queues it again; the jobs are idempotent.
@@ -17,6 +17,7 @@ from ..models import Answer, AnswerStatus, utcnow
 from ..models.documents import ApplicationDocument, DocumentStatus
 from ..services.checklists import remind_due
 from ..services.idempotency import purge_expired
+from ..services.webhooks import redeliver_pending
 from ..uploads import cleanup_expired, staging_from_settings
 from .context import job_app
 from .queues import DEFAULT, enqueue_ocr_document, enqueue_score_answer, live_job, schedule_periodic
@@ -44,8 +45,11 @@ def sweep_maintenance(due: str | None = None) -> dict:
         lost = requeue_lost_work(connection, now=now)
         with session_scope() as session:
             reminded = remind_due(session, now=now)
+        with session_scope() as session:
+            webhooks_requeued = redeliver_pending(session, connection, now=now)
         schedule_maintenance(connection, now=max(now, datetime.fromisoformat(due)) if due else now)
-    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, **lost, "onboarding_reminders": reminded}
+    summary = {"uploads_removed": len(removed), "idempotency_purged": purged, **lost, "onboarding_reminders": reminded,
+               "webhooks_requeued": webhooks_requeued}
     log.info("maintenance: %s", summary)
     return summary
 

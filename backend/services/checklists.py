@@ -9,7 +9,9 @@ from sqlmodel import Session, select
 from ..errors import Forbidden, Invalid, NotFound
 from ..models import Application, utcnow
 from ..models.onboarding import ChecklistTask, ChecklistTemplate, OnboardingCase, TaskOwner
+from ..wechat.subscribe import CHINA_TZ
 from .applications import Actor
+from .notifications import notify
 
 # Kinds the system ticks off itself when the employee does the thing (a form saved, a document read, a policy read).
 AUTO_KINDS = ("form", "document:", "policy:")
@@ -151,11 +153,7 @@ def progress(tasks: list[ChecklistTask], *, today: date) -> dict:
 
 def remind_due(session: Session, *, now: datetime | None = None, limit: int = 500) -> int:
     """Remind employees, through the notification outbox, of their open tasks due within a day (once per task)."""
-    from .notifications import notify
-
     now = now or utcnow()
-    from ..wechat.subscribe import CHINA_TZ
-
     today = now.astimezone(CHINA_TZ).date()
     rows = session.exec(
         select(ChecklistTask, OnboardingCase).join(OnboardingCase, OnboardingCase.id == ChecklistTask.case_id)

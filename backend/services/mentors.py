@@ -13,6 +13,7 @@ from ..models.onboarding import CaseStage, Employee, OnboardingCase
 from . import webhooks
 from .applications import Actor, record_event
 from .notifications import notify
+from .onboarding import hris_payload
 from .training import gaps_of
 
 
@@ -108,8 +109,6 @@ def assign(session: Session, *, case: OnboardingCase, mentor_id: uuid.UUID, acto
                values={"mentee_name": hire.name, "mentee_position": case.position, "start_date": case.start_date})
     record_event(session, application=application, kind="mentor_assigned", actor=actor,
                  data={"case_id": str(case.id), "mentor_id": str(mentor.id)})
-    from .onboarding import hris_payload
-
     webhooks.emit(session, organization_id=case.organization_id, event="onboarding.mentor_assigned",
                   payload=hris_payload(session, case=case), case_id=case.id)
     return case

@@ -18,6 +18,7 @@ from ..models.onboarding import OnboardingCase, OnboardingDocument
 from . import checklists
 from .applications import Actor, record_event
 from .documents import store_upload
+from .onboarding import refresh_stage
 from .onboarding_forms import typed_value
 
 KINDS = {
@@ -94,8 +95,6 @@ def record_reading(session: Session, *, document_id: uuid.UUID, fields: dict[str
     session.flush()
     if document.status == "read" and not document.mismatch:
         checklists.complete_kind(session, case=case, kind=f"document:{document.kind}")
-        from .onboarding import refresh_stage
-
         refresh_stage(session, case=case)
     record_event(session, application=session.get(Application, case.application_id), kind="onboarding_document_read",
                  actor=Actor.system(), reason=document.status_reason,

@@ -11,6 +11,7 @@ from ..models import Application
 from ..models.onboarding import OnboardingCase, Policy, PolicyAcknowledgement
 from . import checklists
 from .applications import Actor, record_event
+from .onboarding import refresh_stage
 
 
 def text_hash(body: str) -> str:
@@ -59,7 +60,5 @@ def acknowledge(session: Session, *, case: OnboardingCase, policy_id: uuid.UUID,
     record_event(session, application=session.get(Application, case.application_id), kind="policy_acknowledged",
                  actor=actor, data={"policy": policy.key, "version": policy.version, "text_sha256": policy.text_sha256})
     checklists.complete_kind(session, case=case, kind=f"policy:{policy.key}")
-    from .onboarding import refresh_stage
-
     refresh_stage(session, case=case)
     return ack

@@ -15,6 +15,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Callable, MutableSet
+from datetime import datetime, timedelta
 from urllib.parse import urlparse
 
 from flask import current_app
@@ -90,6 +91,19 @@ def _enqueue_all(connection, ids: list[uuid.UUID]) -> None:
             enqueue_webhook(connection, delivery_id)
         except RedisError:
             log.warning("webhook delivery %s not queued (Redis unavailable); the sweep will queue it", delivery_id)
+
+
+def redeliver_pending(session: Session, connection, *, now: datetime, older_than: timedelta = timedelta(minutes=10),
+                      limit: int = 500) -> int:
+    """Queue again deliveries still pending after `older_than` whose job is gone (lost enqueue); live jobs are reused."""
+    from ..jobs.onboarding import enqueue_webhook
+
+    ids = session.exec(select(WebhookDelivery.id).where(
+        WebhookDelivery.status == "pending", WebhookDelivery.created_at < now - older_than)
+        .order_by(WebhookDelivery.created_at).limit(limit)).all()
+    for delivery_id in ids:
+        enqueue_webhook(connection, delivery_id)
+    return len(ids)
 
 
 def deliveries_of(session: Session, *, organization_id: uuid.UUID, case_id: uuid.UUID | None = None) -> list[WebhookDelivery]:

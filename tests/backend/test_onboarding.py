@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
 from rq import Queue, SimpleWorker
+from rq.job import Job as RqJob
 from rq.registry import ScheduledJobRegistry
 from sqlmodel import select
 
@@ -19,6 +20,7 @@ from backend.models.documents import ApplicationDocument
 from backend.models.notifications import NotificationOutbox
 from backend.models.onboarding import OnboardingField, WebhookDelivery
 from backend.services.checklists import remind_due
+from backend.services.webhooks import redeliver_pending
 from backend.settings import Settings
 
 from .documents_images import dark_photo, id_card_front, id_number
@@ -145,8 +147,6 @@ def test_tasks_due_soon_are_reminded_once_through_the_outbox(client, app, make_h
     decided, me = hire(client, app, hr, job)
     first_due = min(date.fromisoformat(t["due_date"]) for t in client.get("/api/onboard/tasks", headers=me).json
                     if t["owner"] == "employee")
-    from datetime import datetime, timezone
-
     now = datetime.combine(first_due - timedelta(days=1), datetime.min.time(), tzinfo=timezone.utc) + timedelta(hours=2)
     with app.app_context(), session_scope() as session:
         sent = remind_due(session, now=now)
@@ -257,3 +257,29 @@ def test_course_catalogue_and_mentor_capacity(client, app, make_hr):
     assert full.status_code == 409 and full.json["reason"] == "mentor_full"
     unmarked = client.put(f"/api/onboarding/employees/{mentor['id']}", headers=hr, json={"name": "李导师", "is_mentor": False})
     assert unmarked.status_code == 200 and unmarked.json["is_mentor"] is False
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_completing_a_case_tells_the_hris_and_a_lost_delivery_is_queued_again(client, app, make_hr):
+    admin = make_hr("admin")
+    job = create_job(client, admin)
+    assert client.post("/api/onboarding/webhooks", headers=admin, json={
+        "url": "http://127.0.0.1:9/hris", "events": ["onboarding.completed"]}).status_code == 201
+    decided, me = hire(client, app, admin, job)
+    case_id = decided["onboarding"]["case_id"]
+    assert client.post("/api/onboard/start-date/confirmation", headers=me).status_code == 200  # not subscribed: no event
+    completed = client.post(f"/api/onboarding/cases/{case_id}/complete", headers=admin)
+    assert completed.status_code == 200 and completed.json["stage"] == "completed" and completed.json["completed_at"]
+    assert client.post(f"/api/onboarding/cases/{case_id}/complete", headers=admin).status_code == 200  # once only
+    deliveries = client.get("/api/onboarding/webhooks/deliveries", headers=admin).json
+    assert [d["event"] for d in deliveries] == ["onboarding.completed"]
+    connection = app.extensions["qingpin.redis"]
+    job_id = f"webhook-{deliveries[0]['id']}"
+    RqJob.fetch(job_id, connection=connection).delete()  # the enqueue was lost
+    assert job_id not in Queue(NOTIFY, connection=connection).job_ids
+
+    with app.app_context(), session_scope() as session:
+        assert redeliver_pending(session, connection, now=datetime.now(timezone.utc)) == 0  # too young to be lost
+        later = datetime.now(timezone.utc) + timedelta(minutes=11)
+        assert redeliver_pending(session, connection, now=later) == 1
+    assert job_id in Queue(NOTIFY, connection=connection).job_ids
