@@ -96,8 +96,6 @@ def _enqueue_all(connection, ids: list[uuid.UUID]) -> None:
 def redeliver_pending(session: Session, connection, *, now: datetime, older_than: timedelta = timedelta(minutes=10),
                       limit: int = 500) -> int:
     """Queue again deliveries still pending after `older_than` whose job is gone (lost enqueue); live jobs are reused."""
-    from ..jobs.onboarding import enqueue_webhook
-
     ids = session.exec(select(WebhookDelivery.id).where(
         WebhookDelivery.status == "pending", WebhookDelivery.created_at < now - older_than)
         .order_by(WebhookDelivery.created_at).limit(limit)).all()
