@@ -69,11 +69,19 @@ export async function checkLayout(page, label) {
 }
 
 export async function api(path, { method = 'GET', token, body, headers = {} } = {}) {
-  const response = await fetch(`${BASE}${path}`, {
+  const request = () => fetch(`${BASE}${path}`, {
     method,
     headers: { ...(body && { 'Content-Type': 'application/json' }), ...(token && { Authorization: `Bearer ${token}` }), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   })
+  let response
+  try {
+    response = await request()
+  } catch (err) {
+    // node's fetch may reuse a kept-alive socket the server has just closed; a read is safe to send again
+    if (method !== 'GET') throw err
+    response = await request()
+  }
   const text = await response.text()
   let data
   try { data = text ? JSON.parse(text) : null } catch { data = text }

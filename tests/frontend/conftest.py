@@ -90,6 +90,7 @@ class LiveQingPin:
         raise RuntimeError("qingpin run did not answer within 120 s:\n" + "".join(self.output)[-4000:])
 
     def stop(self) -> None:
+        print("qingpin run said (last lines):\n" + "".join(self.output[-60:]))  # shown by pytest when a test failed
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:

@@ -20,7 +20,11 @@ def short_segments_qingpin(h5_dist, tmp_path_factory):
 
 
 def test_candidate_interview_survives_a_network_cut_and_a_reload(short_segments_qingpin, run_e2e, chromium):
-    output = run_e2e("candidate", short_segments_qingpin.url, timeout=900)
+    try:
+        output = run_e2e("candidate", short_segments_qingpin.url, timeout=900)
+    except AssertionError:
+        print("qingpin run said (last lines):\n" + "".join(short_segments_qingpin.output[-80:]))
+        raise
     figures = re.search(r"# segments (\d+), ([\d.]+) s, status (\w+), CER ([\d.]+)", output)
     assert figures, output[-3000:]
     assert int(figures.group(1)) >= 2 and float(figures.group(4)) <= 0.15
