@@ -44,11 +44,13 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
                     break
                 continue
             seen.append(line)
-            if line.startswith("demo | done") or line.startswith("demo | failed"):
+            if line.startswith("demo | failed") or (line.startswith("HR on a phone") and any(l.startswith("demo | done") for l in seen)):
                 break
         output = "".join(seen)
         assert "demo | done" in output, output[-4000:]
         assert "/api/docs" in output and "sqlite" in output and "unix://" in output
+        # the last thing the first command prints: where the demo recruiter logs in on a phone
+        assert output.rstrip().splitlines()[-1].startswith("HR on a phone: http://") and "/h5/hr/" in output
         assert "[HR] transcript:" in output and "✓" in output
         assert (tmp_path / "instance" / "qingpin.db").is_file()
         # Served by gunicorn, without naming it.
