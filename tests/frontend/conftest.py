@@ -53,6 +53,14 @@ def chromium() -> str:
     return CHROMIUM
 
 
+@pytest.fixture(scope="session")
+def ffmpeg() -> str:
+    """The candidate browser test makes the fake camera's video and cuts corpus answers with ffmpeg."""
+    path = shutil.which("ffmpeg")
+    require(path is not None, "ffmpeg is not installed (apt-get install ffmpeg)")
+    return path
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -19,7 +19,7 @@ def short_segments_qingpin(h5_dist, tmp_path_factory):
     server.stop()
 
 
-def test_candidate_interview_survives_a_network_cut_and_a_reload(short_segments_qingpin, run_e2e, chromium):
+def test_candidate_interview_survives_a_network_cut_and_a_reload(short_segments_qingpin, run_e2e, chromium, ffmpeg):
     try:
         output = run_e2e("candidate", short_segments_qingpin.url, timeout=900)
     except AssertionError:
