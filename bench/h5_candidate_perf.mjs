@@ -51,13 +51,24 @@ async function main() {
     await cdp.send('Network.enable')
     if (NETWORK) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) })
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU })
+    // the page's own clock: when the landing's text entered the DOM, then the frame that drew it
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.body.innerText.includes('面试怎么进行')) return
+        seen.disconnect()
+        requestAnimationFrame(() => { window.__landingDrawn = performance.now() })
+      })
+      document.addEventListener('DOMContentLoaded', () => seen.observe(document.body, { childList: true, subtree: true, characterData: true }))
+    })
     const started = Date.now()
     await page.goto(`${BASE}${invitation.url}`)
     await page.waitForSelector('text=面试怎么进行', { timeout: 60000 })
-    const ms = Date.now() - started
-    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null)
+    await page.waitForFunction(() => window.__landingDrawn, null, { timeout: 60000 })
+    const outside = Date.now() - started
+    const { drawn, fcp } = await page.evaluate(() => ({ drawn: window.__landingDrawn, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null }))
+    const ms = Math.round(drawn)
     firstScreens.push(ms)
-    console.log(`first screen run ${run + 1}: landing drawn ${ms} ms after navigation (first contentful paint ${fcp ? Math.round(fcp) : '?'} ms)`)
+    console.log(`first screen run ${run + 1}: landing drawn ${ms} ms after navigation start by the page's clock (first contentful paint ${fcp ? Math.round(fcp) : '?'} ms; ${outside} ms as Playwright saw it, its polling included)`)
     await context.close()
   }
   firstScreens.sort((a, b) => a - b)

@@ -1,10 +1,13 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { session } from './api'
+// The two pages of an invitation link's first screen come with the entry script (no chunk round trip on a slow phone).
+import InvitationPage from './pages/InvitationPage.vue'
+import HomePage from './pages/HomePage.vue'
 
-// Pages load on demand; the token never travels in a URL after the invitation link is exchanged for it.
+// Other pages load on demand; the token never travels in a URL after the invitation link is exchanged for it.
 const routes: RouteRecordRaw[] = [
-  { path: '/i/:token', name: 'invitation', component: () => import('./pages/InvitationPage.vue'), props: true, meta: { public: true, title: '面试邀请' } },
-  { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { tab: 'home', title: '视频面试' } },
+  { path: '/i/:token', name: 'invitation', component: InvitationPage, props: true, meta: { public: true, title: '面试邀请' } },
+  { path: '/', name: 'home', component: HomePage, meta: { tab: 'home', title: '视频面试' } },
   { path: '/consent', name: 'consent', component: () => import('./pages/ConsentPage.vue'), meta: { title: '授权与告知' } },
   { path: '/booking', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: '预约面试时间' } },
   { path: '/device', name: 'device', component: () => import('./pages/DevicePage.vue'), meta: { title: '设备检测' } },

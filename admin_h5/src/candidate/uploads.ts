@@ -3,7 +3,6 @@
 // when the portal is opened again (reload, closed tab), and tells each answer's page how far its upload is.
 import { reactive } from 'vue'
 import { useIdbQueue, segmentKey, type QueuedSegment, type SegmentQueue } from '@/shared/useIdbQueue'
-import { SegmentRefused, uploadSegment } from '@/shared/useTusUpload'
 import { session } from './api'
 
 export interface AnswerProgress {
@@ -33,6 +32,8 @@ const sent: Record<string, number> = {}
 let running: Promise<void> | null = null
 let retryTimer: ReturnType<typeof setTimeout> | null = null
 let abortCurrent: (() => void) | null = null
+/** tus-js-client and the uploader load with the first segment to send, not with the portal's first screen. */
+let tus: typeof import('@/shared/useTusUpload') | null = null
 
 export function useQueue(custom: SegmentQueue) {
   queue = custom // tests
@@ -87,7 +88,8 @@ async function drain() {
       const item = items[0]
       if (!session.token()) return // signed out: the queue waits for the next visit
       try {
-        const job = uploadSegment(item, {
+        tus ??= await import('@/shared/useTusUpload') // a failed load is retried like a failed upload
+        const job = tus.uploadSegment(item, {
           token: () => session.token(),
           onProgress: (bytes) => {
             sent[item.key] = bytes
@@ -100,7 +102,7 @@ async function drain() {
         uploads.waitingForNetwork = false
         uploads.lastError = ''
       } catch (exc) {
-        if (exc instanceof SegmentRefused) {
+        if (tus && exc instanceof tus.SegmentRefused) {
           uploads.refused[item.answerId] = { reason: exc.reason, message: exc.message }
         } else {
           uploads.lastError = String((exc as Error)?.message ?? exc)

@@ -1,17 +1,32 @@
-// Times are stored in UTC and shown in Asia/Shanghai, whatever the device's zone.
-const ZONE = 'Asia/Shanghai'
+// Times are stored in UTC and shown in Asia/Shanghai, whatever the device's zone. Shanghai is UTC+8 all year (no
+// daylight saving since 1991), so the wall clock is plain arithmetic: the first Intl.DateTimeFormat with a time zone
+// costs a slow phone over 100 ms of its first screen (time-zone data), and the text is the same as zh-CN's.
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
+const WEEKDAYS = '日一二三四五六'
+const pad = (n: number) => String(n).padStart(2, '0')
 
-function parts(iso: string | Date, options: Intl.DateTimeFormatOptions): string {
+/** The Shanghai wall clock of a moment, or null for an unreadable one. */
+function wallClock(iso: string | Date) {
   const date = typeof iso === 'string' ? new Date(iso) : iso
-  if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, hour12: false, ...options }).format(date)
+  if (Number.isNaN(date.getTime())) return null
+  const s = new Date(date.getTime() + SHANGHAI_OFFSET_MS)
+  return { y: s.getUTCFullYear(), m: s.getUTCMonth() + 1, d: s.getUTCDate(), hh: s.getUTCHours(), mm: s.getUTCMinutes(), wd: s.getUTCDay() }
 }
 
-export const formatDateTime = (iso?: string | null) =>
-  iso ? parts(iso, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—'
-export const formatDate = (iso?: string | null) => (iso ? parts(iso, { year: 'numeric', month: '2-digit', day: '2-digit' }) : '—')
-export const formatTime = (iso?: string | null) => (iso ? parts(iso, { hour: '2-digit', minute: '2-digit' }) : '—')
-export const formatDay = (iso?: string | null) => (iso ? parts(iso, { month: 'long', day: 'numeric', weekday: 'short' }) : '—')
+function shown(iso: string | null | undefined, text: (c: NonNullable<ReturnType<typeof wallClock>>) => string): string {
+  if (!iso) return '—'
+  const clock = wallClock(iso)
+  return clock ? text(clock) : ''
+}
+
+/** 2026/12/07 14:05 */
+export const formatDateTime = (iso?: string | null) => shown(iso, (c) => `${c.y}/${pad(c.m)}/${pad(c.d)} ${pad(c.hh)}:${pad(c.mm)}`)
+/** 2026/12/07 */
+export const formatDate = (iso?: string | null) => shown(iso, (c) => `${c.y}/${pad(c.m)}/${pad(c.d)}`)
+/** 14:05 */
+export const formatTime = (iso?: string | null) => shown(iso, (c) => `${pad(c.hh)}:${pad(c.mm)}`)
+/** 12月7日周一 */
+export const formatDay = (iso?: string | null) => shown(iso, (c) => `${c.m}月${c.d}日周${WEEKDAYS[c.wd]}`)
 
 /** YYYY-MM-DD of a moment in Shanghai (for grouping by day). */
 export function shanghaiDay(iso: string | Date): string {
