@@ -16,14 +16,16 @@ function createServices(wx, config) {
   }
 }
 
-// On launch and whenever the network comes back: send what is still queued (answers recorded before a kill or an
-// outage). Failures stay queued for the next time; nothing is thrown at the caller.
+// On launch, whenever the mini-program comes back to the foreground and whenever the network comes back: send what
+// is still queued (answers recorded before a kill, a background pause or an outage). Failures stay queued for the
+// next time; nothing is thrown at the caller.
 function resumeUploads(wx, services) {
   const drain = () => {
     if (!services.client.session() || !services.queue.waiting().length) return Promise.resolve([])
     return services.queue.drain().catch(() => [])
   }
   wx.onNetworkStatusChange(({ isConnected }) => { if (isConnected) drain() })
+  wx.onAppShow(() => { drain() })
   return drain()
 }
 

@@ -1,5 +1,9 @@
 // Records one answer as camera segments of at most 120 s: startRecord({timeout}) plus our own timer that stops a
 // little before the limit and starts the next segment at once (recordings past ~120 s fail on some phones).
+// The answer time, the segment length and the number of segments come from the server (StartedQuestion:
+// question.answer_seconds with the candidate's accommodation, segment_max_seconds, max_segments).
+// onSegment(segment) hands over each finished file at once (the upload queue keeps it); onSegmentStart({index})
+// tells that segment `index` is recording, so every earlier one is certainly not the last and may go up now.
 const SEGMENT_SECONDS = 120
 const STOP_MARGIN_MS = 1500
 
@@ -10,9 +14,12 @@ function createSegmentRecorder({
   camera,
   answerSeconds,
   segmentSeconds = SEGMENT_SECONDS,
+  maxSegments = Infinity,
   stopMarginMs = STOP_MARGIN_MS,
   now = Date.now,
   onChange = () => {},
+  onSegment = () => {},
+  onSegmentStart = () => {},
   onFinished = () => {},
 }) {
   let state = 'idle'
@@ -22,6 +29,7 @@ function createSegmentRecorder({
   let segmentTimer = null
   let deadlineTimer = null
   let listening = false
+  let discarding = false // a retake: the attempt's last file is not handed over
 
   function set(next, extra = {}) {
     state = next
@@ -43,12 +51,20 @@ function createSegmentRecorder({
   function keep(segment, res) {
     if (segment.closed || !res || !res.tempVideoPath) return false
     segment.closed = true
-    segments.push({ index: segments.length, tempFilePath: res.tempVideoPath, thumbPath: res.tempThumbPath || null })
+    const kept = { index: segments.length, tempFilePath: res.tempVideoPath, thumbPath: res.tempThumbPath || null }
+    segments.push(kept)
+    if (!discarding) onSegment({ ...kept })
     return true
   }
 
+  // The server takes at most max_segments per answer (a pause in the background makes a short one): the last
+  // allowed segment is not rotated but ends the answer.
+  function isLastAllowed() {
+    return segments.length + 1 >= maxSegments
+  }
+
   function startSegment() {
-    const segment = { closed: false }
+    const segment = { closed: false, index: segments.length }
     current = segment
     camera.startRecord({
       timeout: segmentSeconds,
@@ -58,7 +74,7 @@ function createSegmentRecorder({
       },
       fail: (err) => fail(err),
     })
-    segmentTimer = setTimeout(rotate, segmentSeconds * 1000 - stopMarginMs)
+    segmentTimer = setTimeout(() => (isLastAllowed() ? finish() : rotate()), segmentSeconds * 1000 - stopMarginMs)
   }
 
   // One stopRecord per segment, however many callers (timer, 完成, app hidden) want it stopped.
@@ -78,9 +94,11 @@ function createSegmentRecorder({
 
   function next() {
     clearTimeout(segmentTimer)
-    if (remainingMs() <= 0) return finishNow()
+    if (remainingMs() <= 0 || segments.length >= maxSegments) return finishNow()
     state = 'recording'
     startSegment()
+    if (state !== 'recording') return
+    onSegmentStart({ index: current.index })
     if (state === 'recording') set('recording') // listeners may call finish() from here: the segment exists by now
   }
 
@@ -155,7 +173,9 @@ function createSegmentRecorder({
   async function retake() {
     clearTimers()
     unlisten()
+    discarding = true
     if (state === 'recording' || state === 'switching') await stopSegment()
+    discarding = false
     if (current) current.closed = true // a late file of the discarded attempt must not join the next one
     segments = []
     current = null
@@ -176,6 +196,7 @@ function createSegmentRecorder({
     remainingMs,
     get state() { return state },
     get segments() { return segments.slice() },
+    get maxSegments() { return maxSegments },
   }
 }
 

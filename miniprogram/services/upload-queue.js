@@ -1,14 +1,22 @@
 // Recorded segments that are not on the server yet, kept in storage with saved (non-temporary) files, so an answer
-// survives lost network and a killed mini-program; drained in order, resumed on the next launch.
+// survives lost network and a killed mini-program; sent one at a time, resumed on app show and on the next launch.
+//
+// Uploading while recording: each finished segment is queued at once but *held* while it may still be the answer's
+// last one (the last segment announces the segment count, and announcing it submits the answer). It is released,
+// without a count, as soon as the next segment starts recording; the last one is released with the count when the
+// candidate submits. A held segment survives a kill too: the interview page offers it again (submit or retake).
 const { Sha256 } = require('../utils/sha256')
 const { call } = require('../utils/promisify')
 
 const QUEUE_KEY = 'qingpin.uploadQueue'
 const HASH_SLICE = 1024 * 1024
 
+class Discarded extends Error {}
+
 function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = () => {} }) {
   const fs = wx.getFileSystemManager()
   let draining = null
+  let serial = Promise.resolve() // queue mutations that wait on files run one after another, in call order
 
   function load() {
     const stored = wx.getStorageSync(storageKey)
@@ -24,6 +32,12 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
     save(load().map((item) => (item.id === id ? { ...item, ...changes } : item)))
   }
 
+  function inTurn(fn) {
+    const run = serial.then(fn)
+    serial = run.catch(() => {})
+    return run
+  }
+
   async function digest(filePath, size) {
     const hash = new Sha256()
     for (let position = 0; position < size; position += HASH_SLICE) {
@@ -33,32 +47,74 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
     return hash.hex()
   }
 
-  /**
-   * Remember every segment of one finished answer: temp files are moved to saved files (WeChat deletes temp files
-   * when the mini-program is killed), hashed, and queued with the answer's segment count.
-   */
-  async function enqueueAnswer({ answerId, segments, extension = 'mp4' }) {
-    const count = segments.length
-    const added = []
-    for (const segment of segments) {
-      const { savedFilePath } = await call(fs.saveFile.bind(fs), { tempFilePath: segment.tempFilePath })
-      const { size } = await call(fs.getFileInfo.bind(fs), { filePath: savedFilePath })
-      const sha256 = await digest(savedFilePath, size)
-      added.push({
-        id: `${answerId}:${segment.index}`,
-        answerId,
-        index: segment.index,
-        count,
-        filePath: savedFilePath,
-        size,
-        sha256,
-        filename: `answer-${segment.index + 1}.${extension}`,
-        uploadUrl: null,
-        offset: 0,
-      })
+  // Temp files are moved to saved files (WeChat deletes temp files when the mini-program is killed), then hashed.
+  async function keep({ answerId, questionId = null, index, tempFilePath, extension = 'mp4', count = null, held = false,
+    deadlineAt = null, practice = false }) {
+    const { savedFilePath } = await call(fs.saveFile.bind(fs), { tempFilePath })
+    const { size } = await call(fs.getFileInfo.bind(fs), { filePath: savedFilePath })
+    const sha256 = await digest(savedFilePath, size)
+    return {
+      id: `${answerId}:${index}`,
+      answerId,
+      questionId,
+      index,
+      count,
+      held,
+      deadlineAt,
+      practice,
+      filePath: savedFilePath,
+      size,
+      sha256,
+      filename: `answer-${index + 1}.${extension}`,
+      uploadUrl: null,
+      offset: 0,
     }
-    save(load().filter((item) => item.answerId !== answerId).concat(added))
-    return added
+  }
+
+  /** One segment that has just finished recording: kept at once, held until release() (it may be the last one). */
+  function addSegment(segment) {
+    return inTurn(async () => {
+      const item = await keep({ ...segment, held: true })
+      save(load().filter((other) => other.id !== item.id).concat(item))
+      return item
+    })
+  }
+
+  /**
+   * The answer's held segments may go up: without a count while it is still being recorded, or with `count` once
+   * the candidate submits (the segment `count - 1` carries it). Starts sending.
+   */
+  function release(answerId, { count = null } = {}) {
+    const released = inTurn(() => {
+      save(load().map((item) => {
+        if (item.answerId !== answerId) return item
+        return { ...item, held: false, count: count !== null && item.index === count - 1 ? count : item.count }
+      }))
+    })
+    released.then(() => drain()).catch(() => {}) // failures stay queued; drainAnswer() and the next show report them
+    return released
+  }
+
+  /** Every segment of a finished answer at once, released with the count (no overlap with recording). */
+  function enqueueAnswer({ answerId, segments, extension = 'mp4', questionId = null, practice = false }) {
+    const count = segments.length
+    return inTurn(async () => {
+      const added = []
+      for (const segment of segments) {
+        added.push(await keep({ answerId, questionId, practice, extension, index: segment.index, tempFilePath: segment.tempFilePath, count }))
+      }
+      save(load().filter((item) => item.answerId !== answerId).concat(added))
+      return added
+    })
+  }
+
+  /** A retake: the attempt's queued segments are dropped with their files (one being sent is abandoned). */
+  function discardAnswer(answerId) {
+    return inTurn(() => {
+      const items = load()
+      save(items.filter((item) => item.answerId !== answerId))
+      for (const item of items) if (item.answerId === answerId) fs.removeSavedFile({ filePath: item.filePath, fail: () => {} })
+    })
   }
 
   function remove(item) {
@@ -66,22 +122,31 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
     fs.removeSavedFile({ filePath: item.filePath, fail: () => {} })
   }
 
+  const stillQueued = (item) => load().some((other) => other.id === item.id)
+
   async function uploadOne(item) {
     const metadata = {
       answer_id: item.answerId,
       segment_index: String(item.index),
-      segment_count: String(item.count),
       sha256: item.sha256,
       filename: item.filename,
     }
+    if (item.count !== null && item.count !== undefined) metadata.segment_count = String(item.count)
     try {
       const result = await uploader.upload({ filePath: item.filePath, size: item.size, metadata, uploadUrl: item.uploadUrl }, {
-        onUrl: (uploadUrl) => update(item.id, { uploadUrl, offset: 0 }),
-        onProgress: (offset) => update(item.id, { offset }),
+        onUrl: (uploadUrl) => {
+          if (!stillQueued(item)) throw new Discarded()
+          update(item.id, { uploadUrl, offset: 0 })
+        },
+        onProgress: (offset) => {
+          if (!stillQueued(item)) throw new Discarded()
+          update(item.id, { offset })
+        },
       })
       remove(item)
       return { item, ...result }
     } catch (err) {
+      if (err instanceof Discarded) return { item, discarded: true }
       // The server has this segment already (its reply was lost), or will never take it: nothing left to send.
       if (err.reason === 'segment_exists' || err.reason === 'answer_submitted') {
         remove(item)
@@ -94,31 +159,66 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
     }
   }
 
-  // Upload every queued segment in order; stops at the first failure (the rest waits for the next drain).
+  // Send every released segment in order, one at a time, including those released while sending; stops at the
+  // first failure (the rest waits for the next drain).
   function drain() {
     if (!draining) {
-      draining = (async () => {
+      const run = (async () => {
+        await null
         const done = []
-        for (const item of load()) {
-          if (item.error) continue
-          done.push(await uploadOne(item))
+        try {
+          for (;;) {
+            const item = waiting()[0]
+            if (!item) return done // `draining` is cleared in this same turn: a release after it starts a new drain
+            done.push(await uploadOne(item))
+          }
+        } finally {
+          draining = null
         }
-        return done
-      })().finally(() => { draining = null })
+      })()
+      draining = run
     }
     return draining
+  }
+
+  /**
+   * Resolves when every released segment of this answer is on the server (after release with the count: the
+   * answer is submitted); rejects with the failure that keeps one of them on the phone.
+   */
+  async function drainAnswer(answerId) {
+    for (;;) {
+      const mine = load().filter((item) => item.answerId === answerId && !item.held)
+      const refused = mine.find((item) => item.error)
+      if (refused) throw Object.assign(new Error(refused.error.message), refused.error)
+      if (!mine.length) return
+      await drain()
+    }
   }
 
   function pending() {
     return load()
   }
 
-  // What the next drain will send (segments the server refused for good stay listed in pending() only).
+  // What the next drain will send (refused segments stay listed in pending(); held ones wait for release()).
   function waiting() {
-    return load().filter((item) => !item.error)
+    return load().filter((item) => !item.error && !item.held)
   }
 
-  return { enqueueAnswer, drain, pending, waiting, digest }
+  /** Answers whose recording ended without submit or retake (the app was killed): {answerId, questionId, count, …}. */
+  function heldAnswers() {
+    const answers = new Map()
+    for (const item of load()) {
+      if (!item.held) continue
+      const known = answers.get(item.answerId)
+      if (!known || item.index + 1 > known.count) {
+        answers.set(item.answerId, { answerId: item.answerId, questionId: item.questionId, count: item.index + 1,
+          deadlineAt: item.deadlineAt, practice: !!item.practice })
+      }
+    }
+    return [...answers.values()]
+  }
+
+  return { addSegment, release, enqueueAnswer, discardAnswer, drain, drainAnswer, pending, waiting, heldAnswers, digest }
 }
 
 module.exports = { createUploadQueue, QUEUE_KEY }

@@ -26,6 +26,7 @@ class FakeTusServer {
     this.cuts = [] // byte counts: each next PATCH stores that many bytes, then the connection drops
     this.refuseCreate = null // {statusCode, data} for the next create
     this.locationOrigin = 'http://internal:5000' // what a proxy-unaware server writes in Location
+    this.latencyMs = 0 // > 0: each reply comes after this many (fake) milliseconds
   }
 
   handle(options) {
@@ -79,7 +80,8 @@ class FakeTusServer {
   // The wx.request implementation to install with jest.spyOn(wx, 'request').mockImplementation(server.request)
   get request() {
     return (options) => {
-      Promise.resolve().then(() => {
+      const later = this.latencyMs ? (fn) => setTimeout(fn, this.latencyMs) : (fn) => Promise.resolve().then(fn)
+      later(() => {
         const res = this.handle(options)
         if (res === null) options.fail && options.fail({ errMsg: 'request:fail socket closed' })
         else options.success && options.success({ errMsg: 'request:ok', cookies: [], ...res })

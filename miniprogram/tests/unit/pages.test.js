@@ -52,49 +52,6 @@ test('booking: subscribe credits are asked inside the tap, and a retried tap aft
   expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '预约成功' }))
 })
 
-test('interview: start → think countdown → recording in segments → review → queued upload of the answer', async () => {
-  jest.useFakeTimers()
-  jest.spyOn(wx, 'getSetting').mockImplementation(({ success }) => success({ authSetting: { 'scope.camera': true, 'scope.record': true } }))
-  const camera = wx.createCameraContext()
-  jest.spyOn(wx, 'createCameraContext').mockReturnValue(camera)
-  let made = 0
-  jest.spyOn(camera, 'startRecord').mockImplementation(() => {})
-  jest.spyOn(camera, 'stopRecord').mockImplementation(({ success }) => success({ tempVideoPath: `wxfile://tmp/${++made}.mp4` }))
-  jest.spyOn(wx, 'onAppHide').mockImplementation(() => {})
-  jest.spyOn(wx, 'onAppShow').mockImplementation(() => {})
-  const question = { id: 'q1', position: 1, think_seconds: 30, answer_seconds: 180, retakes: 1 }
-  const now = Date.now()
-  const api = {
-    interview: jest.fn(() => Promise.resolve({ questions: [question], answers: [] })),
-    startQuestion: jest.fn(() => Promise.resolve({
-      answer_id: 'ans-1', question: { ...question, text: '请描述一次处理客户投诉的经历。' },
-      started_at: new Date(now).toISOString(), record_by: new Date(now + (30 + 180 + 30) * 1000).toISOString(),
-    })),
-  }
-  const queue = { waiting: jest.fn(() => []), enqueueAnswer: jest.fn(() => Promise.resolve([])), drain: jest.fn(() => Promise.resolve([])) }
-  const subs = subscriptions()
-  const page = loadPage('pages/interview/index', { api, queue, subscriptions: subs })
-  await page.onLoad()
-  await jest.advanceTimersByTimeAsync(0)
-  expect(page.data.questions[0]).toMatchObject({ done: false, retakesLeft: 2 })
-  page.onStartQuestion({ currentTarget: { dataset: { id: 'q1' } } })
-  expect(subs.askAt).toHaveBeenCalledWith('start_interview')
-  await jest.advanceTimersByTimeAsync(0)
-  expect(page.data).toMatchObject({ phase: 'think', text: '请描述一次处理客户投诉的经历。', retakesLeft: 1, left: '00:30' })
-  await jest.advanceTimersByTimeAsync(30000)
-  expect(page.data.phase).toBe('answer')
-  expect(camera.startRecord).toHaveBeenCalledWith(expect.objectContaining({ timeout: 120 }))
-  await jest.advanceTimersByTimeAsync(150000) // past one 120 s segment
-  expect(page.data.segments).toBe(1)
-  page.onFinishAnswer()
-  await jest.advanceTimersByTimeAsync(0)
-  expect(page.data.phase).toBe('review')
-  await page.onSubmit()
-  expect(queue.enqueueAnswer).toHaveBeenCalledWith({ answerId: 'ans-1', segments: [expect.objectContaining({ index: 0 }), expect.objectContaining({ index: 1 })] })
-  expect(queue.drain).toHaveBeenCalled()
-  page.onUnload()
-})
-
 test('an expired session or a denied camera leads to its own screen', async () => {
   const { showError } = require('../../utils/ui')
   showError(new ApiError({ code: 401, status: 'Unauthorized', reason: 'session_expired', message: '登录已过期' }))

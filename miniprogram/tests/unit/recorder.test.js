@@ -197,3 +197,42 @@ test('a camera that refuses to record puts the recorder in failed, with the erro
   expect(rec.state).toBe('failed')
   expect(changes.pop().error.errMsg).toContain('auth deny')
 })
+
+test('each finished segment is handed over at once; the start of the next one is announced', async () => {
+  const cam = spiedCamera()
+  const events = []
+  const { rec } = recorder(cam.camera, 300, {
+    onSegment: (s) => events.push(['segment', s.index, s.tempFilePath]),
+    onSegmentStart: ({ index }) => events.push(['start', index]),
+  })
+  rec.start()
+  await jest.advanceTimersByTimeAsync(118700)
+  expect(events).toEqual([['start', 0], ['segment', 0, 'wxfile://tmp/rec-1.mp4'], ['start', 1]])
+  const done = rec.finish()
+  await jest.advanceTimersByTimeAsync(200)
+  await done
+  expect(events.slice(3)).toEqual([['segment', 1, 'wxfile://tmp/rec-2.mp4']]) // the last one: no start after it
+})
+
+test('max_segments: at the last allowed segment WeChat\'s own timeout ends the answer too', async () => {
+  const cam = spiedCamera()
+  const { rec, finished } = recorder(cam.camera, 500, { maxSegments: 2 })
+  rec.start()
+  await jest.advanceTimersByTimeAsync(118700)
+  cam.timeOut()
+  await jest.advanceTimersByTimeAsync(0)
+  expect(finished).toEqual([expect.objectContaining({ count: 2 })])
+  expect(cam.camera.startRecord).toHaveBeenCalledTimes(2)
+})
+
+test('a retake does not hand over the discarded attempt\'s file', async () => {
+  const cam = spiedCamera()
+  const handed = []
+  const { rec } = recorder(cam.camera, 300, { onSegment: (s) => handed.push(s.tempFilePath) })
+  rec.start()
+  await jest.advanceTimersByTimeAsync(30000)
+  const reset = rec.retake()
+  await jest.advanceTimersByTimeAsync(200)
+  await reset
+  expect(handed).toEqual([])
+})

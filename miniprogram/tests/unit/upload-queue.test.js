@@ -83,3 +83,71 @@ test('a segment the server already has leaves the queue; a final refusal stays, 
   const later = await settle(queue.drain())
   expect(later.value).toEqual([]) // not retried forever
 })
+
+describe('uploading while recording', () => {
+  const meta = (u) => [u.metadata.answer_id, u.metadata.segment_index, u.metadata.segment_count]
+
+  test('a new segment is held; released without a count it goes up, the last one carries the count on submit', async () => {
+    const [s0, s1, s2] = recordSegments(3, 300 * KiB)
+    const queue = launch()
+    await settle(queue.addSegment({ answerId: 'a', questionId: 'q', ...s0 }))
+    expect(queue.waiting()).toEqual([]) // it may be the last one: nothing goes up yet
+    expect(queue.heldAnswers()).toEqual([expect.objectContaining({ answerId: 'a', questionId: 'q', count: 1 })])
+    await settle(queue.addSegment({ answerId: 'a', questionId: 'q', ...s1 }))
+    await settle(queue.release('a')) // segment 2 started recording: 0 and 1 are not the last
+    expect(server.completed.map(meta)).toEqual([['a', '0', undefined], ['a', '1', undefined]])
+    await settle(queue.addSegment({ answerId: 'a', questionId: 'q', ...s2 }))
+    expect(queue.heldAnswers()).toEqual([expect.objectContaining({ answerId: 'a', count: 3 })])
+    const submitted = await settle(queue.release('a', { count: 3 }).then(() => queue.drainAnswer('a')))
+    expect(submitted.error).toBeUndefined()
+    expect(server.completed.map(meta)).toEqual([['a', '0', undefined], ['a', '1', undefined], ['a', '2', '3']])
+    expect(server.completed.map((u) => u.data.equals([s0, s1, s2][Number(u.metadata.segment_index)].bytes))).toEqual([true, true, true])
+    expect(queue.pending()).toEqual([])
+    expect([...files.keys()]).toEqual([])
+  })
+
+  test('a segment released while another is being sent goes up in the same drain', async () => {
+    const [s0, s1] = recordSegments(2, 600 * KiB)
+    server.latencyMs = 100
+    const queue = launch()
+    await settle(queue.addSegment({ answerId: 'a', ...s0 }))
+    queue.addSegment({ answerId: 'a', ...s1 })
+    queue.release('a') // segment 1 records: 0 goes up
+    await jest.advanceTimersByTimeAsync(250)
+    const running = queue.drain() // the release's drain, busy with segment 0
+    expect(server.completed).toEqual([])
+    queue.release('a', { count: 2 }) // submitted while segment 0 is still going up
+    const { value } = await settle(running)
+    expect(value.map((d) => d.item.index)).toEqual([0, 1])
+    expect(server.completed.map(meta)).toEqual([['a', '0', undefined], ['a', '1', '2']])
+    expect(server.log.filter((e) => e.method === 'POST')).toHaveLength(2)
+  })
+
+  test('a retake discards the answer: the segment being sent is abandoned, its files and the held one removed', async () => {
+    const [s0, s1] = recordSegments(2, 900 * KiB)
+    server.latencyMs = 100
+    const queue = launch()
+    await settle(queue.addSegment({ answerId: 'a', ...s0 }))
+    await settle(queue.addSegment({ answerId: 'a', ...s1 })) // held: it was the last when the retake came
+    queue.release('a')
+    await jest.advanceTimersByTimeAsync(250) // created, first chunk on its way
+    const patchesBefore = server.log.filter((e) => e.method === 'PATCH').length
+    expect(patchesBefore).toBe(1)
+    await settle(queue.discardAnswer('a'))
+    expect(server.log.filter((e) => e.method === 'PATCH')).toHaveLength(patchesBefore + 1) // the one in flight, no more
+    expect(server.completed).toEqual([])
+    expect(queue.pending()).toEqual([])
+    expect([...files.keys()]).toEqual([])
+  })
+
+  test('held segments survive a relaunch; a refusal makes drainAnswer reject with its reason', async () => {
+    const [s0] = recordSegments(1, 10 * KiB)
+    await settle(launch().addSegment({ answerId: 'a', questionId: 'q', deadlineAt: 123, ...s0 }))
+    const relaunched = launch()
+    expect(relaunched.heldAnswers()).toEqual([{ answerId: 'a', questionId: 'q', count: 1, deadlineAt: 123, practice: false }])
+    server.refuseCreate = { statusCode: 409, header: {}, data: { code: 409, status: 'Conflict', reason: 'answer_time_over', message: 'x' } }
+    const refused = await settle(relaunched.release('a', { count: 1 }).then(() => relaunched.drainAnswer('a')))
+    expect(refused.error).toMatchObject({ reason: 'answer_time_over' })
+    expect(relaunched.heldAnswers()).toEqual([])
+  })
+})

@@ -1,35 +1,27 @@
-// A practice question recorded and played back on the phone only: never uploaded, never scored.
-// (The server has no practice question yet; when it gets one, this page can fetch its text.)
-const PRACTICE_QUESTION = '请用一分钟做一个简单的自我介绍。'
-const PRACTICE_SECONDS = 60
+// The practice question, as the server defines it: the interview payload flags it (`practice`), its times come with
+// the candidate's accommodation, and its answer is recorded and uploaded like any other but never scored. A job
+// without a practice question has none here: nothing is made up on the phone.
+const { showError, services } = require('../../../utils/ui')
 
 Page({
-  data: { question: PRACTICE_QUESTION, state: 'ready', left: PRACTICE_SECONDS, videoPath: '' },
+  data: { loading: true, practice: null },
 
-  onRecord() {
-    this.camera = wx.createCameraContext()
-    this.setData({ state: 'recording', left: PRACTICE_SECONDS, videoPath: '' })
-    this.camera.startRecord({ timeout: PRACTICE_SECONDS, timeoutCallback: (res) => this.done(res), fail: () => this.setData({ state: 'ready' }) })
-    this.ticker = setInterval(() => {
-      const left = this.data.left - 1
-      this.setData({ left })
-      if (left <= 0) this.onStop()
-    }, 1000)
+  async onShow() {
+    try {
+      const interview = await services().api.interview()
+      const practice = interview.questions.find((q) => q.practice) || null
+      const tried = practice ? interview.answers.some((a) => a.question_id === practice.id) : false
+      this.setData({ loading: false, practice: practice && { ...practice, tried } })
+    } catch (err) {
+      this.setData({ loading: false })
+      showError(err)
+    }
   },
 
-  onStop() {
-    clearInterval(this.ticker)
-    if (this.data.state !== 'recording') return
-    this.camera.stopRecord({ success: (res) => this.done(res), fail: () => this.setData({ state: 'ready' }) })
-  },
-
-  done(res) {
-    clearInterval(this.ticker)
-    this.setData({ state: 'recorded', videoPath: res.tempVideoPath })
-  },
-
-  onUnload() {
-    clearInterval(this.ticker)
+  onPractice() {
+    const { practice } = this.data
+    if (!practice || !practice.attempts_left) return
+    wx.redirectTo({ url: `/pages/interview/index?question=${practice.id}` })
   },
 
   onStart() {
