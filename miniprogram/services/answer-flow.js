@@ -85,6 +85,7 @@ function createAnswerFlow({ wx, camera, queue, plan, now = Date.now, stopMarginM
     start,
     submit,
     retake,
+    saved: () => Promise.all(saving), // every finished segment is in the queue (storage + saved file)
     finish: () => recorder && recorder.finish(),
     dispose: () => recorder && recorder.dispose(),
     remainingMs: () => (recorder ? recorder.remainingMs() : plan.answerSeconds * 1000),

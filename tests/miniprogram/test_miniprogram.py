@@ -28,6 +28,7 @@ from .conftest import MINIPROGRAM, run_jest
 pytestmark = pytest.mark.wechat
 OPENID = "o-miniprogram"
 SEGMENT_SECONDS = 12.0
+ANSWER_SECONDS, EXTRA_ANSWER, EXTRA_THINK = 200, 100, 15  # max_segments: ceil((200 + 5) / 120) = 2, with +100 s: 3
 
 
 def test_jest_unit_suite(jest):
@@ -58,7 +59,8 @@ def _hr_side(app, live_url, hr) -> dict:
     api.headers.update(hr)
     payload = demo_job_payload()
     payload["questions"] = payload["questions"][:1]
-    payload["questions"][0]["answer_seconds"] = 300  # a long answer: up to three 120 s segments
+    payload["questions"][0]["answer_seconds"] = ANSWER_SECONDS  # two 120 s segments at most; three with the accommodation
+    payload["questions"].append({**payload["questions"][0], "practice": True, "text": "练习题：请简单介绍一下您自己。"})
     job = create_job(app.test_client(), hr, payload)
     assert api.put(f"{live_url}/api/jobs/{job['id']}/schedule-policy", json={
         "mode": "slots", "reschedule_cutoff_hours": 0, "max_reschedules": 2}).status_code == 200
@@ -69,9 +71,13 @@ def _hr_side(app, live_url, hr) -> dict:
         assert response.status_code == 201, response.text
     application = api.post(f"{live_url}/api/applications", json={
         "job_id": job["id"], "candidate": {"name": "钱小程", "email": "qian@example.com"}}).json()
+    accommodation = api.put(f"{live_url}/api/applications/{application['id']}/accommodation", json={
+        "extra_think_seconds": EXTRA_THINK, "extra_answer_seconds": EXTRA_ANSWER, "reason": "候选人申请延长作答时间，已核实"})
+    assert accommodation.status_code == 200, accommodation.text
     invitation = api.post(f"{live_url}/api/applications/{application['id']}/invitations", json={"qr": False})
     assert invitation.status_code == 201, invitation.text
-    return {"application_id": application["id"], "invitation_token": invitation.json()["token"]}
+    return {"application_id": application["id"], "invitation_token": invitation.json()["token"],
+            "think_seconds": payload["questions"][0]["think_seconds"]}
 
 
 def _work(app) -> None:
@@ -102,6 +108,8 @@ def test_miniprogram_modules_against_the_real_api(app, live_url, make_hr, sim, s
         "QINGPIN_PHONE_CODE": sim.phone_code("13912345678"),
         "QINGPIN_SEGMENTS": json.dumps(segments),
         "QINGPIN_FIGURES_FILE": str(figures_file),
+        "QINGPIN_EXPECT_ANSWER": str(ANSWER_SECONDS + EXTRA_ANSWER),
+        "QINGPIN_EXPECT_THINK": str(prepared["think_seconds"] + EXTRA_THINK),
     }
     process = subprocess.Popen([*jest, "--selectProjects", "api", "--ci", "--runInBand"], cwd=MINIPROGRAM, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -119,6 +127,7 @@ def test_miniprogram_modules_against_the_real_api(app, live_url, make_hr, sim, s
     with capsys.disabled():
         print(f"\nminiprogram real API: {json.dumps(figures, ensure_ascii=False)}")
     assert figures["segments_uploaded"] == 3 and figures["cuts_survived"] == 2 and figures["times_scored"] == 1
+    assert figures["server_max_segments"] == 3 and figures["segments_up_before_recording_ended"] >= 1
     detail = app.test_client().get(f"/api/applications/{prepared['application_id']}", headers=hr).json
     scored = [e["data"]["answer_id"] for e in detail["events"] if e["kind"] == "answer_scored"]
     assert len(scored) == len(set(scored)) == 1

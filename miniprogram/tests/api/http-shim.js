@@ -10,7 +10,8 @@ function headerOf(headers, name) {
 }
 
 function shimRequest(wx, { cuts }) {
-  const stats = { requests: 0, cutsMade: 0, patches: 0, offline: false }
+  // log: one entry per request, {at, method, url, metadata?, status?, offset?, done?} (done: ms when it ended)
+  const stats = { requests: 0, cutsMade: 0, patches: 0, offline: false, log: [] }
   jest.spyOn(wx, 'request').mockImplementation((options) => {
     stats.requests += 1
     if (stats.offline) {
@@ -28,12 +29,16 @@ function shimRequest(wx, { cuts }) {
     if (body) headers['Content-Length'] = String(body.length)
     const isPatch = headerOf(headers, 'X-HTTP-Method-Override') === 'PATCH'
     if (isPatch) stats.patches += 1
-    const cut = isPatch ? cuts.take(stats.patches) : null
+    const cut = isPatch ? cuts.take(stats.patches, options) : null
+    const entry = { at: Date.now(), method: isPatch ? 'PATCH' : (options.method || 'GET'), url: options.url, metadata: headerOf(headers, 'Upload-Metadata'),
+      length: headerOf(headers, 'Upload-Length') }
+    stats.log.push(entry)
     const req = http.request({ method: options.method || 'GET', hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers })
     let settled = false
     const fail = (errMsg) => {
       if (settled) return
       settled = true
+      entry.done = Date.now()
       options.fail && options.fail({ errMsg })
     }
     req.setTimeout(options.timeout || 60000, () => { req.destroy(); fail('request:fail timeout') })
@@ -44,6 +49,7 @@ function shimRequest(wx, { cuts }) {
       res.on('end', () => {
         if (settled) return
         settled = true
+        Object.assign(entry, { done: Date.now(), status: res.statusCode, offset: res.headers['upload-offset'], location: res.headers.location })
         const text = Buffer.concat(chunks).toString('utf8')
         let data = text
         if ((res.headers['content-type'] || '').includes('json') && text) data = JSON.parse(text)
@@ -53,6 +59,7 @@ function shimRequest(wx, { cuts }) {
     if (cut !== null && body) {
       // The train enters a tunnel: part of the chunk goes out, then the connection is gone (for a while, if offline).
       stats.cutsMade += 1
+      entry.cut = cut.bytes
       if (cut.offline) stats.offline = true
       req.write(body.subarray(0, cut.bytes), () => setTimeout(() => {
         req.socket && req.socket.end()

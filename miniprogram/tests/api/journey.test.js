@@ -3,10 +3,12 @@
  * SQLite, embedded Redis, a real RQ worker, the WeChat simulator). wx.request runs over real HTTP.
  *
  * Sign-in with a simulated wx.login code and the invitation, consent, subscribe credits, booking and rescheduling,
- * a silent re-login after the token was rotated, then one answer recorded by the segment recorder as several
- * segments, uploaded by the queue with tus; one connection is cut mid-chunk and resumed via HEAD, another cut
- * "kills" the mini-program, and the next launch resumes. The worker scores the answer once; HR decides and
- * releases; the candidate reads the result.
+ * a silent re-login after the token was rotated, then one answer with the candidate's accommodation: the
+ * server's think/answer seconds and max_segments drive the answer flow (services/answer-flow.js), each segment
+ * goes up with tus while the next one records; one connection is cut mid-chunk and resumed via HEAD while
+ * recording, another cut after 提交 "kills" the mini-program, and the next launch resumes. The practice question
+ * (the server's flag) is answered the same way and never scored. The worker scores the answer once; HR decides
+ * and releases; the candidate reads the result.
  */
 const fs = require('fs')
 const os = require('os')
@@ -17,7 +19,8 @@ const { createClient } = require('../../services/request')
 const { createCandidateApi } = require('../../services/candidate')
 const { createTusUploader } = require('../../services/tus')
 const { createUploadQueue } = require('../../services/upload-queue')
-const { createSegmentRecorder } = require('../../services/recorder')
+const { answerPlan, createAnswerFlow } = require('../../services/answer-flow')
+const { resumeUploads } = require('../../services/index')
 const { createSubscriptions } = require('../../services/subscribe')
 
 const wx = global.wx
@@ -25,6 +28,7 @@ const env = process.env
 const BASE = env.QINGPIN_API_BASE
 const CHUNK = 128 * 1024
 const RETRY = [200, 500, 1000, 2000, 4000]
+const SEGMENT_SECONDS = 3 // camera segments of 3 s instead of 120 s, to keep the test short
 
 const describeLive = BASE ? describe : describe.skip // run by the pytest module, which starts the server
 
@@ -62,10 +66,27 @@ describeLive('the mini-program against the real API', () => {
     const hr = env.QINGPIN_HR_TOKEN
     const applicationId = env.QINGPIN_APPLICATION_ID
     const savedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingpin-saved-'))
-    // Cut the 2nd PATCH mid-chunk (resumed by HEAD in the same run); at the 5th the network goes away for good and
-    // the candidate kills the mini-program; it comes back on the next launch.
-    const plannedCuts = new Map([[2, { bytes: 50000 }], [5, { bytes: 70000, offline: true }]])
-    const cuts = { take: (n) => (plannedCuts.has(n) ? plannedCuts.get(n) : null) }
+    // Cut the 2nd PATCH of segment 0 mid-chunk while segment 1 records (resumed by HEAD in the same run); at the 2nd
+    // PATCH of the last segment, after 提交, the network goes away for good and the candidate kills the app.
+    const pathOf = (url) => (url || '').replace(/^https?:\/\/[^/]+/, '')
+    const metadataOf = (url) => { // from the create request that returned this upload's Location
+      const created = net.log.find((e) => e.method === 'POST' && e.location && pathOf(e.location) === pathOf(url))
+      const pairs = created ? created.metadata.split(',').map((p) => p.split(' ')) : []
+      return Object.fromEntries(pairs.map(([key, value]) => [key, Buffer.from(value || '', 'base64').toString()]))
+    }
+    const segmentOf = (url) => (metadataOf(url).segment_index === undefined ? null : Number(metadataOf(url).segment_index))
+    const patchesOf = new Map()
+    const cutIn = { answerId: null, lastSegment: null } // question 1's answer, once started
+    const cuts = {
+      take: (n, options) => {
+        patchesOf.set(options.url, (patchesOf.get(options.url) || 0) + 1)
+        if (patchesOf.get(options.url) !== 2 || metadataOf(options.url).answer_id !== cutIn.answerId) return null
+        const segment = segmentOf(options.url)
+        if (segment === 0) return { bytes: 50000 }
+        if (segment === cutIn.lastSegment) return { bytes: 70000, offline: true }
+        return null
+      },
+    }
     const net = shimRequest(wx, { cuts })
     shimFiles(wx, savedDir)
     shimStorage(wx)
@@ -110,44 +131,94 @@ describeLive('the mini-program against the real API', () => {
     const interview = await app.api.interview()
     const silentRelogins = wx.login.mock.calls.length - loginsBefore
     expect(silentRelogins).toBe(1)
-    const [first, ...rest] = interview.questions
+    // which question is practice is the server's word (the `practice` flag), never the client's guess
+    const [first, ...rest] = interview.questions.filter((q) => !q.practice)
+    expect(interview.questions.filter((q) => q.practice)).toHaveLength(1)
     await app.subscriptions.askAt('start_interview')
 
-    // -- question 1: recorded as several segments by the recorder, on a camera that hands back real files -------
+    // -- question 1, with the candidate's accommodation: the server's times and max_segments drive the recorder --
     const started = await app.api.startQuestion(first.id)
+    const plan = answerPlan(started)
     expect(started.question.text).toBeTruthy()
     expect(started.segment_max_seconds).toBe(120)
+    expect([plan.thinkSeconds, plan.answerSeconds, plan.maxSegments, plan.practice]).toEqual([
+      Number(env.QINGPIN_EXPECT_THINK), Number(env.QINGPIN_EXPECT_ANSWER), segmentFiles.length, false])
+    // Recorded as segments of SEGMENT_SECONDS instead of 120 s (a camera that hands back the prepared files); the
+    // number of segments is the server's: the recorder ends the answer at the last one max_segments allows.
     const camera = wx.createCameraContext()
     const recorded = segmentFiles.slice()
-    jest.spyOn(camera, 'startRecord').mockImplementation((options) => { expect(options.timeout).toBe(1) })
-    jest.spyOn(camera, 'stopRecord').mockImplementation(({ success }) => setImmediate(() => success({ tempVideoPath: recorded.shift(), tempThumbPath: '' })))
-    const answer = await new Promise((resolve) => {
-      const recorder = createSegmentRecorder({
-        wx, camera, answerSeconds: 60, segmentSeconds: 1, stopMarginMs: 300,
-        onChange: ({ segments }) => { if (segments.length === segmentFiles.length - 1 && recorder.state === 'recording') recorder.finish() },
-        onFinished: resolve,
-      })
-      recorder.start()
-    })
-    expect(answer.count).toBe(segmentFiles.length)
+    const stoppedAt = []
+    jest.spyOn(camera, 'startRecord').mockImplementation((options) => { expect(options.timeout).toBe(SEGMENT_SECONDS) })
+    jest.spyOn(camera, 'stopRecord').mockImplementation(({ success }) => setImmediate(() => {
+      stoppedAt.push(Date.now())
+      success({ tempVideoPath: recorded.shift(), tempThumbPath: '' })
+    }))
+    Object.assign(cutIn, { answerId: started.answer_id, lastSegment: segmentFiles.length - 1 })
+    app = launch([200, 500])
+    const flow = createAnswerFlow({ wx, camera, queue: app.queue, plan: { ...plan, segmentSeconds: SEGMENT_SECONDS }, stopMarginMs: 300,
+      extension: 'wav', onFinished: (answer) => finished(answer) })
+    let finished
+    const answer = await new Promise((resolve) => { finished = resolve; flow.start() })
+    const recordingEndedAt = Date.now()
+    expect(answer.count).toBe(segmentFiles.length) // ended by max_segments, not by a local constant
+    await flow.saved()
+    expect(app.queue.heldAnswers()).toEqual([expect.objectContaining({ answerId: started.answer_id, count: segmentFiles.length })])
 
-    // -- upload: the queue persists everything first; one cut is survived in-run, the other "kills" the app --------
-    await app.queue.enqueueAnswer({ answerId: started.answer_id, segments: answer.segments, extension: 'wav' })
-    const killed = launch([200, 500])
-    await expect(killed.queue.drain()).rejects.toMatchObject({ code: 0, reason: 'network_error' })
-    net.offline = false // the network is back; the candidate opens the mini-program again
-    const leftAfterKill = killed.queue.pending()
-    expect(leftAfterKill.length).toBeGreaterThan(0)
+    // -- 提交: the last segment goes up with the count; the network dies in it; the next launch finishes it ---------
+    await expect(flow.submit()).rejects.toMatchObject({ code: 0, reason: 'network_error' })
+    const leftAfterKill = app.queue.pending()
+    expect(leftAfterKill.map((item) => [item.index, item.count])).toEqual([[segmentFiles.length - 1, segmentFiles.length]])
     expect(leftAfterKill[0].uploadUrl).toBeTruthy()
-    app = launch() // next launch: app.js drains the queue on onLaunch
-    const resumed = await app.queue.drain()
+    net.offline = false // the network is back; the candidate opens the mini-program again
+    app = launch() // next launch: app.js resumes the queue on onLaunch (and on every onAppShow)
+    const resumed = await resumeUploads(wx, app)
     expect(app.queue.pending()).toEqual([])
-    const heads = wx.request.mock.calls.filter(([o]) => o.method === 'HEAD').length
-    const creates = wx.request.mock.calls.filter(([o]) => o.method === 'POST' && o.url.endsWith('/api/uploads/') && !o.header['X-HTTP-Method-Override']).length
+    const uploadsLog = net.log.filter((e) => e.url.includes('/api/uploads/'))
+    const heads = uploadsLog.filter((e) => e.method === 'HEAD').length
+    const creates = uploadsLog.filter((e) => e.method === 'POST').length
     expect(creates).toBe(segmentFiles.length) // every segment created once, never re-created after a cut
+    // Overlap: each segment but the last was created while a later one was still recording, and was complete on
+    // the server before the answer's recording ended.
+    const createOf = (i) => uploadsLog.find((e) => e.method === 'POST' && e.location && segmentOf(e.location) === i)
+    const createdAt = (i) => createOf(i).at
+    const completedAt = (i) => {
+      const size = fs.statSync(segmentFiles[i]).size
+      const last = uploadsLog.find((e) => e.method === 'PATCH' && pathOf(e.url) === pathOf(createOf(i).location) && Number(e.offset) === size)
+      return last && last.done
+    }
+    // A cut survived: after it, a HEAD on the same upload found the offset and a later PATCH completed it.
+    const cutsSurvived = uploadsLog.filter((cut) => cut.cut !== undefined).filter((cut) => {
+      const after = uploadsLog.filter((e) => pathOf(e.url) === pathOf(cut.url) && e.at >= cut.at && e !== cut)
+      const size = Number(uploadsLog.find((e) => e.method === 'POST' && pathOf(e.location) === pathOf(cut.url)).length)
+      return after.some((e) => e.method === 'HEAD' && e.status === 200) && after.some((e) => e.method === 'PATCH' && Number(e.offset) === size)
+    }).length
+    const overlapping = []
+    for (let i = 0; i < segmentFiles.length - 1; i += 1) {
+      expect(createdAt(i)).toBeGreaterThan(stoppedAt[i] - 1)
+      expect(createdAt(i)).toBeLessThan(stoppedAt[i + 1]) // its upload began while segment i + 1 was recording
+      if (completedAt(i) && completedAt(i) < recordingEndedAt) overlapping.push(i)
+    }
+    expect(overlapping).toContain(0)
     const status = await app.api.answer(started.answer_id)
     expect(status.segment_count).toBe(segmentFiles.length)
     expect(['uploaded', 'processing', 'scored']).toContain(status.status)
+
+    // -- the practice question: the server's flag says which; recorded and uploaded the same way, never scored ----
+    const practiceQuestion = (await app.api.interview()).questions.find((q) => q.practice)
+    expect(practiceQuestion).toBeTruthy()
+    const practiceStarted = await app.api.startQuestion(practiceQuestion.id)
+    const practicePlan = answerPlan(practiceStarted)
+    expect(practicePlan.practice).toBe(true)
+    const practiceFile = path.join(savedDir, 'practice.wav')
+    fs.copyFileSync(segmentFiles[0], practiceFile)
+    recorded.push(practiceFile)
+    const practiceFlow = createAnswerFlow({ wx, camera, queue: app.queue, plan: { ...practicePlan, segmentSeconds: SEGMENT_SECONDS },
+      stopMarginMs: 300, extension: 'wav', onFinished: (a) => practiceDone(a) })
+    let practiceDone
+    await new Promise((resolve) => { practiceDone = resolve; practiceFlow.start(); setTimeout(() => practiceFlow.finish(), 300) })
+    await practiceFlow.submit()
+    const practiceStatus = (await app.api.answer(practiceStarted.answer_id)).status
+    expect(practiceStatus).toBe('practice')
 
     // -- the other questions: one segment each, same path -----------------------------------------------------
     for (const [i, question] of rest.entries()) {
@@ -196,9 +267,14 @@ describeLive('the mini-program against the real API', () => {
       segment_bytes: segmentFiles.map((f) => fs.statSync(f).size),
       chunk_bytes: CHUNK,
       cuts_made: net.cutsMade,
-      cuts_survived: net.cutsMade, // every cut segment is on the server: the answer is complete
+      cuts_survived: cutsSurvived, // resumed via HEAD on the same upload and completed
       head_requests: heads,
       uploads_created: creates,
+      segments_up_before_recording_ended: overlapping.length,
+      server_answer_seconds: plan.answerSeconds,
+      server_think_seconds: plan.thinkSeconds,
+      server_max_segments: plan.maxSegments,
+      practice_status: practiceStatus,
       resumed_after_relaunch: resumed.length,
       silent_relogins: silentRelogins,
       times_scored: scoredEvents.length,
@@ -209,5 +285,6 @@ describeLive('the mini-program against the real API', () => {
     console.log(`miniprogram real-API figures: ${JSON.stringify(figures)}`)
     if (env.QINGPIN_FIGURES_FILE) fs.writeFileSync(env.QINGPIN_FIGURES_FILE, JSON.stringify(figures))
     expect(net.cutsMade).toBe(2)
+    expect(cutsSurvived).toBe(2)
   })
 })
