@@ -13,7 +13,7 @@ function loadConfig(wx) {
   return {
     baseUrl: apiBase[envVersion(wx)] || apiBase.release,
     chunkSize: 5 * 1024 * 1024, // tus chunk; also the S3 staging part size
-    segmentSeconds: 120, // CameraContext.startRecord fails past ~120 s on some phones
+    // the segment length, answer and think times come from the server with each started question
   }
 }
 

@@ -22,7 +22,7 @@ function createClient({ wx, baseUrl, timeout = 20000 }) {
   }
 
   // Resolves with the raw wx.request result for any HTTP status; rejects only when no response arrived.
-  function raw({ url, method = 'GET', data, header = {}, auth = true, responseType }) {
+  function raw({ url, method = 'GET', data, header = {}, auth = true, responseType, timeout: limit = timeout }) {
     const headers = { ...header }
     const current = auth ? session() : null
     if (current) headers.Authorization = `Bearer ${current.token}`
@@ -32,7 +32,7 @@ function createClient({ wx, baseUrl, timeout = 20000 }) {
         method,
         data,
         header: headers,
-        timeout,
+        timeout: limit,
         responseType,
         success: resolve,
         fail: (err) => reject(networkError(err && err.errMsg)),

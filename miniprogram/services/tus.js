@@ -8,6 +8,9 @@ const TUS = { 'Tus-Resumable': '1.0.0' }
 const UPLOADS_PATH = '/api/uploads/'
 const CHUNK_SIZE = 5 * 1024 * 1024
 const RETRY_DELAYS = [1000, 3000, 5000, 10000, 20000]
+// A 5 MiB chunk needs time on a weak uplink: WeChat's longest wx.request timeout (60 s, ~0.7 Mbit/s) instead of the
+// client's 20 s for ordinary calls (which would need 2.1 Mbit/s).
+const PATCH_TIMEOUT_MS = 60000
 
 function encodeMetadata(metadata) {
   return Object.keys(metadata).map((key) => `${key} ${base64Utf8(metadata[key])}`).join(',')
@@ -79,6 +82,7 @@ function createTusUploader({ wx, client, chunkSize = CHUNK_SIZE, retryDelays = R
       url,
       method: 'POST',
       data,
+      timeout: PATCH_TIMEOUT_MS,
       header: {
         ...TUS,
         'X-HTTP-Method-Override': 'PATCH',
@@ -146,4 +150,4 @@ function createTusUploader({ wx, client, chunkSize = CHUNK_SIZE, retryDelays = R
   return { upload, create, head }
 }
 
-module.exports = { createTusUploader, encodeMetadata, CHUNK_SIZE, UPLOADS_PATH }
+module.exports = { createTusUploader, encodeMetadata, CHUNK_SIZE, UPLOADS_PATH, PATCH_TIMEOUT_MS }

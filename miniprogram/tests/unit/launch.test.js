@@ -20,7 +20,9 @@ test('on launch, segments left by a killed run are uploaded; again when the netw
   const server = new FakeTusServer()
   jest.spyOn(wx, 'request').mockImplementation(server.request)
   let networkListener
+  let showListener
   jest.spyOn(wx, 'onNetworkStatusChange').mockImplementation((fn) => { networkListener = fn })
+  jest.spyOn(wx, 'onAppShow').mockImplementation((fn) => { showListener = fn })
   const data = crypto.randomBytes(3000)
   files.set('wxfile://usr/saved-1', data)
   wx.setStorageSync(TOKEN_STORAGE_KEY, { token: 'tok', applicationId: 'app' })
@@ -37,6 +39,17 @@ test('on launch, segments left by a killed run are uploaded; again when the netw
   expect(services.queue.pending()).toEqual([])
   networkListener({ isConnected: true, networkType: 'wifi' })
   expect(services.queue.drain).toHaveBeenCalledTimes(1) // nothing pending: no second drain
+
+  // Back from the background (a call, the phone locked) with a segment the outage kept: it goes up on show.
+  const more = crypto.randomBytes(2000)
+  files.set('wxfile://usr/saved-2', more)
+  wx.setStorageSync(QUEUE_KEY, [{ id: 'b:0', answerId: 'b', index: 0, count: 1, filePath: 'wxfile://usr/saved-2', size: 2000,
+    sha256: crypto.createHash('sha256').update(more).digest('hex'), filename: 'answer-1.mp4', uploadUrl: null, offset: 0 }])
+  showListener({ scene: 1001 })
+  await jest.runAllTimersAsync()
+  expect(services.queue.drain).toHaveBeenCalledTimes(2)
+  expect(server.completed.map((u) => u.metadata.answer_id)).toEqual(['a', 'b'])
+  expect(services.queue.pending()).toEqual([])
 })
 
 test('the invitation token comes from a QR scene, a link to the page, or a web-link QR code', () => {

@@ -2,7 +2,7 @@ const crypto = require('crypto')
 const { wx, settle } = require('./wx-helpers')
 const { useFakeTusServer } = require('./fake-tus')
 const { createClient } = require('../../services/request')
-const { createTusUploader, CHUNK_SIZE } = require('../../services/tus')
+const { createTusUploader, CHUNK_SIZE, PATCH_TIMEOUT_MS } = require('../../services/tus')
 
 const MiB = 1024 * 1024
 let server
@@ -36,6 +36,8 @@ test('creates, then sends 5 MiB ArrayBuffer chunks by POST with X-HTTP-Method-Ov
   expect(patches.map((o) => o.method)).toEqual(['POST', 'POST', 'POST'])
   expect(patches.every((o) => o.header['X-HTTP-Method-Override'] === 'PATCH' && o.data instanceof ArrayBuffer)).toBe(true)
   expect(patches.every((o) => o.header.Authorization === 'Bearer tok')).toBe(true)
+  expect(patches.every((o) => o.timeout === PATCH_TIMEOUT_MS && PATCH_TIMEOUT_MS === 60000)).toBe(true) // WeChat's longest
+  expect(wx.request.mock.calls[0][0]).toMatchObject({ method: 'POST', timeout: 20000 }) // the create: an ordinary call
   const reads = wx.getFileSystemManager().readFile.mock.calls.map(([o]) => [o.position, o.length])
   expect(reads).toEqual([[0, 5 * MiB], [5 * MiB, 5 * MiB], [10 * MiB, 2 * MiB + 5]])
   const [stored] = server.completed
