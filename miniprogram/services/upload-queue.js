@@ -47,12 +47,32 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
     return hash.hex()
   }
 
-  // Temp files are moved to saved files (WeChat deletes temp files when the mini-program is killed), then hashed.
+  // Temp files are moved out of the temp area (WeChat deletes temp files when the mini-program is killed) into the
+  // user data folder: the file-system guide allows 200 MB of user and cache files together, while wx.saveFile's
+  // cache alone is documented at 10 MB, less than one 120 s video. If the move fails (storage full), the temp file
+  // is queued as it is: it still goes up in this run, it only does not survive a kill.
+  async function store(tempFilePath, name) {
+    const userDir = wx.env && wx.env.USER_DATA_PATH
+    try {
+      const options = userDir ? { tempFilePath, filePath: `${userDir.replace(/\/$/, '')}/${name}` } : { tempFilePath }
+      const { savedFilePath } = await call(fs.saveFile.bind(fs), options)
+      return { filePath: savedFilePath || options.filePath, storedAs: userDir ? 'user' : 'cache' }
+    } catch (err) {
+      return { filePath: tempFilePath, storedAs: 'temp' }
+    }
+  }
+
+  function dropFile(item) {
+    if (item.storedAs === 'temp') return
+    if (item.storedAs === 'user') fs.unlink({ filePath: item.filePath, fail: () => {} })
+    else fs.removeSavedFile({ filePath: item.filePath, fail: () => {} })
+  }
+
   async function keep({ answerId, questionId = null, index, tempFilePath, extension = 'mp4', count = null, held = false,
     deadlineAt = null, practice = false }) {
-    const { savedFilePath } = await call(fs.saveFile.bind(fs), { tempFilePath })
-    const { size } = await call(fs.getFileInfo.bind(fs), { filePath: savedFilePath })
-    const sha256 = await digest(savedFilePath, size)
+    const { filePath, storedAs } = await store(tempFilePath, `qingpin-${answerId}-${index}.${extension}`)
+    const { size } = await call(fs.getFileInfo.bind(fs), { filePath })
+    const sha256 = await digest(filePath, size)
     return {
       id: `${answerId}:${index}`,
       answerId,
@@ -62,7 +82,8 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
       held,
       deadlineAt,
       practice,
-      filePath: savedFilePath,
+      filePath,
+      storedAs,
       size,
       sha256,
       filename: `answer-${index + 1}.${extension}`,
@@ -113,13 +134,13 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
     return inTurn(() => {
       const items = load()
       save(items.filter((item) => item.answerId !== answerId))
-      for (const item of items) if (item.answerId === answerId) fs.removeSavedFile({ filePath: item.filePath, fail: () => {} })
+      for (const item of items) if (item.answerId === answerId) dropFile(item)
     })
   }
 
   function remove(item) {
     save(load().filter((other) => other.id !== item.id))
-    fs.removeSavedFile({ filePath: item.filePath, fail: () => {} })
+    dropFile(item)
   }
 
   const stillQueued = (item) => load().some((other) => other.id === item.id)

@@ -90,13 +90,18 @@ function shimFiles(wx, savedDir) {
       fail && fail({ errMsg: `readFile:fail ${err.message}` })
     }
   }))
-  jest.spyOn(fsm, 'saveFile').mockImplementation(({ tempFilePath, success }) => later(() => {
-    const savedFilePath = path.join(savedDir, `saved-${++saved}${path.extname(tempFilePath)}`)
+  // the user data folder (wx.env.USER_DATA_PATH) is savedDir here
+  jest.spyOn(fsm, 'saveFile').mockImplementation(({ tempFilePath, filePath, success }) => later(() => {
+    const savedFilePath = path.join(savedDir, filePath ? path.basename(filePath) : `saved-${++saved}${path.extname(tempFilePath)}`)
     fs.copyFileSync(tempFilePath, savedFilePath)
     success({ errMsg: 'saveFile:ok', savedFilePath })
   }))
   jest.spyOn(fsm, 'getFileInfo').mockImplementation(({ filePath, success }) => later(() => {
     success({ errMsg: 'getFileInfo:ok', size: fs.statSync(filePath).size })
+  }))
+  jest.spyOn(fsm, 'unlink').mockImplementation(({ filePath, success }) => later(() => {
+    fs.rmSync(filePath, { force: true })
+    success && success({ errMsg: 'unlink:ok' })
   }))
   jest.spyOn(fsm, 'removeSavedFile').mockImplementation(({ filePath, success }) => later(() => {
     fs.rmSync(filePath, { force: true })

@@ -35,7 +35,8 @@ test('segments are saved, hashed and queued with the answer; drained in order; s
   const { value: queued } = await settle(queue.enqueueAnswer({ answerId: 'ans-1', segments }))
   expect(queued.map((q) => [q.index, q.count, q.size])).toEqual([[0, 3, 600 * KiB], [1, 3, 600 * KiB + 1], [2, 3, 600 * KiB + 2]])
   expect(queued[1].sha256).toBe(crypto.createHash('sha256').update(segments[1].bytes).digest('hex'))
-  expect(files.has('wxfile://tmp/rec-0.mp4')).toBe(false) // moved out of the temp area
+  expect(files.has('wxfile://tmp/rec-0.mp4')).toBe(false) // moved out of the temp area, into the user data folder
+  expect(queued.map((q) => [q.filePath, q.storedAs])).toEqual([0, 1, 2].map((i) => [`${wx.env.USER_DATA_PATH}qingpin-ans-1-${i}.mp4`, 'user']))
   expect(wx.getStorageSync(QUEUE_KEY)).toHaveLength(3)
   const { value: done } = await settle(queue.drain())
   expect(done.map((d) => d.item.index)).toEqual([0, 1, 2])
@@ -150,4 +151,16 @@ describe('uploading while recording', () => {
     expect(refused.error).toMatchObject({ reason: 'answer_time_over' })
     expect(relaunched.heldAnswers()).toEqual([])
   })
+})
+
+test('a segment that cannot be moved (storage full) is queued from its temp file and still goes up in this run', async () => {
+  const [segment] = recordSegments(1, 20 * KiB)
+  const queue = launch()
+  const saveFile = wx.getFileSystemManager().saveFile
+  saveFile.mockImplementationOnce(({ fail }) => Promise.resolve().then(() => fail({ errMsg: 'saveFile:fail the maximum size of the file storage limit is exceeded' })))
+  const { value: item } = await settle(queue.addSegment({ answerId: 'a', ...segment }))
+  expect(item).toMatchObject({ filePath: 'wxfile://tmp/rec-0.mp4', storedAs: 'temp' })
+  await settle(queue.release('a', { count: 1 }).then(() => queue.drainAnswer('a')))
+  expect(server.completed.map((u) => u.data.equals(segment.bytes))).toEqual([true])
+  expect(wx.getFileSystemManager().unlink).not.toHaveBeenCalled() // a temp file is WeChat's to clean up
 })

@@ -26,8 +26,9 @@ function useMemoryFiles(files = new Map()) {
     const end = length === undefined ? buffer.length : position + length
     success({ errMsg: 'readFile:ok', data: asArrayBuffer(buffer.subarray(position, end)) })
   }))
-  jest.spyOn(fs, 'saveFile').mockImplementation(({ tempFilePath, success }) => later(() => {
-    const savedFilePath = `wxfile://usr/saved-${++saved}`
+  jest.spyOn(fs, 'saveFile').mockImplementation(({ tempFilePath, filePath, success, fail }) => later(() => {
+    if (!files.has(tempFilePath)) return fail && fail({ errMsg: `saveFile:fail tempFilePath file not exist` })
+    const savedFilePath = filePath || `wxfile://usr/saved-${++saved}`
     files.set(savedFilePath, files.get(tempFilePath))
     files.delete(tempFilePath)
     success({ errMsg: 'saveFile:ok', savedFilePath })
@@ -35,6 +36,10 @@ function useMemoryFiles(files = new Map()) {
   jest.spyOn(fs, 'getFileInfo').mockImplementation(({ filePath, success }) => later(() => {
     success({ errMsg: 'getFileInfo:ok', size: files.get(filePath).length })
   }))
+  jest.spyOn(fs, 'unlink').mockImplementation(({ filePath, success }) => {
+    files.delete(filePath)
+    if (success) later(() => success({ errMsg: 'unlink:ok' }))
+  })
   jest.spyOn(fs, 'removeSavedFile').mockImplementation(({ filePath, success }) => {
     files.delete(filePath)
     if (success) later(() => success({ errMsg: 'removeSavedFile:ok' }))
