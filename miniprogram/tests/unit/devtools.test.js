@@ -175,3 +175,22 @@ test('project.config.json: its npm build lands where scripts/build-npm.js writes
   const { dependencies } = json(path.join(ROOT, 'package.json'))
   expect(Object.keys(dependencies).sort()).toEqual(['tdesign-miniprogram', 'tslib'])
 })
+
+test('the code package stays under WeChat\'s 2 MB main-package limit (our files plus the TDesign files reached)', () => {
+  const { app, components, loaded } = walk()
+  const bases = [...app.pages.map((p) => path.join(project, p)), ...components]
+  const markup = closure(bases.map((b) => `${b}.wxml`), /<(import|include|wxs)\b[^>]*\bsrc="([^"]+)"/g, '.wxml')
+  const styles = closure([path.join(project, 'app.wxss'), ...bases.map((b) => `${b}.wxss`)], /@(import)\s+["']([^"']+)["']/g, '.wxss')
+  const ours = []
+  const list = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) { if (full !== npm) list(full) } else ours.push(full)
+  })
+  list(project)
+  const shipped = new Set([...ours.filter((f) => !/\.(md)$/.test(f) && !/(package(-lock)?|jest\.config)\.js(on)?$/.test(f)),
+    ...bases.flatMap((b) => ['.js', '.json', '.wxml', '.wxss'].map((ext) => b + ext)).filter(exists),
+    ...loaded, ...markup.files, ...markup.wxs, ...styles.files])
+  const bytes = [...shipped].reduce((total, file) => total + fs.statSync(file).size, 0)
+  console.log(`code package estimate: ${shipped.size} files, ${(bytes / 1024).toFixed(0)} KiB`)
+  expect(bytes).toBeLessThan(2 * 1024 * 1024)
+})
