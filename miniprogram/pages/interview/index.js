@@ -26,7 +26,6 @@ Page({
   },
 
   async onLoad(options = {}) {
-    this.options = options
     const access = await ensureCameraAndMic(wx)
     if (!access.ok) return wx.redirectTo({ url: '/pages/notice/index?kind=camera' })
     services().subscriptions.prefetch().catch(() => {})
