@@ -5,6 +5,7 @@
 // Usage (from the repo root, after bash scripts/build_h5.sh):
 //   SEGMENT_SECONDS=20 qingpin run --no-demo --port 5055 &   # any server; shorter segments give more samples
 //   node bench/h5_candidate_perf.mjs --base http://127.0.0.1:5055 --record 70
+// (--record 600: memory over a 10-minute recording; the bench raises that question's answer limit on the server it runs against)
 // Prints figures; exits 0 (a benchmark, not a test).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
@@ -34,6 +35,15 @@ async function invite(hr, jobId) {
 async function main() {
   const hr = (await call('/api/auth/login', { method: 'POST', body: DEMO })).token
   const job = (await call('/api/jobs?page_size=100', { token: hr })).find((j) => j.title === '对公客户经理')
+  if (RECORD) {
+    // the answer limit of the question recorded must cover the recording (10 minutes: --record 600)
+    const detail = await call(`/api/jobs/${job.id}`, { token: hr })
+    const first = detail.questions.find((q) => !q.practice)
+    if (first.answer_seconds < RECORD_SECONDS + 60) {
+      await call(`/api/jobs/${job.id}/questions/${first.id}`, { method: 'PATCH', token: hr, body: { answer_seconds: RECORD_SECONDS + 60 } })
+      console.log(`answer limit of "${first.text.slice(0, 20)}…" raised to ${RECORD_SECONDS + 60} s on this server for the recording`)
+    }
+  }
   await call(`/api/jobs/${job.id}/schedule-policy`, { method: 'PUT', token: hr, body: { mode: 'open_window', window_hours: 72, reschedule_cutoff_hours: 0, max_reschedules: 2 } })
   const video = join(mkdtempSync(join(tmpdir(), 'qp-bench-')), 'camera.y4m')
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=15', '-t', '2', '-pix_fmt', 'yuv420p', video])

@@ -368,6 +368,15 @@ test('released result with the feedback report; rights requests; status timeline
   await page.waitForSelector('text=已提交')
   await page.goto(`${BASE}/h5/c/status`)
   await page.waitForSelector('text=解释评估结果')
+  // HR answers it in writing: the candidate reads the answer on the status page
+  const [request] = (await api(`/api/applications/${state.application.id}/requests`, { token: state.hr })).filter((r) => r.kind === 'explanation')
+  const written = '沟通能力依据各题回答中说明沟通步骤和结果的部分评估。如对结果有异议，可申请人工复核。'
+  await api(`/api/applications/${state.application.id}/requests/${request.id}/answer`, { method: 'POST', token: state.hr, body: { response: written } })
+  await page.reload()
+  await page.waitForSelector('[data-test=my-request-explanation] >> text=已答复')
+  assert((await page.locator('[data-test=my-request-explanation]').textContent()).includes(written), 'the answer is shown in full')
+  await page.locator('[data-test=my-request-explanation]').scrollIntoViewIfNeeded()
+  await look('request-answered')
 })
 
 test('my data: consents with withdrawal, documents with progress', async () => {

@@ -197,6 +197,9 @@ test('the candidate answers both questions over the API and the worker scores th
     assert(status === 'scored', `answer scored, not ${status}`)
   }
   await api('/api/candidate/interview/finish', { method: 'POST', token: session })
+  // the candidate asks how they were evaluated (HR answers it on the candidate's page below)
+  await api('/api/candidate/requests', { method: 'POST', token: session, body: { kind: 'explanation', message: '想了解沟通能力是怎么评估的。' } })
+  state.candidateSession = session
 })
 
 test('candidate detail: play the answer, click an evidence quote and the player seeks to it', async () => {
@@ -225,6 +228,21 @@ test('candidate detail: play the answer, click an evidence quote and the player 
       await page.waitForSelector('text=content-')
     }
     await look(`application-${{ 简历: 'documents', 时间线: 'timeline', 申请: 'requests', 审计: 'audit' }[tab]}`)
+    if (tab === '申请') {
+      // answer the candidate's explanation request in writing; too short an answer is refused beside the field
+      await page.waitForSelector('[data-test=request-explanation] [data-test=request-answer]')
+      await page.fill('[data-test=request-explanation] textarea', '好的')
+      await page.click('[data-test=request-explanation] [data-test=request-answer]')
+      await page.waitForSelector('[data-test=request-explanation] >> text=请至少写 10 个字')
+      const written = '沟通能力依据第二题的回答评估：你说明了与客户沟通的步骤，但没有说明结果。可申请人工复核。'
+      await page.fill('[data-test=request-explanation] textarea', written)
+      await page.click('[data-test=request-explanation] [data-test=request-answer]')
+      await page.click('.van-dialog__confirm')
+      await page.waitForSelector('[data-test=request-explanation] >> text=已答复')
+      await look('application-request-answered')
+      const mine = (await api('/api/candidate/status', { token: state.candidateSession })).requests
+      assert(mine.some((r) => r.kind === 'explanation' && r.status === 'answered' && r.response === written), 'the candidate reads the answer')
+    }
   }
 })
 

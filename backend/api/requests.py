@@ -10,7 +10,7 @@ from ..models.requests import RequestKind
 from ..services import applications as app_service
 from ..services.accommodations import grant_accommodation
 from ..services.applications import Actor
-from ..services.candidate_requests import file_request, requests_of
+from ..services.candidate_requests import answer_request, file_request, requests_of
 from ..services.notifications import nudge_now
 from ..services.results import release_result, released_result
 from .blueprint import Blueprint
@@ -21,7 +21,8 @@ from .security import BEARER, current_candidate, current_hr
 blp = Blueprint("requests", __name__, url_prefix="/api", description="Accommodations, nudges, candidate requests and status")
 EDITORS = ("admin", "recruiter")
 # What the candidate's timeline shows: their application's stages, never internal HR events.
-CANDIDATE_VISIBLE = {"state_changed", "answer_uploaded", "explanation_requested", "human_review_requested", "deletion_requested"}
+CANDIDATE_VISIBLE = {"state_changed", "answer_uploaded", "explanation_requested", "human_review_requested", "deletion_requested",
+                     "request_answered"}
 
 
 class AccommodationSchema(ma.Schema):
@@ -37,8 +38,15 @@ class RequestSchema(ma.Schema):
     id = ma.fields.UUID(dump_only=True)
     kind = ma.fields.String(required=True, validate=ma.validate.OneOf([k.value for k in RequestKind]))
     message = ma.fields.String(load_default="", validate=ma.validate.Length(max=2000))
-    status = ma.fields.String(dump_only=True)
+    status = ma.fields.String(dump_only=True, metadata={"description": "open | answered"})
     created_at = ma.fields.AwareDateTime(dump_only=True)
+    response = ma.fields.String(dump_only=True, metadata={"description": "HR's written answer (empty while open)"})
+    answered_at = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+
+
+class RequestAnswerSchema(ma.Schema):
+    response = ma.fields.String(required=True, validate=ma.validate.Length(min=10, max=500),
+                                metadata={"description": "the answer the candidate reads (explanation, review outcome)"})
 
 
 class TimelineEntrySchema(ma.Schema):
@@ -98,6 +106,23 @@ class ApplicationRequests(MethodView):
         application = app_service.get_application(session, organization_id=current_hr().organization_id,
                                                   application_id=application_id)
         return requests_of(session, application_id=application.id)
+
+
+@blp.route("/applications/<uuid:application_id>/requests/<uuid:request_id>/answer")
+class AnswerRequest(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(RequestAnswerSchema)
+    @blp.response(200, RequestSchema)
+    @blp.alt_response(404, description="No such request for this application")
+    @blp.alt_response(409, description="The request has already been answered")
+    def post(self, body, application_id, request_id):
+        """Answer the candidate's explanation or human-review request in writing (kept, and sent to the candidate)"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        return answer_request(session, application=application, request_id=request_id, response=body["response"],
+                              actor=Actor("hr", principal.user_id))
 
 
 @blp.route("/candidate/requests")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Optional
 
 from sqlmodel import Field, SQLModel
 
@@ -38,5 +39,9 @@ class CandidateRequest(SQLModel, table=True):
     application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
     kind: str = Field(max_length=20)
     message: str = ""
-    status: str = Field(default="open", max_length=20)  # open | answered | done
+    status: str = Field(default="open", max_length=20)  # open | answered
     created_at: datetime = time_field()
+    # HR's written answer (explanation, outcome of the human review), shown to the candidate
+    response: str = ""
+    answered_at: Optional[datetime] = time_field(nullable=True, default_now=False)
+    answered_by: Optional[uuid.UUID] = Field(default=None, foreign_key="hr_user.id")

@@ -137,6 +137,13 @@ TEMPLATES: Mapping[str, MessageTemplate] = MappingProxyType({t.name: t for t in 
         required=("department", "start_date", "location", "manager", "login_url"), dates=("start_date",),
     ),
     MessageTemplate(
+        name="request_answered",
+        subject="【轻聘】你的{request_label}申请已有答复",
+        body="{candidate_name}，你好：\n\n你就「{job_title}」面试提出的{request_label}申请，招聘方已答复：\n\n{response}",
+        wechat={"thing1": "job_title", "phrase2": "status", "thing3": "tip"},
+        required=("request_label", "response"), defaults={"status": "已答复", "tip": "答复全文请在小程序中查看"},
+    ),
+    MessageTemplate(
         name="onboarding_task",
         subject="【轻聘】入职待办提醒：{task_title}",
         body="{candidate_name}，你好：\n\n你的入职待办「{task_title}」将于{due_date}到期，请尽快在入职页面完成。{tip}",

@@ -101,6 +101,8 @@ TEMPLATE_LAYOUTS: Mapping[str, tuple[str, Mapping[str, str]]] = MappingProxyType
     "offer": ("pages/applications/index", {"thing1": "thing", "date2": "date", "thing3": "thing"}),
     # 入职待办提醒: 事项, 截止日期, 说明
     "onboarding_task": ("pages/applications/index", {"thing1": "thing", "date2": "date", "thing3": "thing"}),
+    # 申请处理结果: 职位, 处理状态, 说明 (the candidate's explanation / human-review request answered by HR)
+    "request_answered": ("pages/rights/index", {"thing1": "thing", "phrase2": "phrase", "thing3": "thing"}),
     # 导师分配: 导师, 职位, 说明
     "mentor_assigned": ("pages/applications/index", {"name1": "name", "thing2": "thing", "thing3": "thing"}),
     # 带教安排: 新同事, 职位, 入职日期

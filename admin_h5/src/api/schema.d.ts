@@ -1114,6 +1114,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{application_id}/requests/{request_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the candidate's explanation or human-review request in writing (kept, and sent to the candidate) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                    request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestAnswer"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Request"];
+                    };
+                };
+                /** @description No such request for this application */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request has already been answered */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/bulk-invitations": {
         parameters: {
             query?: never;
@@ -7088,6 +7150,8 @@ export interface components {
         };
         Request: {
             /** Format: date-time */
+            readonly answered_at?: string | null;
+            /** Format: date-time */
             readonly created_at?: string;
             /** Format: uuid */
             readonly id?: string;
@@ -7095,7 +7159,14 @@ export interface components {
             kind: "explanation" | "human_review" | "deletion";
             /** @default  */
             message?: string;
+            /** @description HR's written answer (empty while open) */
+            readonly response?: string;
+            /** @description open | answered */
             readonly status?: string;
+        };
+        RequestAnswer: {
+            /** @description the answer the candidate reads (explanation, review outcome) */
+            response: string;
         };
         RequirementEvidence: {
             cue?: string | null;
@@ -7446,7 +7517,7 @@ export interface components {
              * @description QingPin's template name, e.g. reminder
              * @enum {string}
              */
-            template: "answers_received" | "booking_confirmed" | "invitation" | "mentee_assigned" | "mentor_assigned" | "next_round" | "not_booked_nudge" | "offer" | "onboarding_task" | "rejection" | "reminder" | "result_available";
+            template: "answers_received" | "booking_confirmed" | "invitation" | "mentee_assigned" | "mentor_assigned" | "next_round" | "not_booked_nudge" | "offer" | "onboarding_task" | "rejection" | "reminder" | "request_answered" | "result_available";
         };
         Suggestion: {
             phrase: string;
