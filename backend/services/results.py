@@ -119,7 +119,13 @@ def finish_interview(session: Session, *, application: Application, actor: Actor
     if application.state != S.in_progress:
         raise Conflict(f"an interview cannot be finished while the application is {application.state}", reason="state_not_allowed")
     questions = set(session.exec(select(Question.id).where(Question.job_id == application.job_id, Question.practice == False)))  # noqa: E712
-    answered = {q for q, a in latest_answers(answers_for(session, application_id=application.id)).items() if COUNTS_AS_ATTEMPT(a)}
+    latest = latest_answers(answers_for(session, application_id=application.id))
+    # a newest attempt still recording (started, never submitted) would keep the interview from ever being scored
+    unsent = {q for q, a in latest.items() if q in questions and a.status == AnswerStatus.recording}
+    if unsent:
+        raise Conflict(f"{len(unsent)} answer(s) are still being recorded or uploaded: submit or retake them first",
+                       reason="answer_not_submitted", errors={"question_ids": sorted(str(q) for q in unsent)})
+    answered = {q for q, a in latest.items() if COUNTS_AS_ATTEMPT(a)}
     missing = questions - answered
     if missing:
         raise Conflict(f"{len(missing)} question(s) still need an answer", reason="unanswered_questions",

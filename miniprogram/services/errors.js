@@ -36,6 +36,7 @@ const REASONS = {
   segment_too_long: '单段录像过长，请重新录制。',
   answer_too_long: '回答超过了时间限制。',
   unanswered_questions: '还有题目没有回答，请回答全部题目后再提交。',
+  answer_not_submitted: '还有回答正在录制或上传，请提交或重新录制后再完成面试。',
   checksum_mismatch: '上传的文件校验失败，正在重新上传。',
   file_checksum_mismatch: '上传的文件校验失败，正在重新上传。',
   segment_too_large: '录像文件过大。',

@@ -193,6 +193,11 @@ def test_a_practice_answer_is_never_scored_nor_shown_to_hr(client, make_hr, run_
     pieces = _split_wav(strong, SEGMENT_SECONDS - 1)
     for index, piece in enumerate(pieces):
         last = index == len(pieces) - 1
+        if last:
+            # started and partly uploaded, not submitted: finishing now would leave the interview never scored
+            pending = client.post("/api/candidate/interview/finish", headers=me)
+            assert pending.status_code == 409 and pending.json["reason"] == "answer_not_submitted"
+            assert pending.json["errors"]["question_ids"] == [real["id"]]
         assert _segment(client, me, real_answer["answer_id"], piece, index=index, count=len(pieces) if last else None).status_code == 201
     assert client.post("/api/candidate/interview/finish", headers=me).status_code == 200
     run_jobs()

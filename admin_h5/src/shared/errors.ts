@@ -68,6 +68,7 @@ const REASONS: Record<string, string> = {
   empty_file: '文件是空的',
   too_large: '文件太大',
   unanswered_questions: '还有题目没有作答',
+  answer_not_submitted: '还有回答正在录制或上传，请提交或重新录制后再完成面试',
   result_not_released: '结果尚未发布',
   request_open: '您已提交过同类申请，正在处理中',
   comment_too_long: '内容太长',

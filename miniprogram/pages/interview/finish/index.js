@@ -18,7 +18,7 @@ Page({
       this.setData({ state: 'finished', pending: 0 })
     } catch (err) {
       this.setData({ state: 'ready', pending: services().queue.waiting().length })
-      if (err.reason === 'unanswered_questions') return wx.redirectTo({ url: '/pages/interview/index' })
+      if (err.reason === 'unanswered_questions' || err.reason === 'answer_not_submitted') return wx.redirectTo({ url: '/pages/interview/index' })
       showError(err)
     }
   },
