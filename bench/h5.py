@@ -37,7 +37,7 @@ def main() -> int:
         try:
             subprocess.run(["node", str(REPO / "bench" / "h5_hr_lcp.mjs"), "--base", server.url, "--runs", str(args.runs)], check=True)
         finally:
-            server.stop()
+            server.stop(quiet=True)
     return 0
 
 

@@ -97,8 +97,9 @@ class LiveQingPin:
         self.stop()
         raise RuntimeError("qingpin run did not answer within 120 s:\n" + "".join(self.output)[-4000:])
 
-    def stop(self) -> None:
-        print("qingpin run said (last lines):\n" + "".join(self.output[-60:]))  # shown by pytest when a test failed
+    def stop(self, *, quiet: bool = False) -> None:
+        if not quiet:  # pytest shows it only for a failed test; a benchmark has no use for it
+            print("qingpin run said (last lines):\n" + "".join(self.output[-60:]))
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
