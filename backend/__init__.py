@@ -18,6 +18,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     from . import api, db, errors, h5, http_headers, ratelimit, redis_conn, storage
     from .api.parsing import StrictJSONProvider
+    from .services.auth import PrincipalCache
 
     app.json = StrictJSONProvider(app)
     errors.init_app(app)
@@ -25,6 +26,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     db.init_app(app)
     redis_conn.init_app(app)
     ratelimit.init_app(app)
+    app.extensions["qingpin.principal_cache"] = PrincipalCache(app.extensions["qingpin.redis"])
     app.extensions["qingpin.storage"] = storage.storage_from_settings(
         backend=settings.storage_backend, local_root=settings.storage_root,
         signing_key=settings.secret_key.encode(), s3=settings.s3_options, max_url_seconds=settings.media_url_seconds,

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from flask import Flask, current_app, g
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
 
@@ -30,7 +32,30 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    engine = create_engine(url, pool_size=10, max_overflow=20)
+    _ping_connections_idle_for(engine, IDLE_PING_SECONDS)
+    return engine
+
+
+# A pooled connection is checked with a round trip only after it sat idle this long (where a restart of the
+# database or a firewall's idle timeout may have closed it), not on every request as `pool_pre_ping` would. A
+# connection the database dropped while busy fails its statement; SQLAlchemy then discards the whole pool.
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_connections_idle_for(engine: Engine, seconds: float) -> None:
+    @event.listens_for(engine, "checkin")
+    def _idle_from(_dbapi_conn, record):
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_conn, record, _proxy):
+        idle_since = record.info.get("idle_since")
+        if idle_since is not None and time.monotonic() - idle_since > seconds:
+            try:
+                engine.dialect.do_ping(dbapi_conn)
+            except Exception as exc:  # the pool replaces the connection and tries again
+                raise DisconnectionError("pooled connection is gone") from exc
 
 
 def init_app(app: Flask) -> None:

@@ -146,14 +146,12 @@ class MyStatus(MethodView):
         """My application's stage (待预约 / 待面试 / 面试中 / 已完成 …) with its timeline and my requests"""
         principal = current_candidate()
         session = get_session()
-        application = session.get(Application, principal.application_id)
-        timeline = [
-            {"kind": e.kind, "state": e.to_state, "label": STATE_LABELS.get(e.to_state) if e.to_state else None, "at": e.created_at}
-            for e in app_service.list_events(session, application_id=application.id) if e.kind in CANDIDATE_VISIBLE
-        ]
-        state = ApplicationState(application.state)
+        state, events = app_service.state_and_events(session, application_id=principal.application_id, kinds=CANDIDATE_VISIBLE)
+        timeline = [{"kind": kind, "state": to_state, "label": STATE_LABELS.get(to_state) if to_state else None, "at": at}
+                    for kind, to_state, at in events]
+        state = ApplicationState(state)
         return {"state": state.value, "label": STATE_LABELS[state], "timeline": timeline,
-                "requests": requests_of(session, application_id=application.id)}
+                "requests": requests_of(session, application_id=principal.application_id)}
 
 
 class ResultSchema(ma.Schema):

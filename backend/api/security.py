@@ -1,11 +1,11 @@
 """Who is calling: bearer tokens resolved into an HR or a candidate principal, role checks."""
 from __future__ import annotations
 
-from flask import g, request
+from flask import current_app, g, request
 
 from ..db import get_session
 from ..errors import Unauthorized
-from ..services.auth import CandidatePrincipal, EmployeePrincipal, HrPrincipal, resolve_token
+from ..services.auth import CandidatePrincipal, EmployeePrincipal, HrPrincipal, resolve_token_cached
 
 BEARER = {"bearerAuth": []}
 
@@ -16,7 +16,7 @@ def _principal():
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthorized("an Authorization: Bearer token is required", reason="missing_token")
-        g.principal = resolve_token(get_session(), token.strip())
+        g.principal = resolve_token_cached(get_session(), token.strip(), current_app.extensions.get("qingpin.principal_cache"))
     return g.principal
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
@@ -142,6 +144,20 @@ def get_application(session: Session, *, organization_id: uuid.UUID, application
     if application is None or application.organization_id != organization_id:
         raise NotFound("application not found")
     return application
+
+
+def state_and_events(session: Session, *, application_id: uuid.UUID, kinds: Iterable[str]
+                     ) -> tuple[str, list[tuple[str, str | None, datetime]]]:
+    """The application's state and its events of these kinds as (kind, to_state, created_at), oldest first, in one
+    query (plain rows, no ORM objects: the candidate's status page reads this on every visit)."""
+    rows = session.execute(
+        select(Application.state, Event.kind, Event.to_state, Event.created_at)
+        .outerjoin(Event, (Event.application_id == Application.id) & Event.kind.in_(sorted(kinds)))
+        .where(Application.id == application_id).order_by(Event.created_at, Event.id)
+    ).all()
+    if not rows:
+        raise NotFound("application not found")
+    return rows[0].state, [(row.kind, row.to_state, row.created_at) for row in rows if row.kind is not None]
 
 
 def list_events(session: Session, *, application_id: uuid.UUID) -> list[Event]:

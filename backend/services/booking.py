@@ -16,12 +16,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import delete, exists, update
+import sqlalchemy as sa
+from sqlalchemy import delete, exists, func, insert, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
-from ..models import Application, ApplicationState as S, Candidate, Event, Job, utcnow
+from ..models import Application, ApplicationState as S, Candidate, Event, Job, Organization, utcnow
+from ..models.notifications import CandidateContact
 from ..models.scheduling import (
     Booking, BookingKind, BookingStatus, BusyTime, InterviewSlot, ScheduleMode, SchedulePolicy, SlotFormat,
 )
@@ -261,25 +264,35 @@ def booking_details(session: Session, *, booking: Booking) -> BookingDetails:
 
 def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | None, actor: Actor,
          now: datetime | None = None) -> BookingDetails:
-    """Book a slot (or, for an open-window job, the window) and move the application 待预约 → 待面试."""
+    """Book a slot (or, for an open-window job, the window) and move the application 待预约 → 待面试.
+
+    A successful slot booking is five statements on PostgreSQL (one more on SQLite): one read that locks the
+    application and brings everything the booking needs (job, policy, slot, busy times, earlier bookings, the
+    candidate and what the notification needs), the application's state, its event, the notification, and the
+    statement that takes the seat and records the booking together (last, so the slot's row lock is held only from
+    there to the commit)."""
     now = now or utcnow()
-    # Before any lock, so that once a slot is full the refusals cost one read.
-    slot = _bookable_slot(session, application_id=application_id, slot_id=slot_id, now=now) if slot_id else None
-    application, job, policy = _lock_application(session, application_id)
+    context = _booking_context(session, application_id=application_id, slot_id=slot_id)
+    application, job, policy, slot = context.application, context.job, context.policy, context.slot
+    if slot_id is not None:
+        _check_bookable(slot, busy=context.slot_busy, now=now)
     if job.status != "open":
         raise Conflict("the job is closed", reason="job_closed")
-    history = list(session.exec(select(Booking).where(Booking.application_id == application.id)))
-    current = next((b for b in history if b.status == BookingStatus.active), None)
+    current = session.get(Booking, context.active_booking_id) if context.active_booking_id else None
     if current is not None and application.state == S.invited:
         # HR re-invited a booked candidate: that booking no longer stands.
         _release(session, booking=current, application=application, actor=Actor.system(), now=now, reason="re-invited")
         current = None
     if application.state != S.invited:
-        if current is not None:
+        # The application row is read after its lock is granted, the subqueries from before the wait (PostgreSQL's
+        # READ COMMITTED): a booking committed meanwhile shows in the state, maybe not yet in `active_booking_id`.
+        if current is not None or application.state == S.booked:
             raise Conflict("you already have a booking; reschedule or cancel it", reason="already_booked")
         raise Conflict(f"nothing to book while the application is {application.state}", reason="state_not_allowed")
-    # Cancelling and booking again does not reset the reschedule count.
-    carried = max((b.reschedule_count for b in history), default=0)
+    # Cancelling and booking again does not reset the reschedule count. (Read with the lock, as above: only a
+    # reschedule *and* a cancellation of this same application, both committed while this request waited for its
+    # lock, could leave it one short.)
+    carried = context.carried_reschedules
 
     if policy.mode == ScheduleMode.open_window:
         if slot_id is not None:
@@ -289,22 +302,23 @@ def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | No
         booking = Booking(organization_id=application.organization_id, job_id=job.id, application_id=application.id,
                           kind=BookingKind.open_window, starts_at=now, ends_at=deadline, deadline_at=deadline,
                           reschedule_count=carried, created_at=now, updated_at=now)
-    else:
-        if slot is None:
-            raise Invalid("slot_id is required", reason="slot_required", errors={"slot_id": ["required"]})
-        booking = Booking(organization_id=application.organization_id, job_id=job.id, application_id=application.id,
-                          slot_id=slot.id, kind=BookingKind.slot, starts_at=slot.starts_at, ends_at=slot.ends_at,
-                          reschedule_count=carried, created_at=now, updated_at=now)
-    session.add(booking)
-    _flush_booking(session)
+        session.add(booking)
+        _flush_booking(session)
+        transition_application(session, application=application, to_state=S.booked, actor=actor, reason="booked",
+                               data={"action": "booked", **_booking_data(booking)})
+        return BookingDetails(booking, None, policy)
+    if slot is None:
+        raise Invalid("slot_id is required", reason="slot_required", errors={"slot_id": ["required"]})
+    booking = Booking(organization_id=application.organization_id, job_id=job.id, application_id=application.id,
+                      slot_id=slot.id, kind=BookingKind.slot, starts_at=slot.starts_at, ends_at=slot.ends_at,
+                      reschedule_count=carried, created_at=now, updated_at=now)
     transition_application(session, application=application, to_state=S.booked, actor=actor, reason="booked",
                            data={"action": "booked", **_booking_data(booking)})
-    if slot is not None:
-        plan_reminder(session, booking_id=booking.id, starts_at=booking.starts_at)
-        notify(session, application=application, template="booking_confirmed", actor=actor,
-               values={"starts_at": booking.starts_at}, dedupe_key=f"booking_confirmed:{booking.id}")
-        # Last, so that the slot's row stays locked (against other bookers) only from here to the commit.
-        _take_seat(session, slot=slot, now=now)
+    plan_reminder(session, booking_id=booking.id, starts_at=booking.starts_at)
+    notify(session, application=application, template="booking_confirmed", actor=actor, values={"starts_at": booking.starts_at},
+           dedupe_key=f"booking_confirmed:{booking.id}", new_key=True, contact=context.contact)
+    # Last, so that the slot's row stays locked (against other bookers) only from here to the commit.
+    _take_seat_and_book(session, slot=slot, booking=booking, now=now)
     return BookingDetails(booking, slot, policy)
 
 
@@ -381,34 +395,71 @@ def _bookable_slot(session: Session, *, application_id: uuid.UUID, slot_id: uuid
         select(InterviewSlot, busy.label("busy")).join(Application, Application.job_id == InterviewSlot.job_id)
         .where(InterviewSlot.id == slot_id, Application.id == application_id).execution_options(populate_existing=True)
     ).first()
-    if row is None:
+    slot, is_busy = row or (None, False)
+    _check_bookable(slot, busy=is_busy, now=now)
+    return slot
+
+
+def _check_bookable(slot: InterviewSlot | None, *, busy: bool, now: datetime) -> None:
+    if slot is None:
         raise NotFound("slot not found")
-    slot, is_busy = row
     if slot.starts_at <= now:
         raise Conflict("the slot has already started", reason="slot_past")
     if slot.booked >= slot.capacity:  # a fast refusal only; the conditional UPDATE has the last word
         raise Conflict("the slot is full", reason="slot_full")
-    if is_busy:
+    if busy:
         raise Conflict("the slot overlaps a time you marked busy", reason="busy_time_conflict")
-    return slot
+
+
+def _seat_condition(slot: InterviewSlot):
+    """A free seat in the slot as it was read (the UPDATE also fails if HR moved the slot since)."""
+    return (InterviewSlot.id == slot.id, InterviewSlot.booked < InterviewSlot.capacity,
+            InterviewSlot.starts_at == slot.starts_at, InterviewSlot.ends_at == slot.ends_at)
 
 
 def _take_seat(session: Session, *, slot: InterviewSlot, now: datetime) -> None:
     """The one conditional UPDATE that takes a seat; it also fails if HR moved the slot since it was read."""
     result = session.exec(
-        update(InterviewSlot)
-        .where(InterviewSlot.id == slot.id, InterviewSlot.booked < InterviewSlot.capacity,
-               InterviewSlot.starts_at == slot.starts_at, InterviewSlot.ends_at == slot.ends_at)
+        update(InterviewSlot).where(*_seat_condition(slot))
         .values(booked=InterviewSlot.booked + 1, updated_at=now)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        fresh = session.get(InterviewSlot, slot.id, populate_existing=True)
-        if fresh is None:
-            raise NotFound("slot not found")
-        if (fresh.starts_at, fresh.ends_at) != (slot.starts_at, slot.ends_at):
-            raise Conflict("the slot was moved meanwhile; look at the options again", reason="slot_changed")
-        raise Conflict("the slot is full", reason="slot_full")
+        _seat_refused(session, slot)
+
+
+def _take_seat_and_book(session: Session, *, slot: InterviewSlot, booking: Booking, now: datetime) -> None:
+    """Take a seat and insert the booking: on PostgreSQL in one statement (the INSERT selects from the conditional
+    UPDATE, so it inserts nothing when no seat was free), elsewhere the UPDATE and then the INSERT."""
+    if session.connection().dialect.name != "postgresql":
+        _take_seat(session, slot=slot, now=now)
+        session.add(booking)
+        _flush_booking(session)
+        return
+    session.flush()  # whatever is pending goes first, so the booking's row is this statement's only effect
+    seat = (update(InterviewSlot).where(*_seat_condition(slot)).values(booked=InterviewSlot.booked + 1, updated_at=now)
+            .returning(InterviewSlot.id).cte("seat"))
+    columns = [column for column in Booking.__table__.columns]
+    values = [sa.literal(getattr(booking, column.key), type_=column.type).label(column.key) for column in columns]
+    statement = (insert(Booking).from_select([column.key for column in columns], select(*values).select_from(seat))
+                 .add_cte(seat).returning(Booking.__table__.c.id))
+    try:
+        inserted = session.connection().execute(statement).first()
+    except IntegrityError as exc:
+        raise _booking_conflict(exc) from None
+    if inserted is None:
+        _seat_refused(session, slot)
+    make_transient_to_detached(booking)
+    session.add(booking)  # persistent now: the row exists, nothing is pending
+
+
+def _seat_refused(session: Session, slot: InterviewSlot):
+    fresh = session.get(InterviewSlot, slot.id, populate_existing=True)
+    if fresh is None:
+        raise NotFound("slot not found")
+    if (fresh.starts_at, fresh.ends_at) != (slot.starts_at, slot.ends_at):
+        raise Conflict("the slot was moved meanwhile; look at the options again", reason="slot_changed")
+    raise Conflict("the slot is full", reason="slot_full")
 
 
 def _release_seat(session: Session, *, slot_id: uuid.UUID, now: datetime) -> None:
@@ -423,13 +474,7 @@ def _release_seat(session: Session, *, slot_id: uuid.UUID, now: datetime) -> Non
 def _lock_application(session: Session, application_id: uuid.UUID) -> tuple[Application, Job, SchedulePolicy]:
     """Serialize booking changes of one application (its row lock on PostgreSQL, the write lock on SQLite);
     returns it fresh with its job and the job's policy."""
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        # pysqlite opens its transaction lazily, at the first write; take the write lock now instead
-        # (BEGIN IMMEDIATE waits up to busy_timeout), so everything read from here on stays true.
-        raw = connection.connection.driver_connection
-        if not raw.in_transaction:
-            raw.execute("BEGIN IMMEDIATE")
+    _begin_write_on_sqlite(session)
     row = session.exec(
         select(Application, Job, SchedulePolicy).join(Job, Job.id == Application.job_id)
         .outerjoin(SchedulePolicy, SchedulePolicy.job_id == Job.id).where(Application.id == application_id)
@@ -441,15 +486,75 @@ def _lock_application(session: Session, application_id: uuid.UUID) -> tuple[Appl
     return application, job, policy or _default_policy(session, job)
 
 
+@dataclass(frozen=True)
+class _BookingContext:
+    application: Application
+    job: Job
+    policy: SchedulePolicy
+    slot: InterviewSlot | None
+    slot_busy: bool
+    active_booking_id: uuid.UUID | None
+    carried_reschedules: int
+    # Held (the session's identity map keeps rows only while referenced) for the confirmation's `session.get`s.
+    candidate: Candidate
+    organization: Organization
+    contact: CandidateContact | None
+
+
+def _booking_context(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | None) -> _BookingContext:
+    """Lock the application (as `_lock_application`) and read, in the same statement, all a booking needs: its job
+    and policy, the slot (of that job) and whether it overlaps a busy time, the active booking and the reschedules
+    used so far, and the candidate, organization and contact the confirmation is written from."""
+    _begin_write_on_sqlite(session)
+    busy = exists().where(BusyTime.candidate_id == Application.candidate_id,
+                          BusyTime.starts_at < InterviewSlot.ends_at, BusyTime.ends_at > InterviewSlot.starts_at)
+    active = (select(Booking.id).where(Booking.application_id == Application.id, Booking.status == BookingStatus.active)
+              .limit(1).scalar_subquery())
+    carried = select(func.coalesce(func.max(Booking.reschedule_count), 0)).where(
+        Booking.application_id == Application.id).scalar_subquery()
+    slot_on = sa.and_(InterviewSlot.id == slot_id, InterviewSlot.job_id == Application.job_id) if slot_id else sa.false()
+    row = session.exec(
+        select(Application, Job, SchedulePolicy, InterviewSlot, busy.label("busy"), active.label("active"),
+               carried.label("carried"), Candidate, Organization, CandidateContact)
+        .join(Job, Job.id == Application.job_id)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .join(Organization, Organization.id == Application.organization_id)
+        .outerjoin(SchedulePolicy, SchedulePolicy.job_id == Job.id)
+        .outerjoin(InterviewSlot, slot_on)
+        .outerjoin(CandidateContact, CandidateContact.candidate_id == Application.candidate_id)
+        .where(Application.id == application_id)
+        .with_for_update(of=Application).execution_options(populate_existing=True)
+    ).first()
+    if row is None:
+        raise NotFound("application not found")
+    application, job, policy, slot, is_busy, active_id, carried_count, candidate, organization, contact = row
+    return _BookingContext(application, job, policy or _default_policy(session, job), slot, bool(is_busy), active_id,
+                           carried_count or 0, candidate, organization, contact)
+
+
+def _begin_write_on_sqlite(session: Session) -> None:
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # pysqlite opens its transaction lazily, at the first write; take the write lock now instead
+        # (BEGIN IMMEDIATE waits up to busy_timeout), so everything read from here on stays true.
+        raw = connection.connection.driver_connection
+        if not raw.in_transaction:
+            raw.execute("BEGIN IMMEDIATE")
+
+
 def _flush_booking(session: Session) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
-        # The application lock makes a second active booking impossible for well-behaved writers;
-        # the likely cause is HR deleting the (then unbooked) slot meanwhile (its foreign key).
-        if "uq_booking_active_application" in str(exc.orig) or "booking.application_id" in str(exc.orig):
-            raise Conflict("you already have a booking; reschedule or cancel it", reason="already_booked") from None
-        raise NotFound("slot not found") from None
+        raise _booking_conflict(exc) from None
+
+
+def _booking_conflict(exc: IntegrityError) -> Exception:
+    # The application lock makes a second active booking impossible for well-behaved writers;
+    # the likely cause is HR deleting the (then unbooked) slot meanwhile (its foreign key).
+    if "uq_booking_active_application" in str(exc.orig) or "booking.application_id" in str(exc.orig):
+        return Conflict("you already have a booking; reschedule or cancel it", reason="already_booked")
+    return NotFound("slot not found")
 
 
 # -- busy times -----------------------------------------------------------------------------------------------

@@ -2,15 +2,22 @@
 
 The key is scoped to the caller (principal) and the route (method + path). A successful response is stored
 in `idempotency_record` by an INSERT in the request's own transaction, so the record commits together with
-the effect or not at all (any web process sees it: it is in the database). So
+the effect or not at all (any web process sees it: it is in the database). The request runs first and the
+record is looked up only when it cannot be stored or the request was refused, so a first request costs one
+statement here (the INSERT), not two. So
 
-* same key, same request, first one committed  -> the stored response, with `Idempotent-Replayed: true`;
-* same key, different body (or query)          -> 422 `idempotency_key_reused`;
+* same key, same request, first one committed  -> the stored response, with `Idempotent-Replayed: true` (the
+  repeated request's own work is rolled back: it was refused, e.g. "already booked", or its record collided);
+* same key, different body (or query)          -> 422 `idempotency_key_reused` (its work rolled back likewise);
 * two identical requests at once               -> the unique (principal, scope, key) makes the second's INSERT
   wait for the first; if the first committed, the second rolls its own work back and replays the first's
-  response (also when its own work was refused with a 409 because the first had just done it);
+  response (also when its own work was refused with a 4xx because the first had just done it);
 * a first request that failed (4xx/5xx)        -> nothing is stored (its transaction rolled back), so a
-  retry with the same key runs again. Only successes, which have effects, are replayed.
+  retry with the same key runs again. Only successes, which have effects, are replayed;
+* a record past its TTL                        -> replaced by the next success with that key.
+
+A view under `@idempotent` must keep its effects in the transaction (or after its commit, `db.after_commit`),
+since a repeated request runs before it is recognised as one.
 """
 from __future__ import annotations
 
@@ -18,17 +25,21 @@ import functools
 import hashlib
 import json
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import Response, current_app, request
+from werkzeug.exceptions import HTTPException
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, InvalidRequestError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from ..db import get_session
-from ..errors import Conflict, Invalid
+from ..errors import Conflict, DomainError, Invalid
 from ..models import utcnow
 from ..models.idempotency import IdempotencyRecord
 
@@ -91,28 +102,44 @@ def store_response(
     session: Session, *, principal: str, scope: str, key: str, fingerprint: str, response: StoredResponse,
     now: datetime | None = None,
 ) -> StoredResponse | None:
-    """Record the response in the session's transaction; if the same key committed first, roll back and return its response."""
+    """Record the response in the session's transaction; if the same key committed first, roll back and return its response.
+
+    One INSERT ... ON CONFLICT: it replaces an expired record of the key, and inserts nothing if a live one exists
+    (a concurrent duplicate's uncommitted record makes it wait: it counts as existing only if that one commits)."""
     now = now or utcnow()
-    session.add(IdempotencyRecord(
-        principal=principal, scope=scope, key=key, request_hash=fingerprint, status_code=response.status_code,
-        response_body=response.body, response_headers=response.headers, created_at=now, expires_at=now + RECORD_TTL,
-    ))
-    try:
-        # A concurrent duplicate's uncommitted record makes this wait (PostgreSQL: the unique index;
-        # SQLite: the write lock); it fails only if that one committed.
-        session.flush()
-    except IntegrityError:
-        winner = _winner(session, principal=principal, scope=scope, key=key, fingerprint=fingerprint)
-        if winner is None:  # this request's work is gone; it must not look done
-            raise Conflict("a request with this Idempotency-Key is in progress; retry", reason="idempotency_in_progress") from None
-        return winner
-    return None
+    values = dict(principal=principal, scope=scope, key=key, request_hash=fingerprint, status_code=response.status_code,
+                  response_body=response.body, response_headers=response.headers, created_at=now,
+                  expires_at=now + RECORD_TTL)
+    dialect = session.connection().dialect.name
+    upsert = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}[dialect](IdempotencyRecord)
+    statement = upsert.values(id=uuid.uuid4(), **values).on_conflict_do_update(
+        index_elements=["principal", "scope", "key"], set_=values,
+        where=IdempotencyRecord.expires_at <= now,
+    ).returning(IdempotencyRecord.__table__.c.id)
+    if session.connection().execute(statement).first() is not None:
+        return None
+    winner = _winner(session, principal=principal, scope=scope, key=key, fingerprint=fingerprint)
+    if winner is None:  # this request's work is gone; it must not look done
+        raise Conflict("a request with this Idempotency-Key is in progress; retry", reason="idempotency_in_progress")
+    return winner
 
 
 def _winner(session: Session, *, principal: str, scope: str, key: str, fingerprint: str) -> StoredResponse | None:
-    """Drop this request's work and return the committed response of the same key, if there is one."""
+    """The committed response of the same key, if there is one; this request's work is dropped either way.
+
+    Looked up in the request's own transaction when it can still run statements (each statement sees what is
+    committed: READ COMMITTED on PostgreSQL, the write lock's holder on SQLite), else after rolling it back; a
+    refused request then ends with one rollback, at the request boundary."""
+    scoped = {"principal": principal, "scope": scope, "key": key, "fingerprint": fingerprint}
+    try:
+        found = find_record(session, principal=principal, scope=scope, key=key)
+    except (DBAPIError, InvalidRequestError):  # e.g. PostgreSQL's transaction aborted by an IntegrityError
+        session.rollback()
+        return stored_response(session, **scoped)
+    if found is None:
+        return None
     session.rollback()
-    return stored_response(session, principal=principal, scope=scope, key=key, fingerprint=fingerprint)
+    return stored_response(session, **scoped)
 
 
 def purge_expired(session: Session, *, now: datetime | None = None) -> int:
@@ -140,13 +167,13 @@ def idempotent(principal: Callable[[], str]):
             session = get_session()
             scoped = {"principal": principal(), "scope": f"{request.method} {request.path}", "key": key,
                       "fingerprint": _fingerprint()}
-            replay = stored_response(session, **scoped)
-            if replay is not None:
-                return _replayed(replay)
             try:
                 response = current_app.make_response(view(*args, **kwargs))
-            except Conflict:
-                # Refused because a concurrent duplicate just did the work? Then give its response.
+            except (DomainError, HTTPException) as exc:
+                if _status(exc) >= 500:
+                    raise
+                # Refused because the same key already did the work (this is a repeat, or a concurrent duplicate
+                # just did it)? Then give that response.
                 replay = _winner(session, **scoped)
                 if replay is not None:
                     return _replayed(replay)
@@ -162,6 +189,10 @@ def idempotent(principal: Callable[[], str]):
         return wrapper
 
     return decorate
+
+
+def _status(exc: Exception) -> int:
+    return exc.status_code if isinstance(exc, DomainError) else (exc.code or 500)
 
 
 def _replayed(stored: StoredResponse) -> Response:

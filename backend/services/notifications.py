@@ -46,19 +46,25 @@ _SECRET_NAME = re.compile(r"token|secret|password|passwd|session_key|signature|o
 
 # -- notify ----------------------------------------------------------------------------------------------------
 
+UNKNOWN = object()  # "not loaded yet" for optional rows a caller may pass in
+
+
 def notify(
     session: Session, *, application: Application, template: str, actor: Actor,
-    values: Mapping[str, Any] | None = None, dedupe_key: str | None = None,
+    values: Mapping[str, Any] | None = None, dedupe_key: str | None = None, new_key: bool = False,
+    contact: CandidateContact | None | object = UNKNOWN,
 ) -> NotificationOutbox:
     """Write one notification with its channel plan and queue its delivery after commit.
 
-    With a `dedupe_key`, a second call returns the first row instead of notifying twice.
+    With a `dedupe_key`, a second call returns the first row instead of notifying twice; `new_key` says the key
+    names a row created in this transaction (e.g. a new booking), so no earlier notification can carry it.
+    `contact` is the candidate's contact row (None: they have none) when the caller already loaded it.
     """
     spec = TEMPLATES.get(template)
     if spec is None:
         raise Invalid(f"unknown notification template {template!r}", reason="unknown_template",
                       errors={"template": [f"one of {sorted(TEMPLATES)}"]})
-    if dedupe_key is not None:
+    if dedupe_key is not None and not new_key:
         existing = session.exec(select(NotificationOutbox).where(NotificationOutbox.dedupe_key == dedupe_key)).first()
         if existing is not None:
             return existing
@@ -71,10 +77,10 @@ def notify(
     }
     outbox = NotificationOutbox(
         organization_id=application.organization_id, application_id=application.id, candidate_id=candidate.id,
-        template=template, payload=payload, channels=channel_plan(session, candidate=candidate, template=template),
+        template=template, payload=payload, channels=channel_plan(session, candidate=candidate, template=template, contact=contact),
         dedupe_key=dedupe_key, actor_type=actor.type, actor_id=actor.id,
     )
-    if dedupe_key is None:
+    if dedupe_key is None or new_key:
         session.add(outbox)
         session.flush()
     else:
@@ -139,12 +145,14 @@ def _checked_values(spec: MessageTemplate, values: Mapping[str, Any]) -> dict:
     return clean
 
 
-def channel_plan(session: Session, *, candidate: Candidate, template: str) -> list[str]:
+def channel_plan(session: Session, *, candidate: Candidate, template: str, contact: CandidateContact | None | object = UNKNOWN
+                 ) -> list[str]:
     """The channels to try, in order: WeChat when linked and configured, e-mail when known and configured, in-app."""
     app = current_app._get_current_object()
     config = notify_config(app)
     plan = []
-    contact = session.get(CandidateContact, candidate.id)
+    if contact is UNKNOWN:
+        contact = session.get(CandidateContact, candidate.id)
     if contact is not None and contact.wechat_openid and wechat_enabled(app) and template in config.wechat_templates:
         plan.append(Channel.wechat.value)
     if candidate.email and config.smtp is not None:

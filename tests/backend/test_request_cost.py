@@ -1,0 +1,157 @@
+"""What an authenticated request and a booking cost: SQL statements counted with an engine listener, and the
+per-process principal cache (a known token needs no database read; a revocation in another process still counts)."""
+from __future__ import annotations
+
+import uuid
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from backend import create_app
+from backend.services.auth import PrincipalCache
+
+from .helpers import create_job, invite_candidate
+from .test_booking import book, make_slot
+
+
+@contextmanager
+def counted(app):
+    """The SQL statements the app's engine runs inside the block (each cursor execution counts once)."""
+    statements: list[str] = []
+
+    def listen(_conn, _cursor, statement, *_):
+        statements.append(statement)
+
+    engine = app.extensions["qingpin.engine"]
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+
+
+@contextmanager
+def second_process(settings):
+    """Another web process: its own app, engine and principal cache; the same database and Redis."""
+    other = create_app(settings)
+    try:
+        yield other
+    finally:
+        other.extensions["qingpin.engine"].dispose()
+
+
+@pytest.fixture()
+def hr(make_hr):
+    return make_hr("recruiter")
+
+
+def test_a_successful_booking_takes_at_most_six_statements(client, hr, app):
+    job = create_job(client, hr)
+    slot = make_slot(client, hr, job["id"], capacity=3)
+    _, me = invite_candidate(client, hr, job["id"])
+    assert client.get("/api/candidate/status", headers=me).status_code == 200  # the token is known to this process
+    with counted(app) as statements:
+        booked = book(client, me, slot["id"], **{"Idempotency-Key": str(uuid.uuid4())})
+    assert booked.status_code == 201, booked.json
+    # PostgreSQL: the locking read, the state, its event, the confirmation, seat + booking, the idempotency record.
+    # SQLite has no data-modifying WITH, so the seat and the booking are two statements there.
+    limit = 6 if app.extensions["qingpin.engine"].dialect.name == "postgresql" else 7
+    assert len(statements) <= limit, "\n".join(s.split("\n")[0][:120] for s in statements)
+    assert not any(s.lstrip().upper().startswith("SAVEPOINT") for s in statements)
+
+    # A refusal of a full slot stays cheap too: the locking read, and the idempotency record looked up.
+    _, you = invite_candidate(client, hr, job["id"], name="乙")
+    full = make_slot(client, hr, job["id"], in_hours=72, capacity=1)
+    assert book(client, me, full["id"]).json["reason"] == "already_booked"
+    _, third = invite_candidate(client, hr, job["id"], name="丙")
+    assert book(client, third, full["id"]).status_code == 201
+    client.get("/api/candidate/status", headers=you)
+    with counted(app) as statements:
+        refused = book(client, you, full["id"], **{"Idempotency-Key": str(uuid.uuid4())})
+    assert refused.status_code == 409 and refused.json["reason"] == "slot_full"
+    assert len(statements) <= 2, statements
+
+
+def test_a_known_token_costs_no_statement_and_an_unknown_one_costs_one(client, hr, app):
+    assert client.get("/api/auth/me", headers=hr).status_code == 200
+    with counted(app) as statements:
+        assert client.get("/api/auth/me", headers=hr).status_code == 200
+    assert not any("auth_token" in s for s in statements)
+    with counted(app) as statements:
+        assert client.get("/api/auth/me", headers={"Authorization": "Bearer " + "y" * 43}).status_code == 401
+    assert len(statements) == 1 and "auth_token" in statements[0]
+
+
+def test_a_logout_in_one_process_is_respected_by_another_at_once(client, settings, make_hr):
+    headers = make_hr("recruiter")
+    with second_process(settings) as other:
+        elsewhere = other.test_client()
+        assert elsewhere.get("/api/auth/me", headers=headers).status_code == 200  # cached over there now
+        assert elsewhere.get("/api/auth/me", headers=headers).status_code == 200
+        assert client.post("/api/auth/logout", headers=headers).status_code == 204
+        refused = elsewhere.get("/api/auth/me", headers=headers)
+        assert refused.status_code == 401 and refused.json["reason"] == "bad_token"
+
+
+def test_role_changes_deactivation_and_reinvitations_reach_other_processes(client, settings, make_hr):
+    admin = make_hr("admin")
+    recruiter = make_hr("recruiter")
+    job = create_job(client, admin)
+    application, candidate = invite_candidate(client, admin, job["id"])
+    with second_process(settings) as other:
+        elsewhere = other.test_client()
+        me = elsewhere.get("/api/auth/me", headers=recruiter).json
+        assert elsewhere.get("/api/candidate/status", headers=candidate).status_code == 200
+        assert client.patch(f"/api/team/users/{me['id']}", headers=admin, json={"role": "interviewer"}).status_code == 200
+        assert elsewhere.get("/api/auth/me", headers=recruiter).json["role"] == "interviewer"
+        assert elsewhere.post("/api/jobs", headers=recruiter, json={"title": "x", "competencies": {"a": 1}}).status_code == 403
+        assert client.patch(f"/api/team/users/{me['id']}", headers=admin, json={"active": False}).status_code == 200
+        assert elsewhere.get("/api/auth/me", headers=recruiter).status_code == 401
+
+        # Re-inviting revokes the tokens issued from the old link (a bulk UPDATE): noticed over there too.
+        assert client.post(f"/api/applications/{application['id']}/invitations", headers=admin).status_code == 201
+        assert elsewhere.get("/api/candidate/status", headers=candidate).status_code == 401
+
+
+class _DownRedis:
+    def get(self, _key):
+        import redis
+
+        raise redis.ConnectionError("down")
+
+    def set(self, *_args):
+        import redis
+
+        raise redis.ConnectionError("down")
+
+
+def test_without_redis_nothing_is_cached():
+    cache = PrincipalCache(_DownRedis())
+    generation = cache.generation()
+    assert generation is None
+    from datetime import timedelta
+
+    from backend.models import utcnow
+
+    cache.put("hash", generation, utcnow() + timedelta(hours=1), object())
+    assert cache.get("hash", generation) is None
+    cache.invalidate()  # logged, not raised
+
+
+def test_entries_end_with_the_token_and_with_their_age(redis_conn):
+    from datetime import timedelta
+
+    from backend.models import utcnow
+
+    cache = PrincipalCache(redis_conn, max_age=60)
+    generation = cache.generation()
+    principal = object()
+    cache.put("live", generation, utcnow() + timedelta(hours=1), principal)
+    cache.put("expired", generation, utcnow() - timedelta(seconds=1), principal)
+    assert cache.get("live", generation) is principal and cache.get("expired", generation) is None
+    cache.invalidate()
+    assert cache.get("live", cache.generation()) is None
+    old = PrincipalCache(redis_conn, max_age=0)
+    old.put("live", old.generation(), utcnow() + timedelta(hours=1), principal)
+    assert old.get("live", old.generation()) is None
