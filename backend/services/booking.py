@@ -501,30 +501,38 @@ class _BookingContext:
     contact: CandidateContact | None
 
 
-def _booking_context(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | None) -> _BookingContext:
-    """Lock the application (as `_lock_application`) and read, in the same statement, all a booking needs: its job
-    and policy, the slot (of that job) and whether it overlaps a busy time, the active booking and the reschedules
-    used so far, and the candidate, organization and contact the confirmation is written from."""
-    _begin_write_on_sqlite(session)
+def _booking_context_query():
+    """Built once (a statement this size costs more to construct than to run): bound per call by id."""
     busy = exists().where(BusyTime.candidate_id == Application.candidate_id,
                           BusyTime.starts_at < InterviewSlot.ends_at, BusyTime.ends_at > InterviewSlot.starts_at)
     active = (select(Booking.id).where(Booking.application_id == Application.id, Booking.status == BookingStatus.active)
               .limit(1).scalar_subquery())
     carried = select(func.coalesce(func.max(Booking.reschedule_count), 0)).where(
         Booking.application_id == Application.id).scalar_subquery()
-    slot_on = sa.and_(InterviewSlot.id == slot_id, InterviewSlot.job_id == Application.job_id) if slot_id else sa.false()
-    row = session.exec(
+    slot_id = sa.bindparam("slot_id", type_=InterviewSlot.__table__.c.id.type)
+    return (
         select(Application, Job, SchedulePolicy, InterviewSlot, busy.label("busy"), active.label("active"),
                carried.label("carried"), Candidate, Organization, CandidateContact)
         .join(Job, Job.id == Application.job_id)
         .join(Candidate, Candidate.id == Application.candidate_id)
         .join(Organization, Organization.id == Application.organization_id)
         .outerjoin(SchedulePolicy, SchedulePolicy.job_id == Job.id)
-        .outerjoin(InterviewSlot, slot_on)
+        .outerjoin(InterviewSlot, sa.and_(InterviewSlot.id == slot_id, InterviewSlot.job_id == Application.job_id))
         .outerjoin(CandidateContact, CandidateContact.candidate_id == Application.candidate_id)
-        .where(Application.id == application_id)
+        .where(Application.id == sa.bindparam("application_id", type_=Application.__table__.c.id.type))
         .with_for_update(of=Application).execution_options(populate_existing=True)
-    ).first()
+    )
+
+
+_BOOKING_CONTEXT = _booking_context_query()
+
+
+def _booking_context(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | None) -> _BookingContext:
+    """Lock the application (as `_lock_application`) and read, in the same statement, all a booking needs: its job
+    and policy, the slot (of that job) and whether it overlaps a busy time, the active booking and the reschedules
+    used so far, and the candidate, organization and contact the confirmation is written from."""
+    _begin_write_on_sqlite(session)
+    row = session.exec(_BOOKING_CONTEXT, params={"application_id": application_id, "slot_id": slot_id}).first()
     if row is None:
         raise NotFound("application not found")
     application, job, policy, slot, is_busy, active_id, carried_count, candidate, organization, contact = row
