@@ -42,7 +42,7 @@ class CpuProfiler:
         import pstats
 
         out = io.StringIO()
-        pstats.Stats(self._profile, stream=out).sort_stats("tottime").print_stats(30)
+        pstats.Stats(self._profile, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(int(os.environ.get("PROFILE_LINES", "30")))
         return out.getvalue()
 
     def output_html(self):
