@@ -10,13 +10,17 @@ from ml.text import FILLER_WORDS, cjk_count, normalise, words
 RESTATES_QUESTION = "restates_question"
 KEYWORD_STRING = "keyword_string"
 OFF_TOPIC = "off_topic"
+DIGRESSES = "digresses"
 
 # What HR reads about each finding.
 MESSAGES: dict[str, str] = {
     RESTATES_QUESTION: "回答主要是在重复题目，没有说明具体做法或经历",
     KEYWORD_STRING: "回答罗列了关键词，没有说明具体做法或经历",
     OFF_TOPIC: "回答与题目无关，没有涉及任何评分要点",
+    DIGRESSES: "回答中大段内容与题目无关（谈家庭、学校、爱好或泛泛议论），只有少数句子在回答问题，得分按回答问题的内容比例折减",
 }
+# Findings that cap the scores (ScorerConfig.non_answer_cap); a digression scales them down instead.
+CAPPING = (RESTATES_QUESTION, KEYWORD_STRING, OFF_TOPIC)
 
 
 @dataclass
@@ -57,7 +61,8 @@ def pieces(text: str) -> list[str]:
 
 
 def find_non_answers(
-    clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config
+    clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config,
+    digression: set[int] = frozenset(),
 ) -> list[NonAnswer]:
     """The non-answer findings of an answer. ``echo``: indexes of clauses restating the question; ``matched``:
     clauses (outside ``echo``) that say a rubric point; ``on_topic``: clauses of sentences naming the question's,
@@ -76,7 +81,11 @@ def find_non_answers(
     if echo_share >= config.restate_share:
         found.append(NonAnswer(RESTATES_QUESTION, MESSAGES[RESTATES_QUESTION], round(echo_share, 3), quotes(echo)))
     all_pieces = sum(len(pieces(clauses[i].text)) for i in spoken)
-    bare_pieces = {i: sum(content_chars(p) <= config.bare_clause_chars for p in pieces(clauses[i].text)) for i in matched}
+    # Bare pieces are counted where the answer is on the question's subject (a clause saying a rubric point, or
+    # in a sentence naming the question's, the rubric's or the job's words): a keyword string need not use the
+    # very phrases HR typed.
+    bare_pieces = {i: sum(content_chars(p) <= config.bare_clause_chars for p in pieces(clauses[i].text))
+                   for i in (matched | on_topic) - echo}
     bare = {i for i, n in bare_pieces.items() if n}
     bare_share = sum(bare_pieces.values()) / all_pieces
     if sum(bare_pieces.values()) >= config.keyword_string_clauses and bare_share >= config.keyword_string_share:
@@ -85,4 +94,13 @@ def find_non_answers(
     if not found and not matched and on_topic_share < config.off_topic_share:
         off = [i for i in spoken if i not in on_topic]
         found.append(NonAnswer(OFF_TOPIC, MESSAGES[OFF_TOPIC], round(1 - on_topic_share, 3), quotes(off)))
+    digression_share = digressed_share(clauses, digression)
+    if not found and digression_share >= config.digression_share:
+        found.append(NonAnswer(DIGRESSES, MESSAGES[DIGRESSES], round(digression_share, 3), quotes(digression)))
     return found
+
+
+def digressed_share(clauses: list[Clause], digression: set[int]) -> float:
+    """Share of the answer's content characters said in digressing clauses."""
+    total = sum(content_chars(c.text) for c in clauses)
+    return sum(content_chars(clauses[i].text) for i in digression) / total if total else 0.0

@@ -158,7 +158,9 @@ def is_behavioural(question_text: str) -> bool:
 
 def transcript_clauses(transcript: Transcript) -> list[Clause]:
     """The transcript's clauses in order, each timed by its segment; a clause of fillers or a lone word
-    ("嗯，", "我就，") is joined to the next one, so hesitation does not cut "我就，就是帮他操作了" apart."""
+    ("嗯，", "我就，") is joined to the next one, so hesitation does not cut "我就，就是帮他操作了" apart, and a
+    clause that goes on after a hesitation word ("那个，不会用自助机") is joined to the one before it: the
+    speaker paused inside a sentence, which is still one clause ("有一位老人，那个，不会用自助机")."""
     clauses: list[Clause] = []
     pending: Clause | None = None
     for segment in transcript.segments:
@@ -169,11 +171,31 @@ def transcript_clauses(transcript: Transcript) -> list[Clause]:
                 pending = None
             if _content_chars(clause.text) < MIN_CLAUSE_CHARS:
                 pending = clause
+            elif clauses and _continues_after_hesitation(clauses[-1].text, clause.text):
+                clauses[-1] = Clause(clauses[-1].text + clause.text, clauses[-1].start, clause.end)
             else:
                 clauses.append(clause)
     if pending is not None:
         clauses.append(pending)
     return clauses
+
+
+# A clause this short before a hesitation word is a stub of the clause the speaker goes on with.
+STUB_CLAUSE_CHARS = 6
+# Hesitation words that may stand in the middle of a sentence (然后 starts a new clause and is left out).
+HESITATION_WORDS: frozenset[str] = frozenset({"嗯", "啊", "呃", "那个", "就是"})
+
+
+def _continues_after_hesitation(previous: str, text: str) -> bool:
+    """True when ``text`` opens with a hesitation word after a short clause (a stub the pause cut off: fewer than
+    STUB_CLAUSE_CHARS content characters) that did not end its sentence."""
+    if previous.rstrip()[-1:] in "。！？!?" or _content_chars(previous) >= STUB_CLAUSE_CHARS:
+        return False
+    first = next((w for w in jieba.lcut(text) if w.strip() and not _PUNCTUATION.fullmatch(w)), "")
+    return first in HESITATION_WORDS
+
+
+_PUNCTUATION = re.compile(r"[\s，,。．.！!？?；;、：:…]+")
 
 
 def _content_chars(text: str) -> int:
@@ -358,6 +380,7 @@ def lexicon() -> dict:
         "number_pattern": NUMBER_PATTERN.pattern,
         "connectives": list(CONNECTIVES),
         "frame_words": sorted(FRAME_WORDS),
+        "digression_cues": list(digression_cues()),
     }
 
 
@@ -389,21 +412,53 @@ def workplace_terms() -> tuple[str, ...]:
 SENTENCE_PAUSE_SECONDS = 1.0
 
 
+def sentences(clauses: list[Clause]) -> list[list[int]]:
+    """The clauses grouped into sentences (indexes): a sentence ends at 。！？ or at a pause of
+    SENTENCE_PAUSE_SECONDS."""
+    out: list[list[int]] = []
+    sentence: list[int] = []
+    for index, clause in enumerate(clauses):
+        sentence.append(index)
+        if (index == len(clauses) - 1 or clause.text[-1] in "。！？!?"
+                or clauses[index + 1].start - clause.end > SENTENCE_PAUSE_SECONDS):
+            out.append(sentence)
+            sentence = []
+    return out
+
+
+@lru_cache(maxsize=1)
+def digression_cues() -> tuple[str, ...]:
+    """Cues of talk about life outside the job or of a change of subject (ml/resources/digression_cues.txt)."""
+    text = resources.read_text("digression_cues.txt")
+    return tuple(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def digression_clauses(clauses: list[Clause], evidence: set[int]) -> tuple[set[int], dict[int, str]]:
+    """Clauses of the sentences that digress: they name a digression cue (family, school, leisure, society at
+    large, a change of subject) and none of their clauses is in ``evidence`` (said a rubric point). Also returns,
+    per such clause, the cue its sentence named."""
+    cues = digression_cues()
+    out: set[int] = set()
+    cue_of: dict[int, str] = {}
+    for sentence in sentences(clauses):
+        if set(sentence) & evidence:
+            continue
+        text = "".join(clauses[i].text for i in sentence)
+        cue = next((c for c in cues if c in text), None)
+        if cue is not None:
+            out.update(sentence)
+            cue_of.update({i: cue for i in sentence})
+    return out, cue_of
+
+
 def on_topic_clauses(clauses: list[Clause], topic: list[str]) -> set[int]:
     """Indexes of the clauses whose sentence names a topic word of the question or rubric or a word of bank work."""
     terms = workplace_terms()
     out: set[int] = set()
-    sentence: list[int] = []
-    for index, clause in enumerate(clauses):
-        sentence.append(index)
-        last = (index == len(clauses) - 1 or clause.text[-1] in "。！？!?"
-                or clauses[index + 1].start - clause.end > SENTENCE_PAUSE_SECONDS)
-        if not last:
-            continue
+    for sentence in sentences(clauses):
         text = "".join(clauses[i].text for i in sentence)
         if any(t in text for t in terms) or any(find_phrase(w, text) for w in topic):
             out.update(sentence)
-        sentence = []
     return out
 
 

@@ -51,9 +51,9 @@ def test_text_level_ranking(corpus, specs, results):
     correct, total = report.pairs["strong>weak"]
     assert correct == total == 20, report.pairs
     correct, total = report.all_pairs
-    # Measured 90 % (72/80) when written: the 95 % is not reached yet (bench/ranking.py prints it).
-    assert correct / total >= 0.88, report.pairs
-    assert min(report.tau.values()) > 0.4 and sum(report.tau.values()) / len(report.tau) > 0.65, report.tau
+    # Measured 95 % (76/80) with content-v4 (bench/ranking.py prints it; weights chosen on d1-d5, t1-t5 held out).
+    assert correct / total >= 0.95, report.pairs
+    assert min(report.tau.values()) > 0.4 and sum(report.tau.values()) / len(report.tau) > 0.8, report.tau
     assert not report.refused
 
 
@@ -64,6 +64,21 @@ def test_echo_and_stuffing_answers_never_beat_the_average_answer(corpus, results
         if answer.kind in ("echo", "stuffing"):
             average = results[f"{answer.question}_average"].content_score
             assert results[answer.id].content_score < average, answer.id
+
+
+def test_rambling_answers_stay_below_the_average_answer_and_say_why(corpus, results):
+    below = 0
+    for answer in corpus_answers(corpus):
+        if answer.kind != "rambling":
+            continue
+        result = results[answer.id]
+        below += result.content_score < results[f"{answer.question}_average"].content_score
+        finding = next((n for n in result.non_answers if n.kind == "digresses"), None)
+        if finding is not None:
+            assert finding.message and finding.quotes and all(q.quote in answer.text for q in finding.quotes)
+            assert result.score_breakdown["content"]["scaled_by"] == round(1 - finding.figure, 3)
+    # Measured: 8 of 10 (t5's one relevant sentence says three rubric points; t2's is within 1.1 points).
+    assert below >= 8, below
 
 
 @pytest.mark.parametrize("kind", sorted(NON_ANSWER_KINDS))

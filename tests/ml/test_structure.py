@@ -14,6 +14,7 @@ from ml.structure import (
     measure_relevance,
     numbers_in,
     star_score,
+    digression_clauses,
     topic_words,
     transcript_clauses,
 )
@@ -139,7 +140,7 @@ def test_weights_are_scaled_over_the_features_that_apply():
     score, detail = weighted_score(features, weights)
     assert set(detail["weights"]) == {"rubric_coverage", "specificity", "connectives", "relevance"}
     assert sum(detail["weights"].values()) == pytest.approx(1.0, abs=1e-3)
-    assert score == pytest.approx(100 * (0.5 + 0.2 * 0.5 + 0.1) / 0.85, abs=0.1)
+    assert score == pytest.approx(100 * (0.5 + 0.2 * 0.5 + 0.1) / 0.9, abs=0.1)
 
 
 @pytest.mark.parametrize(
@@ -184,3 +185,27 @@ def test_demo_rubric_tags_name_their_questions_competencies():
             assert any(name in p.competencies for p in spec.rubric), name
     assert set(POINT_COMPETENCIES) == {p.text for spec in specs.values() for p in spec.rubric}
     assert all("competencies" not in p for q in DEMO_JOB["questions"] for p in q["rubric"])  # the API's shape
+
+
+def test_a_pause_with_a_hesitation_word_does_not_cut_a_clause_apart():
+    hesitant = clauses_of((0.0, 1.0, "嗯，有一位老人，"), (1.2, 2.0, "那个，不会用自助机，"), (2.2, 3.0, "嗯，我就过去，"),
+                          (3.2, 5.0, "就是帮他操作了一下，"), (5.2, 7.0, "那个，把业务办完了。"))
+    assert [c.text for c in hesitant] == ["嗯，有一位老人，那个，不会用自助机，", "嗯，我就过去，就是帮他操作了一下，",
+                                          "那个，把业务办完了。"]
+    assert hesitant[1].start == 2.2 and hesitant[1].end == 5.0
+    # A whole clause before the hesitation, or a sentence's end, is a boundary as before.
+    fluent = clauses_of((0.0, 2.0, "我先核对了客户的身份信息，"), (2.2, 3.0, "嗯，然后办理了挂失。"))
+    assert [c.text for c in fluent] == ["我先核对了客户的身份信息，", "嗯，然后办理了挂失。"]
+
+
+def test_sentences_about_family_school_or_hobbies_that_say_no_point_digress():
+    clauses = clauses_of((0.0, 3.0, "我表姐在保险公司上班，她说我们家里人都适合做这行。"),
+                         (3.2, 6.0, "上次有客户来办挂失，我先核对了他的身份。"),
+                         (6.2, 9.0, "说起来我平时最喜欢看书，周末一般都在图书馆。"))
+    digressing, cues = digression_clauses(clauses, evidence=set())
+    assert {clauses[i].text for i in digressing} >= {"说起来我平时最喜欢看书，", "周末一般都在图书馆。"}
+    assert not any("挂失" in clauses[i].text for i in digressing)
+    assert set(cues.values()) <= {"我们家", "说起来", "看书"}
+    # A sentence that says a rubric point is evidence, whatever else it mentions.
+    said = {i for i, c in enumerate(clauses) if "看书" in c.text}
+    assert not {i for i in digression_clauses(clauses, evidence=said)[0] if clauses[i].text.startswith("说起来")}
