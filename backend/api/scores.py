@@ -7,10 +7,12 @@ from flask.views import MethodView
 from ml.calibration import DEFAULT_ALPHA
 
 from ..db import get_session
+from ..jobs.queues import scoring_enqueuer
+from ..services import answers as answer_service
 from ..services import calibration as calibration_service
 from ..services import human_scores as score_service
 from ..services import jobs as job_service
-from ..services.applications import get_application
+from ..services.applications import Actor, get_application
 from .blueprint import Blueprint
 from .schemas import number_map
 from .security import BEARER, current_hr
@@ -179,6 +181,38 @@ class AnswerAiScoreAudit(MethodView):
         session = get_session()
         answer, _ = score_service.get_answer(session, organization_id=current_hr().organization_id, answer_id=answer_id)
         return score_service.audit_trail(session, answer_id=answer.id)
+
+
+class RescoreSchema(ma.Schema):
+    reason = ma.fields.String(validate=ma.validate.Length(max=answer_service.MAX_RESCORE_REASON), allow_none=True,
+                              metadata={"description": "why the answer is rescored (kept in the audit log)"})
+
+
+class RescoreQueuedSchema(ma.Schema):
+    answer_id = ma.fields.UUID()
+    status = ma.fields.String(metadata={"description": "uploaded: queued for the scorer"})
+    scorer_version = ma.fields.String(metadata={"description": "the scorer version that will score it"})
+    previous_scorer_version = ma.fields.String(allow_none=True, metadata={
+        "description": "the version of the score it replaces; that score stays in the AI-score audit trail"})
+
+
+@blp.route("/answers/<uuid:answer_id>/rescore")
+class AnswerRescore(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(RescoreSchema(), required=False)
+    @blp.response(202, RescoreQueuedSchema)
+    @blp.alt_response(409, description="Still being scored, AI evaluation declined, or the application decided or released")
+    def post(self, body, answer_id):
+        """Score the answer again with the current scorer; the old score stays in the audit trail with its version"""
+        principal = current_hr(*EDITORS)
+        session = get_session()
+        answer, application = score_service.get_answer(session, organization_id=principal.organization_id, answer_id=answer_id)
+        previous = answer.scorer_version
+        answer_service.request_rescore(session, answer=answer, application=application,
+                                       actor=Actor("hr", principal.user_id), enqueue_scoring=scoring_enqueuer(),
+                                       reason=(body or {}).get("reason"))
+        return {"answer_id": answer.id, "status": answer.status, "scorer_version": answer_service.SCORER_VERSION,
+                "previous_scorer_version": previous}
 
 
 @blp.route("/applications/<uuid:application_id>/human-scores")

@@ -85,8 +85,11 @@ def score_answer(answer_id: str) -> str:
                 session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s"),
                 integrity=integrity,
             )
-            # The roll-up starts as soon as the last score is written, in the same transaction.
-            results_service.complete_if_processed(session, application=session.get(Application, answer.application_id))
+            # The roll-up starts as soon as the last score is written, in the same transaction; a rescore of an
+            # answer of a scored interview rolls it up again.
+            application = session.get(Application, answer.application_id)
+            if results_service.complete_if_processed(session, application=application) is None:
+                results_service.refresh_if_rescored(session, application=application)
         return result.status
 
 

@@ -13,11 +13,12 @@ from typing import BinaryIO
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
-from ml.scoring import REASON_MESSAGES
+from ml.scoring import REASON_MESSAGES, SCORER_VERSION
 
 from ..db import after_commit
 from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
+from ..models.results import InterviewResult
 from ..models.scores import AiScoreAudit
 from .applications import Actor, record_event, transition_application
 from .accommodations import accommodation_for
@@ -329,3 +330,47 @@ def _audit_score(session: Session, *, answer: Answer, application: Application, 
     )
     session.add(record)
     return record
+
+
+# An answer HR may have rescored: one the scorer has finished with (a refusal or a failure included), while the
+# application is still undecided; its current score stays in the AI-score audit trail with its scorer version.
+RESCORABLE = {AnswerStatus.scored, AnswerStatus.insufficient_evidence, AnswerStatus.failed}
+RESCORE_STATES = {S.in_progress, S.completed, S.scored}
+MAX_RESCORE_REASON = 500
+
+
+def request_rescore(session: Session, *, answer: Answer, application: Application, actor: Actor,
+                    enqueue_scoring: Callable[[uuid.UUID], None], reason: str | None = None) -> Answer:
+    """Queue the answer for scoring again by the current scorer; the audit log records who asked, why, and the
+    score (with its scorer and config version) that the new one will follow. 409 when the answer or the
+    application cannot be rescored."""
+    if answer.status in (AnswerStatus.recording, AnswerStatus.uploaded, AnswerStatus.processing):
+        raise Conflict("this answer is still being recorded or scored", reason="scoring_in_progress")
+    if answer.status == AnswerStatus.human_review:
+        raise Conflict("the candidate declined automated evaluation: a human reviews this answer",
+                       reason="ai_evaluation_declined")
+    if answer.status not in RESCORABLE:
+        raise Conflict(f"an answer that is {answer.status} cannot be rescored", reason="not_rescorable")
+    if application.state not in RESCORE_STATES:
+        raise Conflict(f"the application is {application.state}: its scores are no longer changed",
+                       reason="state_not_allowed")
+    result = session.get(InterviewResult, application.id)
+    if result is not None and result.released_at is not None:
+        raise Conflict("the result was released to the candidate: its scores are no longer changed",
+                       reason="result_released")
+    if not ai_evaluation_allowed(session, application=application):
+        raise Conflict("the candidate has withdrawn consent to automated evaluation", reason="ai_evaluation_declined")
+    reason = (reason or "").strip() or None
+    if reason is not None and len(reason) > MAX_RESCORE_REASON:
+        raise Invalid(f"the reason may be at most {MAX_RESCORE_REASON} characters", reason="bad_reason")
+    record_event(session, application=application, kind="answer_rescore_requested", actor=actor, reason=reason,
+                 data={"answer_id": str(answer.id), "question_id": str(answer.question_id),
+                       "previous": {"status": answer.status, "scorer_version": answer.scorer_version,
+                                    "config_hash": answer.config_hash, "content_score": answer.content_score,
+                                    "scored_at": answer.scored_at.isoformat() if answer.scored_at else None},
+                       "scorer_version": SCORER_VERSION})
+    answer.status, answer.status_reason, answer.status_message = AnswerStatus.uploaded, None, None
+    session.add(answer)
+    answer_id = answer.id
+    after_commit(session, lambda: enqueue_scoring(answer_id))
+    return answer

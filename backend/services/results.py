@@ -137,6 +137,20 @@ def finish_interview(session: Session, *, application: Application, actor: Actor
     return application
 
 
+def refresh_if_rescored(session: Session, *, application: Application) -> InterviewResult | None:
+    """After HR had an answer rescored: roll the result up again once every newest answer is final (only while the
+    application is 已评分 and the result not yet released; the earlier roll-up stays in the event log)."""
+    if application.state != S.scored:
+        return None
+    result = session.get(InterviewResult, application.id)
+    if result is not None and result.released_at is not None:
+        return None
+    latest = latest_answers(answers_for(session, application_id=application.id))
+    if not (latest and all(a.status in FINAL for a in latest.values())):
+        return None
+    return compute_result(session, application=application)
+
+
 def complete_if_processed(session: Session, *, application: Application) -> InterviewResult | None:
     """Once the candidate finished and every newest answer is processed: 已评分, and the result rolled up (once).
 

@@ -5,7 +5,7 @@ import uuid
 
 from backend.db import session_scope
 from backend.jobs.scoring import question_spec
-from backend.models import Question
+from backend.models import Application, Question
 from backend.services.answers import record_score
 from ml.asr import AsrSegment, Transcript
 from ml.scoring import SCORER_VERSION, score_transcript
@@ -65,3 +65,58 @@ def test_an_unknown_structural_requirement_is_a_422(client, make_hr):
         {"text": "倾听", "key_phrases": ["倾听"], "requires": ["emotion"]}]}]}
     response = client.post("/api/jobs", json=bad, headers=hr)
     assert response.status_code == 422 and "requires" in str(response.json)
+
+
+def _scored_by_v2(client, make_hr, app, **invite):
+    hr = make_hr("recruiter")
+    job = create_job(client, hr, STRUCTURED_JOB)
+    application, me = invite_candidate(client, hr, job["id"], **invite)
+    answer_id = answer_question(client, me, job["questions"][0]["id"], silent_wav()).json["id"]
+    with app.app_context(), session_scope() as session:
+        record_score(session, answer_id=uuid.UUID(answer_id), result=V2_RESULT, duration_seconds=3.0)
+    return hr, application, answer_id
+
+
+def test_hr_rescores_an_answer_the_old_score_stays_with_its_version_and_the_request_is_audited(
+        client, make_hr, app, run_jobs):
+    hr, application, answer_id = _scored_by_v2(client, make_hr, app)
+    response = client.post(f"/api/answers/{answer_id}/rescore", json={"reason": "评分规则已更新"}, headers=hr)
+    assert response.status_code == 202, response.json
+    assert response.json == {"answer_id": answer_id, "status": "uploaded", "scorer_version": SCORER_VERSION,
+                             "previous_scorer_version": "content-v2"}
+    # Asked again while it waits for the scorer: a 409, not a second job.
+    again = client.post(f"/api/answers/{answer_id}/rescore", headers=hr)
+    assert again.status_code == 409 and again.json["reason"] == "scoring_in_progress"
+    run_jobs()  # the real scoring job: the recording is silence, so the current scorer refuses it
+
+    trail = client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).json
+    assert [(r["scorer_version"], r["status"], r["content_score"]) for r in trail] == [
+        ("content-v2", "scored", 55.0), (SCORER_VERSION, "insufficient_evidence", None)]
+    detail = client.get(f"/api/applications/{application['id']}", headers=hr).json
+    answer = detail["answers"][0]
+    assert answer["scorer_version"] == SCORER_VERSION and answer["status"] == "insufficient_evidence"
+    [asked] = [e for e in detail["events"] if e["kind"] == "answer_rescore_requested"]
+    assert asked["actor_type"] == "hr" and asked["reason"] == "评分规则已更新"
+    assert asked["data"]["previous"]["scorer_version"] == "content-v2"
+    assert asked["data"]["previous"]["content_score"] == 55.0 and asked["data"]["scorer_version"] == SCORER_VERSION
+
+
+def test_a_rescore_is_refused_for_another_organization_an_interviewer_a_decided_application_or_declined_ai(
+        client, make_hr, app):
+    hr, application, answer_id = _scored_by_v2(client, make_hr, app)
+    outsider = make_hr("admin", organization="other-bank")
+    assert client.post(f"/api/answers/{answer_id}/rescore", headers=outsider).status_code == 404
+    assert client.post(f"/api/answers/{uuid.uuid4()}/rescore", headers=hr).status_code == 404
+    assert client.post(f"/api/answers/{answer_id}/rescore", headers=make_hr("interviewer")).status_code == 403
+    too_long = client.post(f"/api/answers/{answer_id}/rescore", json={"reason": "长" * 501}, headers=hr)
+    assert too_long.status_code == 422
+    with app.app_context(), session_scope() as session:  # decided by a human (the decision flow has its own tests)
+        session.get(Application, uuid.UUID(application["id"])).state = "rejected"
+    refused = client.post(f"/api/answers/{answer_id}/rescore", headers=hr)
+    assert refused.status_code == 409 and refused.json["reason"] == "state_not_allowed"
+    trail = client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).json
+    assert [r["scorer_version"] for r in trail] == ["content-v2"]
+
+    hr, _, declined = _scored_by_v2(client, make_hr, app, ai=False)
+    response = client.post(f"/api/answers/{declined}/rescore", headers=hr)
+    assert response.status_code == 409 and response.json["reason"] == "ai_evaluation_declined"
