@@ -120,3 +120,24 @@ def test_a_rescore_is_refused_for_another_organization_an_interviewer_a_decided_
     hr, _, declined = _scored_by_v2(client, make_hr, app, ai=False)
     response = client.post(f"/api/answers/{declined}/rescore", headers=hr)
     assert response.status_code == 409 and response.json["reason"] == "ai_evaluation_declined"
+
+
+def test_a_rescore_of_a_scored_interview_rolls_its_result_up_again(client, make_hr, run_jobs):
+    hr = make_hr("recruiter")
+    job = create_job(client, hr, STRUCTURED_JOB)
+    application, me = invite_candidate(client, hr, job["id"])
+    answer_id = answer_question(client, me, job["questions"][0]["id"], silent_wav()).json["id"]
+    assert client.post("/api/candidate/interview/finish", headers=me).status_code == 200
+    run_jobs()
+    url = f"/api/applications/{application['id']}"
+    first = client.get(url, headers=hr).json
+    assert first["state"] == "scored" and first["result"] is not None
+
+    assert client.post(f"/api/answers/{answer_id}/rescore", headers=hr).status_code == 202
+    assert client.get(url, headers=hr).json["answers"][0]["status"] == "uploaded"
+    run_jobs()
+    after = client.get(url, headers=hr).json
+    assert after["state"] == "scored" and after["answers"][0]["status"] == "insufficient_evidence"
+    rolled = [e for e in after["events"] if e["kind"] == "interview_scored"]
+    assert len(rolled) == 2
+    assert len(client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).json) == 2

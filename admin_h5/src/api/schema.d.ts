@@ -427,6 +427,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/answers/{answer_id}/rescore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score the answer again with the current scorer; the old score stays in the audit trail with its version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Rescore"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RescoreQueued"];
+                    };
+                };
+                /** @description Still being scored, AI evaluation declined, or the application decided or released */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications": {
         parameters: {
             query?: never;
@@ -7192,6 +7245,20 @@ export interface components {
         RescheduleRequest: {
             /** Format: uuid */
             slot_id: string;
+        };
+        Rescore: {
+            /** @description why the answer is rescored (kept in the audit log) */
+            reason?: string | null;
+        };
+        RescoreQueued: {
+            /** Format: uuid */
+            answer_id?: string;
+            /** @description the version of the score it replaces; that score stays in the AI-score audit trail */
+            previous_scorer_version?: string | null;
+            /** @description the scorer version that will score it */
+            scorer_version?: string;
+            /** @description uploaded: queued for the scorer */
+            status?: string;
         };
         Result: {
             overall?: number | null;
