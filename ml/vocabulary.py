@@ -64,9 +64,10 @@ def hotwords(vocabulary: list[str]) -> str:
 def correct_homophones(transcript: Transcript, vocabulary: list[str]) -> tuple[Transcript, list[Correction]]:
     """Replace recogniser homophones of the job's words (带款 → 贷款, 回房 → 回访) segment by segment.
 
-    A heard form is replaced only when it is a pinyin match of whole words (ml.text.find_phrase) and not itself
-    a more common word than the term (同时 stays 同时 next to the term 同事). The transcript's ``raw_text``
-    keeps what the recogniser wrote.
+    A heard form is replaced only when it is a pinyin match of whole words (ml.text.find_phrase) that is a slip,
+    not language (``is_slip``): no dictionary word itself (同时 stays 同时 next to the term 同事, 班里 stays 班里
+    next to 办理, 领到 next to 领导) and no piece of a longer word around it (会计师 keeps its 计师 next to the
+    term 及时). The transcript's ``raw_text`` keeps what the recogniser wrote.
     """
     terms = sorted({w for w in vocabulary if len(normalise(w)) >= 2}, key=lambda w: (-len(w), w))
     corrections: list[Correction] = []
@@ -77,7 +78,7 @@ def correct_homophones(transcript: Transcript, vocabulary: list[str]) -> tuple[T
             position = 0
             while (found := find_phrase(term, text[position:])) is not None:
                 start, end = position + found.start, position + found.end
-                if found.kind == "pinyin" and _rarer(found.matched, term):
+                if found.kind == "pinyin" and is_slip(text, start, end):
                     corrections.append(Correction(found.matched, term, segment.start, segment.end, index))
                     text = text[:start] + term + text[end:]
                     end = start + len(term)
@@ -94,9 +95,23 @@ def correct_homophones(transcript: Transcript, vocabulary: list[str]) -> tuple[T
     return corrected, corrections
 
 
-def _rarer(heard: str, term: str) -> bool:
-    """True when ``heard`` is no more common a word than ``term`` (or no dictionary word at all)."""
-    return (jieba.get_FREQ(heard) or 0) <= (jieba.get_FREQ(term) or 0)
+# How far around a heard form to look for a dictionary word it would be part of.
+CONTEXT_CHARS = 3
+
+
+def is_slip(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` reads as a recogniser's slip: not a word of jieba's dictionary, and no
+    dictionary word of two characters or more in the text holds it together with a neighbour or crosses its edge
+    (回房间: 房间; 会计师: 计师 is part of it)."""
+    if jieba.get_FREQ(text[start:end]):
+        return False
+    for a in range(max(0, start - CONTEXT_CHARS), end):
+        for b in range(max(a + 2, start + 1), min(len(text), end + CONTEXT_CHARS) + 1):
+            if (a, b) == (start, end) or b <= start or (start <= a and b <= end):
+                continue  # the form itself, or a word wholly before it or inside it
+            if jieba.get_FREQ(text[a:b]):
+                return False
+    return True
 
 
 def corrections_dict(corrections: list[Correction]) -> list[dict]:

@@ -51,3 +51,10 @@ def test_suggestions_leave_out_the_questions_words_and_explain_themselves():
     assert all(s.reason and s.pinyin for s in suggestions)
     assert suggestions == suggest_key_phrases("按制度上报并采取措施", "请讲一次你在业务中发现风险隐患并及时处理的经历。",
                                               "在合规与风险控制的前提下")
+
+
+def test_words_the_candidate_may_have_said_are_not_corrected():
+    # Real words (班里, 领到) and pieces of longer words (会计师's 计师, 回房间's 回房) stay as the recogniser wrote them.
+    heard = _transcript("我在班里成绩不错，", "领到工资以后，", "我考了会计师，", "他回房间休息了。")
+    fixed, corrections = correct_homophones(heard, ["办理", "领导", "及时", "回访"])
+    assert fixed is heard and corrections == []
