@@ -613,7 +613,8 @@ def match_rubric(
     Clauses in ``echo`` restate the question and are no evidence. Among matches: HR's phrase before a rubric
     word before a synonym; verbatim before pinyin before said apart; the concept listed first; the earliest
     clause. Also returns the indexes of the clauses that said any point; ``evidence``, when given, receives those
-    that said one in words the question does not already use (a question about fraud makes 诈骗 no news).
+    that said one in HR's or the rubric's own words (not a synonym we guessed) which the question does not already
+    use (a question about fraud makes 诈骗 no news).
     """
     question_form = normalise(question.text)
     hits, matched = [], set()
@@ -628,7 +629,8 @@ def match_rubric(
                 if found is None:
                     continue
                 matched.add(index)
-                if evidence is not None and normalise(concept.phrase) not in question_form:
+                if (evidence is not None and concept.source != "synonym"
+                        and normalise(concept.phrase) not in question_form):
                     evidence.add(index)
                 rank = (_SOURCE_RANK[concept.source], _KIND_RANK[found.kind], order, clause.start)
                 if best is None or rank < best[0]:
