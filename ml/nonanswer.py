@@ -62,7 +62,7 @@ def pieces(text: str) -> list[str]:
 
 def find_non_answers(
     clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config,
-    digression: set[int] = frozenset(),
+    digression: set[int] = frozenset(), phrases: tuple[float, int] = (0.0, 0),
 ) -> list[NonAnswer]:
     """The non-answer findings of an answer. ``echo``: indexes of clauses restating the question; ``matched``:
     clauses (outside ``echo``) that say a rubric point; ``on_topic``: clauses of sentences naming the question's,
@@ -88,8 +88,13 @@ def find_non_answers(
                    for i in (matched | on_topic) - echo}
     bare = {i for i, n in bare_pieces.items() if n}
     bare_share = sum(bare_pieces.values()) / all_pieces
+    # ``phrases``: the share of the answer's content that is the rubric's phrases, and how many distinct ones.
+    phrase_share, distinct_phrases = phrases
     if sum(bare_pieces.values()) >= config.keyword_string_clauses and bare_share >= config.keyword_string_share:
         found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(bare_share, 3), quotes(bare)))
+    elif phrase_share >= config.keyword_phrase_share and distinct_phrases >= config.keyword_string_clauses:
+        found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(phrase_share, 3),
+                               quotes(sorted(matched - echo) or spoken)))
     on_topic_share = sum(content_chars(clauses[i].text) for i in set(spoken) & (on_topic - echo)) / total
     if not found and not matched and on_topic_share < config.off_topic_share:
         off = [i for i in spoken if i not in on_topic]

@@ -13,7 +13,7 @@ import numpy as np
 from ml.asr import AsrEngine, Transcript
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
 from ml.nonanswer import CAPPING, DIGRESSES, NonAnswer, find_non_answers, is_echo
-from ml.semantic import Concept, find_concept, point_concepts
+from ml.semantic import Concept, find_concept, phrase_share, point_concepts
 from ml.structure import (
     STRUCTURAL_REQUIREMENTS,
     Clause,
@@ -183,6 +183,9 @@ class ScorerConfig:
     keyword_string_clauses: int = 4
     keyword_string_share: float = 0.5
     bare_clause_chars: int = 4
+    # ...or this share of the answer's content characters are the rubric's own phrases (HR's and the rubric's
+    # words, not synonyms), at least keyword_string_clauses distinct ones: a list the recogniser ran together.
+    keyword_phrase_share: float = 0.5
     off_topic_share: float = 0.5
     # The highest score a non-answer can get (content and every competency).
     non_answer_cap: float = 15.0
@@ -453,6 +456,9 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         on_topic=on_topic | matched,
         config=config,
         digression=digression,
+        phrases=phrase_share(transcript.text, [c for p in question.rubric
+                                               for c in point_concepts(p.key_phrases, p.text, question.text)
+                                               if c.source != "synonym"]),
     )
     features = answer_features(question, hits, structure, relevance, specificity)
     content, content_detail = weighted_score(features, config.weights_for(None))

@@ -17,6 +17,7 @@ import jieba
 
 from ml.structure import FRAME_WORDS, is_cjk_word
 from ml.text import PhraseMatch, find_phrase, normalise
+from ml.vocabulary import is_slip
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -125,9 +126,13 @@ def find_split(phrase: str, text: str) -> PhraseMatch | None:
 def find_concept(concept: Concept, text: str) -> ConceptMatch | None:
     """Where ``text`` says the concept: verbatim, in pinyin (recogniser homophones), or said apart."""
     found = find_phrase(concept.phrase, text) or find_split(concept.phrase, text)
-    # A synonym is our guess, not HR's word: it must be said as written (结果 ~ 结实 in Cilin, 结实 ~ 解释 in pinyin).
-    if found is None or (concept.source == "synonym" and found.kind != "exact"):
+    # A synonym is our guess, not HR's word: it must be said as written (结果 ~ 结实 in Cilin, 结实 ~ 解释 in pinyin),
+    # or heard as a recogniser's slip that is no word of its own (合对 for 核对; ml.vocabulary.is_slip).
+    if found is None:
         return None
+    if concept.source == "synonym" and found.kind != "exact":
+        if found.kind != "pinyin" or not is_slip(text, found.start, found.end):
+            return None
     return ConceptMatch(concept, found.kind, found.start, found.end, found.matched)
 
 
@@ -156,3 +161,21 @@ def content_words(text: str) -> list[str]:
         if len(word) >= 2 and is_cjk_word(word) and word not in FRAME_WORDS:
             out.setdefault(word, None)
     return list(out)
+
+
+def phrase_share(text: str, concepts: list[Concept]) -> tuple[float, int]:
+    """Share of ``text``'s content characters that are said phrases of ``concepts`` (every occurrence, verbatim or
+    in pinyin), and how many distinct phrases that is: an answer made of the rubric's phrases and little else is a
+    keyword string, however the recogniser punctuated it."""
+    from ml.nonanswer import content_chars
+
+    marked: set[int] = set()
+    said: set[str] = set()
+    for concept in concepts:
+        position = 0
+        while (found := find_concept(concept, text[position:])) is not None:
+            marked.update(range(position + found.start, position + found.end))
+            said.add(concept.phrase)
+            position += found.end
+    total = content_chars(text)
+    return (min(1.0, len(marked) / total) if total else 0.0), len(said)

@@ -58,3 +58,30 @@ def test_words_the_candidate_may_have_said_are_not_corrected():
     heard = _transcript("我在班里成绩不错，", "领到工资以后，", "我考了会计师，", "他回房间休息了。")
     fixed, corrections = correct_homophones(heard, ["办理", "领导", "及时", "回访"])
     assert fixed is heard and corrections == []
+
+
+def test_a_synonym_heard_as_a_slip_counts_and_one_heard_as_another_word_does_not():
+    from ml.semantic import Concept, find_concept
+
+    checked = Concept("核对", "synonym", "复核")
+    assert find_concept(checked, "但是还是会仔细合对").matched == "合对"  # 合对 is no word: a slip for 核对
+    # 结实 (a Cilin neighbour of 结果) sounds like 解释, a word of its own: not evidence of a result.
+    assert find_concept(Concept("结实", "synonym", "结果"), "我就给他画了个图解释") is None
+
+
+def test_a_list_of_the_rubrics_phrases_run_together_by_the_recogniser_is_a_keyword_string():
+    from ml.ranking import text_transcript
+    from ml.scoring import QuestionSpec, RubricPoint, score_transcript
+
+    spec = QuestionSpec("月末业务高峰，排队的客户很多，有人开始抱怨，你怎么一边保证准确一边安抚客户？", [
+        RubricPoint("p1", "保持准确不出差错", ["准确", "复核", "不出错"]),
+        RubricPoint("p2", "安抚和解释", ["安抚", "解释", "道歉"]),
+        RubricPoint("p3", "分流引导客户", ["分流", "自助", "大堂经理"]),
+        RubricPoint("p4", "调整心态保持冷静", ["冷静", "心态", "情绪"])], {"服务意识": 1.0})
+    # As Whisper wrote a spoken list: no commas between most of the phrases.
+    result = score_transcript(text_transcript("准确的复核，不出错，安抚，解释的道歉，分流自助大堂经理冷静心态情绪。"), spec)
+    finding = next(n for n in result.non_answers if n.kind == "keyword_string")
+    assert finding.figure >= 0.5 and finding.quotes and result.content_score <= 15.0
+    story = score_transcript(text_transcript(
+        "上个月末排队的人特别多，我每笔都复核两遍，有客户抱怨我就先道歉，再请大堂经理把查余额的客户引到自助机。"), spec)
+    assert not story.non_answers and story.content_score > result.content_score
