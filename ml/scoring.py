@@ -153,7 +153,7 @@ class ScorerConfig:
     # behavioural questions only; the weights of the features that apply are scaled to sum 1.
     # Pairs rather than a dict so the settings stay immutable; a calibration may refit them.
     # content-v4: star_structure 0.15 → 0.25 and connectives 0.05 → 0.10, chosen on the demo job's questions
-    # (d1-d5) of the public corpus and checked on the teller's (t1-t5), which were held out (bench/README.md).
+    # (d1-d5) of the public corpus and checked on the teller's (t1-t5), held out (tests/fixtures/interview/README.md).
     feature_weights: tuple[tuple[str, float], ...] = (
         ("rubric_coverage", 0.50),
         ("specificity", 0.20),
