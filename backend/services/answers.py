@@ -23,7 +23,7 @@ from ..models.scores import AiScoreAudit
 from .applications import Actor, record_event, transition_application
 from .accommodations import accommodation_for
 from .booking import active_booking
-from .consent import ai_evaluation_allowed, require_media_consent
+from .consent import ai_consent_outdated, ai_evaluation_allowed, require_media_consent
 from .media import check_media_file, probe_seconds
 
 ANSWERABLE = {S.invited, S.booked, S.in_progress}
@@ -359,6 +359,10 @@ def request_rescore(session: Session, *, answer: Answer, application: Applicatio
         raise Conflict("the result was released to the candidate: its scores are no longer changed",
                        reason="result_released")
     if not ai_evaluation_allowed(session, application=application):
+        # A new AI notice (a new scorer version lists its features anew) needs the candidate's consent again.
+        if ai_consent_outdated(session, application=application):
+            raise Conflict("the candidate consented to an earlier AI notice: a rescore needs their consent to the "
+                           "current one", reason="ai_consent_outdated")
         raise Conflict("the candidate has withdrawn consent to automated evaluation", reason="ai_evaluation_declined")
     reason = (reason or "").strip() or None
     if reason is not None and len(reason) > MAX_RESCORE_REASON:

@@ -106,6 +106,15 @@ def require_media_consent(session: Session, *, application: Application) -> None
         raise Conflict("recording needs your consent to the current media notice", reason="media_consent_required")
 
 
+def ai_consent_outdated(session: Session, *, application: Application) -> bool:
+    """True when the candidate's newest AI-evaluation record grants an earlier notice version than the current one."""
+    notice = current_notice(session, organization_id=application.organization_id, kind=ConsentKind.ai_evaluation)
+    latest = session.exec(select(ConsentRecord).where(ConsentRecord.application_id == application.id,
+                                                      ConsentRecord.kind == ConsentKind.ai_evaluation)
+                          .order_by(ConsentRecord.created_at.desc())).first()
+    return bool(latest and latest.granted and latest.notice_version != notice.version)
+
+
 def ai_evaluation_allowed(session: Session, *, application: Application) -> bool:
     """Without a current AI-evaluation consent the answers go to human-only review; no scoring job is queued."""
     return consent_state(session, application=application)[ConsentKind.ai_evaluation]

@@ -141,3 +141,13 @@ def test_a_rescore_of_a_scored_interview_rolls_its_result_up_again(client, make_
     rolled = [e for e in after["events"] if e["kind"] == "interview_scored"]
     assert len(rolled) == 2
     assert len(client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).json) == 2
+
+
+def test_after_a_scorer_version_bump_a_rescore_waits_for_consent_to_the_new_ai_notice(client, make_hr, app, monkeypatch):
+    hr, _, answer_id = _scored_by_v2(client, make_hr, app)
+    # A newer scorer lists its features anew: the AI notice gets a new version, and consents to the old one lapse.
+    monkeypatch.setattr("backend.services.consent.SCORER_VERSION", "content-v99")
+    response = client.post(f"/api/answers/{answer_id}/rescore", headers=hr)
+    assert response.status_code == 409 and response.json["reason"] == "ai_consent_outdated"
+    trail = client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).json
+    assert [r["scorer_version"] for r in trail] == ["content-v2"]

@@ -96,6 +96,11 @@ const REASONS: Record<string, string> = {
   start_date_in_past: '入职日期不能早于今天',
   not_a_mentor: '该员工不是导师',
   mentor_full: '该导师带教名额已满',
+  scoring_in_progress: '该回答正在评分中，请稍后再试',
+  ai_evaluation_declined: '候选人未同意 AI 评估，该回答仅由人工评审',
+  ai_consent_outdated: '候选人同意的是旧版 AI 评估说明，需候选人同意当前说明后才能重新评分',
+  not_rescorable: '该回答无法重新评分',
+  result_released: '结果已发布，分数不再变更',
 }
 
 const STATUS: Record<number, string> = {
