@@ -71,7 +71,7 @@ def test_suggested_key_phrases_alone_rank_the_public_corpus_as_well_as_hr_phrase
     suggested = {}
     for qid, question in corpus["questions"].items():
         description = corpus["jobs"][question["job"]]["description"]
-        data = question_dict(corpus, qid, key_phrases=lambda point, q: [
+        data = question_dict(corpus, qid, key_phrases=lambda point, q, description=description: [
             s.phrase for s in suggest_key_phrases(point["text"], q["text"], description)])
         suggested[qid] = QuestionSpec.from_dict(dict(data, job_description=description))
     answers = corpus_answers(corpus)
