@@ -44,7 +44,7 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
                     break
                 continue
             seen.append(line)
-            if line.startswith("demo | failed") or (line.startswith("HR on a phone") and any(l.startswith("demo | done") for l in seen)):
+            if line.startswith("demo | failed") or (line.startswith("HR on a phone") and any(s.startswith("demo | done") for s in seen)):
                 break
         output = "".join(seen)
         assert "demo | done" in output, output[-4000:]
