@@ -919,13 +919,16 @@ def _fallback_entries(lines: list[str], result: ParsedResume) -> None:
 
 # --- skills and credentials ----------------------------------------------------------------------
 
-_ITEM_LABEL = re.compile(r"(?i)^(技能|专业技能|技能特长|skills?|证书|资格证书|certificates?|certifications?|"
-                         r"语言|语言能力|外语|languages?)\s*[:]\s*(.*)$")
 _LABEL_KIND = {"技能": "skills", "专业技能": "skills", "技能特长": "skills", "skill": "skills", "skills": "skills",
                "证书": "certificates", "资格证书": "certificates", "certificate": "certificates",
                "certificates": "certificates", "certification": "certificates", "certifications": "certificates",
                "语言": "languages", "语言能力": "languages", "外语": "languages", "language": "languages",
                "languages": "languages"}
+# Any heading of a list section works as a label too ("技能标签：…", "职业资格：…", "Technical Skills: …").
+_LABEL_KIND.update({phrase: kind for kind in ("skills", "certificates", "languages") for phrase in _HEADERS[kind]})
+_ITEM_LABEL = re.compile(r"(?i)^(" + "|".join(re.escape(label).replace(r"\ ", r"\s+")
+                                             for label in sorted(_LABEL_KIND, key=len, reverse=True))
+                         + r")\s*[:]\s*(.*)$")
 _PROFICIENCY = re.compile(r"^(?:熟练掌握|熟练使用|熟练运用|熟练操作|能熟练使用|熟练|精通|熟悉|掌握|了解|擅长|具备|能够使用|会使用|"
                           r"proficient in|familiar with|skilled in|experienced in)\s*", re.I)
 
@@ -933,7 +936,7 @@ _PROFICIENCY = re.compile(r"^(?:熟练掌握|熟练使用|熟练运用|熟练操
 def _line_label(line: str) -> tuple[str | None, str]:
     match = _ITEM_LABEL.match(line)
     if match:
-        return _LABEL_KIND[match.group(1).lower()], match.group(2)
+        return _LABEL_KIND[" ".join(match.group(1).lower().split())], match.group(2)
     return None, line
 
 
