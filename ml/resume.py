@@ -384,7 +384,9 @@ def _find_name(lines: list[str]) -> str:
             cjk = re.match(r"[\u4e00-\u9fff·]{2,5}", candidate)
             return cjk.group(0) if cjk else candidate
     for line in lines[:6]:
-        if _header_kinds(line) or _EMAIL.search(line) or ":" in line:
+        # "胡静怡 | 求职意向：风险经理": the labelled pieces of a header row are not the name, the rest may be.
+        line = re.sub(r"[^\s|]*:[^|]*", " ", line)
+        if _header_kinds(line) or _EMAIL.search(line) or not line.strip(" |"):
             continue
         stripped = _TITLE_WORDS.sub(" ", line)
         for token in re.split(r"[\s|/,]+", stripped):
@@ -621,12 +623,14 @@ def _month_index(label: str, *, first: bool) -> int | None:
 # --- entries -------------------------------------------------------------------------------------
 
 _FIELD_LABELS = {
-    "employer": r"公司名称|工作单位|就职公司|公司|单位|企业|Company|Employer|Organi[sz]ation",
-    "title": r"职位名称|担任职位|职位|岗位|职务|职称|Job Title|Title|Position|Role",
-    "dates": r"起止时间|在职时间|在校时间|时间|日期|时期|Period|Dates?|Duration",
+    "employer": r"公司名称|工作单位|任职单位|供职单位|所在单位|就职公司|所在公司|公司全称|公司|单位|企业|Company|Employer|"
+                r"Organi[sz]ation",
+    "title": r"职位名称|担任职位|担任职务|担任岗位|所任职务|现任职务|所在岗位|职位|岗位|职务|职称|Job Title|Title|Position|Role",
+    "dates": r"起止时间|起止日期|起讫时间|在职时间|在校时间|就读时间|在读时间|学习时间|工作时间|任职时间|任职期间|时间段|时间|日期|时期|"
+             r"Period|Dates?|Duration",
     "description": r"工作内容|工作职责|主要职责|职责|工作描述|主要业绩|业绩|Responsibilities|Duties|Achievements|Description",
-    "school": r"毕业院校|毕业学校|学校名称|学校|院校|School|University|College|Institution",
-    "major": r"所学专业|专业名称|专业|Major|Field of Study",
+    "school": r"毕业院校|毕业学校|就读院校|就读学校|学校名称|学校|院校|School|University|College|Institution",
+    "major": r"所学专业|专业名称|主修专业|就读专业|专业|Major|Field of Study",
     "degree": r"学历学位|最高学历|学历|学位|Degree",
     "department": r"所在部门|所属部门|部门|Department",
 }
@@ -953,7 +957,8 @@ def _split_items(text: str) -> list[str]:
 
 
 # A level beside a skill ("Python | 精通") or the date a certificate was obtained ("2019/06 | CFA") is no item.
-_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?")
+# A rating drawn as dots or stars ("●●●●○") or a percentage is no item either.
+_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?|[●○◐◑★☆✦✧■□◆◇▪▫⭐]+|\d{1,3}\s*%")
 
 
 def _skills_in(item: str) -> list[str]:
@@ -962,6 +967,10 @@ def _skills_in(item: str) -> list[str]:
     item = re.sub(r"(?:等(?:工具|软件|技能)?|\((?:熟练|精通|熟悉|良好)\))$", "", item).strip()
     short = len(item) <= 12 or (item.isascii() and len(item) <= 32 and len(item.split()) <= 4)
     if item and short and not _SENTENCE.search(item):
+        words = item.split()
+        known = _known_skills()
+        if len(words) > 1 and item.casefold() not in known and all(w.casefold() in known for w in words):
+            return words  # tag chips read as one run ("SQL Python"); "Power BI" stays whole
         return [item]
     folded = item.casefold()
     found = []
@@ -983,6 +992,11 @@ def _skill_vocabulary() -> tuple[str, ...]:
     synonyms = read_json("skills.json")["synonyms"]
     terms = {t for canonical, aliases in synonyms.items() for t in (canonical, *aliases) if len(t) >= 2}
     return tuple(sorted(terms, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def _known_skills() -> frozenset[str]:
+    return frozenset(t.casefold() for t in _skill_vocabulary())
 
 
 def _looks_like_item(item: str) -> bool:
