@@ -385,7 +385,7 @@ def _find_name(lines: list[str]) -> str:
             return cjk.group(0) if cjk else candidate
     for line in lines[:6]:
         # "胡静怡 | 求职意向：风险经理": the labelled pieces of a header row are not the name, the rest may be.
-        line = re.sub(r"[^\s|]*:[^|]*", " ", line)
+        line = " | ".join(piece for piece in line.split("|") if ":" not in piece)
         if _header_kinds(line) or _EMAIL.search(line) or not line.strip(" |"):
             continue
         stripped = _TITLE_WORDS.sub(" ", line)
