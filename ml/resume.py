@@ -853,6 +853,7 @@ class _WorkBuilder(_EntryBuilder):
         found: dict[str, str] = {}
         text = _DEPARTMENT.sub(" ", text)
         text = _GLUED_DEPARTMENT.sub("", text)
+        text = re.sub(r"\(\s*\)", " ", text)
         text = re.sub(r"^[\s|,;·]+|[\s|,;·]+$", "", text)
         if not text:
             return found
@@ -886,10 +887,11 @@ class _WorkBuilder(_EntryBuilder):
 
 # A department named before (or instead of) a title: "零售银行部 · 客户经理", "信用审批中心". A name that also
 # names a bank or company ("浦发银行信用卡中心", "XX证券营业部") is an employer instead.
+# Also in brackets after the title: "客户经理（零售银行部）".
 _DEPARTMENT = re.compile(
-    r"(?<![^\s|,;·/])(?![^\s|,;·/]*(?:银行|公司|集团|保险|证券)[^\s|,;·/]*(?:中心|处|科|室)(?=$|[\s|,;·/]))"
-    r"(?![^\s|,;·/]*营业部)"
-    r"[\u4e00-\u9fffA-Za-z]{1,14}?(?:事业部|部门|部|中心|处|科室|科|室)(?=$|[\s|,;·/])")
+    r"(?<![^\s|,;·/(])(?![^\s|,;·/()]*(?:银行|公司|集团|保险|证券)[^\s|,;·/()]*(?:中心|处|科|室)(?=$|[\s|,;·/)]))"
+    r"(?![^\s|,;·/()]*营业部)"
+    r"[\u4e00-\u9fffA-Za-z]{1,14}?(?:事业部|部门|部|中心|处|科室|科|室)(?=$|[\s|,;·/)])")
 # OCR often drops the space: "零售银行部信贷审批专员".
 _GLUED_DEPARTMENT = re.compile(
     r"(?:(?<=^)|(?<=[\s|]))[\u4e00-\u9fff]{2,8}?部"

@@ -13,10 +13,10 @@ from ml.layout import Block, ocr_blocks, page_lines, reading_text, skew_angle
 from ml.ocr import OcrLine
 from ml.resume import CHECK_BELOW, CorrectionError, apply_corrections, parse_resume, validate_corrections
 from tests.resume.field_accuracy import FieldScore, score_fields
-from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, corpus
+from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_LAST, corpus
 from tests.resume.make_resumes import FONT_PATH, TODAY
 
-IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo", "boss_app_png", "sidebar_right_scan"]
+IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo", "boss_app_png", "sidebar_right_scan", "compact_photo"]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
 
 
@@ -36,8 +36,8 @@ def parsed(subset, rapid_engine):
 
 
 def test_every_layout_and_format_is_in_the_corpus():
-    assert len(LAYOUTS) >= 10 and len(HELD_OUT | UNSEEN) * 3 >= len(LAYOUTS) - len(FRESH)
-    assert {layout.name for layout in LAYOUTS} >= HELD_OUT | FRESH | UNSEEN
+    assert len(LAYOUTS) >= 10 and len(HELD_OUT | UNSEEN | UNSEEN_LAST) * 3 >= len(LAYOUTS) - len(FRESH)
+    assert {layout.name for layout in LAYOUTS} >= HELD_OUT | FRESH | UNSEEN | UNSEEN_LAST
     assert len(TEXT_LAYOUTS) + len(IMAGE_LAYOUTS) == len(LAYOUTS)
 
 
@@ -152,6 +152,8 @@ def test_more_date_range_forms(line, start, end):
     ["某某银行股份有限公司", "零售银行部 · 客户经理 | 2019.07-至今"],
     ["某某银行股份有限公司", "零售银行部 客户经理 2019.07-至今"],
     ["2019.07-至今 | 某某银行股份有限公司（5年11个月）", "零售银行部客户经理"],
+    ["某某银行股份有限公司", "客户经理（零售银行部）", "2019年7月—至今"],
+    ["某某银行股份有限公司", "客户经理（数据管理中心）", "2019年7月—至今"],
 ])
 def test_a_department_before_the_title_is_no_second_job(lines):
     parsed = parse_resume("王五\n工作经历\n" + "\n".join(lines), today=TODAY)
