@@ -88,7 +88,8 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
-    lines = [line for line in (_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")) if line]
+    lines = [piece for raw in normalize(text).split("\n") for piece in _split_labels(_redact(_normalize_line(raw)))
+             if piece]
     sections = _route_dated_lines(_split_sections(lines))
     result = ParsedResume()
     result.email = _find_email(lines)
@@ -332,6 +333,24 @@ def _redact(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip(" |,;")
 
 
+@lru_cache(maxsize=1)
+def _label_start() -> re.Pattern:
+    """Where a field's label begins inside a line ("公司：X  职位：Y  时间：Z")."""
+    labels = "|".join([*_FIELD_LABELS.values(), _CONTACT_LABELS])
+    return re.compile(rf"(?i)(?<=\s)(?:{labels})\s*:")
+
+
+def _split_labels(line: str) -> list[str]:
+    """A line holding several "label: value" pairs, one pair per line; other lines as they are."""
+    if line.count(":") < 2:
+        return [line]
+    starts = [m.start() for m in _label_start().finditer(line)]
+    if not starts or not re.match(r"(?i)\s*[^\s:]{1,16}\s*:", line):
+        return [line]
+    bounds = [0, *starts, len(line)]
+    return [line[a:b].strip(" |") for a, b in zip(bounds, bounds[1:]) if line[a:b].strip(" |")]
+
+
 # --- contact -------------------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
@@ -386,7 +405,8 @@ def _find_name(lines: list[str]) -> str:
     for line in lines[:6]:
         # "胡静怡 | 求职意向：风险经理": the labelled pieces of a header row are not the name, the rest may be.
         line = " | ".join(piece for piece in line.split("|") if ":" not in piece)
-        if _header_kinds(line) or _EMAIL.search(line) or not line.strip(" |"):
+        line = _PHONE.sub(" ", _EMAIL.sub(" ", line))  # "程志远 | 139… | x@y.com": contact beside the name
+        if _header_kinds(line) or not line.strip(" |"):
             continue
         stripped = _TITLE_WORDS.sub(" ", line)
         for token in re.split(r"[\s|/,]+", stripped):
@@ -442,7 +462,7 @@ def _header_kinds(line: str) -> frozenset[str]:
 header_kinds = _header_kinds
 
 _CONTACT_LABELS = r"姓名|名字|手机|手机号|手机号码|电话|联系电话|移动电话|邮箱|电子邮箱|邮件|E-?mail|Mobile|Phone|Tel|Name"
-_OTHER_LABELS = r"部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
+_OTHER_LABELS = r"证明人|证明人电话|部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
 
 
 @lru_cache(maxsize=1)
@@ -626,7 +646,7 @@ _FIELD_LABELS = {
     "employer": r"公司名称|工作单位|任职单位|供职单位|所在单位|就职公司|所在公司|公司全称|公司|单位|企业|Company|Employer|"
                 r"Organi[sz]ation",
     "title": r"职位名称|担任职位|担任职务|担任岗位|所任职务|现任职务|所在岗位|职位|岗位|职务|职称|Job Title|Title|Position|Role",
-    "dates": r"起止时间|起止日期|起讫时间|在职时间|在校时间|就读时间|在读时间|学习时间|工作时间|任职时间|任职期间|时间段|时间|日期|时期|"
+    "dates": r"起止时间|起止日期|起止年月|起讫时间|在职时间|在校时间|就读时间|在读时间|学习时间|工作时间|任职时间|任职期间|时间段|时间|日期|时期|"
              r"Period|Dates?|Duration",
     "description": r"工作内容|工作职责|主要职责|职责|工作描述|主要业绩|业绩|Responsibilities|Duties|Achievements|Description",
     "school": r"毕业院校|毕业学校|就读院校|就读学校|学校名称|学校|院校|School|University|College|Institution",
@@ -636,7 +656,8 @@ _FIELD_LABELS = {
 }
 _LABELLED = re.compile(
     "(?i)^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FIELD_LABELS.items()) + r")\s*[:]\s*(?P<value>.*)$")
-_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|公司|单位|职位|岗位|技能名称|掌握程度|熟练程度|"
+_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|起止年月|起止日期|公司|单位|工作单位|部门|职位|岗位|职务|证明人|"
+                           r"联系人|技能名称|掌握程度|熟练程度|"
                            r"证书名称|获得时间|School|Degree|Major|Period|Skill|Level|Proficiency|"
                            r"Company|Title|Position|Dates?)$", re.I)
 
@@ -766,9 +787,14 @@ _LATIN_RUN = r"[A-Z][A-Za-z&.'’-]*(?:\s+(?:[A-Z][A-Za-z&.'’-]*|of|and|the|fo
 _TRANSLATED = re.compile(rf"^(?:{_LATIN_RUN})\s+(?P<zh>[\u4e00-\u9fff][^A-Za-z]*)$|^(?P<zh2>[\u4e00-\u9fff][^A-Za-z]*?)\s+(?:{_LATIN_RUN})$")
 
 
+# A referee written in the row of a job ("证明人" column: "王立 13611112222") is neither title nor employer.
+_REFEREE = re.compile(r"(?:证明人\s*:?\s*)?(?:[\u4e00-\u9fff]{2,4}\s*)?(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
 def _entry_line(line: str) -> str:
-    """An entry line without durations and without the English half of bilingual names."""
+    """An entry line without durations, referees and the English half of bilingual names."""
     line = _DURATION.sub(" ", line).strip()
+    line = re.sub(r"(?:\s*\|\s*)+$", "", _REFEREE.sub(" ", line)).strip()
     if len(line) > 80 or _SENTENCE.search(line.replace(",", "")):
         return line
     pieces = re.split(r"(\s*\|\s*)", line)

@@ -206,3 +206,34 @@ def test_more_entry_labels_of_table_forms():
     assert [(e.school, e.major, e.degree, e.start, e.end) for e in result.education] == \
         [("湖南大学", "审计学", "本科", "2014-09", "2018-06")]
     assert [(w.employer, w.title, w.start, w.end) for w in result.work] == [("北京银行股份有限公司", "综合柜员", "2020-07", "至今")]
+
+
+def test_several_labels_on_one_line_are_read_one_by_one():
+    text = ("傅立伟\n工作经历\n公司：北京银行股份有限公司  职位：综合柜员  时间：2020年7月 - 至今\n"
+            "教育经历\n学校：湖南大学  专业：法学  学历：本科  时间：2016年9月 - 2020年6月")
+    result = parse_resume(text, today=TODAY)
+    assert result.name == "傅立伟"
+    assert [(w.employer, w.title, w.start, w.end) for w in result.work] == [("北京银行股份有限公司", "综合柜员", "2020-07", "至今")]
+    assert [(e.school, e.major, e.degree, e.start) for e in result.education] == [("湖南大学", "法学", "本科", "2016-09")]
+
+
+def test_the_name_beside_the_contact_details():
+    assert parse_resume("程志远  |  13912345678  |  cheng@example.com\n【工作经历】", today=TODAY).name == "程志远"
+
+
+def test_a_referee_in_a_job_row_is_no_part_of_the_title():
+    text = "工作经历\n起止年月 | 工作单位 | 部门 | 职务 | 证明人\n2018.08-至今 | 北京银行股份有限公司 | 营业室 | 大堂经理 | 王立 13611112222"
+    result = parse_resume("张三\n13800000000\n" + text, today=TODAY)
+    assert result.phone == "13800000000"
+    assert [(w.employer, w.title) for w in result.work] == [("北京银行股份有限公司", "大堂经理")]
+
+
+def test_a_wrapped_cell_joins_its_cell_and_a_row_of_heads_stays_heads():
+    heads = [_block(t, x, 100, x + 60, 112) for t, x in [("起止年月", 10), ("工作单位", 120), ("部门", 300), ("职务", 400)]]
+    row = [_block("2018.08-至今", 10, 130, 100, 142), _block("中国太平洋财产保险股份有", 120, 130, 260, 142),
+           _block("营业室", 300, 130, 350, 142), _block("产品经理", 400, 130, 460, 142)]
+    wrapped = [_block("限公司", 120, 143, 160, 155)]
+    duty = [_block("负责产品设计与推广，协调各部门完成上线。", 10, 160, 460, 172)]
+    assert page_lines(heads + row + wrapped + duty) == [
+        "起止年月 | 工作单位 | 部门 | 职务", "2018.08-至今 | 中国太平洋财产保险股份有限公司 | 营业室 | 产品经理",
+        "负责产品设计与推广，协调各部门完成上线。"]
