@@ -25,7 +25,7 @@ from ml.matching import JobRequirements, match_resume  # noqa: E402
 from ml.ocr import load_ocr_engine  # noqa: E402
 from ml.resume import parse_resume  # noqa: E402
 from tests.resume.field_accuracy import FieldScore, score_fields  # noqa: E402
-from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_LAST, corpus  # noqa: E402
+from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_FINAL, UNSEEN_LAST, corpus  # noqa: E402
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
 YEARS_TOLERANCE = 0.25
@@ -63,7 +63,8 @@ def main() -> int:
     engine.load()
     print(f"{len(items)} résumés in {len({i.layout for i in items})} layouts "
           f"({sum(i.is_image for i in items)} image files, OCR engine {engine.name}); held out: {', '.join(sorted(HELD_OUT))}; "
-          f"fresh: {', '.join(sorted(FRESH))}; unseen: {', '.join(sorted(UNSEEN))}; last unseen: {', '.join(sorted(UNSEEN_LAST))}")
+          f"fresh: {', '.join(sorted(FRESH))}; unseen: {', '.join(sorted(UNSEEN))}; last unseen: {', '.join(sorted(UNSEEN_LAST))}; "
+          f"final unseen: {', '.join(sorted(UNSEEN_FINAL))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
@@ -99,13 +100,17 @@ def main() -> int:
         for s in mine:
             total.add(s)
         flag = (" [held out]" if layout.name in HELD_OUT else " [fresh]" if layout.name in FRESH
-                else " [unseen]" if layout.name in UNSEEN else " [last unseen]" if layout.name in UNSEEN_LAST else "")
+                else " [unseen]" if layout.name in UNSEEN else " [last unseen]" if layout.name in UNSEEN_LAST
+                else " [final unseen]" if layout.name in UNSEEN_FINAL else "")
         print(f"  {layout.name:16s} {total.correct:4d}/{total.total:<4d} {total.accuracy:7.1%}  {layout.classes}{flag}")
 
-    held, fresh, unseen, last, everything = FieldScore(), FieldScore(), FieldScore(), FieldScore(), FieldScore()
+    held, fresh, unseen, last, final = FieldScore(), FieldScore(), FieldScore(), FieldScore(), FieldScore()
+    everything = FieldScore()
     for item in items:
         everything.add(scores[item.case_id])
-        if item.unseen_last:
+        if item.unseen_final:
+            final.add(scores[item.case_id])
+        elif item.unseen_last:
             last.add(scores[item.case_id])
         elif item.unseen:
             unseen.add(scores[item.case_id])
@@ -122,7 +127,9 @@ def main() -> int:
         _table("unseen layouts (second session: new templates and a new pool; first look 96.0 %, then "
                "sidebar_right_scan's errors were studied and a general class fixed)", unseen)
     if last.total:
-        _table("last unseen layouts (written after all tuning, never looked at)", last)
+        _table("last unseen layouts (first look 75.0 %; then their errors were studied and general classes fixed)", last)
+    if final.total:
+        _table("final unseen layouts (third pool, written after every change, never looked at)", final)
     _table("all layouts", everything)
     if args.errors:
         print("\nerrors:")
@@ -135,7 +142,8 @@ def main() -> int:
 
     contact = [everything.by_field.get(k, [0, 0]) for k in ("name", "phone", "email")]
     contact_ok = all(c == t for c, t in contact)
-    for label, score in (("held-out", held), ("fresh", fresh), ("unseen", unseen), ("last unseen", last)):
+    for label, score in (("held-out", held), ("fresh", fresh), ("unseen", unseen), ("last unseen", last),
+                         ("final unseen", final)):
         if score.total:
             print(f"\n{label} accuracy {score.accuracy:.1%} [target >= {ACCURACY_TARGET:.0%}: "
                   f"{'OK' if score.accuracy >= ACCURACY_TARGET else 'MISSED'}]")
