@@ -134,6 +134,11 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
                         language_items.extend(plain)
     if not result.education and not result.work:
         _fallback_entries(lines, result)
+    # A form's summary row ("毕业院校：X 专业：… 学历：…" among the personal details) repeats a dated entry.
+    result.education = [e for e in result.education if e.start or not any(
+        o is not e and o.start and o.school == e.school for o in result.education)]
+    result.work = [w for w in result.work if w.start or not any(
+        o is not w and o.start and o.employer == w.employer for o in result.work)]
 
     credential_lines = [_EMAIL.sub(" ", line) for line in credential_lines]
     result.certificates = _unique(
@@ -544,7 +549,18 @@ def _route_dated_lines(sections: list[tuple[frozenset[str], list[str]]]) -> list
         current = kinds
         out.append((current, []))
         for line in body:
-            if find_date_range(line):
+            labelled = _LABELLED.match(line)
+            key = next((k for k in _FIELD_LABELS if labelled.group(k)), None) if labelled else None
+            if key in ("employer", "school"):
+                # "工作单位：…" / "毕业院校：…" opens an entry of its kind also where no heading said so (a form
+                # without section headings); the labelled lines after it, dates included, go with it.
+                target = _ROUTABLE[2] if key == "employer" else _ROUTABLE[1]
+                if target != current:
+                    current = target
+                    out.append((current, []))
+            elif key is not None:
+                pass
+            elif find_date_range(line):
                 school = bool(_SCHOOL.search(line))
                 employer = bool(_EMPLOYER.search(_SCHOOL.sub(" ", line)) or _EMPLOYER_EN.search(line))
                 target = (_ROUTABLE[1] if school and not employer else _ROUTABLE[2] if employer and not school

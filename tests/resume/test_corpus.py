@@ -237,3 +237,13 @@ def test_a_wrapped_cell_joins_its_cell_and_a_row_of_heads_stays_heads():
     assert page_lines(heads + row + wrapped + duty) == [
         "起止年月 | 工作单位 | 部门 | 职务", "2018.08-至今 | 中国太平洋财产保险股份有限公司 | 营业室 | 产品经理",
         "负责产品设计与推广，协调各部门完成上线。"]
+
+
+def test_a_form_without_section_headings_still_has_entries():
+    text = ("个人简历\n姓名：赵雪婷\n联系电话：18647711650\n毕业院校：暨南大学 专业：金融学 学历：本科\n"
+            "工作单位：华泰证券股份有限公司\n任职时间：2019.06-至今\n职务：反洗钱专员\n部门：金融市场部\n"
+            "毕业院校：暨南大学\n就读时间：2010.09-2014.06\n专业：金融学\n学历：本科")
+    result = parse_resume(text, today=TODAY)
+    assert [(w.employer, w.title, w.start, w.end) for w in result.work] == [("华泰证券股份有限公司", "反洗钱专员", "2019-06", "至今")]
+    assert [(e.school, e.major, e.degree, e.start, e.end) for e in result.education] == \
+        [("暨南大学", "金融学", "本科", "2010-09", "2014-06")]
