@@ -1324,6 +1324,94 @@ def layout_pair_table_scan(p: Person, rng: random.Random):
     return "scan_pdf", c
 
 
+
+# Written after every change of the second session, pair_table_scan's fix included: never looked at.
+
+def _zero_nian(label: str) -> str:
+    if label == "至今":
+        return "至今"
+    year, _, month = label.partition("-")
+    return f"{year}年{month}月"
+
+
+def layout_english_heads_pdf(p: Person, rng: random.Random):
+    """A Chinese résumé with English-only section headings and "2019年07月至2021年03月" dates after the entry."""
+    c, y = Canvas(), 90
+    c.text(90, y, p.name, 42)
+    y += 72
+    c.text(90, y, f"M: {p.phone}   E: {p.email}", 22)
+    y += 70
+    for heading, entries in [("EXPERIENCE", p.work), ("EDUCATION", p.education)]:
+        c.text(90, y, heading, 30)
+        c.line(90, y + 42, PAGE_W - 90, y + 42)
+        y += 62
+        for item in entries:
+            dates = f"{_zero_nian(item['start'])}至{_zero_nian(item['end'])}"
+            if heading == "EXPERIENCE":
+                c.text(90, y, f"{item['employer']}  {item['title']}  {dates}", 22)
+                y += 40
+                c.text(110, y, item["description"][:30], 20)
+                y += 54
+            else:
+                c.text(90, y, f"{item['school']}  {item['major']}  {item['degree']}  {dates}", 22)
+                y += 50
+    c.text(90, y, "SKILLS", 30)
+    y += 56
+    c.text(90, y, "、".join(p.skills), 22)
+    y += 50
+    c.text(90, y, "CERTIFICATES", 30)
+    y += 56
+    c.text(90, y, "、".join(p.certificates + p.languages), 22)
+    return "text_pdf", c
+
+
+def layout_layout_table_docx(p: Person, rng: random.Random):
+    """A Word template laid out with an invisible two-column table: contact and skills left, entries right."""
+    def build(document):
+        table = document.add_table(rows=1, cols=2)
+        left, right = table.cell(0, 0), table.cell(0, 1)
+        left.text = p.name
+        for line in ["联系方式", p.phone, p.email, "技能", *p.skills, "证书", *p.certificates, "语言", *p.languages]:
+            left.add_paragraph(line)
+        right.text = "工作经历"
+        for w in p.work:
+            right.add_paragraph(f"{w['employer']}")
+            right.add_paragraph(f"{w['title']}  {fmt_range(w['start'], w['end'], 'dot', ' - ')}")
+            right.add_paragraph(w["description"])
+        right.add_paragraph("教育经历")
+        for e in p.education:
+            right.add_paragraph(f"{e['school']}  {e['major']}  {e['degree']}  {fmt_range(e['start'], e['end'], 'dot', ' - ')}")
+    return "docx", build
+
+
+def layout_sentences_png(p: Person, rng: random.Random):
+    """A résumé typed as sentences in a chat or e-mail, captured on screen:
+    "2016年7月至2019年6月在X任Y", "2014年9月至2018年6月就读于X，Y专业，本科"."""
+    c, y = Canvas(), 80
+    c.text(80, y, f"您好，我是{p.name}，应聘贵行岗位，简历如下：", 26)
+    y += 60
+    c.text(80, y, f"电话 {p.phone}，邮箱 {p.email}", 26)
+    y += 70
+    c.text(80, y, "工作经历", 28)
+    y += 56
+    for w in p.work:
+        start, end = fmt_date(w["start"], "nian"), fmt_date(w["end"], "nian")
+        c.text(80, y, f"{start}至{end}在{w['employer']}任{w['title']}", 24)
+        y += 48
+    y += 20
+    c.text(80, y, "教育经历", 28)
+    y += 56
+    for e in p.education:
+        start, end = fmt_date(e["start"], "nian"), fmt_date(e["end"], "nian")
+        c.text(80, y, f"{start}至{end}就读于{e['school']}，{e['major']}专业，{e['degree']}", 24)
+        y += 48
+    y += 20
+    c.text(80, y, f"技能：{'、'.join(p.skills)}", 24)
+    y += 48
+    c.text(80, y, f"证书：{'、'.join(p.certificates)}；英语{p.languages[0]}", 24)
+    return "screenshot", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -1377,6 +1465,12 @@ LAYOUTS = [
            pools=POOLS_V3),
     Layout("pair_table_scan", layout_pair_table_scan, "scanned form, two label/value pairs per row per job",
            pools=POOLS_V3),
+    Layout("english_heads_pdf", layout_english_heads_pdf, "English-only headings, '2019年07月至2021年03月' after the entry",
+           pools=POOLS_V3),
+    Layout("layout_table_docx", layout_layout_table_docx, "Word template laid out by an invisible two-column table",
+           pools=POOLS_V3),
+    Layout("sentences_png", layout_sentences_png, "entries written as sentences (…至…在X任Y, 就读于X), screen capture",
+           pools=POOLS_V3),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -1389,6 +1483,8 @@ UNSEEN_LAST = frozenset({"application_form_pdf", "compact_photo", "inline_labels
 # Written after every other change of the second session (which studied UNSEEN_LAST too); first look 81.7 %, then
 # pair_table_scan's errors were studied (a form without section headings) and fixed.
 UNSEEN_FINAL = frozenset({"card_pdf", "tabbed_docx", "pair_table_scan"})
+# Written after every change of the second session: never looked at.
+UNSEEN_AFTER = frozenset({"english_heads_pdf", "layout_table_docx", "sentences_png"})
 IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot"}
 
 
@@ -1407,7 +1503,11 @@ class CorpusResume:
 
     @property
     def unseen(self) -> bool:
-        return self.layout in UNSEEN | UNSEEN_LAST | UNSEEN_FINAL
+        return self.layout in UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER
+
+    @property
+    def unseen_after(self) -> bool:
+        return self.layout in UNSEEN_AFTER
 
     @property
     def unseen_final(self) -> bool:

@@ -13,10 +13,10 @@ from ml.layout import Block, ocr_blocks, page_lines, reading_text, skew_angle
 from ml.ocr import OcrLine
 from ml.resume import CHECK_BELOW, CorrectionError, apply_corrections, parse_resume, validate_corrections
 from tests.resume.field_accuracy import FieldScore, score_fields
-from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_FINAL, UNSEEN_LAST, corpus
+from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_AFTER, UNSEEN_FINAL, UNSEEN_LAST, corpus
 from tests.resume.make_resumes import FONT_PATH, TODAY
 
-IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo", "boss_app_png", "sidebar_right_scan", "compact_photo", "pair_table_scan"]
+IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo", "boss_app_png", "sidebar_right_scan", "compact_photo", "pair_table_scan", "sentences_png"]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
 
 
@@ -36,8 +36,8 @@ def parsed(subset, rapid_engine):
 
 
 def test_every_layout_and_format_is_in_the_corpus():
-    assert len(LAYOUTS) >= 10 and len(HELD_OUT | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL) * 3 >= len(LAYOUTS) - len(FRESH)
-    assert {layout.name for layout in LAYOUTS} >= HELD_OUT | FRESH | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL
+    assert len(LAYOUTS) >= 10 and len(HELD_OUT | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER) * 3 >= len(LAYOUTS) - len(FRESH)
+    assert {layout.name for layout in LAYOUTS} >= HELD_OUT | FRESH | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER
     assert len(TEXT_LAYOUTS) + len(IMAGE_LAYOUTS) == len(LAYOUTS)
 
 
