@@ -176,6 +176,10 @@ def _row_lines(texts: list[str]) -> list[str]:
     first = _one_line(texts[0])
     if len(texts) == 1:
         return [t for t in texts[0].split("\n") if t.strip()]
+    if max(len([t for t in text.split("\n") if t.strip()]) for text in texts) >= 4:
+        # A Word template laid out by an invisible table (a sidebar cell beside a main cell): columns, one after
+        # the other, each cell's lines as they are.
+        return [t for text in texts for t in text.split("\n") if t.strip()]
     if header_kinds(first) and not is_field_label(first):
         # A section label beside its content ("工作经历" | multi-line cell).
         return [first] + [t for text in texts[1:] for t in text.split("\n") if t.strip()]

@@ -408,6 +408,10 @@ def _find_name(lines: list[str]) -> str:
             cjk = re.match(r"[\u4e00-\u9fff·]{2,5}", candidate)
             return cjk.group(0) if cjk else candidate
     for line in lines[:6]:
+        introduced = re.search(r"(?:我是|我叫|本人)([\u4e00-\u9fff]{2,4}?)(?=[,，。;；、\s]|$)", line)
+        if introduced and _is_chinese_name(introduced.group(1)):
+            return introduced.group(1)  # "您好，我是林泽宇，应聘…"
+    for line in lines[:6]:
         # "胡静怡 | 求职意向：风险经理": the labelled pieces of a header row are not the name, the rest may be.
         line = " | ".join(piece for piece in line.split("|") if ":" not in piece)
         line = _PHONE.sub(" ", _EMAIL.sub(" ", line))  # "程志远 | 139… | x@y.com": contact beside the name
@@ -901,8 +905,10 @@ class _WorkBuilder(_EntryBuilder):
             return found
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
         if employer:
-            found["employer"] = _clean_piece(employer.group(0))
-            text = text[:employer.start()] + " " + text[employer.end():]
+            # "在X任Y" / "于X担任Y": a sentence names the employer after 在/于 and the title after 任/担任.
+            found["employer"] = re.sub(r"^(?:在|于)(?=[\u4e00-\u9fff]{4})", "", _clean_piece(employer.group(0)))
+            text = text[:employer.start()] + " " + re.sub(r"^\s*(?:担任|任职|出任|任)(?=[\u4e00-\u9fffA-Za-z]{2})", " ",
+                                                           text[employer.end():])
         pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p]
         if not employer and len(pieces) == 1 and " " in pieces[0]:
             words = pieces[0].split()

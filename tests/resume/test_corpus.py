@@ -247,3 +247,22 @@ def test_a_form_without_section_headings_still_has_entries():
     assert [(w.employer, w.title, w.start, w.end) for w in result.work] == [("华泰证券股份有限公司", "反洗钱专员", "2019-06", "至今")]
     assert [(e.school, e.major, e.degree, e.start, e.end) for e in result.education] == \
         [("暨南大学", "金融学", "本科", "2010-09", "2014-06")]
+
+
+def test_entries_written_as_sentences():
+    text = ("您好，我是林泽宇，应聘贵行岗位，简历如下：\n电话 13857951206\n工作经历\n"
+            "2016年10月至2018年3月在京东科技控股股份有限公司任运营经理\n教育经历\n"
+            "2012年9月至2014年6月就读于南京审计大学，国际经济与贸易专业，硕士")
+    result = parse_resume(text, today=TODAY)
+    assert result.name == "林泽宇"
+    assert [(w.employer, w.title, w.start, w.end) for w in result.work] == [("京东科技控股股份有限公司", "运营经理", "2016-10", "2018-03")]
+    assert [(e.school, e.degree) for e in result.education] == [("南京审计大学", "硕士")]
+
+
+def test_a_layout_table_is_read_cell_after_cell():
+    from ml.layout import table_lines
+
+    left = Block("胡静怡\n联系方式\n15192138569\n技能\nSPSS", 0, 0, 1, 1, kind="cell", table=0, row=0, col=0)
+    right = Block("工作经历\n泰康人寿保险有限责任公司\n理财经理  2010.11 - 至今", 1, 0, 2, 1, kind="cell", table=0, row=0, col=1)
+    assert table_lines([left, right]) == ["胡静怡", "联系方式", "15192138569", "技能", "SPSS", "工作经历",
+                                          "泰康人寿保险有限责任公司", "理财经理  2010.11 - 至今"]
