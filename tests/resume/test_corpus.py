@@ -16,7 +16,8 @@ from tests.resume.field_accuracy import FieldScore, score_fields
 from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_AFTER, UNSEEN_FINAL, UNSEEN_LAST, corpus
 from tests.resume.make_resumes import FONT_PATH, TODAY
 
-IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo", "boss_app_png", "sidebar_right_scan", "compact_photo", "pair_table_scan", "sentences_png"]
+IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo", "boss_app_png", "sidebar_right_scan",
+                 "compact_photo", "pair_table_scan", "sentences_png"]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
 
 
