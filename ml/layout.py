@@ -176,6 +176,10 @@ def _row_lines(texts: list[str]) -> list[str]:
     first = _one_line(texts[0])
     if len(texts) == 1:
         return [t for t in texts[0].split("\n") if t.strip()]
+    if max(len([t for t in text.split("\n") if t.strip()]) for text in texts) >= 4:
+        # A Word template laid out by an invisible table (a sidebar cell beside a main cell): columns, one after
+        # the other, each cell's lines as they are.
+        return [t for text in texts for t in text.split("\n") if t.strip()]
     if header_kinds(first) and not is_field_label(first):
         # A section label beside its content ("工作经历" | multi-line cell).
         return [first] + [t for text in texts[1:] for t in text.split("\n") if t.strip()]
@@ -197,7 +201,7 @@ def page_lines(blocks: Sequence[Block]) -> list[str]:
     unit = statistics.median(max(b.height, 1.0) for b in blocks)
     blocks, labels = _vertical_labels(list(blocks), unit)
     out: list[str] = []
-    for row in reading_order(blocks):
+    for row in _join_wrapped_cells(reading_order(blocks), unit):
         while labels and min(b.y0 for b in row) >= labels[0][0]:
             out.append(labels.pop(0)[1])
         headings = [b for b in row if b.kind == "heading" or (header_kinds(b.text) and not is_field_label(b.text))]
@@ -208,13 +212,49 @@ def page_lines(blocks: Sequence[Block]) -> list[str]:
     return out + [text for _, text in labels]
 
 
+def _join_wrapped_cells(rows: list[list[Block]], unit: float) -> list[list[Block]]:
+    """A cell's text wrapped onto a second line ("中国太平洋财产保险股份有" / "限公司") joined back to its cell.
+
+    The continuation starts at the cell's left edge, right under it (less than a quarter line apart), ends before
+    the next cell begins, below a row of at least three cells; a line further down (a title under a
+    "dates | employer" row) or one running across the cells (a duty under a job) is a row of its own.
+    """
+    out: list[list[Block]] = []
+    for row in rows:
+        previous = out[-1] if out else None
+        if previous is not None and len(previous) >= 3 and len(row) < len(previous):
+            targets = []
+            for block in row:
+                above = next((a for a in previous if abs(a.x0 - block.x0) <= 0.5 * unit
+                              and -0.1 * unit <= block.y0 - a.y1 <= 0.25 * unit), None)
+                # It stays inside its cell: it ends before the next cell of the row above begins.
+                right = [a.x0 for a in previous if above is not None and a.x0 > above.x1]
+                if above is not None and right and block.x1 > min(right):
+                    above = None
+                targets.append(above)
+            if all(t is not None for t in targets):
+                merged = list(previous)
+                for block, above in zip(row, targets):
+                    index = merged.index(above) if above in merged else None
+                    if index is None:
+                        continue
+                    glue = "" if re.match(r"[\u4e00-\u9fff]", block.text) else " "
+                    merged[index] = replace(merged[index], text=merged[index].text + glue + block.text,
+                                            y1=block.y1, x1=max(merged[index].x1, block.x1))
+                out[-1] = merged
+                continue
+        out.append(list(row))
+    return out
+
+
 def _join_row(row: Sequence[Block], unit: float) -> list[str]:
     """Blocks of one row: far apart → " | "; a field label followed by its value → "label：value"."""
     parts: list[str] = []
     previous: Block | None = None
     for block in row:
         if previous is not None:
-            if is_field_label(previous.text) and not re.search(r"[:：]\s*$", previous.text):
+            if is_field_label(previous.text) and not re.search(r"[:：]\s*$", previous.text) \
+                    and not is_field_label(block.text):  # a row of column heads is no label/value pair
                 parts.append("：")
             elif block.x0 - previous.x1 > 1.5 * unit:
                 parts.append(" | ")

@@ -88,7 +88,8 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
-    lines = [line for line in (_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")) if line]
+    lines = [piece for raw in normalize(text).split("\n") for piece in _split_labels(_redact(_normalize_line(raw)))
+             if piece]
     sections = _route_dated_lines(_split_sections(lines))
     result = ParsedResume()
     result.email = _find_email(lines)
@@ -133,6 +134,11 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
                         language_items.extend(plain)
     if not result.education and not result.work:
         _fallback_entries(lines, result)
+    # A form's summary row ("毕业院校：X 专业：… 学历：…" among the personal details) repeats a dated entry.
+    result.education = [e for e in result.education if e.start or not any(
+        o is not e and o.start and o.school == e.school for o in result.education)]
+    result.work = [w for w in result.work if w.start or not any(
+        o is not w and o.start and o.employer == w.employer for o in result.work)]
 
     credential_lines = [_EMAIL.sub(" ", line) for line in credential_lines]
     result.certificates = _unique(
@@ -332,6 +338,24 @@ def _redact(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip(" |,;")
 
 
+@lru_cache(maxsize=1)
+def _label_start() -> re.Pattern:
+    """Where a field's label begins inside a line ("公司：X  职位：Y  时间：Z")."""
+    labels = "|".join([*_FIELD_LABELS.values(), _CONTACT_LABELS])
+    return re.compile(rf"(?i)(?<=\s)(?:{labels})\s*:")
+
+
+def _split_labels(line: str) -> list[str]:
+    """A line holding several "label: value" pairs, one pair per line; other lines as they are."""
+    if line.count(":") < 2:
+        return [line]
+    starts = [m.start() for m in _label_start().finditer(line)]
+    if not starts or not re.match(r"(?i)\s*[^\s:]{1,16}\s*:", line):
+        return [line]
+    bounds = [0, *starts, len(line)]
+    return [line[a:b].strip(" |") for a, b in zip(bounds, bounds[1:]) if line[a:b].strip(" |")]
+
+
 # --- contact -------------------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
@@ -384,7 +408,14 @@ def _find_name(lines: list[str]) -> str:
             cjk = re.match(r"[\u4e00-\u9fff·]{2,5}", candidate)
             return cjk.group(0) if cjk else candidate
     for line in lines[:6]:
-        if _header_kinds(line) or _EMAIL.search(line) or ":" in line:
+        introduced = re.search(r"(?:我是|我叫|本人)([\u4e00-\u9fff]{2,4}?)(?=[,，。;；、\s]|$)", line)
+        if introduced and _is_chinese_name(introduced.group(1)):
+            return introduced.group(1)  # "您好，我是林泽宇，应聘…"
+    for line in lines[:6]:
+        # "胡静怡 | 求职意向：风险经理": the labelled pieces of a header row are not the name, the rest may be.
+        line = " | ".join(piece for piece in line.split("|") if ":" not in piece)
+        line = _PHONE.sub(" ", _EMAIL.sub(" ", line))  # "程志远 | 139… | x@y.com": contact beside the name
+        if _header_kinds(line) or not line.strip(" |"):
             continue
         stripped = _TITLE_WORDS.sub(" ", line)
         for token in re.split(r"[\s|/,]+", stripped):
@@ -440,7 +471,7 @@ def _header_kinds(line: str) -> frozenset[str]:
 header_kinds = _header_kinds
 
 _CONTACT_LABELS = r"姓名|名字|手机|手机号|手机号码|电话|联系电话|移动电话|邮箱|电子邮箱|邮件|E-?mail|Mobile|Phone|Tel|Name"
-_OTHER_LABELS = r"部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
+_OTHER_LABELS = r"证明人|证明人电话|部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
 
 
 @lru_cache(maxsize=1)
@@ -522,7 +553,18 @@ def _route_dated_lines(sections: list[tuple[frozenset[str], list[str]]]) -> list
         current = kinds
         out.append((current, []))
         for line in body:
-            if find_date_range(line):
+            labelled = _LABELLED.match(line)
+            key = next((k for k in _FIELD_LABELS if labelled.group(k)), None) if labelled else None
+            if key in ("employer", "school"):
+                # "工作单位：…" / "毕业院校：…" opens an entry of its kind also where no heading said so (a form
+                # without section headings); the labelled lines after it, dates included, go with it.
+                target = _ROUTABLE[2] if key == "employer" else _ROUTABLE[1]
+                if target != current:
+                    current = target
+                    out.append((current, []))
+            elif key is not None:
+                pass
+            elif find_date_range(line):
                 school = bool(_SCHOOL.search(line))
                 employer = bool(_EMPLOYER.search(_SCHOOL.sub(" ", line)) or _EMPLOYER_EN.search(line))
                 target = (_ROUTABLE[1] if school and not employer else _ROUTABLE[2] if employer and not school
@@ -621,18 +663,21 @@ def _month_index(label: str, *, first: bool) -> int | None:
 # --- entries -------------------------------------------------------------------------------------
 
 _FIELD_LABELS = {
-    "employer": r"公司名称|工作单位|就职公司|公司|单位|企业|Company|Employer|Organi[sz]ation",
-    "title": r"职位名称|担任职位|职位|岗位|职务|职称|Job Title|Title|Position|Role",
-    "dates": r"起止时间|在职时间|在校时间|时间|日期|时期|Period|Dates?|Duration",
+    "employer": r"公司名称|工作单位|任职单位|供职单位|所在单位|就职公司|所在公司|公司全称|公司|单位|企业|Company|Employer|"
+                r"Organi[sz]ation",
+    "title": r"职位名称|担任职位|担任职务|担任岗位|所任职务|现任职务|所在岗位|职位|岗位|职务|职称|Job Title|Title|Position|Role",
+    "dates": r"起止时间|起止日期|起止年月|起讫时间|在职时间|在校时间|就读时间|在读时间|学习时间|工作时间|任职时间|任职期间|时间段|时间|日期|时期|"
+             r"Period|Dates?|Duration",
     "description": r"工作内容|工作职责|主要职责|职责|工作描述|主要业绩|业绩|Responsibilities|Duties|Achievements|Description",
-    "school": r"毕业院校|毕业学校|学校名称|学校|院校|School|University|College|Institution",
-    "major": r"所学专业|专业名称|专业|Major|Field of Study",
+    "school": r"毕业院校|毕业学校|就读院校|就读学校|学校名称|学校|院校|School|University|College|Institution",
+    "major": r"所学专业|专业名称|主修专业|就读专业|专业|Major|Field of Study",
     "degree": r"学历学位|最高学历|学历|学位|Degree",
     "department": r"所在部门|所属部门|部门|Department",
 }
 _LABELLED = re.compile(
     "(?i)^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FIELD_LABELS.items()) + r")\s*[:]\s*(?P<value>.*)$")
-_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|公司|单位|职位|岗位|技能名称|掌握程度|熟练程度|"
+_COLUMN_HEADS = re.compile(r"^(?:学校|院校|学位|学历|专业|时间|起止时间|起止年月|起止日期|公司|单位|工作单位|部门|职位|岗位|职务|证明人|"
+                           r"联系人|技能名称|掌握程度|熟练程度|"
                            r"证书名称|获得时间|School|Degree|Major|Period|Skill|Level|Proficiency|"
                            r"Company|Title|Position|Dates?)$", re.I)
 
@@ -762,9 +807,14 @@ _LATIN_RUN = r"[A-Z][A-Za-z&.'’-]*(?:\s+(?:[A-Z][A-Za-z&.'’-]*|of|and|the|fo
 _TRANSLATED = re.compile(rf"^(?:{_LATIN_RUN})\s+(?P<zh>[\u4e00-\u9fff][^A-Za-z]*)$|^(?P<zh2>[\u4e00-\u9fff][^A-Za-z]*?)\s+(?:{_LATIN_RUN})$")
 
 
+# A referee written in the row of a job ("证明人" column: "王立 13611112222") is neither title nor employer.
+_REFEREE = re.compile(r"(?:证明人\s*:?\s*)?(?:[\u4e00-\u9fff]{2,4}\s*)?(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
 def _entry_line(line: str) -> str:
-    """An entry line without durations and without the English half of bilingual names."""
+    """An entry line without durations, referees and the English half of bilingual names."""
     line = _DURATION.sub(" ", line).strip()
+    line = re.sub(r"(?:\s*\|\s*)+$", "", _REFEREE.sub(" ", line)).strip()
     if len(line) > 80 or _SENTENCE.search(line.replace(",", "")):
         return line
     pieces = re.split(r"(\s*\|\s*)", line)
@@ -849,13 +899,16 @@ class _WorkBuilder(_EntryBuilder):
         found: dict[str, str] = {}
         text = _DEPARTMENT.sub(" ", text)
         text = _GLUED_DEPARTMENT.sub("", text)
+        text = re.sub(r"\(\s*\)", " ", text)
         text = re.sub(r"^[\s|,;·]+|[\s|,;·]+$", "", text)
         if not text:
             return found
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
         if employer:
-            found["employer"] = _clean_piece(employer.group(0))
-            text = text[:employer.start()] + " " + text[employer.end():]
+            # "在X任Y" / "于X担任Y": a sentence names the employer after 在/于 and the title after 任/担任.
+            found["employer"] = re.sub(r"^(?:在|于)(?=[\u4e00-\u9fff]{4})", "", _clean_piece(employer.group(0)))
+            text = text[:employer.start()] + " " + re.sub(r"^\s*(?:担任|任职|出任|任)(?=[\u4e00-\u9fffA-Za-z]{2})", " ",
+                                                           text[employer.end():])
         pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p]
         if not employer and len(pieces) == 1 and " " in pieces[0]:
             words = pieces[0].split()
@@ -882,10 +935,11 @@ class _WorkBuilder(_EntryBuilder):
 
 # A department named before (or instead of) a title: "零售银行部 · 客户经理", "信用审批中心". A name that also
 # names a bank or company ("浦发银行信用卡中心", "XX证券营业部") is an employer instead.
+# Also in brackets after the title: "客户经理（零售银行部）".
 _DEPARTMENT = re.compile(
-    r"(?<![^\s|,;·/])(?![^\s|,;·/]*(?:银行|公司|集团|保险|证券)[^\s|,;·/]*(?:中心|处|科|室)(?=$|[\s|,;·/]))"
-    r"(?![^\s|,;·/]*营业部)"
-    r"[\u4e00-\u9fffA-Za-z]{1,14}?(?:事业部|部门|部|中心|处|科室|科|室)(?=$|[\s|,;·/])")
+    r"(?<![^\s|,;·/(])(?![^\s|,;·/()]*(?:银行|公司|集团|保险|证券)[^\s|,;·/()]*(?:中心|处|科|室)(?=$|[\s|,;·/)]))"
+    r"(?![^\s|,;·/()]*营业部)"
+    r"[\u4e00-\u9fffA-Za-z]{1,14}?(?:事业部|部门|部|中心|处|科室|科|室)(?=$|[\s|,;·/)])")
 # OCR often drops the space: "零售银行部信贷审批专员".
 _GLUED_DEPARTMENT = re.compile(
     r"(?:(?<=^)|(?<=[\s|]))[\u4e00-\u9fff]{2,8}?部"
@@ -919,13 +973,16 @@ def _fallback_entries(lines: list[str], result: ParsedResume) -> None:
 
 # --- skills and credentials ----------------------------------------------------------------------
 
-_ITEM_LABEL = re.compile(r"(?i)^(技能|专业技能|技能特长|skills?|证书|资格证书|certificates?|certifications?|"
-                         r"语言|语言能力|外语|languages?)\s*[:]\s*(.*)$")
 _LABEL_KIND = {"技能": "skills", "专业技能": "skills", "技能特长": "skills", "skill": "skills", "skills": "skills",
                "证书": "certificates", "资格证书": "certificates", "certificate": "certificates",
                "certificates": "certificates", "certification": "certificates", "certifications": "certificates",
                "语言": "languages", "语言能力": "languages", "外语": "languages", "language": "languages",
                "languages": "languages"}
+# Any heading of a list section works as a label too ("技能标签：…", "职业资格：…", "Technical Skills: …").
+_LABEL_KIND.update({phrase: kind for kind in ("skills", "certificates", "languages") for phrase in _HEADERS[kind]})
+_ITEM_LABEL = re.compile(r"(?i)^(" + "|".join(re.escape(label).replace(r"\ ", r"\s+")
+                                             for label in sorted(_LABEL_KIND, key=len, reverse=True))
+                         + r")\s*[:]\s*(.*)$")
 _PROFICIENCY = re.compile(r"^(?:熟练掌握|熟练使用|熟练运用|熟练操作|能熟练使用|熟练|精通|熟悉|掌握|了解|擅长|具备|能够使用|会使用|"
                           r"proficient in|familiar with|skilled in|experienced in)\s*", re.I)
 
@@ -933,7 +990,7 @@ _PROFICIENCY = re.compile(r"^(?:熟练掌握|熟练使用|熟练运用|熟练操
 def _line_label(line: str) -> tuple[str | None, str]:
     match = _ITEM_LABEL.match(line)
     if match:
-        return _LABEL_KIND[match.group(1).lower()], match.group(2)
+        return _LABEL_KIND[" ".join(match.group(1).lower().split())], match.group(2)
     return None, line
 
 
@@ -950,7 +1007,8 @@ def _split_items(text: str) -> list[str]:
 
 
 # A level beside a skill ("Python | 精通") or the date a certificate was obtained ("2019/06 | CFA") is no item.
-_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?")
+# A rating drawn as dots or stars ("●●●●○") or a percentage is no item either.
+_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?|[●○◐◑★☆✦✧■□◆◇▪▫⭐]+|\d{1,3}\s*%")
 
 
 def _skills_in(item: str) -> list[str]:
@@ -959,6 +1017,10 @@ def _skills_in(item: str) -> list[str]:
     item = re.sub(r"(?:等(?:工具|软件|技能)?|\((?:熟练|精通|熟悉|良好)\))$", "", item).strip()
     short = len(item) <= 12 or (item.isascii() and len(item) <= 32 and len(item.split()) <= 4)
     if item and short and not _SENTENCE.search(item):
+        words = item.split()
+        known = _known_skills()
+        if len(words) > 1 and item.casefold() not in known and all(w.casefold() in known for w in words):
+            return words  # tag chips read as one run ("SQL Python"); "Power BI" stays whole
         return [item]
     folded = item.casefold()
     found = []
@@ -980,6 +1042,11 @@ def _skill_vocabulary() -> tuple[str, ...]:
     synonyms = read_json("skills.json")["synonyms"]
     terms = {t for canonical, aliases in synonyms.items() for t in (canonical, *aliases) if len(t) >= 2}
     return tuple(sorted(terms, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def _known_skills() -> frozenset[str]:
+    return frozenset(t.casefold() for t in _skill_vocabulary())
 
 
 def _looks_like_item(item: str) -> bool:
