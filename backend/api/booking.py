@@ -1,8 +1,6 @@
 """Interview scheduling: HR's slots and policy per job; the candidate's options, booking and busy times."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import marshmallow as ma
 from flask import Response
@@ -13,9 +11,10 @@ from sqlmodel import func, select
 from ..db import get_session
 from ..errors import NotFound
 from ..models import Application, Job, Organization, utcnow
-from ..models.scheduling import BookingKind, BookingStatus, ScheduleMode, SlotFormat
+from ..models.scheduling import ScheduleMode, SlotFormat
 from ..services import booking as booking_service
 from ..services import jobs as job_service
+from ..services.analytics import CHINA_TZ
 from ..services.applications import Actor
 from ..services.calendar import booking_ics
 from ..services.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent
@@ -25,10 +24,7 @@ from .security import BEARER, current_candidate, current_hr
 blp = Blueprint("booking", __name__, url_prefix="/api", description="Interview slots and booking")
 EDITORS = ("admin", "recruiter")
 
-try:
-    DISPLAY_TZ = ZoneInfo("Asia/Shanghai")
-except ZoneInfoNotFoundError:  # no tz database installed; China has kept UTC+8 without DST since 1991
-    DISPLAY_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
+DISPLAY_TZ = CHINA_TZ
 
 
 class ShanghaiTime(ma.fields.String):
@@ -232,10 +228,8 @@ class SlotDay(MethodView):
         """One China day of the job's slots, each with who booked it (the day view)"""
         session = get_session()
         job = job_service.get_job(session, organization_id=current_hr().organization_id, job_id=job_id)
-        start = datetime.combine(query["date"], time(0), tzinfo=DISPLAY_TZ)
         return [_slot_detail(slot, bookings) for slot, bookings in
-                booking_service.slots_with_bookings(session, job=job, starts_after=start,
-                                                    starts_before=start + timedelta(days=1))]
+                booking_service.slots_on_day(session, job=job, day=query["date"])]
 
 
 @blp.route("/jobs/<uuid:job_id>/slots/<uuid:slot_id>")
@@ -408,12 +402,11 @@ def _my_application(session, principal) -> Application:
 
 
 def _booking_view(details: booking_service.BookingDetails) -> dict:
-    booking, slot, policy = details.booking, details.slot, details.policy
-    reschedulable = booking.kind == BookingKind.slot and booking.status == BookingStatus.active
+    booking, slot, allowance = details.booking, details.slot, details.reschedule
     return {
         **booking.model_dump(),
         "format": slot.format if slot else None,
         "location": slot.location if slot else None,
-        "reschedules_left": max(policy.max_reschedules - booking.reschedule_count, 0) if reschedulable else 0,
-        "reschedulable_until": booking.starts_at - timedelta(hours=policy.reschedule_cutoff_hours) if reschedulable else None,
+        "reschedules_left": allowance.left,
+        "reschedulable_until": allowance.until,
     }

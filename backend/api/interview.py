@@ -16,8 +16,8 @@ from ..models import Answer, Application, Job, Organization, utcnow
 from ..services import jobs as job_service
 from ..services.accommodations import accommodation_for
 from ..services.answers import (
-    COUNTS_AS_ATTEMPT, answers_for, attach_segment, check_upload_window, max_segments, recording_answer,
-    spool, start_question,
+    answers_for, attach_segment, candidate_question, candidate_questions, check_upload_window, max_segments,
+    recording_answer, spool, start_question,
 )
 from ..services.applications import Actor, record_event
 from ..services.invitations import current_invitation, redeem_invitation
@@ -162,7 +162,7 @@ class StartQuestion(MethodView):
         answer, question = start_question(session, application=application, question_id=question_id,
                                           actor=Actor("candidate", principal.candidate_id))
         seconds = _segment_seconds()
-        view = _released(session, application, question)
+        view = candidate_question(session, application=application, question=question)
         return {"answer_id": answer.id, "attempt": answer.attempt, "question": view, "started_at": answer.started_at,
                 "record_by": answer.record_by, "segment_max_seconds": seconds,
                 "max_segments": max_segments(session, application_id=application.id, question=question, segment_seconds=seconds)}
@@ -239,7 +239,8 @@ def _my_interview(session, application: Application) -> dict:
         "invitation_expires_at": _invitation_expiry(session, application),
         "accommodation": {name: getattr(extra, name) for name in MyAccommodationSchema._declared_fields},
         "segment_max_seconds": _segment_seconds(),
-        "questions": [_released(session, application, q, answers) for q in job_service.list_questions(session, job_id=job.id)],
+        "questions": candidate_questions(session, application=application, answers=answers,
+                                         questions=job_service.list_questions(session, job_id=job.id)),
         "answers": answers,
     }
 
@@ -249,23 +250,6 @@ def _invitation_expiry(session, application: Application):
         return current_invitation(session, application=application).expires_at
     except NotFound:
         return None
-
-
-def _released(session, application: Application, question, answers: list | None = None) -> dict:
-    """A question as the candidate sees it: times and retakes with their accommodation, its text once started."""
-    if answers is None:
-        answers = answers_for(session, application_id=application.id, include_practice=True)
-    extra = accommodation_for(session, application_id=application.id)
-    mine = [a for a in answers if a.question_id == question.id]
-    retakes = question.retakes + extra.extra_retakes
-    attempts_left = max(1 + retakes - sum(1 for a in mine if COUNTS_AS_ATTEMPT(a)), 0)
-    return {
-        "id": question.id, "position": question.position, "practice": question.practice,
-        "think_seconds": question.think_seconds + extra.extra_think_seconds,
-        "answer_seconds": question.answer_seconds + extra.extra_answer_seconds,
-        "retakes": retakes, "attempts_left": attempts_left, "retakes_left": min(attempts_left, retakes),
-        "text": question.text if mine else None, "started": bool(mine),
-    }
 
 
 def _my_application(session, principal):

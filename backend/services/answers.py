@@ -85,6 +85,48 @@ def max_segments(session: Session, *, application_id: uuid.UUID, question: Quest
     return math.ceil((question.answer_seconds + extra_seconds + ANSWER_TOLERANCE_SECONDS) / segment_seconds)
 
 
+def attempts_allowed(question: Question, extra) -> int:
+    """How many times a candidate may start `question`: once, plus its retakes and their accommodation's extra ones."""
+    return 1 + question.retakes + extra.extra_retakes
+
+
+def attempts_used(answers: list[Answer], question_id: uuid.UUID) -> int:
+    """Attempts at a question that count against its retakes (an unreadable recording does not)."""
+    return sum(1 for a in answers if a.question_id == question_id and COUNTS_AS_ATTEMPT(a))
+
+
+def candidate_question(session: Session, *, application: Application, question: Question,
+                       answers: list[Answer] | None = None, extra=None) -> dict:
+    """A question as its candidate sees it: times and retakes with their accommodation, its text only once started.
+
+    The one place that decides what a candidate may read of a question; the interview page, the start of a
+    question and any other caller show this, never the question row.
+    """
+    if answers is None:
+        answers = answers_for(session, application_id=application.id, include_practice=True)
+    if extra is None:
+        extra = accommodation_for(session, application_id=application.id)
+    started = any(a.question_id == question.id for a in answers)
+    retakes = question.retakes + extra.extra_retakes
+    attempts_left = max(attempts_allowed(question, extra) - attempts_used(answers, question.id), 0)
+    return {
+        "id": question.id, "position": question.position, "practice": question.practice,
+        "think_seconds": question.think_seconds + extra.extra_think_seconds,
+        "answer_seconds": question.answer_seconds + extra.extra_answer_seconds,
+        "retakes": retakes, "attempts_left": attempts_left, "retakes_left": min(attempts_left, retakes),
+        "text": question.text if started else None, "started": started,
+    }
+
+
+def candidate_questions(session: Session, *, application: Application, questions: list[Question],
+                        answers: list[Answer] | None = None) -> list[dict]:
+    """`candidate_question` for each of `questions`, reading the answers and the accommodation once."""
+    if answers is None:
+        answers = answers_for(session, application_id=application.id, include_practice=True)
+    extra = accommodation_for(session, application_id=application.id)
+    return [candidate_question(session, application=application, question=q, answers=answers, extra=extra) for q in questions]
+
+
 def start_question(session: Session, *, application: Application, question_id: uuid.UUID, actor: Actor,
                    now: datetime | None = None) -> tuple[Answer, Question]:
     """Release a question to the candidate: a new attempt whose recording window the server enforces."""
@@ -98,7 +140,7 @@ def start_question(session: Session, *, application: Application, question_id: u
     extra = accommodation_for(session, application_id=application.id)
     _check_booked_time(session, application=application, now=now, extra_window_hours=extra.extra_window_hours)
     previous = [a for a in answers_for(session, application_id=application.id, include_practice=True) if a.question_id == question.id]
-    if sum(1 for a in previous if COUNTS_AS_ATTEMPT(a)) >= 1 + question.retakes + extra.extra_retakes:
+    if attempts_used(previous, question.id) >= attempts_allowed(question, extra):
         raise Conflict("no retakes left for this question", reason="no_retakes_left")
     window = (question.think_seconds + extra.extra_think_seconds + question.answer_seconds + extra.extra_answer_seconds
               + RECORD_TOLERANCE_SECONDS)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import sqlalchemy as sa
 from sqlalchemy import delete, exists, func, insert, update
@@ -28,6 +28,7 @@ from ..models.notifications import CandidateContact
 from ..models.scheduling import (
     Booking, BookingKind, BookingStatus, BusyTime, InterviewSlot, ScheduleMode, SchedulePolicy, SlotFormat,
 )
+from .analytics import day_start
 from .applications import Actor, record_event, transition_application
 from .notifications import cancel_reminder, notify, plan_reminder
 
@@ -39,12 +40,37 @@ SLOT_FIELDS = ("starts_at", "ends_at", "capacity", "format", "location")
 
 
 @dataclass(frozen=True)
+class RescheduleAllowance:
+    """What a booking may still do under its job's policy: reschedules left, and until when (the cut-off)."""
+
+    left: int
+    until: datetime | None
+
+    @property
+    def allowed(self) -> bool:
+        return self.left > 0 and self.until is not None
+
+
+def reschedule_allowance(booking: Booking, policy: SchedulePolicy) -> RescheduleAllowance:
+    """The one reschedule rule: an active slot booking, within `max_reschedules`, before `reschedule_cutoff_hours`
+    ahead of its start. `reschedule` enforces it and the candidate's booking view shows it."""
+    if booking.kind != BookingKind.slot or booking.status != BookingStatus.active:
+        return RescheduleAllowance(left=0, until=None)
+    return RescheduleAllowance(left=max(policy.max_reschedules - booking.reschedule_count, 0),
+                               until=booking.starts_at - timedelta(hours=policy.reschedule_cutoff_hours))
+
+
+@dataclass(frozen=True)
 class BookingDetails:
     """A booking with what a caller shows beside it: its slot (none for an open window) and the job's policy."""
 
     booking: Booking
     slot: InterviewSlot | None
     policy: SchedulePolicy
+
+    @property
+    def reschedule(self) -> RescheduleAllowance:
+        return reschedule_allowance(self.booking, self.policy)
 
 
 @dataclass(frozen=True)
@@ -173,6 +199,11 @@ def slots_with_bookings(session: Session, *, job: Job, starts_after: datetime, s
     for booking, candidate in _active_bookings(session, list(booked)) if slots else []:
         booked[booking.slot_id].append((booking, candidate))
     return [(slot, booked[slot.id]) for slot in slots]
+
+
+def slots_on_day(session: Session, *, job: Job, day: date) -> list[tuple[InterviewSlot, list[tuple[Booking, Candidate]]]]:
+    """The slots starting on one China day (00:00 to 24:00 Asia/Shanghai), each with its active bookings."""
+    return slots_with_bookings(session, job=job, starts_after=day_start(day), starts_before=day_start(day + timedelta(days=1)))
 
 
 def update_slot(session: Session, *, job: Job, slot_id: uuid.UUID, actor: Actor, data: dict, now: datetime | None = None) -> InterviewSlot:
@@ -332,10 +363,10 @@ def reschedule(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUI
         raise Conflict("there is no booking to reschedule", reason="not_booked")
     if booking.kind == BookingKind.open_window:
         raise Conflict("an open-window booking has no time to move", reason="open_window")
-    if booking.reschedule_count >= policy.max_reschedules:
+    allowance = reschedule_allowance(booking, policy)
+    if allowance.left <= 0:
         raise Conflict(f"at most {policy.max_reschedules} reschedules are allowed", reason="reschedule_limit")
-    cutoff = booking.starts_at - timedelta(hours=policy.reschedule_cutoff_hours)
-    if now >= cutoff:
+    if now >= allowance.until:
         raise Conflict(f"rescheduling closes {policy.reschedule_cutoff_hours} h before the interview", reason="reschedule_cutoff")
     if slot_id == booking.slot_id:
         raise Invalid("that is already your slot", reason="same_slot", errors={"slot_id": ["already booked"]})
