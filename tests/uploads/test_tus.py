@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import time
 from datetime import timedelta
 
 import pytest
@@ -326,13 +325,16 @@ def test_full_file_sha256_mismatch_rejects_the_upload(tus, payload):
 
 
 def test_on_complete_runs_exactly_once_when_requests_race(harness_factory, redis_conn, payload):
-    # The lock expires while the first request is still inside on_complete, so a second request gets in.
-    tus = harness_factory(lock_ttl=timedelta(milliseconds=200))
-    entered = threading.Event()
+    # The first request's lock lapses while it is still inside on_complete, so other requests get in. The lapse is
+    # made by the test (the lock key removed, as its expiry would) and on_complete holds until the racers are done:
+    # with a 200 ms lock and a 1 s sleep instead, a loaded machine (a slow fsync, slow requests) let the finisher
+    # lose its lock before on_complete or finish before the racers arrived, and the test failed by timing alone.
+    tus = harness_factory()
+    entered, release = threading.Event(), threading.Event()
 
     def slow_handover(completion):
         entered.set()
-        time.sleep(1.0)
+        assert release.wait(30), "the test never released on_complete"
 
     tus.complete_hook = slow_handover
     data = payload[: tus.granularity + 5]
@@ -342,12 +344,15 @@ def test_on_complete_runs_exactly_once_when_requests_race(harness_factory, redis
     results = {}
     finisher = threading.Thread(target=lambda: results.setdefault("final", tus.patch(location, tus.granularity, data[tus.granularity :])))
     finisher.start()
-    entered.wait(5)
-    wait_for(lambda: not redis_conn.exists(lock_key(location)))  # the finisher's lock has lapsed
-    racing = [tus.patch(location, len(data), b"") for _ in range(3)]
-    assert [r.status_code for r in racing] == [423, 423, 423]
-    assert tus.head(location).status_code == 423
-    finisher.join(10)
+    try:
+        assert entered.wait(30), "the finishing PATCH never reached on_complete"
+        assert redis_conn.delete(lock_key(location)) == 1  # the finisher's lock lapses
+        racing = [tus.patch(location, len(data), b"") for _ in range(3)]
+        assert [r.status_code for r in racing] == [423, 423, 423]
+        assert tus.head(location).status_code == 423
+    finally:
+        release.set()
+        finisher.join(30)
     assert results["final"].status_code == 204
 
     assert tus.patch(location, len(data), b"").status_code == 204
