@@ -31,6 +31,55 @@ def requires_system_package(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+BOTH_DATABASES = ("sqlite", "postgresql")
+_default_database: list[str] = []
+
+
+def default_database() -> str:
+    """PostgreSQL (what production runs) when the test server is reachable, else SQLite; asked once per session."""
+    if not _default_database:
+        from tests.backend.conftest import _pg_available
+
+        _default_database.append("sqlite" if _pg_available() else "postgresql")
+    return _default_database[0]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_databases: run on SQLite and on PostgreSQL (races, idempotency, "
+                                       "migrations, dialect-specific SQL); other database tests run on one")
+
+
+def pytest_generate_tests(metafunc):
+    """Give every test that uses `database_url` its database(s), unless it parametrizes `database_url` itself."""
+    if "database_url" not in metafunc.fixturenames:
+        return
+    if any("database_url" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize")):
+        return
+    names = BOTH_DATABASES if metafunc.definition.get_closest_marker("both_databases") else (default_database(),)
+    metafunc.parametrize("database_url", names, indirect=True, scope="session")
+
+
+TEST_PASSWORD_METHOD = "scrypt:1024:8:1"  # production keeps werkzeug's scrypt:32768:8:1 (0.1-0.2 s a hash)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashes():
+    """Hash test passwords with a 32 times cheaper scrypt: every HR login of every test paid ~0.2 s of CPU for a
+    strength nothing here tests. Checking reads the parameters from the hash, so both sides stay consistent; the
+    production default is pinned by tests/backend/test_api.py."""
+    from functools import partial
+
+    from werkzeug.security import generate_password_hash
+
+    from backend.services import auth
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(auth, "generate_password_hash", partial(generate_password_hash, method=TEST_PASSWORD_METHOD))
+    patch.setattr(auth, "_DUMMY_HASH", generate_password_hash("qingpin-timing-equaliser", method=TEST_PASSWORD_METHOD))
+    yield
+    patch.undo()
+
+
 LOCAL_REDIS = "redis://127.0.0.1:6379"
 CLAIM_KEY = "qingpin:test-session-claim"
 CLAIM_SECONDS = 3 * 3600

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from rq import Queue, SimpleWorker
+from sqlmodel import Session
 from werkzeug.serving import make_server
 
 from backend import create_app
-from backend.db import session_scope
+from backend.db import make_engine, session_scope
 from backend.jobs.context import use_app
 from backend.jobs.queues import ALL_QUEUES
 from backend.migrate import upgrade
@@ -39,9 +40,14 @@ def _pg_available() -> str | None:
         return f"PostgreSQL not reachable at TEST_DATABASE_URL ({exc.__class__.__name__})"
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="session")
 def database_url(request, tmp_path_factory):
-    """A freshly migrated database: a SQLite file, or a throw-away database on the PostgreSQL server."""
+    """A freshly migrated database: a SQLite file, or a throw-away database on the PostgreSQL server.
+
+    Which one a test gets is chosen by `pytest_generate_tests` in tests/conftest.py: PostgreSQL (the production
+    database) unless it is unreachable, both for tests marked `both_databases` (races, idempotency, migrations,
+    dialect-specific SQL), or the one a test names with `@pytest.mark.parametrize("database_url", [...], indirect=True)`.
+    """
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'qingpin.db'}"
         upgrade(url)
@@ -54,12 +60,66 @@ def database_url(request, tmp_path_factory):
     admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        # A throw-away database: a commit need not wait for its WAL to reach the disk (visibility and locking are
+        # unchanged; only a crash of the server could lose the last commits, which nothing here survives anyway).
+        conn.execute(sa.text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     url = admin.url.set(database=name).render_as_string(hide_password=False)
     upgrade(url)
     yield url
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+_TEST_ENGINES: dict[str, sa.engine.Engine] = {}
+
+
+def _rollback_engine(url: str) -> sa.engine.Engine:
+    """One engine per test database for the rolled-back sessions; pysqlite is told to let SQLAlchemy run its
+    transactions (BEGIN and SAVEPOINT), as SQLAlchemy's documentation prescribes for nested transactions on SQLite."""
+    if url not in _TEST_ENGINES:
+        engine = make_engine(url)
+        if engine.dialect.name == "sqlite":
+            @sa.event.listens_for(engine, "connect")
+            def _no_pysqlite_transactions(dbapi_conn, _record):
+                dbapi_conn.isolation_level = None
+
+            @sa.event.listens_for(engine, "begin")
+            def _begin(conn):
+                conn.exec_driver_sql("BEGIN")
+        _TEST_ENGINES[url] = engine
+    return _TEST_ENGINES[url]
+
+
+@pytest.fixture(scope="session")
+def service_app(database_url, redis_url, tmp_path_factory):
+    """One app per test database, only for the app context some services read (Redis, settings); its engine is
+    not used by the `db` session."""
+    app = create_app(Settings(env="test", secret_key="test-secret-key-" + "x" * 32,
+                              instance_dir=tmp_path_factory.mktemp("instance"), database_url=database_url,
+                              redis_url=redis_url, model_cache_dir=MODEL_CACHE))
+    yield app
+    app.extensions["qingpin.engine"].dispose()
+
+
+@pytest.fixture()
+def db(database_url, service_app) -> Session:
+    """A session inside a transaction that is rolled back after the test (as indico's `db` fixture does).
+
+    For service-level tests: services flush and never commit; a `session.commit()` in the code under test only
+    releases a SAVEPOINT, so nothing outlives the test and no table needs emptying. Code that needs real commits
+    (races between connections, workers, live servers) keeps using the `app` fixture.
+    """
+    connection = _rollback_engine(database_url).connect()
+    outer = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    try:
+        with service_app.app_context():
+            yield session
+    finally:
+        session.close()
+        outer.rollback()
+        connection.close()
 
 
 @pytest.fixture()

@@ -16,6 +16,9 @@ from backend.services.decisions import DecisionMessage, decide
 
 from .helpers import create_job
 
+# The analytics queries are written per dialect (time arithmetic, China days, JSON fields).
+pytestmark = pytest.mark.both_databases
+
 BASE = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)  # 09:00 on 2 March in China
 ENDPOINTS = ("funnel", "drop-off", "stage-times", "rejection-reasons", "ai-agreement", "daily")
 

@@ -117,6 +117,7 @@ def test_slots_in_the_past_or_too_long_and_bad_policies_are_422(client, hr, job)
     assert client.get(policy, headers=hr).json["mode"] == "slots"
 
 
+@pytest.mark.both_databases
 def test_booking_moves_the_application_to_booked_and_writes_an_event(client, hr, job, app):
     slot = make_slot(client, hr, job["id"], capacity=2, location="https://meeting.example.com/abc")
     application, me = invite_candidate(client, hr, job["id"])
@@ -249,6 +250,7 @@ def test_deleting_a_slot_keeps_cancelled_bookings(client, hr, job, app):
         assert booking.status == "cancelled" and booking.slot_id is None and booking.starts_at is not None
 
 
+@pytest.mark.both_databases
 def test_idempotency_key_replays_and_refuses_a_different_body(client, hr, job, app):
     slot = make_slot(client, hr, job["id"], capacity=5)
     other = make_slot(client, hr, job["id"], in_hours=60, capacity=5)
@@ -377,6 +379,7 @@ def _race(live_url, requests_to_send):
         return list(pool.map(fire, requests_to_send))
 
 
+@pytest.mark.both_databases
 def test_fifty_candidates_race_for_one_seat(client, hr, job, live_url, app):
     slot = make_slot(client, hr, job["id"], capacity=1)
     candidates = _candidates(client, hr, job["id"], 50)
@@ -389,6 +392,7 @@ def test_fifty_candidates_race_for_one_seat(client, hr, job, live_url, app):
         assert len(session.exec(select(Booking).where(Booking.status == "active")).all()) == 1
 
 
+@pytest.mark.both_databases
 def test_concurrent_bookings_of_one_candidate_yield_one_booking(client, hr, job, live_url, app):
     slots = [make_slot(client, hr, job["id"], in_hours=48 + i, capacity=2) for i in range(10)]
     (me,) = _candidates(client, hr, job["id"], 1)
@@ -400,6 +404,7 @@ def test_concurrent_bookings_of_one_candidate_yield_one_booking(client, hr, job,
     assert sum(s["booked"] for s in seats) == 1
 
 
+@pytest.mark.both_databases
 def test_concurrent_duplicates_with_one_key_book_once(client, hr, job, live_url, app):
     slot = make_slot(client, hr, job["id"], capacity=5)
     (me,) = _candidates(client, hr, job["id"], 1)
@@ -413,6 +418,7 @@ def test_concurrent_duplicates_with_one_key_book_once(client, hr, job, live_url,
         assert session.get(InterviewSlot, uuid.UUID(slot["id"])).booked == 1
 
 
+@pytest.mark.both_databases
 def test_crossing_reschedules_do_not_deadlock(client, hr, job, live_url):
     first, second = (make_slot(client, hr, job["id"], in_hours=h, capacity=10) for h in (48, 50))
     candidates = _candidates(client, hr, job["id"], 10)
@@ -425,6 +431,7 @@ def test_crossing_reschedules_do_not_deadlock(client, hr, job, live_url):
     assert seats == {first["id"]: 5, second["id"]: 5}
 
 
+@pytest.mark.both_databases
 def test_migration_upgrades_and_downgrades(database_url, tmp_path):
     """0002_scheduling applies and reverts cleanly on a scratch database of the same kind."""
     if database_url.startswith("sqlite"):

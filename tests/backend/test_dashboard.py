@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from backend.db import session_scope
@@ -15,6 +16,9 @@ from backend.wechat.subscribe import CHINA_TZ
 
 from .helpers import answer_question, create_job, invite_candidate, silent_wav
 from .test_booking import book, make_slot
+
+# The analytics queries are written per dialect (time arithmetic, China days, JSON fields).
+pytestmark = pytest.mark.both_databases
 
 
 def _home(client, headers) -> dict:

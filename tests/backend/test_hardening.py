@@ -91,6 +91,7 @@ def test_deeply_nested_json_is_a_400_even_without_a_token(client):
     assert response.status_code == 400 and response.json["reason"] == "bad_json"
 
 
+@pytest.mark.both_databases
 def test_lone_surrogates_are_a_4xx(client, make_hr):
     login = client.post("/api/auth/login", data='{"email": "a@b.cn", "password": "\\ud800x"}', content_type="application/json")
     assert login.status_code == 400, login.json
@@ -114,6 +115,7 @@ def test_dates_at_the_edge_of_the_calendar_are_422(client, make_hr):
 
 # 6. Control characters are refused at the schema boundary on both databases; stored file names are cleaned.
 @pytest.mark.parametrize("name", ["张\x00三", "李\x07四"])
+@pytest.mark.both_databases
 def test_control_characters_in_text_fields_are_422_on_both_databases(client, make_hr, name):
     hr = make_hr()
     job = create_job(client, hr)
@@ -141,6 +143,7 @@ def test_stored_file_names_lose_line_breaks_and_bidi_overrides(client, make_hr):
 
 
 # 7. Two uploads of the same segment at once: the loser gets a 409 and its stored object is removed.
+@pytest.mark.both_databases
 def test_concurrent_uploads_of_one_segment_leave_one_row_and_no_orphan(client, make_hr, app, monkeypatch):
     from sqlmodel import Session
 

@@ -505,6 +505,7 @@ def test_the_sweep_queues_a_lost_delivery_again(napp, client, hr, job):
 
 # -- the migration -------------------------------------------------------------------------------------------
 
+@pytest.mark.both_databases
 def test_migration_upgrades_downgrades_and_matches_the_models(database_url, tmp_path):
     """Every migration applies, matches the models exactly, reverts to an empty schema and applies again."""
     from alembic.autogenerate import compare_metadata
