@@ -17,6 +17,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_segment_bytes + 1024 * 1024
 
     from . import api, db, errors, h5, http_headers, ratelimit, redis_conn, storage
+    from .wechat import binding as wechat
     from .api.parsing import StrictJSONProvider
     from .services.auth import PrincipalCache
 
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     redis_conn.init_app(app)
     ratelimit.init_app(app)
     app.extensions["qingpin.principal_cache"] = PrincipalCache(app.extensions["qingpin.redis"])
+    wechat.init_app(app)
     app.extensions["qingpin.storage"] = storage.storage_from_settings(
         backend=settings.storage_backend, local_root=settings.storage_root,
         signing_key=settings.secret_key.encode(), s3=settings.s3_options, max_url_seconds=settings.media_url_seconds,

@@ -6,11 +6,26 @@ import secrets
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "dev", "development-only-secret-key"}
 DEV_SECRET_KEY = "development-only-secret-key"
+
+
+class SmtpSettings(BaseModel):
+    """The SMTP server e-mail notifications go through; without it, e-mail is in no channel plan."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    host: str = Field(min_length=1)
+    sender: str = Field(min_length=1, description='e.g. "轻聘 <noreply@example.com>"')
+    port: int = Field(25, ge=1, le=65535)
+    username: str | None = None
+    password: str | None = Field(None, repr=False)
+    starttls: bool = False
+    ssl: bool = False
+    timeout: float = Field(10, gt=0)
 
 
 class Settings(BaseSettings):
@@ -42,6 +57,15 @@ class Settings(BaseSettings):
     wechat_invite_page: str = "pages/invitation/index"
     wechat_env_version: Literal["release", "trial", "develop"] = "release"
 
+    # Notifications. QINGPIN_WECHAT_TEMPLATES: subscribe template ids per template name, as JSON, e.g.
+    # {"invitation": "AbC...", "reminder": "XyZ..."} (names from backend.notify.templates.TEMPLATES); a template
+    # without an id is not sent over WeChat. QINGPIN_SMTP: {"host": ..., "sender": ..., "port": 587, "username": ...,
+    # "password": ..., "starttls": true, "ssl": false, "timeout": 10}, only host and sender required.
+    wechat_templates: dict[str, str] = Field(default_factory=dict, alias="QINGPIN_WECHAT_TEMPLATES")
+    wechat_miniprogram_state: Literal["formal", "trial", "developer"] = Field(
+        "formal", alias="QINGPIN_WECHAT_MINIPROGRAM_STATE")
+    smtp: SmtpSettings | None = Field(None, alias="QINGPIN_SMTP")
+
     asr_engine: Literal["faster-whisper", "paddlespeech"] = "faster-whisper"
     asr_model_dir: Path | None = None  # paddlespeech model directory, or a custom whisper model
     asr_cpu_threads: int = 2
@@ -63,6 +87,14 @@ class Settings(BaseSettings):
     # required in production, derived from SECRET_KEY elsewhere.
     field_encryption_key: str | None = None
     public_base_url: str = "http://127.0.0.1:5000"  # links in messages (the onboarding sign-in page)
+
+    @field_validator("wechat_templates")
+    @classmethod
+    def _known_templates(cls, value: dict[str, str]) -> dict[str, str]:
+        from .wechat.subscribe import build_templates
+
+        build_templates(value)  # an unknown template name is a settings error, found at start-up
+        return value
 
     @model_validator(mode="after")
     def _refuse_unsafe_secrets(self) -> "Settings":

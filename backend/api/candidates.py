@@ -17,7 +17,7 @@ from ..services.applications import Actor
 from ..models.results import InterviewResult
 from ..services.consent import consent_state
 from ..notify import wechat_enabled
-from ..notify.channels import wechat_gateway
+from ..wechat.binding import gateway_of
 from ..notify.templates import STANDARD_FEEDBACK
 from ..services import onboarding
 from ..services.decisions import DecisionMessage, NextRound, decide
@@ -366,7 +366,7 @@ def _issue_invitation(session, *, application: Application, actor: Actor, notify
     result = {"token": token, "url": f"/h5/c/i/{token}", "expires_at": invitation.expires_at, "qr_url": None, "qr_error": None}
     if qr and wechat_enabled(current_app):
         error = make_invitation_qr(session, application=application, invitation=invitation, token=token,
-                                   gateway=wechat_gateway(current_app), storage=current_app.extensions["qingpin.storage"],
+                                   gateway=gateway_of(current_app), storage=current_app.extensions["qingpin.storage"],
                                    page=settings.wechat_invite_page, env_version=settings.wechat_env_version, actor=actor)
         result["qr_error"] = error
         result["qr_url"] = None if error else f"/api/applications/{application.id}/invitation/qr.png"

@@ -8,7 +8,7 @@ from flask.views import MethodView
 from ..db import get_session
 from ..errors import NotFound, error_body
 from ..models import Application
-from ..notify.channels import wechat_gateway
+from ..wechat.binding import gateway_of
 from ..ratelimit import WECHAT_LOGINS_PER_ADDRESS, limiter
 from ..services.wechat_login import save_phone_number, wechat_login
 from ..wechat import WeChatError
@@ -42,7 +42,7 @@ def _wechat_error(exc: WeChatError):
 
 
 def _gateway():
-    gateway = wechat_gateway(current_app._get_current_object())
+    gateway = gateway_of(current_app)
     if gateway is None:
         raise NotFound("WeChat sign-in is not configured here", reason="wechat_disabled")
     return gateway

@@ -12,7 +12,8 @@ from ..db import session_scope
 from ..models import Candidate, utcnow
 from ..models.notifications import Channel, CandidateContact, InAppMessage, NotificationOutbox, OutboxStatus
 from ..notify import notify_config
-from ..notify.channels import Outcome, send_email, send_wechat, wechat_data, wechat_gateway
+from ..notify.channels import Outcome, send_email, send_wechat, wechat_data
+from ..wechat.binding import gateway_of
 from ..notify.templates import TEMPLATES, decode_values, render
 from ..services import notifications as service
 from .context import job_app
@@ -96,7 +97,7 @@ def _try_channel(app, config, channel: str, message: dict) -> Outcome:
 
 
 def _try_wechat(app, config, message: dict) -> Outcome:
-    gateway = wechat_gateway(app)
+    gateway = gateway_of(app)
     spec = config.wechat_templates.get(message["template"])
     if gateway is None or spec is None:
         return Outcome("wechat", "skipped", error="WeChat or this template is not configured")

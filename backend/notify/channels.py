@@ -12,12 +12,10 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from typing import Any, Mapping
 
-from flask import Flask
 
 from ..models import utcnow
-from ..wechat import WeChatConfig
 from ..wechat.subscribe import SubscribeSendError, TemplateDataError, TemplateSpec, format_message
-from . import SmtpConfig, wechat_enabled
+from ..settings import SmtpSettings
 
 FALL_THROUGH = frozenset({"no_credit", "permanent", "skipped", "gave_up"})
 
@@ -49,20 +47,6 @@ class Outcome:
 
 # -- WeChat --------------------------------------------------------------------------------------------------
 
-def wechat_gateway(app: Flask):
-    """The app's WeChatGateway (built once; its access_token lives in Redis), or None when WeChat is not configured."""
-    if not wechat_enabled(app):
-        return None
-    gateway = app.extensions.get("qingpin.wechat")
-    if gateway is None:
-        from ..wechat.client import WeChatGateway
-
-        settings = app.config["QINGPIN_SETTINGS"]
-        config = WeChatConfig(appid=settings.wechat_appid, secret=settings.wechat_secret, api_base=settings.wechat_api_base)
-        gateway = app.extensions["qingpin.wechat"] = WeChatGateway(config, app.extensions["qingpin.redis"])
-    return gateway
-
-
 def wechat_data(spec: TemplateSpec, values: Mapping[str, Any]) -> tuple[dict | None, Outcome | None]:
     """The template's `data`, validated and truncated per field; or the permanent Outcome naming the bad field."""
     try:
@@ -87,7 +71,7 @@ def send_wechat(gateway, spec: TemplateSpec, *, openid: str, data: dict, page: s
 
 # -- e-mail --------------------------------------------------------------------------------------------------
 
-def build_email(config: SmtpConfig, *, to: str, subject: str, body: str) -> EmailMessage:
+def build_email(config: SmtpSettings, *, to: str, subject: str, body: str) -> EmailMessage:
     message = EmailMessage()
     name, address = parseaddr(config.sender)
     message["From"] = formataddr((name, address)) if name else address
@@ -99,7 +83,7 @@ def build_email(config: SmtpConfig, *, to: str, subject: str, body: str) -> Emai
     return message
 
 
-def send_email(config: SmtpConfig, *, to: str, subject: str, body: str) -> Outcome:
+def send_email(config: SmtpSettings, *, to: str, subject: str, body: str) -> Outcome:
     """Hand the message to the SMTP server; 5xx answers are permanent, connection trouble and 4xx are retried."""
     message = build_email(config, to=to, subject=subject, body=body)
     try:

@@ -82,7 +82,7 @@ def _tus_metadata(answer_id: str, data: bytes, filename: str) -> dict:
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_the_whole_candidate_journey_over_http(app, live_url, make_hr, sim, shared_dir, monkeypatch):
     interview = shared_dir / "fixtures" / "interview"
-    app.config["QINGPIN_WECHAT_TEMPLATES"] = {name: f"tmpl-{name}" for name in TEMPLATE_LAYOUTS}
+    app.config["QINGPIN_SETTINGS"].wechat_templates = {name: f"tmpl-{name}" for name in TEMPLATE_LAYOUTS}
     api = Api(live_url)
     hr = make_hr("recruiter")
     connection = app.extensions["qingpin.redis"]

@@ -28,6 +28,7 @@ from backend.models.notifications import InAppMessage, NotificationOutbox, Subsc
 from backend.notify.templates import TEMPLATES
 from backend.services import notifications as service
 from backend.services.applications import Actor
+from backend.settings import SmtpSettings
 from backend.wechat.subscribe import ELLIPSIS, TEMPLATE_LAYOUTS
 
 from .helpers import create_job
@@ -83,8 +84,9 @@ def mailbox(smtp_server) -> Mailbox:
 @pytest.fixture()
 def napp(app, sim, smtp_server):
     """The app with subscribe template ids and the local SMTP server configured."""
-    app.config["QINGPIN_WECHAT_TEMPLATES"] = {name: f"tmpl-{name}" for name in TEMPLATE_LAYOUTS}
-    app.config["QINGPIN_SMTP"] = {"host": "127.0.0.1", "port": smtp_server.port, "sender": SENDER, "timeout": 5}
+    settings = app.config["QINGPIN_SETTINGS"]
+    settings.wechat_templates = {name: f"tmpl-{name}" for name in TEMPLATE_LAYOUTS}
+    settings.smtp = SmtpSettings(host="127.0.0.1", port=smtp_server.port, sender=SENDER, timeout=5)
     return app
 
 
@@ -540,3 +542,43 @@ def test_migration_upgrades_downgrades_and_matches_the_models(database_url, tmp_
             with admin.connect() as conn:
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+
+
+def test_notification_settings_are_typed_and_checked_when_read(monkeypatch, tmp_path):
+    """SMTP and the subscribe templates are part of Settings: read from the environment as JSON, refused at start-up
+    when wrong (not at the first send), the SMTP password kept out of the settings' repr."""
+    import json
+
+    from pydantic import ValidationError
+
+    from backend.settings import Settings
+
+    monkeypatch.setenv("QINGPIN_SMTP", json.dumps({"host": "smtp.example.com", "sender": SENDER, "port": 587,
+                                                   "password": "s3cret-pw", "starttls": True}))
+    monkeypatch.setenv("QINGPIN_WECHAT_TEMPLATES", json.dumps({"invitation": "AbC", "reminder": ""}))
+    monkeypatch.setenv("QINGPIN_WECHAT_MINIPROGRAM_STATE", "trial")
+    settings = Settings(instance_dir=tmp_path)
+    assert (settings.smtp.host, settings.smtp.port, settings.smtp.starttls) == ("smtp.example.com", 587, True)
+    assert "s3cret-pw" not in repr(settings) and settings.smtp.password == "s3cret-pw"
+    assert (settings.wechat_templates, settings.wechat_miniprogram_state) == ({"invitation": "AbC", "reminder": ""}, "trial")
+    for name, bad in (("QINGPIN_SMTP", json.dumps({"host": "smtp.example.com"})),
+                      ("QINGPIN_WECHAT_TEMPLATES", json.dumps({"no-such-template": "x"})),
+                      ("QINGPIN_WECHAT_MINIPROGRAM_STATE", "prod")):
+        with monkeypatch.context() as patch:
+            patch.setenv(name, bad)
+            with pytest.raises(ValidationError, match=name):
+                Settings(instance_dir=tmp_path)
+
+
+@pytest.mark.wechat
+def test_the_wechat_gateway_is_bound_once_by_create_app(app, settings, tmp_path, redis_url):
+    from backend import create_app
+    from backend.wechat.binding import gateway_of
+    from backend.wechat.client import WeChatGateway
+
+    gateway = gateway_of(app)
+    assert isinstance(gateway, WeChatGateway) and gateway is app.extensions["qingpin.wechat"]
+    assert gateway_of(app) is gateway
+    unconfigured = create_app(settings.model_copy(update={"wechat_appid": None, "instance_dir": tmp_path / "other"}))
+    assert gateway_of(unconfigured) is None
+    unconfigured.extensions["qingpin.engine"].dispose()

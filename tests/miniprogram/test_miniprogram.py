@@ -89,7 +89,7 @@ def _work(app) -> None:
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_miniprogram_modules_against_the_real_api(app, live_url, make_hr, sim, shared_dir, tmp_path, jest, capsys):
-    app.config["QINGPIN_WECHAT_TEMPLATES"] = {name: f"tmpl-{name}" for name in TEMPLATE_LAYOUTS}
+    app.config["QINGPIN_SETTINGS"].wechat_templates = {name: f"tmpl-{name}" for name in TEMPLATE_LAYOUTS}
     hr = make_hr("recruiter")
     prepared = _hr_side(app, live_url, hr)
     segments = _split_wav(shared_dir / "fixtures" / "interview" / "q1_strong.wav", tmp_path, SEGMENT_SECONDS)
