@@ -60,6 +60,7 @@ def pytest_generate_tests(metafunc):
 
 
 TEST_PASSWORD_METHOD = "scrypt:1024:8:1"  # production keeps werkzeug's scrypt:32768:8:1 (0.1-0.2 s a hash)
+PRODUCTION_PASSWORD_HASHING: dict = {}  # what backend.services.auth had before the tests patched it
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -73,6 +74,7 @@ def _cheap_password_hashes():
 
     from backend.services import auth
 
+    PRODUCTION_PASSWORD_HASHING.update(generate=auth.generate_password_hash, dummy=auth._DUMMY_HASH)
     patch = pytest.MonkeyPatch()
     patch.setattr(auth, "generate_password_hash", partial(generate_password_hash, method=TEST_PASSWORD_METHOD))
     patch.setattr(auth, "_DUMMY_HASH", generate_password_hash("qingpin-timing-equaliser", method=TEST_PASSWORD_METHOD))

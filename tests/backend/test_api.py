@@ -28,13 +28,10 @@ def test_login_rejects_wrong_password_and_unknown_user_alike(client, make_hr):
 
 def test_passwords_are_stored_with_werkzeugs_full_strength_scrypt_outside_the_tests():
     """The tests hash with a cheaper scrypt (tests/conftest.py); production hashes with werkzeug's default."""
-    import subprocess
-    import sys
+    from tests.conftest import PRODUCTION_PASSWORD_HASHING as production
 
-    code = ("from backend.services import auth; h = auth.hash_password('correct horse battery'); "
-            "print(h.split('$')[0], auth._DUMMY_HASH.split('$')[0])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["scrypt:32768:8:1", "scrypt:32768:8:1"]
+    assert production["generate"]("correct horse battery").startswith("scrypt:32768:8:1$")
+    assert production["dummy"].startswith("scrypt:32768:8:1$")
 
 
 def test_token_required_and_logout_revokes(client, make_hr):
