@@ -119,10 +119,9 @@ def candidate_question(session: Session, *, application: Application, question: 
 
 
 def candidate_questions(session: Session, *, application: Application, questions: list[Question],
-                        answers: list[Answer] | None = None) -> list[dict]:
-    """`candidate_question` for each of `questions`, reading the answers and the accommodation once."""
-    if answers is None:
-        answers = answers_for(session, application_id=application.id, include_practice=True)
+                        answers: list[Answer]) -> list[dict]:
+    """`candidate_question` for each of `questions` (`answers`: all the application's, practice included), reading
+    the accommodation once."""
     extra = accommodation_for(session, application_id=application.id)
     return [candidate_question(session, application=application, question=q, answers=answers, extra=extra) for q in questions]
 

@@ -46,10 +46,6 @@ class RescheduleAllowance:
     left: int
     until: datetime | None
 
-    @property
-    def allowed(self) -> bool:
-        return self.left > 0 and self.until is not None
-
 
 def reschedule_allowance(booking: Booking, policy: SchedulePolicy) -> RescheduleAllowance:
     """The one reschedule rule: an active slot booking, within `max_reschedules`, before `reschedule_cutoff_hours`
