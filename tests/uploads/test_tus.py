@@ -363,27 +363,6 @@ def test_on_complete_runs_exactly_once_when_requests_race(harness_factory, redis
     assert tus.completions[0].sha256 == sha256(data)
 
 
-def test_a_lock_is_extended_while_its_holder_works_and_a_lapsed_one_is_reported(redis_conn):
-    """UploadLock.keep_alive, without timing: its clock is moved, not waited for."""
-    from backend.uploads.errors import UploadLocked
-    from backend.uploads.tus import UploadLock
-
-    lock = UploadLock(redis_conn, "tus:test:lock:one", timedelta(seconds=60))
-    assert lock.acquire()
-    redis_conn.pexpire(lock.key, 1000)
-    lock.keep_alive()  # refreshed a moment ago: nothing to do
-    assert redis_conn.pttl(lock.key) <= 1000
-    lock._refreshed_at -= 30  # half its lifetime has passed
-    lock.keep_alive()
-    assert redis_conn.pttl(lock.key) > 50_000
-    redis_conn.set(lock.key, "another request's token")  # the lock lapsed and another request took it
-    lock._refreshed_at -= 30
-    with pytest.raises(UploadLocked):
-        lock.keep_alive()
-    lock.release()
-    assert redis_conn.get(lock.key) == b"another request's token"  # released only if still ours
-
-
 def test_failed_handover_is_retried_and_then_runs_once(harness_factory):
     tus = harness_factory()
     failures = iter([RuntimeError("storage down")])
