@@ -267,7 +267,7 @@ def document_view(document, *, masked: bool) -> dict:
 
 
 def task_view(task, today) -> dict:
-    return dict(task.model_dump(), overdue=task.done_at is None and task.due_date < today)
+    return dict(task.model_dump(), overdue=checklists.is_overdue(task, today=today))
 
 
 def suggestion_view(suggestion) -> dict:

@@ -144,9 +144,14 @@ def complete_task(session: Session, *, case: OnboardingCase, task_id: uuid.UUID,
     return task
 
 
+def is_overdue(task: ChecklistTask, *, today: date) -> bool:
+    """The one overdue rule for a checklist task (China day): still open after its due date."""
+    return task.done_at is None and task.due_date < today
+
+
 def progress(tasks: list[ChecklistTask], *, today: date) -> dict:
     done = sum(1 for t in tasks if t.done_at is not None)
-    overdue = sum(1 for t in tasks if t.done_at is None and t.due_date < today)
+    overdue = sum(1 for t in tasks if is_overdue(t, today=today))
     return {"done": done, "total": len(tasks), "percent": round(100 * done / len(tasks)) if tasks else 0,
             "overdue": overdue}
 

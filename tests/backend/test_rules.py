@@ -134,3 +134,15 @@ def test_a_china_day_of_slots_runs_from_midnight_to_midnight_in_shanghai(db, wor
         _slot(db, world, outside)
     day = booking_service.slots_on_day(db, job=world["job"], day=date(2026, 5, 6))
     assert [slot.id for slot, bookings in day] == [s.id for s in inside]
+
+
+def test_a_checklist_task_is_overdue_after_its_china_due_day_and_progress_counts_the_same():
+    from backend.models.onboarding import ChecklistTask
+    from backend.services.checklists import is_overdue, progress
+
+    today = date(2026, 5, 6)
+    tasks = [ChecklistTask(case_id=uuid.uuid4(), key=k, title=k, owner="employee", kind="other", due_date=due, done_at=done)
+             for k, due, done in (("due-yesterday", date(2026, 5, 5), None), ("due-today", today, None),
+                                  ("done-late", date(2026, 5, 1), NOW))]
+    assert [is_overdue(t, today=today) for t in tasks] == [True, False, False]
+    assert progress(tasks, today=today) == {"done": 1, "total": 3, "percent": 33, "overdue": 1}
