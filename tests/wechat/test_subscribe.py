@@ -34,6 +34,7 @@ SAMPLE_VALUES = {
     "not_booked_nudge": {"thing1": "高级前端工程师", "date2": dt.date(2026, 11, 30), "thing3": "请尽快选择面试时间"},
     "answers_received": {"thing1": "高级前端工程师", "time2": INTERVIEW_AT, "phrase3": "已提交"},
     "result_available": {"thing1": "高级前端工程师", "phrase2": "已出结果", "thing3": "点击查看详情"},
+    "request_answered": {"thing1": "对公客户经理", "phrase2": "已答复", "thing3": "答复全文请在小程序中查看"},
     "next_round": {"thing1": "高级前端工程师", "thing2": "第二轮：技术面", "time3": INTERVIEW_AT},
     "rejection": {"thing1": "高级前端工程师", "phrase2": "未通过", "thing3": "感谢你的时间，祝求职顺利"},
     "offer": {"thing1": "对公客户经理", "date2": dt.date(2026, 12, 14), "thing3": "北京分行营业部"},
