@@ -160,7 +160,8 @@ class StartQuestion(MethodView):
         session = get_session()
         application = _my_application(session, principal)
         answer, question = start_question(session, application=application, question_id=question_id,
-                                          actor=Actor("candidate", principal.candidate_id))
+                                          actor=Actor("candidate", principal.candidate_id),
+                                          storage=current_app.extensions["qingpin.storage"])
         seconds = _segment_seconds()
         view = candidate_question(session, application=application, question=question)
         return {"answer_id": answer.id, "attempt": answer.attempt, "question": view, "started_at": answer.started_at,

@@ -127,8 +127,12 @@ def candidate_questions(session: Session, *, application: Application, questions
 
 
 def start_question(session: Session, *, application: Application, question_id: uuid.UUID, actor: Actor,
-                   now: datetime | None = None) -> tuple[Answer, Question]:
-    """Release a question to the candidate: a new attempt whose recording window the server enforces."""
+                   now: datetime | None = None, storage=None) -> tuple[Answer, Question]:
+    """Release a question to the candidate: a new attempt whose recording window the server enforces.
+
+    An earlier attempt still recording (never submitted) is given up: its stored segments are removed (the rows now,
+    the recordings from `storage` once this commits), so they neither linger nor count against the candidate's quota,
+    and it takes no more segments (409 answer_superseded)."""
     now = now or utcnow()
     if application.state not in ANSWERABLE:
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
@@ -141,6 +145,7 @@ def start_question(session: Session, *, application: Application, question_id: u
     previous = [a for a in answers_for(session, application_id=application.id, include_practice=True) if a.question_id == question.id]
     if attempts_used(previous, question.id) >= attempts_allowed(question, extra):
         raise Conflict("no retakes left for this question", reason="no_retakes_left")
+    _give_up(session, [a for a in previous if a.status == AnswerStatus.recording], storage=storage)
     window = (question.think_seconds + extra.extra_think_seconds + question.answer_seconds + extra.extra_answer_seconds
               + RECORD_TOLERANCE_SECONDS)
     answer = Answer(
@@ -154,6 +159,19 @@ def start_question(session: Session, *, application: Application, question_id: u
     if application.state != S.in_progress:
         transition_application(session, application=application, to_state=S.in_progress, actor=actor, reason="first question started")
     return answer, question
+
+
+def _give_up(session: Session, attempts: list[Answer], *, storage) -> None:
+    """Remove what never-submitted attempts stored: segment rows now, their recordings after commit."""
+    if not attempts:
+        return
+    segments = list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id.in_([a.id for a in attempts]))))
+    keys = [segment.media_key for segment in segments]
+    for segment in segments:
+        session.delete(segment)
+    session.flush()
+    if storage is not None and keys:
+        after_commit(session, lambda: [storage.delete(key) for key in keys])
 
 
 def _check_booked_time(session: Session, *, application: Application, now: datetime, extra_window_hours: int) -> None:
@@ -187,6 +205,9 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
     if answer.status != AnswerStatus.recording:
         raise Conflict("this answer is already submitted", reason="answer_submitted")
+    if session.exec(select(Answer.id).where(Answer.application_id == application.id, Answer.question_id == answer.question_id,
+                                            Answer.attempt > answer.attempt)).first():
+        raise Conflict("this attempt was replaced by a retake", reason="answer_superseded")
     require_media_consent(session, application=application)
     question = session.get(Question, answer.question_id)
     most = max_segments(session, application_id=application.id, question=question, segment_seconds=segment_seconds)

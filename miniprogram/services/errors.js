@@ -33,6 +33,7 @@ const REASONS = {
   answer_time_over: '这道题的作答时间已结束。',
   answer_submitted: '这道题的回答已提交。',
   segment_exists: '这一段录像已上传。',
+  answer_superseded: '这次作答已被重录取代。',
   segment_too_long: '单段录像过长，请重新录制。',
   answer_too_long: '回答超过了时间限制。',
   unanswered_questions: '还有题目没有回答，请回答全部题目后再提交。',

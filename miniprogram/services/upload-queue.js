@@ -168,8 +168,9 @@ function createUploadQueue({ wx, uploader, storageKey = QUEUE_KEY, onChange = ()
       return { item, ...result }
     } catch (err) {
       if (err instanceof Discarded) return { item, discarded: true }
-      // The server has this segment already (its reply was lost), or will never take it: nothing left to send.
-      if (err.reason === 'segment_exists' || err.reason === 'answer_submitted') {
+      // The server has this segment already (its reply was lost), or will never take it (submitted, or replaced by a
+      // retake): nothing left to send.
+      if (err.reason === 'segment_exists' || err.reason === 'answer_submitted' || err.reason === 'answer_superseded') {
         remove(item)
         return { item, alreadyThere: true }
       }

@@ -454,3 +454,38 @@ def test_job_policy_is_typed_and_only_an_explicit_true_opts_in():
         "auto_advance_score", "calibration_min_interviews"}
     policy = JobPolicy.model_validate({"auto_advance": True, "auto_advance_score": 40, "note": "HR's own"})
     assert policy.auto_advance and policy.rollup_thresholds() == {"auto_advance_score": 40.0}
+
+
+# A retake gives up the attempt still recording: its stored segments go (rows and objects), so they neither linger
+# nor count against the candidate's quota, and a late segment of it is refused.
+def test_a_retake_removes_the_given_up_attempts_segments_and_refuses_more(client, make_hr, app):
+    import io
+
+    hr = make_hr()
+    job = create_job(client, hr)
+    _, me = invite_candidate(client, hr, job["id"])
+    wav = silent_wav(1.0)
+    app.config["QINGPIN_SETTINGS"].max_candidate_bytes = len(wav) + 10  # room for one segment
+    question_id = job["questions"][0]["id"]
+
+    def segment(answer_id, index):  # a segment of a recording still going on: no count yet
+        return client.post(f"/api/candidate/answers/{answer_id}/segments", headers=me, content_type="multipart/form-data",
+                           data={"index": index, "sha256": hashlib.sha256(wav).hexdigest(), "file": (io.BytesIO(wav), "part.wav")})
+
+    first = start_question(client, me, question_id)
+    assert segment(first["answer_id"], 0).status_code == 201
+    storage = app.extensions["qingpin.storage"]
+    from backend.models import AnswerSegment
+
+    with app.app_context(), session_scope() as session:
+        [key] = session.exec(select(AnswerSegment.media_key).where(AnswerSegment.answer_id == uuid.UUID(first["answer_id"]))).all()
+    assert storage.exists(key)
+
+    retake = start_question(client, me, question_id)
+    assert not storage.exists(key)
+    with app.app_context(), session_scope() as session:
+        assert not session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == uuid.UUID(first["answer_id"]))).all()
+    late = segment(first["answer_id"], 1)
+    assert late.status_code == 409 and late.json["reason"] == "answer_superseded"
+    # the given-up attempt no longer counts against the quota
+    assert upload_segment(client, me, retake["answer_id"], wav).status_code == 201

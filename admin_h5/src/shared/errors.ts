@@ -56,6 +56,7 @@ const REASONS: Record<string, string> = {
   bad_segment: '录像分段有误，请重新录制',
   answer_time_over: '这道题的作答时间已过，请重新录制（如还有重录机会）',
   answer_submitted: '这道题的回答已经提交',
+  answer_superseded: '这次作答已被重录取代',
   answer_too_long: '回答超过了时间上限，请重新录制',
   bad_upload_metadata: '上传信息不完整，请重新录制',
   upload_too_large: '录像文件过大，请重新录制',

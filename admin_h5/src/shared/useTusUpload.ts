@@ -15,8 +15,9 @@ export class SegmentRefused extends Error {
   }
 }
 
-// Reasons meaning the server already holds what this upload carries: the segment counts as sent.
-export const ALREADY_THERE = new Set(['segment_exists', 'answer_submitted'])
+// Reasons meaning nothing is left to send: the server holds this segment or this answer already, or the attempt was
+// replaced by a retake. The segment leaves the queue.
+export const ALREADY_THERE = new Set(['segment_exists', 'answer_submitted', 'answer_superseded'])
 // Refusals by the server's rules (time over, unreadable, too long…): retrying would only fail again.
 const FINAL_STATUSES = new Set([400, 404, 409, 413, 415, 422])
 
