@@ -45,7 +45,7 @@ def test_the_application_list_exports_with_chinese_headers(app, client, make_hr)
     only_invited = _workbook(client.get("/api/exports/applications.xlsx", headers=hr, query_string={"state": "invited"}))
     assert [row[0] for row in _rows(only_invited["候选人"])[1:]] == ["陈导出"]
     with app.app_context(), session_scope() as session:
-        logged = session.exec(select(Event).where(Event.kind == "export_downloaded")).all()
+        logged = session.exec(select(Event).where(Event.kind == "export_downloaded").order_by(Event.created_at)).all()
         assert [(e.data["what"], e.data["rows"], e.actor_type) for e in logged] == [("applications", 2, "hr"), ("applications", 1, "hr")]
         assert logged[1].data["filters"]["state"] == "invited"
 
