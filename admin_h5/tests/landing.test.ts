@@ -29,14 +29,6 @@ afterEach(() => {
 })
 
 describe('the invitation landing', () => {
-  it('reads the token of an invitation address only', async () => {
-    const { invitationToken } = await import('@/candidate/landing')
-    expect(invitationToken('/h5/c/i/abc-_123')).toBe('abc-_123')
-    expect(invitationToken('/h5/c/i/abc/')).toBe('abc')
-    expect(invitationToken('/h5/c/booking')).toBeNull()
-    expect(invitationToken('/h5/c/i/abc/extra')).toBeNull()
-  })
-
   it("takes the early script's exchange instead of sending its own, then fetches the landing's data once", async () => {
     window.__qingpinInvitation = { token: 'tok', response: Promise.resolve(json(201, SESSION)) }
     const { exchangeInvitation, takeJourney } = await import('@/candidate/landing')

@@ -2,14 +2,13 @@
 in writing (the deletion of data has no pipeline yet: it stays recorded and open)."""
 from __future__ import annotations
 
-from sqlmodel import Session, select
-
 import uuid
 
+from sqlmodel import Session, select
+
 from ..errors import Conflict, Invalid, NotFound
-from ..models import Application
+from ..models import Application, utcnow
 from ..models.requests import CandidateRequest, RequestKind
-from ..models import utcnow
 from .applications import Actor, record_event
 from .notifications import notify
 
@@ -41,7 +40,8 @@ def answer_request(session: Session, *, application: Application, request_id: uu
                    actor: Actor) -> CandidateRequest:
     """HR's written answer to an open explanation or human-review request: kept with the request, put on the
     candidate's timeline and sent to the candidate (inbox, and WeChat/e-mail where they allowed it)."""
-    request = session.get(CandidateRequest, request_id)
+    # locked: two HR users answering at once get one answer and one 409, never two messages
+    request = session.get(CandidateRequest, request_id, with_for_update=True)
     if request is None or request.application_id != application.id:
         raise NotFound("no such request for this application", reason="request_not_found")
     if request.kind not in ANSWERABLE:

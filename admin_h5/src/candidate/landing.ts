@@ -1,7 +1,7 @@
 // The invitation link's first screen on a slow phone. The link's token is exchanged for a session before the portal
-// has even loaded (index.html's early-exchange.js starts the request; else the entry script does, before Vue mounts),
-// and the landing's data is requested the moment the session exists: the candidate waits for one chain of round
-// trips, not for chunk loads and script start-up between them.
+// has even loaded (index.html's early-exchange.js starts the request; without it, the invitation page sends it), and
+// the landing's data is requested the moment the session exists: the candidate waits for one chain of round trips,
+// not for chunk loads and script start-up between them.
 import { api, session } from './api'
 import { call, type Schemas } from '@/api/client'
 import { loadJourney, type Journey } from './journey'
@@ -11,12 +11,6 @@ const FRESH_MS = 10_000
 
 let exchange: { token: string; promise: Promise<void> } | null = null
 let ahead: { promise: Promise<Journey>; at: number } | null = null
-
-/** The token from an invitation address (`/h5/c/i/<token>`), or null. */
-export function invitationToken(pathname: string): string | null {
-  const match = /^\/h5\/c\/i\/([^/?#]+)\/?$/.exec(pathname)
-  return match ? decodeURIComponent(match[1]) : null
-}
 
 type SessionAnswer = Schemas['Session']
 
