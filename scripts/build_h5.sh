@@ -8,6 +8,9 @@ if ! command -v npm >/dev/null; then
   exit 1
 fi
 cd "$H5"
+# One build at a time: the test workers (pytest-xdist) and `qingpin run` may all ask for it at once.
+exec 9>"$H5/.build.lock"
+flock 9
 lock_sum="$(sha256sum package-lock.json | cut -c1-16)"
 if [ ! -f node_modules/.qingpin-lock ] || [ "$(cat node_modules/.qingpin-lock)" != "$lock_sum" ]; then
   echo "h5: npm ci"

@@ -59,6 +59,21 @@ def pytest_generate_tests(metafunc):
     metafunc.parametrize("database_url", names, indirect=True, scope="session")
 
 
+# scripts/test runs the suite on two pytest-xdist workers (`--dist loadgroup`). Tests sharing a session fixture that
+# is expensive to build (every corpus answer transcribed, the résumé set rendered and read) stay on one worker, so
+# it is built once; every other test goes wherever a worker is free.
+XDIST_GROUPS = {"corpus_results": "interview-corpus", "resumes": "resume-set"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for fixture, group in XDIST_GROUPS.items():
+            if fixture in item.fixturenames:
+                item.add_marker(pytest.mark.xdist_group(group))
+                break
+
+
 TEST_PASSWORD_METHOD = "scrypt:1024:8:1"  # production keeps werkzeug's scrypt:32768:8:1 (0.1-0.2 s a hash)
 PRODUCTION_PASSWORD_HASHING: dict = {}  # what backend.services.auth had before the tests patched it
 
