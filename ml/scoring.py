@@ -624,9 +624,12 @@ def match_rubric(
     """
     question_form = normalise(question.text)
     hits, matched = [], set()
+    # content-v5: one thing said is evidence of one rubric point: the words (clause, characters) a point was found
+    # in are not evidence of a later point ("不适合他" said once is not both 不销售超出承受能力的产品 and 给出合适建议).
+    used: list[tuple[int, int, int]] = []
     for point in question.rubric:
         concepts = point_concepts(point.key_phrases, point.text, question.text)
-        best: tuple[tuple, RubricHit] | None = None
+        candidates: list[tuple[tuple, int, Concept, object]] = []
         for order, concept in enumerate(concepts):
             for index, clause in enumerate(clauses):
                 if index in echo:
@@ -639,9 +642,16 @@ def match_rubric(
                         and normalise(concept.phrase) not in question_form):
                     evidence.add(index)
                 rank = (_SOURCE_RANK[concept.source], _KIND_RANK[found.kind], order, clause.start)
-                if best is None or rank < best[0]:
-                    best = (rank, _content_hit(point, concept, clause, found))
-        hit = best[1] if best else RubricHit(point.id, point.text, False)
+                candidates.append((rank, index, concept, found))
+        candidates.sort(key=lambda c: c[0])
+        hit = None
+        for _, index, concept, found in candidates:
+            if any(i == index and found.start < end and start < found.end for i, start, end in used):
+                continue
+            used.append((index, found.start, found.end))
+            hit = _content_hit(point, concept, clauses[index], found)
+            break
+        hit = hit or RubricHit(point.id, point.text, False)
         hit.requirements = [_requirement(r, clauses if focus is None else focus, star) for r in point.requires]
         parts = ([hit.found] if concepts else []) + [r["met"] for r in hit.requirements]
         hit.credit = round(sum(parts) / len(parts), 3) if parts else 0.0

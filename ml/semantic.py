@@ -125,16 +125,41 @@ def find_split(phrase: str, text: str) -> PhraseMatch | None:
 
 
 def find_concept(concept: Concept, text: str) -> ConceptMatch | None:
-    """Where ``text`` says the concept: verbatim, in pinyin (recogniser homophones), or said apart."""
-    found = find_phrase(concept.phrase, text) or find_split(concept.phrase, text)
+    """Where ``text`` says the concept: verbatim, in pinyin (recogniser homophones), or said apart.
+
+    content-v5: verbatim, the phrase must touch the edge of a word (财产 is not said in 理财产品, nor 合适 in 适合适);
+    in pinyin, the heard characters must be a recogniser's slip, no word of their own (经济 is not a mishearing of
+    the rubric's 经纪, nor 聊聊 of 了了), for HR's phrases as for our synonyms.
+    """
+    position = 0
+    while position < len(text):
+        found = find_phrase(concept.phrase, text[position:])
+        if found is None:
+            break
+        start, end = position + found.start, position + found.end
+        if found.kind == "exact" and inside_word(text, start, end):
+            position = start + 1
+            continue
+        if found.kind == "pinyin" and not is_slip(text, start, end):
+            position = start + 1
+            continue
+        return ConceptMatch(concept, found.kind, start, end, found.matched)
+    found = find_split(concept.phrase, text)
     # A synonym is our guess, not HR's word: it must be said as written (结果 ~ 结实 in Cilin, 结实 ~ 解释 in pinyin),
-    # or heard as a recogniser's slip that is no word of its own (合对 for 核对; ml.vocabulary.is_slip).
-    if found is None:
+    # or heard as a recogniser's slip (above).
+    if found is None or concept.source == "synonym":
         return None
-    if concept.source == "synonym" and found.kind != "exact":
-        if found.kind != "pinyin" or not is_slip(text, found.start, found.end):
-            return None
     return ConceptMatch(concept, found.kind, found.start, found.end, found.matched)
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` touches no edge of jieba's words: it lies within one longer word, or cuts two
+    words apart (财产 in 理财产品)."""
+    edges, position = {0}, 0
+    for token in jieba.lcut(text):
+        position += len(token)
+        edges.add(position)
+    return start not in edges and end not in edges
 
 
 def point_concepts(key_phrases: list[str], point_text: str, question_text: str) -> list[Concept]:
