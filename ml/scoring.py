@@ -12,7 +12,7 @@ import numpy as np
 
 from ml.asr import AsrEngine, Transcript
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
-from ml.nonanswer import CAPPING, DIGRESSES, NonAnswer, find_non_answers, is_echo
+from ml.nonanswer import CAPPING, DIGRESSES, RESTATES_QUESTION, NonAnswer, find_non_answers, is_echo
 from ml.semantic import Concept, find_concept, phrase_share, point_concepts
 from ml.structure import (
     STRUCTURAL_REQUIREMENTS,
@@ -55,7 +55,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v4"
+SCORER_VERSION = "content-v5"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -444,7 +444,9 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
                                       connectives_full=config.connectives_full)
         star = structure.star if structure.behavioural else find_star(focus)
         hits, matched = match_rubric(clauses, question, star, echo=echo, focus=focus)
-    relevance = measure_relevance(clauses, topic, full_words=config.relevance_full_words)
+    # content-v5: a digression naming the question's words does not make the answer relevant.
+    relevance = measure_relevance([c for i, c in enumerate(clauses) if i not in digression], topic,
+                                  full_words=config.relevance_full_words)
     specificity = measure_specificity(
         focus, behavioural=question.is_behavioural, steps_full=config.specificity_steps,
         figures_full=config.specificity_figures, stakeholders_full=config.specificity_stakeholders,
@@ -460,6 +462,10 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
                                                for c in point_concepts(p.key_phrases, p.text, question.text)
                                                if c.source != "synonym"]),
     )
+    if any(n.kind == RESTATES_QUESTION for n in non_answers):
+        # content-v5: an answer that restates the question is not made relevant by the question's own words.
+        relevance = measure_relevance([c for i, c in enumerate(clauses) if i not in digression and i not in echo],
+                                      topic, full_words=config.relevance_full_words)
     features = answer_features(question, hits, structure, relevance, specificity)
     content, content_detail = weighted_score(features, config.weights_for(None))
     content_detail["rubric_points"] = [p.id for p in question.rubric]
