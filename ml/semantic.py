@@ -17,7 +17,7 @@ from pathlib import Path
 import jieba
 
 from ml.structure import FRAME_WORDS, is_cjk_word
-from ml.text import PhraseMatch, find_phrase, normalise
+from ml.text import PhraseMatch, find_phrase, normalise, pinyin_of
 from ml.vocabulary import is_slip
 
 jieba.setLogLevel(logging.WARNING)
@@ -103,23 +103,34 @@ def is_specific(word: str) -> bool:
 
 
 def find_split(phrase: str, text: str) -> PhraseMatch | None:
-    """A two-character word said apart, each half a word of its own: 加班 in 加了几天班, 帮忙 in 帮了个忙."""
+    """A two-character word said apart, each half a word of its own: 加班 in 加了几天班, 帮忙 in 帮了个忙.
+
+    content-v5: one half may be heard as a homophone (道个欠 for 道个歉), the other must be as written."""
     target = normalise(phrase)
     if len(target) != 2:
         return None
+    sounds = pinyin_of(target)
     tokens = jieba.lcut(text)
     starts, position = [], 0
     for token in tokens:
         starts.append((position, token))
         position += len(token)
+
+    def half(token: str, i: int) -> int:
+        """2: the half as written, 1: a one-character homophone of it, 0: neither."""
+        if token == target[i]:
+            return 2
+        return int(len(token) == 1 and pinyin_of(token) == [sounds[i]])
+
     for i, (at, token) in enumerate(starts):
-        if token != target[0]:
+        first = half(token, 0)
+        if not first:
             continue
         for end, later in starts[i + 1 :]:
             gap = end - at - 1
             if gap > MAX_SPLIT_GAP:
                 break
-            if gap >= 1 and later == target[1]:
+            if gap >= 1 and first + half(later, 1) >= 3:
                 return PhraseMatch("split", at, end + 1, text[at : end + 1])
     return None
 
