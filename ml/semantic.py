@@ -99,6 +99,7 @@ def synonyms(word: str, *, shared_character: bool = True) -> tuple[str, ...]:
 
 def is_specific(word: str) -> bool:
     """A jieba dictionary word that is not an everyday word (MAX_SYNONYM_FREQUENCY): evidence when said."""
+    jieba.initialize()  # get_FREQ answers None before jieba's dictionary is loaded (and synonyms() caches)
     return 0 < (jieba.get_FREQ(word) or 0) <= MAX_SYNONYM_FREQUENCY
 
 
@@ -184,7 +185,12 @@ def point_concepts(key_phrases: list[str], point_text: str, question_text: str) 
     for word in content_words(point_text):
         if word not in question and is_specific(word):
             seen.setdefault(word, Concept(word, "rubric_text"))
+    # content-v5: synonyms are one hop from the rubric: a phrase that is itself a synonym of one of the point's own
+    # words (结实, proposed for 结果) is not expanded again (确实 is no result).
+    own = set(content_words(point_text))
     for base in list(seen.values()):
+        if base.source == "key_phrase" and base.phrase not in own and any(base.phrase in synonyms(w) for w in own):
+            continue
         for other in synonyms(base.phrase):
             if other not in question:
                 seen.setdefault(other, Concept(other, "synonym", base.phrase))

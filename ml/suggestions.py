@@ -24,6 +24,7 @@ IDIOM_TAGS = ("i", "l")
 def suggestible_synonym(synonym: str, word: str) -> bool:
     """Whether a Cilin synonym of a rubric word is worth proposing to HR: common enough to be said, not an idiom,
     and not the word itself with more attached (社会制度 for 制度, 保证书 for 保证: a narrower thing, not the same)."""
+    jieba.initialize()
     if (jieba.get_FREQ(synonym) or 0) < MIN_SUGGESTED_SYNONYM_FREQUENCY:
         return False
     if word in synonym:

@@ -123,3 +123,16 @@ def test_a_word_said_apart_may_have_one_half_heard_as_a_homophone():
     assert find_split("加班", "家了几天班").matched == "家了几天班"
     assert find_split("加班", "家了几天搬") is None  # neither half as written
     assert find_concept(Concept("道歉", "synonym", "致歉"), "我会跟他道个欠") is None  # our guesses stay exact
+
+
+def test_synonyms_are_one_hop_from_the_rubric():
+    """content-v5: 结实 (Cilin's neighbour of 结果, as a suggestion HR may pick) is matched as said, but its own
+    synonyms (确实) are two hops from the rubric and are not."""
+    from ml.semantic import point_concepts, synonyms
+
+    assert "结实" in synonyms("结果") and "确实" in synonyms("结实")
+    concepts = {c.phrase: c for c in point_concepts(["结实"], "避免损失的结果", "请讲一次你发现风险的经历。")}
+    assert concepts["结实"].source == "key_phrase" and concepts["幸免"].of == "避免"
+    assert "确实" not in concepts
+    # HR's own word, not a synonym of the point's words, is still expanded.
+    assert "呈报" in {c.phrase for c in point_concepts(["上报"], "及时处理", "请讲一次经历。")}
