@@ -12,7 +12,7 @@ import numpy as np
 
 from ml.asr import AsrEngine, Transcript
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
-from ml.nonanswer import CAPPING, DIGRESSES, NonAnswer, find_non_answers, is_echo
+from ml.nonanswer import CAPPING, DIGRESSES, RESTATES_QUESTION, NonAnswer, find_non_answers, is_echo
 from ml.semantic import Concept, find_concept, phrase_share, point_concepts
 from ml.structure import (
     STRUCTURAL_REQUIREMENTS,
@@ -55,7 +55,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v4"
+SCORER_VERSION = "content-v5"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -444,7 +444,9 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
                                       connectives_full=config.connectives_full)
         star = structure.star if structure.behavioural else find_star(focus)
         hits, matched = match_rubric(clauses, question, star, echo=echo, focus=focus)
-    relevance = measure_relevance(clauses, topic, full_words=config.relevance_full_words)
+    # content-v5: a digression naming the question's words does not make the answer relevant.
+    relevance = measure_relevance([c for i, c in enumerate(clauses) if i not in digression], topic,
+                                  full_words=config.relevance_full_words)
     specificity = measure_specificity(
         focus, behavioural=question.is_behavioural, steps_full=config.specificity_steps,
         figures_full=config.specificity_figures, stakeholders_full=config.specificity_stakeholders,
@@ -460,6 +462,10 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
                                                for c in point_concepts(p.key_phrases, p.text, question.text)
                                                if c.source != "synonym"]),
     )
+    if any(n.kind == RESTATES_QUESTION for n in non_answers):
+        # content-v5: an answer that restates the question is not made relevant by the question's own words.
+        relevance = measure_relevance([c for i, c in enumerate(clauses) if i not in digression and i not in echo],
+                                      topic, full_words=config.relevance_full_words)
     features = answer_features(question, hits, structure, relevance, specificity)
     content, content_detail = weighted_score(features, config.weights_for(None))
     content_detail["rubric_points"] = [p.id for p in question.rubric]
@@ -624,9 +630,12 @@ def match_rubric(
     """
     question_form = normalise(question.text)
     hits, matched = [], set()
+    # content-v5: one thing said is evidence of one rubric point: the words (clause, characters) a point was found
+    # in are not evidence of a later point ("不适合他" said once is not both 不销售超出承受能力的产品 and 给出合适建议).
+    used: list[tuple[int, int, int]] = []
     for point in question.rubric:
         concepts = point_concepts(point.key_phrases, point.text, question.text)
-        best: tuple[tuple, RubricHit] | None = None
+        candidates: list[tuple[tuple, int, Concept, object]] = []
         for order, concept in enumerate(concepts):
             for index, clause in enumerate(clauses):
                 if index in echo:
@@ -639,9 +648,16 @@ def match_rubric(
                         and normalise(concept.phrase) not in question_form):
                     evidence.add(index)
                 rank = (_SOURCE_RANK[concept.source], _KIND_RANK[found.kind], order, clause.start)
-                if best is None or rank < best[0]:
-                    best = (rank, _content_hit(point, concept, clause, found))
-        hit = best[1] if best else RubricHit(point.id, point.text, False)
+                candidates.append((rank, index, concept, found))
+        candidates.sort(key=lambda c: c[0])
+        hit = None
+        for _, index, concept, found in candidates:
+            if any(i == index and found.start < end and start < found.end for i, start, end in used):
+                continue
+            used.append((index, found.start, found.end))
+            hit = _content_hit(point, concept, clauses[index], found)
+            break
+        hit = hit or RubricHit(point.id, point.text, False)
         hit.requirements = [_requirement(r, clauses if focus is None else focus, star) for r in point.requires]
         parts = ([hit.found] if concepts else []) + [r["met"] for r in hit.requirements]
         hit.credit = round(sum(parts) / len(parts), 3) if parts else 0.0

@@ -17,7 +17,7 @@ from pathlib import Path
 import jieba
 
 from ml.structure import FRAME_WORDS, is_cjk_word
-from ml.text import PhraseMatch, find_phrase, normalise
+from ml.text import PhraseMatch, find_phrase, normalise, pinyin_of
 from ml.vocabulary import is_slip
 
 jieba.setLogLevel(logging.WARNING)
@@ -99,42 +99,79 @@ def synonyms(word: str, *, shared_character: bool = True) -> tuple[str, ...]:
 
 def is_specific(word: str) -> bool:
     """A jieba dictionary word that is not an everyday word (MAX_SYNONYM_FREQUENCY): evidence when said."""
+    jieba.initialize()  # get_FREQ answers None before jieba's dictionary is loaded (and synonyms() caches)
     return 0 < (jieba.get_FREQ(word) or 0) <= MAX_SYNONYM_FREQUENCY
 
 
 def find_split(phrase: str, text: str) -> PhraseMatch | None:
-    """A two-character word said apart, each half a word of its own: 加班 in 加了几天班, 帮忙 in 帮了个忙."""
+    """A two-character word said apart, each half a word of its own: 加班 in 加了几天班, 帮忙 in 帮了个忙.
+
+    content-v5: one half may be heard as a homophone (道个欠 for 道个歉), the other must be as written."""
     target = normalise(phrase)
     if len(target) != 2:
         return None
+    sounds = pinyin_of(target)
     tokens = jieba.lcut(text)
     starts, position = [], 0
     for token in tokens:
         starts.append((position, token))
         position += len(token)
+
+    def half(token: str, i: int) -> int:
+        """2: the half as written, 1: a one-character homophone of it, 0: neither."""
+        if token == target[i]:
+            return 2
+        return int(len(token) == 1 and pinyin_of(token) == [sounds[i]])
+
     for i, (at, token) in enumerate(starts):
-        if token != target[0]:
+        first = half(token, 0)
+        if not first:
             continue
         for end, later in starts[i + 1 :]:
             gap = end - at - 1
             if gap > MAX_SPLIT_GAP:
                 break
-            if gap >= 1 and later == target[1]:
+            if gap >= 1 and first + half(later, 1) >= 3:
                 return PhraseMatch("split", at, end + 1, text[at : end + 1])
     return None
 
 
 def find_concept(concept: Concept, text: str) -> ConceptMatch | None:
-    """Where ``text`` says the concept: verbatim, in pinyin (recogniser homophones), or said apart."""
-    found = find_phrase(concept.phrase, text) or find_split(concept.phrase, text)
+    """Where ``text`` says the concept: verbatim, in pinyin (recogniser homophones), or said apart.
+
+    content-v5: verbatim, the phrase must touch the edge of a word (财产 is not said in 理财产品, nor 合适 in 适合适);
+    in pinyin, the heard characters must be a recogniser's slip, no word of their own (经济 is not a mishearing of
+    the rubric's 经纪, nor 聊聊 of 了了), for HR's phrases as for our synonyms.
+    """
+    position = 0
+    while position < len(text):
+        found = find_phrase(concept.phrase, text[position:])
+        if found is None:
+            break
+        start, end = position + found.start, position + found.end
+        if found.kind == "exact" and inside_word(text, start, end):
+            position = start + 1
+            continue
+        if found.kind == "pinyin" and not is_slip(text, start, end):
+            position = start + 1
+            continue
+        return ConceptMatch(concept, found.kind, start, end, found.matched)
+    found = find_split(concept.phrase, text)
     # A synonym is our guess, not HR's word: it must be said as written (结果 ~ 结实 in Cilin, 结实 ~ 解释 in pinyin),
-    # or heard as a recogniser's slip that is no word of its own (合对 for 核对; ml.vocabulary.is_slip).
-    if found is None:
+    # or heard as a recogniser's slip (above).
+    if found is None or concept.source == "synonym":
         return None
-    if concept.source == "synonym" and found.kind != "exact":
-        if found.kind != "pinyin" or not is_slip(text, found.start, found.end):
-            return None
     return ConceptMatch(concept, found.kind, found.start, found.end, found.matched)
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` touches no edge of jieba's words: it lies within one longer word, or cuts two
+    words apart (财产 in 理财产品)."""
+    edges, position = {0}, 0
+    for token in jieba.lcut(text):
+        position += len(token)
+        edges.add(position)
+    return start not in edges and end not in edges
 
 
 def point_concepts(key_phrases: list[str], point_text: str, question_text: str) -> list[Concept]:
@@ -148,7 +185,12 @@ def point_concepts(key_phrases: list[str], point_text: str, question_text: str) 
     for word in content_words(point_text):
         if word not in question and is_specific(word):
             seen.setdefault(word, Concept(word, "rubric_text"))
+    # content-v5: synonyms are one hop from the rubric: a phrase that is itself a synonym of one of the point's own
+    # words (结实, proposed for 结果) is not expanded again (确实 is no result).
+    own = set(content_words(point_text))
     for base in list(seen.values()):
+        if base.source == "key_phrase" and base.phrase not in own and any(base.phrase in synonyms(w) for w in own):
+            continue
         for other in synonyms(base.phrase):
             if other not in question:
                 seen.setdefault(other, Concept(other, "synonym", base.phrase))

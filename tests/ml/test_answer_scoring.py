@@ -128,7 +128,7 @@ def test_scored_answer_carries_its_evidence(corpus_results, question_specs):
         assert 0.0 <= hit.start < hit.end <= result.transcript.duration + 0.5
         assert hit.phrase in next(p.key_phrases for p in question.rubric if p.id == hit.point_id)
     assert set(result.competency_scores) == set(question.competencies)
-    assert result.scorer_version == SCORER_VERSION == "content-v4"
+    assert result.scorer_version == SCORER_VERSION == "content-v5"
     assert result.config_hash == config_hash(question)
     assert set(result.features) == FEATURE_KEYS
     assert all(0.0 <= value <= 1.0 for value in result.features.values())
@@ -432,3 +432,24 @@ def test_the_pre_recogniser_reason_tells_silence_noise_and_a_short_answer_apart(
     assert pre_asr_reason(hiss, 0.0) == "noise"
     assert pre_asr_reason(hiss, 1.5) == "too_short"
     assert pre_asr_reason(np.zeros(0, dtype=np.float32), 0.0) == "too_little_speech"
+
+
+def test_one_thing_said_is_evidence_of_one_rubric_point():
+    """content-v5: "不适合他" said once is not both the suitability point and the advice point."""
+    from ml.structure import transcript_clauses
+    from ml.scoring import match_rubric
+
+    spec = QuestionSpec.from_dict({
+        "text": "客户坚持要买一款高风险产品，你会怎么处理？",
+        "competencies": {"合规操作": 1.0},
+        "rubric": [{"id": "p1", "text": "不销售超出承受能力的产品", "key_phrases": ["适合"]},
+                   {"id": "p2", "text": "给出合适的配置建议", "key_phrases": ["适合", "配置"]}],
+    })
+    once = Transcript("我会跟他说这个产品不适合他。", [AsrSegment(0.0, 3.0, "我会跟他说这个产品不适合他。", 0.8)],
+                      "zh", "test", 3.0)
+    hits, _ = match_rubric(transcript_clauses(once), spec, [])
+    assert [h.found for h in hits] == [True, False] and hits[0].matched_text == "适合"
+    text = "我会跟他说这个产品不适合他，再帮他配置一些稳健的产品。"
+    both = Transcript(text, [AsrSegment(0.0, 5.0, text, 0.8)], "zh", "test", 5.0)
+    hits, _ = match_rubric(transcript_clauses(both), spec, [])
+    assert [(h.found, h.matched_text) for h in hits] == [(True, "适合"), (True, "配置")]

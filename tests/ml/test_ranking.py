@@ -51,7 +51,8 @@ def test_text_level_ranking(corpus, specs, results):
     correct, total = report.pairs["strong>weak"]
     assert correct == total == 20, report.pairs
     correct, total = report.all_pairs
-    # Measured 95 % (76/80) with content-v4 (bench/ranking.py prints it; weights chosen on d1-d5, t1-t5 held out).
+    # Measured 95 % (76/80) with content-v4 and content-v5 (bench/ranking.py prints it; weights chosen on d1-d5,
+    # t1-t5 held out).
     assert correct / total >= 0.95, report.pairs
     assert min(report.tau.values()) > 0.4 and sum(report.tau.values()) / len(report.tau) > 0.8, report.tau
     assert not report.refused
@@ -175,3 +176,33 @@ def test_the_demo_job_ranks_its_corpus_with_suggested_key_phrases_alone(intervie
         text = {i["quality"]: i["transcript"] for i in items if i.get("question") == qid and i["file"] == f"{qid}_{i['quality']}.wav"}
         scores = [score_transcript(text_transcript(text[q]), specs[qid]).content_score for q in ("strong", "average", "weak")]
         assert scores[0] > scores[1] > scores[2], (qid, scores)
+
+
+HELD_OUT = CORPUS.parent / "heldout.json"
+
+
+def test_the_held_out_batch_ranks_strong_above_weak():
+    """tests/fixtures/interview/heldout.json: 3 questions written before content-v5's changes and not tuned on
+    (first look with content-v4: 91.7 %, 2 rambling answers at or above average; content-v5: 91.7 %, 1)."""
+    corpus = load_corpus(HELD_OUT)
+    assert {q["job"] for q in corpus["questions"].values()} == {"demo", "teller", "wealth"}
+    specs = {qid: QuestionSpec.from_dict(dict(question_dict(corpus, qid),
+                                              job_description=corpus["jobs"][q["job"]]["description"]))
+             for qid, q in corpus["questions"].items()}
+    answers = corpus_answers(corpus)
+    assert len(answers) == 27
+    scores = {a.id: score_transcript(text_transcript(a.text), specs[a.question]).content_score for a in answers}
+    report = ranking_report(answers, scores, specs)
+    assert report.pairs["strong>weak"] == (6, 6), report.pairs
+    correct, total = report.all_pairs
+    assert correct / total >= 0.9, report.pairs
+    for answer in answers:
+        if answer.kind in ("echo", "stuffing", "offtopic"):
+            assert scores[answer.id] < scores[f"{answer.question}_average"], answer.id
+
+
+def test_an_answer_restating_the_question_is_not_made_relevant_by_its_words(results):
+    """content-v5: the question's own words said back earn no relevance (t4_echo named them all: 11.1 before)."""
+    echo = results["t4_echo"]
+    assert [n.kind for n in echo.non_answers] == ["restates_question"]
+    assert echo.features["relevance"] == 0.0 and echo.content_score < results["t4_average"].content_score

@@ -206,6 +206,22 @@ def test_sentences_about_family_school_or_hobbies_that_say_no_point_digress():
     assert {clauses[i].text for i in digressing} >= {"说起来我平时最喜欢看书，", "周末一般都在图书馆。"}
     assert not any("挂失" in clauses[i].text for i in digressing)
     assert set(cues.values()) <= {"我们家", "说起来", "看书"}
-    # A sentence that says a rubric point is evidence, whatever else it mentions.
+    # A clause that says a rubric point is evidence, whatever else it mentions.
     said = {i for i, c in enumerate(clauses) if "看书" in c.text}
     assert not {i for i in digression_clauses(clauses, evidence=said)[0] if clauses[i].text.startswith("说起来")}
+
+
+def test_a_comma_spliced_sentence_does_not_shield_the_digression_around_its_relevant_clause():
+    """content-v5: the recogniser wrote the answer as one sentence; the talk about one's father before the relevant
+    clause and the remark after it still digress, and a cue heard as a slip (临里 for 邻里) still counts."""
+    clauses = clauses_of((0.0, 4.0, "说到企业客户，我们那里企业挺多的，我爸以前也开过一个小场，后来关门，"),
+                         (4.2, 6.0, "有一家我们每个月都去拜访一次，"),
+                         (6.2, 9.0, "我觉得老城区的氛围很好，临里关系都很近。"))
+    relevant = {i for i, c in enumerate(clauses) if "拜访" in c.text}
+    digressing, cues = digression_clauses(clauses, evidence=relevant)
+    from ml.structure import sentences
+
+    assert len(sentences(clauses)) == 1  # one sentence, as the recogniser punctuated it
+    assert not digressing & relevant
+    assert {clauses[i].text for i in digressing} >= {"我爸以前也开过一个小场，", "临里关系都很近。"}
+    assert {cues[i] for i in digressing} >= {"邻里"}

@@ -85,3 +85,54 @@ def test_a_list_of_the_rubrics_phrases_run_together_by_the_recogniser_is_a_keywo
     story = score_transcript(text_transcript(
         "上个月末排队的人特别多，我每笔都复核两遍，有客户抱怨我就先道歉，再请大堂经理把查余额的客户引到自助机。"), spec)
     assert not story.non_answers and story.content_score > result.content_score
+
+
+def test_suggestions_leave_out_rare_idiomatic_and_narrower_synonyms():
+    """Cilin's archaic members (了了, 结荚), idioms (坚持不懈) and the word with more attached (保证书) are no phrase
+    HR would pick; common synonyms stay."""
+    def phrases(point: str) -> list[str]:
+        return [s.phrase for s in suggest_key_phrases(point, "请讲一次经历。", "")]
+
+    assert "理解" in phrases("了解客户的背景和需求")
+    assert not {"了了", "宽解"} & set(phrases("了解客户的背景和需求"))
+    assert not {"结荚", "结幕", "归根结底"} & set(phrases("取得的结果"))
+    assert "后果" in phrases("取得的结果")
+    assert not {"坚持不懈", "一言九鼎"} & set(phrases("坚持实名制规定") + phrases("第一时间如实上报"))
+    assert "保证书" not in phrases("保证项目按时推进") and "确保" in phrases("保证项目按时推进")
+
+
+def test_a_phrase_inside_a_longer_word_or_heard_as_another_word_is_no_match():
+    from ml.semantic import Concept, find_concept
+
+    # 财产 sits inside 理财产品 (理财 | 产品), touching neither edge of a word.
+    assert find_concept(Concept("财产", "synonym", "资产"), "可以给他推荐一些稳健一点的理财产品。") is None
+    assert find_concept(Concept("财产", "key_phrase"), "他的财产都在这里").kind == "exact"
+    # A phrase at the edge of a longer word still counts (按规定, 电信诈骗).
+    assert find_concept(Concept("规定", "key_phrase"), "按规定是不能取款的").matched == "规定"
+    # In pinyin, HR's phrase too must be heard as a slip, not as a word of its own: 经济 is not 经纪, 聊聊 not 了了.
+    assert find_concept(Concept("经纪", "key_phrase"), "其实我觉得经济总会好起来的") is None
+    assert find_concept(Concept("了了", "key_phrase"), "跟老板和会计喝喝茶聊聊最近的单子") is None
+    assert find_concept(Concept("贷款", "key_phrase"), "我帮他办了带款").matched == "带款"
+
+
+def test_a_word_said_apart_may_have_one_half_heard_as_a_homophone():
+    """content-v5: Whisper wrote 道个欠 for 道个歉 (t4_average's recording); one half as written is still required."""
+    from ml.semantic import Concept, find_concept, find_split
+
+    assert find_concept(Concept("道歉", "key_phrase"), "我会跟他道个欠，请他稍等一下").matched == "道个欠"
+    assert find_split("加班", "家了几天班").matched == "家了几天班"
+    assert find_split("加班", "家了几天搬") is None  # neither half as written
+    assert find_concept(Concept("道歉", "synonym", "致歉"), "我会跟他道个欠") is None  # our guesses stay exact
+
+
+def test_synonyms_are_one_hop_from_the_rubric():
+    """content-v5: 结实 (Cilin's neighbour of 结果, as a suggestion HR may pick) is matched as said, but its own
+    synonyms (确实) are two hops from the rubric and are not."""
+    from ml.semantic import point_concepts, synonyms
+
+    assert "结实" in synonyms("结果") and "确实" in synonyms("结实")
+    concepts = {c.phrase: c for c in point_concepts(["结实"], "避免损失的结果", "请讲一次你发现风险的经历。")}
+    assert concepts["结实"].source == "key_phrase" and concepts["幸免"].of == "避免"
+    assert "确实" not in concepts
+    # HR's own word, not a synonym of the point's words, is still expanded.
+    assert "呈报" in {c.phrase for c in point_concepts(["上报"], "及时处理", "请讲一次经历。")}
