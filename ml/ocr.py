@@ -413,10 +413,14 @@ def _rows_aligned(left: list[OcrLine], right: list[OcrLine], unit: float) -> boo
         return True
     tolerance = 0.35 * unit
     centres = _wrapped_centres(smaller, unit, other)
-    paired = sum(1 for a in smaller if any(abs(c - b.center_y) <= tolerance for c in centres[id(a)] for b in other))
+    # A line with nothing at all beside it (a section heading above a table) is a row of its own: it says
+    # nothing about whether the two sides share rows.
+    beside = [a for a in smaller if any(abs(a.center_y - b.center_y) <= unit + 0.5 * a.height for b in other)]
+    counted = beside if len(beside) >= len(smaller) / 2 else smaller
+    paired = sum(1 for a in counted if any(abs(c - b.center_y) <= tolerance for c in centres[id(a)] for b in other))
     # Independent columns line up now and then by chance (a sidebar beside a main column: about half
     # its lines); the rows of a table line up nearly all.
-    return paired / len(smaller) >= 0.8
+    return paired / len(counted) >= 0.8
 
 
 def _wrapped_centres(lines: list[OcrLine], unit: float,

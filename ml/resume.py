@@ -88,13 +88,13 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
-    lines = [piece for raw in normalize(text).split("\n") for piece in _split_labels(_redact(_normalize_line(raw)))
-             if piece]
+    whole = [_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")]
+    lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
     result = ParsedResume()
-    result.email = _find_email(lines)
-    result.phone = _find_phone(lines)
+    result.email = _find_email([line for line in whole if line])  # whole lines: whose contact a line gives
+    result.phone = _find_phone([line for line in whole if line])
     result.name = _find_name(lines)
 
     credential_lines: list[str] = []
@@ -144,9 +144,11 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         o is not w and o.start and o.employer == w.employer for o in result.work)]
 
     credential_lines = [_EMAIL.sub(" ", line) for line in credential_lines]
-    result.certificates = _unique(
-        [name for line in credential_lines for name in match_credentials(line, "certificates", keep_level=True)]
-        + [i for i in cert_items if not _credentials_in(i) and _looks_like_item(i)])
+    named = [name for line in credential_lines for name in match_credentials(line, "certificates", keep_level=True)]
+    # A piece of a named credential split off at a space ("CFA Level II" → "Level", "II") is no item of its own.
+    result.certificates = _unique(named + [
+        i for i in cert_items if not _credentials_in(i) and _looks_like_item(i)
+        and not any(i.casefold() in n.casefold() for n in named)])
     result.languages = _unique(
         [name for line in credential_lines for name in match_credentials(line, "languages")]
         + [i for i in language_items if not _credentials_in(i) and _looks_like_item(i)])
