@@ -1730,6 +1730,214 @@ def layout_viewer_screenshot(p: Person, rng: random.Random):
     return "screenshot", c
 
 
+# --- the fifth batch (third session): written after every change of the session, scored once, never studied ---
+
+POOLS_V5 = {
+    "employers": [("中国进出口银行", "Export-Import Bank of China"), ("渤海银行股份有限公司天津分行", "China Bohai Bank Tianjin Branch"),
+                  ("中国银河证券股份有限公司", "China Galaxy Securities"), ("新华人寿保险股份有限公司", "New China Life Insurance"),
+                  ("汇丰银行（中国）有限公司", "HSBC Bank (China)"), ("安永华明会计师事务所（特殊普通合伙）", "Ernst & Young Hua Ming"),
+                  ("成都银行股份有限公司", "Bank of Chengdu"), ("美团金融服务平台", "Meituan Finance"),
+                  ("苏州银行股份有限公司", "Bank of Suzhou")],
+    "departments": [("公司业务部", "Corporate Business Department"), ("风险控制部", "Risk Control Department"),
+                    ("财富管理中心", "Wealth Management Center"), ("清算中心", "Clearing Center")],
+    "titles": [("客户经理", "Relationship Manager"), ("高级风险分析师", "Senior Risk Analyst"), ("信贷专员", "Credit Specialist"),
+               ("私人银行家", "Private Banker"), ("审计经理", "Audit Manager"), ("交易员", "Trader"), ("合规经理", "Compliance Manager")],
+    "schools": [("四川大学", "Sichuan University"), ("华东师范大学", "East China Normal University"),
+                ("南京财经大学", "Nanjing University of Finance and Economics"), ("吉林大学", "Jilin University"),
+                ("香港中文大学", "The Chinese University of Hong Kong")],
+    "majors": [("金融硕士", "Master of Finance"), ("经济学", "Economics"), ("风险管理", "Risk Management"),
+               ("会计学", "Accounting"), ("数据科学", "Data Science")],
+    "skills": ["Python", "SQL", "Excel", "SAS", "Bloomberg", "Wind", "信用分析", "反欺诈", "财务建模", "PPT"],
+    "certs": ["CFA", "FRM", "银行从业资格", "CPA", "基金从业资格", "证券从业资格"],
+    "langs": ["CET-6", "IELTS 7.0", "TEM-8"],
+}
+
+
+def fax(image, seed: int):
+    """A page sent by fax or a cheap copier: low resolution, hard black and white, speckles."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    small = image.resize((image.width * 5 // 9, image.height * 5 // 9), Image.BILINEAR).rotate(-0.8, fillcolor=255)
+    pixels = np.asarray(small.resize(image.size, Image.NEAREST), dtype=np.float32) + rng.normal(0, 25, image.size[::-1])
+    pixels = np.where(pixels < 150, 0, 255)
+    speckle = rng.random(pixels.shape) < 0.002
+    pixels[speckle] = 0
+    return Image.fromarray(pixels.astype(np.uint8))
+
+
+def layout_gov_form_docx(p: Person, rng: random.Random):
+    """A state-owned bank's 报名表 DOCX: personal rows with 身份证号, then one merged cell "学习和工作经历（从高中填起）"
+    holding every period as "2012.09—2016.06  X大学Y专业 本科" / "2016.07—2019.03  X  Y"."""
+    def build(document):
+        document.add_heading("应聘人员报名登记表", level=0)
+        rng2 = random.Random(p.phone)
+        rows = [["姓名", p.name, "性别", p.sensitive["性别"], "民族", p.sensitive["民族"]],
+                ["身份证号", _id_number(p, rng2), "政治面貌", p.sensitive["政治面貌"]],
+                ["手机", p.phone, "邮箱", p.email],
+                ["学习和工作经历（从高中填起）",
+                 [f"{fmt_range(e['start'], e['end'], 'dot', '—')}  {e['school']}{e['major']}专业 {e['degree']}"
+                  for e in reversed(p.education)] +
+                 [f"{fmt_range(w['start'], w['end'], 'dot', '—')}  {w['employer']}  {w['title']}" for w in reversed(p.work)]],
+                ["专业技能", "，".join(p.skills)],
+                ["资格证书", "，".join(p.certificates)],
+                ["外语水平", p.languages[0]],
+                ["家庭主要成员", "父亲 退休；母亲 退休"]]
+        _docx_table(document, rows)
+    return "docx", build
+
+
+def _mm_yyyy(label: str) -> str:
+    if label == "至今":
+        return "Present"
+    year, _, month = label.partition("-")
+    return f"{month}/{year}"
+
+
+def layout_linkedin_pdf(p: Person, rng: random.Random):
+    """A LinkedIn-style English export: title first, company below, "MM/YYYY - Present · 2 yrs 3 mos", a location."""
+    c, y = Canvas(), 90
+    c.text(90, y, p.en_name, 40, font=SERIF)
+    y += 64
+    c.text(90, y, f"{p.email} | +86 {p.phone} | linkedin.com/in/{p.en_name.split()[-1].lower()}", 20, font=SERIF)
+    y += 70
+    c.text(90, y, "Experience", 32, font=SERIF)
+    y += 60
+    for w in p.work:
+        c.text(90, y, w["en_title"], 26, font=SERIF)
+        y += 42
+        c.text(90, y, w["en_employer"], 22, font=SERIF)
+        y += 36
+        c.text(90, y, f"{_mm_yyyy(w['start'])} - {_mm_yyyy(w['end'])} · {duration(w['start'], w['end'])}", 20)
+        y += 34
+        c.text(90, y, rng.choice(["Shanghai, China", "Beijing, China", "Shenzhen, Guangdong, China"]), 20, font=SERIF)
+        y += 34
+        c.text(90, y, rng.choice(DESCRIPTIONS_EN), 20, font=SERIF)
+        y += 56
+    c.text(90, y, "Education", 32, font=SERIF)
+    y += 60
+    for e in p.education:
+        c.text(90, y, e["en_school"], 24, font=SERIF)
+        y += 38
+        c.text(90, y, f"{DEGREE_EN[e['degree']]}, {e['en_major']} · ({e['start'][:4]} - {e['end'][:4]})", 20, font=SERIF)
+        y += 56
+    c.text(90, y, "Skills", 32, font=SERIF)
+    y += 56
+    c.text(90, y, " · ".join(p.skills), 20)
+    y += 50
+    c.text(90, y, "Licenses & Certifications", 32, font=SERIF)
+    y += 56
+    for cert in p.certificates:
+        c.text(90, y, cert, 20)
+        y += 34
+    y += 20
+    c.text(90, y, "Languages", 32, font=SERIF)
+    y += 56
+    c.text(90, y, p.languages[0], 20)
+    return "text_pdf", c
+
+
+def layout_fax_scan(p: Person, rng: random.Random):
+    """A one-page résumé sent by fax: hard black and white at low resolution, "2019年3月—2021年12月 | X | Y" rows."""
+    c = Canvas(face=1)
+    y = 100
+    c.text(100, y, f"个人简历 — {p.name}", 40)
+    y += 80
+    c.text(100, y, f"联系电话：{p.phone}    电子邮件：{p.email}", 26)
+    y += 80
+    for heading, entries in (("工作经历", p.work), ("教育背景", p.education)):
+        c.text(100, y, f"【{heading}】", 30)
+        y += 60
+        for item in entries:
+            dates = fmt_range(item["start"], item["end"], "nian", "—")
+            if heading == "工作经历":
+                c.text(100, y, f"{dates} | {item['employer']} | {item['title']}", 24)
+            else:
+                c.text(100, y, f"{dates} | {item['school']} | {item['major']} | {item['degree']}", 24)
+            y += 52
+        y += 30
+    c.text(100, y, "【技能证书】", 30)
+    y += 60
+    c.text(100, y, f"技能：{'、'.join(p.skills)}", 24)
+    y += 48
+    c.text(100, y, f"证书：{'、'.join(p.certificates)}    英语：{p.languages[0]}", 24)
+    return "fax_pdf", c
+
+
+def layout_maimai_png(p: Person, rng: random.Random):
+    """A 脉脉-style profile screen: "title @ employer" (or "employer · title"), "2019.03 - 至今 · 2年4个月" under it."""
+    c = Canvas()
+    c.fill(0, 0, PAGE_W, PAGE_H, 246)
+    c.text(160, 80, p.name, 48)
+    c.text(160, 150, f"{p.work[0]['title']} @ {p.work[0]['employer'][:6]}", 26)
+    c.text(160, 200, f"手机 {p.phone}  邮箱 {p.email}", 24)
+    y = 300
+    c.text(160, y, "职业经历", 32)
+    y += 64
+    for w in p.work:
+        c.fill(140, y - 16, PAGE_W - 140, y + 120, 255)
+        c.text(180, y, f"{w['title']} @ {w['employer']}", 26)
+        y += 48
+        c.text(180, y, f"{fmt_range(w['start'], w['end'], 'dot', ' - ')} · {duration(w['start'], w['end'])}", 22)
+        y += 100
+    c.text(160, y, "教育经历", 32)
+    y += 64
+    for e in p.education:
+        c.text(180, y, e["school"], 26)
+        y += 46
+        c.text(180, y, f"{e['major']} · {e['degree']} · {fmt_range(e['start'], e['end'], 'dot', '-')}", 22)
+        y += 70
+    c.text(160, y, "技能标签", 32)
+    y += 64
+    c.text(180, y, "  ".join(p.skills), 24)
+    y += 70
+    c.text(160, y, "证书", 32)
+    y += 64
+    c.text(180, y, " | ".join(p.certificates + p.languages), 24)
+    return "screenshot", c
+
+
+def layout_foreign_bank_pdf(p: Person, rng: random.Random):
+    """A Chinese résumé for a foreign bank: dates right-aligned as "03/2019 - 12/2021", employer left in bold face,
+    title with the department after a comma below, 主要业绩 bullets."""
+    c, y = Canvas(face=1), 90
+    c.text(90, y, p.name, 42)
+    c.text(800, y + 6, p.phone, 24)
+    c.text(800, y + 42, p.email, 22)
+    y += 120
+    for heading, entries in (("工作经历 WORK", p.work), ("教育背景 EDUCATION", p.education)):
+        c.text(90, y, heading, 28)
+        c.line(90, y + 40, PAGE_W - 90, y + 40)
+        y += 60
+        for item in entries:
+            dates = f"{_mm_yyyy(item['start']).replace('Present', '至今')} - {_mm_yyyy(item['end']).replace('Present', '至今')}"
+            if heading.startswith("工作"):
+                c.text(90, y, item["employer"], 24)
+                c.text(900, y, dates, 22)
+                y += 40
+                c.text(90, y, f"{item['title']}，{item['dept']}", 22)
+                y += 38
+                c.text(110, y, "- 主要业绩：" + item["description"][:26], 20)
+                y += 54
+            else:
+                c.text(90, y, item["school"], 24)
+                c.text(900, y, dates, 22)
+                y += 40
+                c.text(90, y, f"{item['degree']}，{item['major']}", 22)
+                y += 54
+        y += 20
+    c.text(90, y, "技能与证书 SKILLS", 28)
+    c.line(90, y + 40, PAGE_W - 90, y + 40)
+    y += 60
+    c.text(90, y, "技能：" + "；".join(p.skills), 22)
+    y += 40
+    c.text(90, y, "证书：" + "；".join(p.certificates), 22)
+    y += 40
+    c.text(90, y, "语言：" + p.languages[0], 22)
+    return "text_pdf", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -1802,6 +2010,16 @@ LAYOUTS = [
            "banks, 'dates | employer | title', 汇报对象, 证书：无", pools=POOLS_V4),
     Layout("viewer_screenshot", layout_viewer_screenshot, "phone PDF-viewer screenshot: status bar, small type, "
            "'employer — title', 年月 dates at the right", pools=POOLS_V4),
+    Layout("gov_form_docx", layout_gov_form_docx, "报名登记表 DOCX: ID number, one merged cell of study and work periods "
+           "(X大学Y专业 本科), family row", pools=POOLS_V5),
+    Layout("linkedin_pdf", layout_linkedin_pdf, "LinkedIn-style English export: title first, company below, MM/YYYY "
+           "dates with '· N年M个月', a location line", english=True, pools=POOLS_V5),
+    Layout("fax_scan", layout_fax_scan, "faxed page (Mono face): low resolution, hard black and white, speckles, "
+           "'dates | employer | title' rows, 【】 headings", pools=POOLS_V5),
+    Layout("maimai_png", layout_maimai_png, "脉脉-style profile screen: 'title @ employer', dates · duration below, "
+           "a headline naming the current job", pools=POOLS_V5),
+    Layout("foreign_bank_pdf", layout_foreign_bank_pdf, "Chinese résumé for a foreign bank (Mono face): MM/YYYY dates "
+           "at the right, 'title，department' below, bilingual headings", pools=POOLS_V5),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -1821,7 +2039,9 @@ UNSEEN_AFTER = frozenset({"english_heads_pdf", "layout_table_docx", "sentences_p
 # in tests/resume/README.md), then studied.
 UNSEEN_BATCH4 = frozenset({"bank_netapply_pdf", "zhilian_online_pdf", "year_only_photo", "bilingual_table_docx",
                            "headhunter_docx", "viewer_screenshot"})
-IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot"}
+# Written after every change of the third session (which studied the fourth batch); scored once, never studied.
+UNSEEN_BATCH5 = frozenset({"gov_form_docx", "linkedin_pdf", "fax_scan", "maimai_png", "foreign_bank_pdf"})
+IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf"}
 
 
 @dataclass
@@ -1839,7 +2059,11 @@ class CorpusResume:
 
     @property
     def unseen(self) -> bool:
-        return self.layout in UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4
+        return self.layout in UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5
+
+    @property
+    def batch5(self) -> bool:
+        return self.layout in UNSEEN_BATCH5
 
     @property
     def batch4(self) -> bool:
@@ -1867,7 +2091,7 @@ class CorpusResume:
 
     @property
     def filename(self) -> str:
-        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "photo": ".jpg", "screenshot": ".png",
+        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "fax_pdf": ".pdf", "photo": ".jpg", "screenshot": ".png",
                                "docx": ".docx"}[self.fmt]
 
 
@@ -1883,6 +2107,8 @@ def _render(fmt: str, payload, seed: int) -> bytes:
         document.save(buffer)
     elif fmt == "scan_pdf":
         scanned(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
+    elif fmt == "fax_pdf":
+        fax(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "photo":
         angle = [3.5, -4.0, 2.5][seed % 3]
         phone_photo(canvas_image(payload), seed, angle).convert("RGB").save(buffer, format="JPEG", quality=82)
