@@ -252,7 +252,10 @@ def _join_row(row: Sequence[Block], unit: float) -> list[str]:
     parts: list[str] = []
     previous: Block | None = None
     for block in row:
-        if previous is not None:
+        if previous is not None and abs(block.x0 - previous.x0) <= 0.5 * unit and block.y0 >= previous.y1 - 0.2 * unit:
+            # The rest of a cell wrapped under its first line ("中国平安财产保险股份有限公" / "司").
+            parts.append("" if re.match(r"[\u4e00-\u9fff]", block.text) else " ")
+        elif previous is not None:
             if is_field_label(previous.text) and not re.search(r"[:：]\s*$", previous.text) \
                     and not is_field_label(block.text):  # a row of column heads is no label/value pair
                 parts.append("：")

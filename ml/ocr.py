@@ -412,20 +412,64 @@ def _rows_aligned(left: list[OcrLine], right: list[OcrLine], unit: float) -> boo
     if not smaller:
         return True
     tolerance = 0.35 * unit
-    paired = sum(1 for a in smaller if any(abs(a.center_y - b.center_y) <= tolerance for b in other))
+    centres = _wrapped_centres(smaller, unit, other)
+    # A line with nothing at all beside it (a section heading above a table) is a row of its own: it says
+    # nothing about whether the two sides share rows.
+    beside = [a for a in smaller if any(abs(a.center_y - b.center_y) <= unit + 0.5 * a.height for b in other)]
+    counted = beside if len(beside) >= len(smaller) / 2 else smaller
+    paired = sum(1 for a in counted if any(abs(c - b.center_y) <= tolerance for c in centres[id(a)] for b in other))
     # Independent columns line up now and then by chance (a sidebar beside a main column: about half
     # its lines); the rows of a table line up nearly all.
-    return paired / len(smaller) >= 0.8
+    return paired / len(counted) >= 0.8
+
+
+def _wrapped_centres(lines: list[OcrLine], unit: float,
+                     partners: list[OcrLine] | None = None) -> dict[int, tuple[float, ...]]:
+    """Each line's centre, and for a cell wrapped onto lines stacked at one left edge (a form's long employer
+    name, "中国平安财产保险股份有限公" / "司") also the centre of the whole stack, which is the row's centre.
+
+    A stack counts as one wrapped cell only when none of its lines lines up with a line beside it (partners,
+    default the lines themselves) and the stack's centre does: the lines of a column each line up with their
+    own row, or with nothing.
+    """
+    partners = lines if partners is None else partners
+    tolerance = 0.35 * unit
+    below: dict[int, OcrLine] = {}
+    for line in lines:
+        under = [o for o in lines if o is not line and abs(o.left - line.left) <= 0.5 * unit
+                 and 0 <= o.top - line.bottom <= unit and o.right <= line.right + 0.5 * unit]
+        if under:
+            below[id(line)] = min(under, key=lambda o: o.top)
+    continued = {id(o) for o in below.values()}
+    out: dict[int, tuple[float, ...]] = {id(line): (line.center_y,) for line in lines}
+    for line in lines:
+        if id(line) in continued or id(line) not in below:
+            continue
+        stack = [line]
+        while id(stack[-1]) in below and len(stack) < 3:
+            stack.append(below[id(stack[-1])])
+        left, right = min(m.left for m in stack), max(m.right for m in stack)
+        beside = [p for p in partners if p.right <= left or p.left >= right]
+        centre = (stack[0].top + max(member.bottom for member in stack)) / 2
+        if any(abs(m.center_y - p.center_y) <= tolerance for m in stack for p in beside):
+            continue
+        if not any(abs(centre - p.center_y) <= tolerance for p in beside):
+            continue
+        for member in stack:
+            out[id(member)] = (member.center_y, centre)
+    return out
 
 
 def _cluster_rows(lines: list[OcrLine], unit: float) -> list[list[OcrLine]]:
+    # A cell wrapped onto stacked lines sits in its row by the centre of the stack.
+    centre = {key: values[-1] for key, values in _wrapped_centres(lines, unit).items()}
     rows: list[list[OcrLine]] = []
-    for line in sorted(lines, key=lambda line: line.center_y):
-        if rows and abs(line.center_y - statistics.fmean(l.center_y for l in rows[-1])) <= 0.5 * unit:
+    for line in sorted(lines, key=lambda line: centre[id(line)]):
+        if rows and abs(centre[id(line)] - statistics.fmean(centre[id(l)] for l in rows[-1])) <= 0.5 * unit:
             rows[-1].append(line)
         else:
             rows.append([line])
-    return [sorted(row, key=lambda line: line.left) for row in rows]
+    return [sorted(row, key=lambda line: (round(line.left / unit), line.top)) for row in rows]
 
 
 # --- geometry ------------------------------------------------------------------------------------

@@ -88,12 +88,13 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
-    lines = [piece for raw in normalize(text).split("\n") for piece in _split_labels(_redact(_normalize_line(raw)))
-             if piece]
+    whole = [_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")]
+    lines = [piece for line in whole for piece in _split_labels(line) if piece]
+    lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
     result = ParsedResume()
-    result.email = _find_email(lines)
-    result.phone = _find_phone(lines)
+    result.email = _find_email([line for line in whole if line])  # whole lines: whose contact a line gives
+    result.phone = _find_phone([line for line in whole if line])
     result.name = _find_name(lines)
 
     credential_lines: list[str] = []
@@ -111,9 +112,11 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         elif kinds & {"projects", "ignored"}:
             continue
         else:
-            body = [line for line in body if not all(_COLUMN_HEADS.match(t) for t in _SEPARATORS.split(line) if t)]
+            body = [line for line in body if not _is_head_row(line)]
             credential_lines.extend(body)
             for line in body:
+                if re.match(r"(?:外语)?语种\s*:", line):
+                    continue  # "语种：日语" beside "等级：日语N2": the level names the qualification
                 label, value = _line_label(line)
                 kind = label or (next(iter(kinds)) if len(kinds) == 1 else "mixed")
                 items = _split_items(value)
@@ -141,9 +144,11 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         o is not w and o.start and o.employer == w.employer for o in result.work)]
 
     credential_lines = [_EMAIL.sub(" ", line) for line in credential_lines]
-    result.certificates = _unique(
-        [name for line in credential_lines for name in match_credentials(line, "certificates")]
-        + [i for i in cert_items if not _credentials_in(i) and _looks_like_item(i)])
+    named = [name for line in credential_lines for name in match_credentials(line, "certificates", keep_level=True)]
+    # A piece of a named credential split off at a space ("CFA Level II" → "Level", "II") is no item of its own.
+    result.certificates = _unique(named + [
+        i for i in cert_items if not _credentials_in(i) and _looks_like_item(i)
+        and not any(i.casefold() in n.casefold() for n in named)])
     result.languages = _unique(
         [name for line in credential_lines for name in match_credentials(line, "languages")]
         + [i for i in language_items if not _credentials_in(i) and _looks_like_item(i)])
@@ -362,8 +367,17 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-
 _PHONE = re.compile(r"(?<![\d.])(?:\(?\+?86\)?[\s-]*)?(1[3-9](?:[\s-]*\d){9})(?![\d.])")
 
 
+# A line giving someone else's contact: a headhunter's report opens with the consultant's phone and e-mail.
+_OTHERS_CONTACT = re.compile(r"(?i)顾问|猎头|推荐人|证明人|联系人|招聘负责人|HR\b|consultant|recruiter|referee")
+
+
+def _others_last(lines: list[str]) -> list[str]:
+    return [line for line in lines if not _OTHERS_CONTACT.search(line)] + \
+        [line for line in lines if _OTHERS_CONTACT.search(line)]
+
+
 def _find_email(lines: list[str]) -> str:
-    for line in lines:
+    for line in _others_last(lines):
         match = _EMAIL.search(line.replace(" @", "@").replace("@ ", "@"))
         if match:
             return match.group(0).lower()
@@ -371,7 +385,7 @@ def _find_email(lines: list[str]) -> str:
 
 
 def _find_phone(lines: list[str]) -> str:
-    for line in lines:
+    for line in _others_last(lines):
         for match in _PHONE.finditer(line):
             digits = re.sub(r"\D", "", match.group(1))
             if len(digits) == 11:
@@ -442,7 +456,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
                "core competencies", "skills", "skill"),
     "certificates": ("资格证书", "职业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications", "certificates",
                      "certificate", "qualifications", "licenses"),
-    "languages": ("语言能力", "外语能力", "外语水平", "语言", "language skills", "languages", "language"),
+    "languages": ("语言能力", "外语能力", "外语水平", "语言", "外语", "language skills", "languages", "language"),
     "profile": ("基本信息", "个人信息", "联系方式", "个人资料", "联系信息", "personal information", "contact information",
                 "personal details", "contact"),
     "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "荣誉",
@@ -456,6 +470,8 @@ _HEADER_DECOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}
 def _header_kinds(line: str) -> frozenset[str]:
     """Section kinds named by a header line such as "【教育背景】", "二、工作经历" or "Skills 技能"; empty if not a header."""
     core = _HEADER_DECOR.sub("", line.strip())
+    if core != line.strip():  # a numbered heading's note in brackets: "二、教育背景（从高中后填起）"
+        core = re.sub(r"\s*\([^()]{1,20}\)\s*$", "", core)
     core = re.sub(r"[\[\]【】<>《》():|/&_=#*+]", " ", core).strip().lower()
     if not core or len(core) > 40:
         return frozenset()
@@ -471,7 +487,7 @@ def _header_kinds(line: str) -> frozenset[str]:
 header_kinds = _header_kinds
 
 _CONTACT_LABELS = r"姓名|名字|手机|手机号|手机号码|电话|联系电话|移动电话|邮箱|电子邮箱|邮件|E-?mail|Mobile|Phone|Tel|Name"
-_OTHER_LABELS = r"证明人|证明人电话|部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
+_OTHER_LABELS = r"语种|外语语种|等级|外语等级|证明人|证明人电话|部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
 
 
 @lru_cache(maxsize=1)
@@ -660,6 +676,71 @@ def _month_index(label: str, *, first: bool) -> int | None:
     return year * 12 + month - 1
 
 
+# --- tables with column heads --------------------------------------------------------------------
+
+# What the cells under a column head are: entry fields in the order the entry builders read them best, "item" for
+# a list table's item column, "drop" for what no field takes (a referee, when a certificate was obtained, a level).
+_COLUMN_ROLES = [
+    ("dates", r"起止时间|起止年月|起止日期|起讫时间|时间|在职时间|任职时间|就读时间|在校时间|日期|Period|Dates?|Duration"),
+    ("employer", r"工作单位|任职单位|单位名称|公司名称|公司|单位|Company|Employer|Organi[sz]ation"),
+    ("school", r"毕业院校|就读院校|学校名称|学校|院校|School|University|Institution"),
+    ("title", r"职务|职位|岗位|担任职务|所任职务|Position|Title|Role"),
+    ("major", r"所学专业|专业名称|专业|Major"),
+    ("degree", r"学历|学位|学历学位|Degree"),
+    ("item", r"证书名称|资格名称|技能名称|证书|技能|Certificates?|Skills?"),
+    ("drop", r"部门|所在部门|Department|证明人|证明人电话|证明人及电话|证明人联系方式|联系人|联系电话|离职原因|备注|"
+             r"取得时间|获得时间|获证时间|发证机构|颁发机构|掌握程度|熟练程度|Level|Proficiency|月薪|薪资|工作地点|城市"),
+]
+_COLUMN_ROLE = [(role, re.compile(rf"(?i)(?:{pattern})")) for role, pattern in _COLUMN_ROLES]
+
+
+def _column_role(cell: str) -> str:
+    """The role of a column head ("起止时间", "Company 公司"), or "" when the cell is no column head."""
+    roles = set()
+    for word in re.split(r"\s+", cell.strip()):
+        role = next((r for r, pattern in _COLUMN_ROLE if pattern.fullmatch(word)), "")
+        if not role:
+            return ""
+        roles.add(role)
+    return roles.pop() if len(roles) == 1 else ""
+
+
+def _is_head_row(line: str) -> bool:
+    """A row of column heads only ("学校 | 学位 | 专业 | 时间", "证书名称 | 取得时间"): no entry, no item."""
+    cells = [t for t in _SEPARATORS.split(line) if t]
+    return bool(cells) and all(_COLUMN_HEADS.match(t) or _column_role(t) for t in cells) if " | " in line \
+        else bool(_COLUMN_HEADS.match(line.strip()))
+
+
+def _column_tables(lines: list[str]) -> list[str]:
+    """Rows under a row of column heads ("起止时间 | 工作单位 | 部门 | 职务 | 证明人 | 证明人电话"), their cells reordered by
+    what the heads say (dates, employer or school, title or major, degree; list items) and the cells no field takes
+    (department, referee, the date a certificate was obtained) dropped."""
+    out: list[str] = []
+    heads: list[str] | None = None
+    for line in lines:
+        cells = [c.strip() for c in line.split(" | ")]
+        roles = [_column_role(c) for c in cells] if len(cells) >= 2 else []
+        if roles and all(roles) and set(roles) - {"drop"}:
+            heads = roles
+            out.append(line)
+            continue
+        if heads is None or " | " not in line and len(heads) > 1:
+            heads = None if _header_kinds(line) or " | " not in line else heads
+            out.append(line)
+            continue
+        if len(cells) != len(heads):
+            out.append(line)
+            continue
+        by_role: dict[str, list[str]] = {}
+        for role, cell in zip(heads, cells):
+            if role != "drop" and cell:
+                by_role.setdefault(role, []).append(cell)
+        order = ("dates", "employer", "school", "title", "major", "degree", "item")
+        out.append(" | ".join(cell for role in order for cell in by_role.get(role, [])[:1 if role != "item" else None]))
+    return out
+
+
 # --- entries -------------------------------------------------------------------------------------
 
 _FIELD_LABELS = {
@@ -700,7 +781,9 @@ _EMPLOYER_SUFFIX = (r"股份有限公司|有限责任公司|有限公司|分公�
 # words that also start job titles ("基金经理", "证券分析师").
 _EMPLOYER_CHAIN = r"股份有限公司|有限责任公司|有限公司|分公司|子公司|总公司|公司|集团|分行|支行|营业部|信用卡中心|中心|事务所|研究院|研究所|分理处"
 # Bounded repeats keep the search linear on long unbroken lines (a hostile text layer).
-_EMPLOYER = re.compile(rf"[^\s|,;]{{1,40}}?(?:{_EMPLOYER_SUFFIX})(?:[^\s|,;]{{0,30}}?(?:{_EMPLOYER_CHAIN}))*")
+# A partnership's legal form in brackets is part of its name: "天健会计师事务所（特殊普通合伙）".
+_EMPLOYER = re.compile(rf"[^\s|,;]{{1,40}}?(?:{_EMPLOYER_SUFFIX})(?:[^\s|,;]{{0,30}}?(?:{_EMPLOYER_CHAIN}))*"
+                       r"(?:\((?:特殊普通合伙|普通合伙|有限合伙)\))?")
 _EMPLOYER_EN = re.compile(
     r"(?:[A-Z][\w&'.-]{0,30}\s+){0,5}(?:Bank|Insurance|Group|Securities|Capital|Limited|Ltd\.?|Inc\.?|Corp(?:oration)?\.?|"
     r"LLP|Partners|Company|Co\.|Branch|Center|Centre|Management|Asset Management)"
@@ -755,7 +838,7 @@ def _parse_entries(lines: list[str], builder_type) -> list:
         line = _entry_line(line)
         if not line:
             continue
-        if _COLUMN_HEADS.match(line) or all(_COLUMN_HEADS.match(t) for t in _SEPARATORS.split(line) if t):
+        if _is_head_row(line):
             continue
         found: dict[str, str] = {}
         labelled = _LABELLED.match(line)
@@ -811,14 +894,23 @@ _TRANSLATED = re.compile(rf"^(?:{_LATIN_RUN})\s+(?P<zh>[\u4e00-\u9fff][^A-Za-z]*
 _REFEREE = re.compile(r"(?:证明人\s*:?\s*)?(?:[\u4e00-\u9fff]{2,4}\s*)?(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
+# OCR reads a dash between employer and title, or school and major, as 一: spaced on one side, or glued after
+# the employer's or school's last word ("…有限公司一客户经理助理", "…大学一经济统计学"); a date's "一至今" is left.
+_OCR_DASH = re.compile(r"(?:(?<=\s)|(?<=公司|银行|分行|支行|中心|务所|大学|学院))一(?=[\u4e00-\u9fff])(?!至|今|级|线|年|部)"
+                       r"|(?<=[\u4e00-\u9fff])一(?=\s)(?<!第一)|(?<=\s)一(?=\s)|(?<=[\u4e00-\u9fff])一(?=本科|硕士|博士|大专|学士)")
+# A salary beside the title ("资深数据分析师 | 普惠金融部 | 月薪：10001-15000元/月") is no part of the entry.
+_SALARY = re.compile(r"(?i)(?:\|\s*)?(?:月薪|年薪|薪资|薪酬|税前月薪|期望月薪)\s*:?\s*[\d.,kK万千元/月年薪·\-~以上下 ]+(?=$|\s*\|)")
+
+
 def _entry_line(line: str) -> str:
     """An entry line without durations, referees and the English half of bilingual names."""
+    line = _SALARY.sub(" ", _OCR_DASH.sub(" | ", line))
     line = _DURATION.sub(" ", line).strip()
     line = re.sub(r"(?:\s*\|\s*)+$", "", _REFEREE.sub(" ", line)).strip()
-    if len(line) > 80 or _SENTENCE.search(line.replace(",", "")):
-        return line
     pieces = re.split(r"(\s*\|\s*)", line)
     for i in range(0, len(pieces), 2):
+        if len(pieces[i]) > 80 or _SENTENCE.search(pieces[i].replace(",", "")):
+            continue
         match = _TRANSLATED.match(pieces[i].strip())
         if match and not find_date_range(pieces[i]):
             pieces[i] = (match.group("zh") or match.group("zh2")).strip()
@@ -843,7 +935,8 @@ def _degree_level(text: str) -> str:
 
 def _clean_piece(text: str) -> str:
     text = re.sub(r"^(?:毕业于|就读于|就职于|任职于|at\s)", "", text.strip(), flags=re.I)
-    return text.strip(" -|,;:()")
+    text = re.sub(r"\(\s*\)", "", text).strip(" -|,;:(")
+    return text if text.count("(") == text.count(")") else text.strip(" -|,;:()")
 
 
 class _EducationBuilder(_EntryBuilder):
@@ -1008,12 +1101,15 @@ def _split_items(text: str) -> list[str]:
 
 # A level beside a skill ("Python | 精通") or the date a certificate was obtained ("2019/06 | CFA") is no item.
 # A rating drawn as dots or stars ("●●●●○") or a percentage is no item either.
-_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?|[●○◐◑★☆✦✧■□◆◇▪▫⭐]+|\d{1,3}\s*%")
+# "7年" beside a skill is how long it was used. An empty-value marker ("资格：无", "N/A") names nothing.
+_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?|[●○◐◑★☆✦✧■□◆◇▪▫⭐]+|\d{1,3}\s*%"
+                       r"|\d{1,2}\s*年(?:以上)?|" + r"(?i:无|暂无|没有|无证书|尚无|N/?A|none|nil|null|-+)")
 
 
 def _skills_in(item: str) -> list[str]:
     """The skill an item names; for a phrase ("熟练使用Python进行数据分析") the known skills it mentions."""
     item = _PROFICIENCY.sub("", item.strip())
+    item = re.sub(r"\s+(?:精通|熟练|熟悉|良好|一般|掌握|了解|入门)$", "", item)  # "SQL 精通"
     item = re.sub(r"(?:等(?:工具|软件|技能)?|\((?:熟练|精通|熟悉|良好)\))$", "", item).strip()
     short = len(item) <= 12 or (item.isascii() and len(item) <= 32 and len(item.split()) <= 4)
     if item and short and not _SENTENCE.search(item):
@@ -1061,13 +1157,29 @@ def _credential_patterns() -> dict[str, list[tuple[re.Pattern, str, str]]]:
             for kind in ("certificates", "languages")}
 
 
-def match_credentials(text: str, kind: str) -> list[str]:
-    """Canonical names of the certificates or languages ("certificates" / "languages") the text mentions, in order."""
+# The level of a certificate as written ("中级银行从业资格", "CFA一级", "CFA Level II"): a Level I candidate is no
+# charterholder, so a parse keeps it; matching compares the canonical names without it.
+_LEVEL_BEFORE = re.compile(r"(初级|中级|高级)\s*$")
+_LEVEL_AFTER = re.compile(r"^\s*(一级|二级|三级|(?i:Level\s*(?:III|II|I|[123])(?![A-Za-z])))")
+
+
+def match_credentials(text: str, kind: str, *, keep_level: bool = False) -> list[str]:
+    """Canonical names of the certificates or languages ("certificates" / "languages") the text mentions, in order;
+    with keep_level, a certificate's written level stays in its name."""
     found = []
     for pattern, name, fallback in _credential_patterns()[kind]:
         for match in pattern.finditer(text):
             score = match.groupdict().get("score")
-            found.append((match.start(), name.format(score=score) if score else fallback))
+            label = name.format(score=score) if score else fallback
+            if keep_level and kind == "certificates":
+                before = _LEVEL_BEFORE.search(text[:match.start()]) or re.match(r"(初级|中级|高级)", match.group(0))
+                after = _LEVEL_AFTER.match(text[match.end():])
+                if before and not label.startswith(before.group(1)):
+                    label = before.group(1) + label
+                if after:
+                    level = after.group(1)
+                    label += (" " if level[0].isascii() else "") + level
+            found.append((match.start(), label))
     return [name for _, name in sorted(found, key=lambda item: item[0])]
 
 

@@ -157,7 +157,7 @@ def _cases() -> list[ResumeCase]:
                      job("汇丰银行(中国)有限公司", "Relationship Manager", "2019-07", "2021-03")],
             "years_experience": 6.0,
             "skills": ["财富管理", "CRM", "Excel"],
-            "certificates": ["CFA", "AFP"],
+            "certificates": ["CFA Level III", "AFP"],
             "languages": ["IELTS 7.5"],
         },
         sensitive=["未婚", "宗教"],
@@ -420,7 +420,7 @@ def _cases() -> list[ResumeCase]:
                      job("中国农业银行股份有限公司", "信贷员", "2013", "2016")],
             "years_experience": 12.3,
             "skills": ["信贷审批", "贷后管理", "风险控制"],
-            "certificates": ["银行从业资格", "经济师"],
+            "certificates": ["银行从业资格", "中级经济师"],
             "languages": [],
         },
     ))
