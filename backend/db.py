@@ -1,6 +1,7 @@
 """Database engine per app, a session per request on `g` (committed by the request boundary), and job sessions."""
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -59,7 +60,10 @@ def _ping_connections_idle_for(engine: Engine, seconds: float) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["qingpin.engine"] = make_engine(app.config["QINGPIN_SETTINGS"].resolved_database_url)
+    engine = make_engine(app.config["QINGPIN_SETTINGS"].resolved_database_url)
+    app.extensions["qingpin.engine"] = engine
+    # The same pool; each statement its own transaction (no BEGIN/COMMIT round trips), for views that only read.
+    app.extensions["qingpin.read_engine"] = engine.execution_options(isolation_level="AUTOCOMMIT")
     app.teardown_appcontext(_close_session)
 
     @app.after_request
@@ -83,8 +87,27 @@ def get_engine() -> Engine:
 def get_session() -> Session:
     """The request's session; services flush, the request boundary commits."""
     if "db_session" not in g:
-        g.db_session = Session(get_engine(), expire_on_commit=False)
+        if g.get("db_reads_only"):
+            g.db_session = Session(current_app.extensions["qingpin.read_engine"], expire_on_commit=False)
+            g.db_session.info["reads_only"] = True
+        else:
+            g.db_session = Session(get_engine(), expire_on_commit=False)
     return g.db_session
+
+
+def reads_only(view: Callable) -> Callable:
+    """Mark a view that only reads: its session runs each statement in its own transaction (autocommit), which
+    saves the BEGIN and COMMIT round trips. Under PostgreSQL's READ COMMITTED every statement sees its own snapshot
+    anyway, so a read-only view sees nothing it would not have seen inside a transaction; a write in such a view is a
+    programming error and is refused (`_reads_only_sessions_do_not_write`)."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if "db_session" not in g:
+            g.db_reads_only = True
+        return view(*args, **kwargs)
+
+    return wrapper
 
 
 def _close_session(_exc=None) -> None:
@@ -137,6 +160,18 @@ def _audit_logs_are_append_only(session: OrmSession, _ctx, _instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):
         if isinstance(obj, APPEND_ONLY) and (obj in session.deleted or session.is_modified(obj)):
             raise PermissionError(f"the {obj.__tablename__} log is append-only")
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _reads_only_sessions_do_not_write(session: OrmSession, _ctx, _instances) -> None:
+    if session.info.get("reads_only") and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("a view marked reads_only tried to write")
+
+
+@event.listens_for(OrmSession, "do_orm_execute")
+def _reads_only_sessions_run_no_changes(state) -> None:
+    if state.session.info.get("reads_only") and (state.is_insert or state.is_update or state.is_delete):
+        raise RuntimeError("a view marked reads_only tried to write")
 
 
 @event.listens_for(OrmSession, "do_orm_execute")

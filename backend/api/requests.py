@@ -4,13 +4,13 @@ from __future__ import annotations
 import marshmallow as ma
 from flask.views import MethodView
 
-from ..db import get_session
+from ..db import get_session, reads_only
 from ..models import Application, ApplicationState
 from ..models.requests import RequestKind
 from ..services import applications as app_service
 from ..services.accommodations import grant_accommodation
 from ..services.applications import Actor
-from ..services.candidate_requests import answer_request, file_request, requests_of
+from ..services.candidate_requests import answer_request, candidate_status, file_request, requests_of
 from ..services.notifications import nudge_now
 from ..services.results import release_result, released_result
 from .blueprint import Blueprint
@@ -142,16 +142,16 @@ class MyRequests(MethodView):
 class MyStatus(MethodView):
     @blp.doc(security=[BEARER])
     @blp.response(200, StatusSchema)
+    @reads_only
     def get(self):
         """My application's stage (待预约 / 待面试 / 面试中 / 已完成 …) with its timeline and my requests"""
         principal = current_candidate()
         session = get_session()
-        state, events = app_service.state_and_events(session, application_id=principal.application_id, kinds=CANDIDATE_VISIBLE)
+        status = candidate_status(session, application_id=principal.application_id, event_kinds=CANDIDATE_VISIBLE)
         timeline = [{"kind": kind, "state": to_state, "label": STATE_LABELS.get(to_state) if to_state else None, "at": at}
-                    for kind, to_state, at in events]
-        state = ApplicationState(state)
-        return {"state": state.value, "label": STATE_LABELS[state], "timeline": timeline,
-                "requests": requests_of(session, application_id=principal.application_id)}
+                    for kind, to_state, at in status.events]
+        state = ApplicationState(status.state)
+        return {"state": state.value, "label": STATE_LABELS[state], "timeline": timeline, "requests": status.requests}
 
 
 class ResultSchema(ma.Schema):

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import bindparam, or_, select as sa_select
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
@@ -144,30 +142,6 @@ def get_application(session: Session, *, organization_id: uuid.UUID, application
     if application is None or application.organization_id != organization_id:
         raise NotFound("application not found")
     return application
-
-
-def _state_and_events_query():
-    event, application = Event.__table__, Application.__table__
-    kinds = bindparam("kinds", expanding=True)
-    return (
-        sa_select(application.c.state, event.c.kind, event.c.to_state, event.c.created_at)
-        .select_from(application.outerjoin(event, (event.c.application_id == application.c.id) & event.c.kind.in_(kinds)))
-        .where(application.c.id == bindparam("application_id", type_=application.c.id.type))
-        .order_by(event.c.created_at, event.c.id)
-    )
-
-
-_STATE_AND_EVENTS = _state_and_events_query()  # built once; the candidate's status page runs it on every visit
-
-
-def state_and_events(session: Session, *, application_id: uuid.UUID, kinds: Iterable[str]
-                     ) -> tuple[str, list[tuple[str, str | None, datetime]]]:
-    """The application's state and its events of these kinds as (kind, to_state, created_at), oldest first, in one
-    query (plain rows, no ORM objects: the candidate's status page reads this on every visit)."""
-    rows = session.connection().execute(_STATE_AND_EVENTS, {"application_id": application_id, "kinds": sorted(kinds)}).all()
-    if not rows:
-        raise NotFound("application not found")
-    return rows[0].state, [(row.kind, row.to_state, row.created_at) for row in rows if row.kind is not None]
 
 
 def list_events(session: Session, *, application_id: uuid.UUID) -> list[Event]:

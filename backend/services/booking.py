@@ -300,11 +300,12 @@ def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | No
     there to the commit)."""
     now = now or utcnow()
     context = _booking_context(session, application_id=application_id, slot_id=slot_id)
-    application, job, policy, slot = context.application, context.job, context.policy, context.slot
+    application, job, slot = context.application, context.job, context.slot
     if slot_id is not None:
         _check_bookable(slot, busy=context.slot_busy, now=now)
     if job.status != "open":
         raise Conflict("the job is closed", reason="job_closed")
+    policy = context.policy or _default_policy(session, job)  # after the fast refusals: most requests of a race end there
     current = session.get(Booking, context.active_booking_id) if context.active_booking_id else None
     if current is not None and application.state == S.invited:
         # HR re-invited a booked candidate: that booking no longer stands.
@@ -517,7 +518,7 @@ def _lock_application(session: Session, application_id: uuid.UUID) -> tuple[Appl
 class _BookingContext:
     application: Application
     job: Job
-    policy: SchedulePolicy
+    policy: SchedulePolicy | None  # None: HR never set one (the default applies)
     slot: InterviewSlot | None
     slot_busy: bool
     active_booking_id: uuid.UUID | None
@@ -563,8 +564,8 @@ def _booking_context(session: Session, *, application_id: uuid.UUID, slot_id: uu
     if row is None:
         raise NotFound("application not found")
     application, job, policy, slot, is_busy, active_id, carried_count, candidate, organization, contact = row
-    return _BookingContext(application, job, policy or _default_policy(session, job), slot, bool(is_busy), active_id,
-                           carried_count or 0, candidate, organization, contact)
+    return _BookingContext(application, job, policy, slot, bool(is_busy), active_id, carried_count or 0, candidate,
+                           organization, contact)
 
 
 def _begin_write_on_sqlite(session: Session) -> None:

@@ -3,11 +3,15 @@ in writing (the deletion of data has no pipeline yet: it stays recorded and open
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
-from ..models import Application, utcnow
+from ..models import Application, Event, utcnow
 from ..models.requests import CandidateRequest, RequestKind
 from .applications import Actor, record_event
 from .notifications import notify
@@ -29,6 +33,56 @@ def file_request(session: Session, *, application: Application, kind: str, messa
     session.flush()
     record_event(session, application=application, kind=f"{kind}_requested", actor=actor, data={"request_id": str(request.id)})
     return request
+
+
+@dataclass(frozen=True)
+class CandidateStatus:
+    state: str
+    events: list[tuple[str, str | None, datetime]]  # (kind, to_state, created_at), oldest first
+    requests: list[dict]  # the candidate's requests (RequestSchema's fields), oldest first
+
+
+def _candidate_status_query():
+    """The application's state, its events of some kinds and its requests: one statement (a UNION ALL of events and
+    requests, joined to the application so that an application without either still gives its state)."""
+    application, event, request = Application.__table__, Event.__table__, CandidateRequest.__table__
+    application_id = sa.bindparam("application_id", type_=application.c.id.type)
+
+    def typed_null(column):
+        return sa.cast(sa.null(), column.type)
+
+    events = sa.select(
+        sa.literal("event").label("source"), event.c.id, event.c.kind, event.c.to_state, event.c.created_at,
+        typed_null(request.c.message).label("message"), typed_null(request.c.status).label("status"),
+        typed_null(request.c.response).label("response"), typed_null(request.c.answered_at).label("answered_at"),
+    ).where(event.c.application_id == application_id, event.c.kind.in_(sa.bindparam("kinds", expanding=True)))
+    requests = sa.select(
+        sa.literal("request"), request.c.id, request.c.kind, typed_null(event.c.to_state), request.c.created_at,
+        request.c.message, request.c.status, request.c.response, request.c.answered_at,
+    ).where(request.c.application_id == application_id)
+    items = sa.union_all(events, requests).subquery("items")
+    return (
+        sa.select(application.c.state, items)
+        .select_from(application.outerjoin(items, sa.true()))
+        .where(application.c.id == application_id)
+        .order_by(items.c.source, items.c.created_at, items.c.id)
+    )
+
+
+_CANDIDATE_STATUS = _candidate_status_query()  # built once: the candidate's status page runs it on every visit
+
+
+def candidate_status(session: Session, *, application_id: uuid.UUID, event_kinds: Iterable[str]) -> CandidateStatus:
+    """What the candidate's status page shows, in one statement and as plain rows (no ORM objects)."""
+    rows = session.connection().execute(_CANDIDATE_STATUS, {"application_id": application_id,
+                                                            "kinds": sorted(event_kinds)}).all()
+    if not rows:
+        raise NotFound("application not found")
+    events = [(row.kind, row.to_state, row.created_at) for row in rows if row.source == "event"]
+    requests = [{"id": row.id, "kind": row.kind, "message": row.message, "status": row.status,
+                 "created_at": row.created_at, "response": row.response, "answered_at": row.answered_at}
+                for row in rows if row.source == "request"]
+    return CandidateStatus(rows[0].state, events, requests)
 
 
 def requests_of(session: Session, *, application_id) -> list[CandidateRequest]:

@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 
 from flask import Response, current_app, request
 from werkzeug.exceptions import HTTPException
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.exc import DBAPIError, InvalidRequestError
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -75,10 +75,21 @@ def request_hash(*, method: str, path: str, query: bytes, body: bytes, json_body
     return digest.hexdigest()
 
 
+_OF_KEY = (IdempotencyRecord.principal == bindparam("principal"), IdempotencyRecord.scope == bindparam("scope"),
+           IdempotencyRecord.key == bindparam("key"))
+# Built once. A refused request under a key asks whether the key has a record (plain row, no ORM object): most
+# refusals find none.
+_FIND_RECORD = select(IdempotencyRecord).where(*_OF_KEY)
+_RECORD_EXISTS = select(IdempotencyRecord.__table__.c.id).where(*_OF_KEY)
+
+
 def find_record(session: Session, *, principal: str, scope: str, key: str) -> IdempotencyRecord | None:
-    return session.exec(select(IdempotencyRecord).where(
-        IdempotencyRecord.principal == principal, IdempotencyRecord.scope == scope, IdempotencyRecord.key == key,
-    )).first()
+    return session.exec(_FIND_RECORD, params={"principal": principal, "scope": scope, "key": key}).first()
+
+
+def _record_exists(session: Session, *, principal: str, scope: str, key: str) -> bool:
+    params = {"principal": principal, "scope": scope, "key": key}
+    return session.connection().execute(_RECORD_EXISTS, params).first() is not None
 
 
 def stored_response(
@@ -132,11 +143,11 @@ def _winner(session: Session, *, principal: str, scope: str, key: str, fingerpri
     refused request then ends with one rollback, at the request boundary."""
     scoped = {"principal": principal, "scope": scope, "key": key, "fingerprint": fingerprint}
     try:
-        found = find_record(session, principal=principal, scope=scope, key=key)
+        found = _record_exists(session, principal=principal, scope=scope, key=key)
     except (DBAPIError, InvalidRequestError):  # e.g. PostgreSQL's transaction aborted by an IntegrityError
         session.rollback()
         return stored_response(session, **scoped)
-    if found is None:
+    if not found:
         return None
     session.rollback()
     return stored_response(session, **scoped)

@@ -73,6 +73,65 @@ def test_a_successful_booking_takes_at_most_six_statements(client, hr, app):
     assert len(statements) <= 2, statements
 
 
+@pytest.mark.both_databases
+def test_the_status_page_is_one_statement_outside_a_transaction(client, hr, app):
+    job = create_job(client, hr)
+    application, me = invite_candidate(client, hr, job["id"])
+    assert client.post("/api/candidate/requests", headers=me, json={"kind": "deletion", "message": "请删除"}).status_code == 201
+    asked = client.post("/api/candidate/requests", headers=me, json={"kind": "explanation", "message": "请说明"}).json
+    answer = "评分依据：第二题的回答缺少具体事例。"
+    assert client.post(f"/api/applications/{application['id']}/requests/{asked['id']}/answer", headers=hr,
+                       json={"response": answer}).status_code == 200
+    assert client.get("/api/candidate/status", headers=me).status_code == 200  # the token is known to this process
+    engine = app.extensions["qingpin.engine"]
+    autocommit: list[bool] = []
+
+    def driver_autocommit(conn, *_):
+        driver = conn.connection.driver_connection
+        autocommit.append(bool(getattr(driver, "autocommit", driver.isolation_level is None)))
+
+    event.listen(engine, "before_cursor_execute", driver_autocommit)
+    try:
+        with counted(app) as statements:
+            status = client.get("/api/candidate/status", headers=me)
+    finally:
+        event.remove(engine, "before_cursor_execute", driver_autocommit)
+    assert status.status_code == 200, status.json
+    # One statement: the state, the visible events and the requests together; and no BEGIN/COMMIT round trips.
+    assert len(statements) == 1, statements
+    assert autocommit == [True]
+    body = status.json
+    assert body["state"] == "invited" and body["label"] == "待预约"
+    assert [t["kind"] for t in body["timeline"]] == ["state_changed", "deletion_requested", "explanation_requested",
+                                                     "request_answered"]  # oldest first; HR's own events are not shown
+    mine = {r["kind"]: r for r in body["requests"]}
+    assert [r["kind"] for r in body["requests"]] == ["deletion", "explanation"]  # oldest first
+    assert mine["explanation"]["status"] == "answered" and mine["explanation"]["response"] == answer
+    assert mine["explanation"]["answered_at"] and mine["deletion"]["answered_at"] is None
+    assert mine["deletion"]["message"] == "请删除" and mine["deletion"]["id"] and mine["deletion"]["created_at"]
+    # Another candidate's requests never show (the statement is bound to the caller's application).
+    _, other = invite_candidate(client, hr, job["id"], name="乙")
+    assert client.get("/api/candidate/status", headers=other).json["requests"] == []
+
+
+def test_a_view_marked_reads_only_cannot_write(app):
+    from flask import g
+
+    from backend.db import get_session, reads_only
+    from backend.models import Organization
+
+    @reads_only
+    def view():
+        session = get_session()
+        session.add(Organization(name="写入", slug="reads-only-write"))
+        session.flush()
+
+    with app.test_request_context("/"):
+        with pytest.raises(RuntimeError, match="reads_only"):
+            view()
+        assert g.db_session.info["reads_only"] is True
+
+
 def test_a_known_token_costs_no_statement_and_an_unknown_one_costs_one(client, hr, app):
     assert client.get("/api/auth/me", headers=hr).status_code == 200
     with counted(app) as statements:
