@@ -77,6 +77,46 @@ def test_local_keeps_partial_bytes_only_without_a_checksum(tmp_path):
     assert staging.full_sha256("upload-0002") == hashlib.sha256(b"abcdefghij").hexdigest()
 
 
+def test_local_chunk_costs_one_fsync_of_its_data_and_none_of_metadata(tmp_path, monkeypatch):
+    import os
+
+    staging = LocalStaging(tmp_path)
+    staging.create("upload-0005", 8, {}, LATER)
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(("fsync", os.readlink(f"/proc/self/fd/{fd}"))))
+    monkeypatch.setattr(os, "fdatasync", lambda fd: synced.append(("fdatasync", os.readlink(f"/proc/self/fd/{fd}"))))
+    assert staging.append("upload-0005", 0, io.BytesIO(b"abcd")) == 4
+    assert synced == [("fdatasync", str(staging.data_path("upload-0005")))]
+    assert LocalStaging(tmp_path).info("upload-0005").offset == 4  # committed: a restarted process sees it
+
+
+def test_local_offset_lost_to_a_power_cut_only_makes_the_client_resend(tmp_path):
+    """After a power cut the unsynced `offset` may be older than the last one written (never newer than the data on
+    disk): the upload resumes from there, nothing is lost or doubled; a garbled one falls back to info.json's."""
+    staging = LocalStaging(tmp_path)
+    staging.create("upload-0006", 12, {}, LATER)
+    assert staging.append("upload-0006", 0, io.BytesIO(b"abcd")) == 4
+    assert staging.append("upload-0006", 4, io.BytesIO(b"efgh")) == 8
+    offset_file = tmp_path / "upload-0006" / "offset"
+    offset_file.write_bytes(b"%020d" % 4)  # the second commit did not reach the disk
+
+    restarted = LocalStaging(tmp_path)
+    assert restarted.info("upload-0006").offset == 4
+    with pytest.raises(OffsetConflict):  # the client's next PATCH learns the offset and sends from there
+        restarted.append("upload-0006", 8, io.BytesIO(b"ijkl"))
+    assert restarted.append("upload-0006", 4, io.BytesIO(b"efgh")) == 8
+    assert restarted.append("upload-0006", 8, io.BytesIO(b"ijkl")) == 12
+    assert restarted.finalize("upload-0006").read_bytes() == b"abcdefghijkl"
+    assert restarted.full_sha256("upload-0006") == hashlib.sha256(b"abcdefghijkl").hexdigest()
+
+    staging.create("upload-0007", 12, {}, LATER)
+    assert staging.append("upload-0007", 0, io.BytesIO(b"abcd")) == 4
+    (tmp_path / "upload-0007" / "offset").write_bytes(b"\0" * 20)  # garbage: info.json's offset (0) applies
+    assert LocalStaging(tmp_path).info("upload-0007").offset == 0
+    (tmp_path / "upload-0007" / "offset").write_bytes(b"%020d" % 11)  # never beyond the data that is there
+    assert LocalStaging(tmp_path).info("upload-0007").offset == 4
+
+
 def test_local_state_survives_and_expires(tmp_path):
     staging = LocalStaging(tmp_path)
     staging.create("upload-0003", 3, {"filename": "a.mp4"}, LATER, context={"answer_id": 7}, owner="alice")
