@@ -295,9 +295,9 @@ def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | No
 
     A successful slot booking is five statements on PostgreSQL (one more on SQLite): one read that locks the
     application and brings everything the booking needs (job, policy, slot, busy times, earlier bookings, the
-    candidate and what the notification needs), the application's state, its event, the notification, and the
-    statement that takes the seat and records the booking together (last, so the slot's row lock is held only from
-    there to the commit)."""
+    candidate and what the notification needs), the statement that takes the seat and records the booking together
+    (first of the writes: a request that loses the race for the seat is refused before it writes anything), the
+    application's state, its event and the notification."""
     now = now or utcnow()
     context = _booking_context(session, application_id=application_id, slot_id=slot_id)
     application, job, slot = context.application, context.job, context.slot
@@ -340,13 +340,14 @@ def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | No
     booking = Booking(organization_id=application.organization_id, job_id=job.id, application_id=application.id,
                       slot_id=slot.id, kind=BookingKind.slot, starts_at=slot.starts_at, ends_at=slot.ends_at,
                       reschedule_count=carried, created_at=now, updated_at=now)
+    # First: in a race for the last seats the losers wait here for the slot's row and are refused before they have
+    # written anything (the state, its event and the confirmation would only be rolled back).
+    _take_seat_and_book(session, slot=slot, booking=booking, now=now)
     transition_application(session, application=application, to_state=S.booked, actor=actor, reason="booked",
                            data={"action": "booked", **_booking_data(booking)})
     plan_reminder(session, booking_id=booking.id, starts_at=booking.starts_at)
     notify(session, application=application, template="booking_confirmed", actor=actor, values={"starts_at": booking.starts_at},
            dedupe_key=f"booking_confirmed:{booking.id}", new_key=True, contact=context.contact)
-    # Last, so that the slot's row stays locked (against other bookers) only from here to the commit.
-    _take_seat_and_book(session, slot=slot, booking=booking, now=now)
     return BookingDetails(booking, slot, policy)
 
 

@@ -459,3 +459,53 @@ def test_migration_upgrades_and_downgrades(database_url, tmp_path):
             with admin.connect() as conn:
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+
+
+
+def test_a_booking_that_loses_the_last_seat_to_a_concurrent_one_writes_nothing(client, hr, job, app):
+    """The seat is taken before the state, its event and the confirmation are written: a request that read a free
+    seat but lost it meanwhile is refused at once, instead of writing what would only be rolled back."""
+    if app.extensions["qingpin.engine"].dialect.name != "postgresql":
+        pytest.skip("SQLite's write lock serialises bookings from their first read")
+    from sqlmodel import Session
+
+    from backend.services import booking as booking_service
+    from backend.services.applications import Actor
+
+    slot_id = uuid.UUID(make_slot(client, hr, job["id"], capacity=1)["id"])
+    first, _ = invite_candidate(client, hr, job["id"], name="甲")
+    second, _ = invite_candidate(client, hr, job["id"], name="乙")
+    engine = app.extensions["qingpin.engine"]
+    loser = threading.local()
+    loser_writes: list[str] = []
+    outcome: dict = {}
+
+    def count_writes(_conn, _cursor, statement, *_):
+        if getattr(loser, "active", False) and statement.split()[0] in ("INSERT", "UPDATE", "WITH"):
+            loser_writes.append(" ".join(statement.split()[:3]))
+
+    def lose():
+        loser.active = True
+        with app.app_context(), Session(engine, expire_on_commit=False) as session:
+            try:
+                booking_service.book(session, application_id=uuid.UUID(second["id"]), slot_id=slot_id,
+                                     actor=Actor("candidate", None))
+            except Exception as exc:  # noqa: BLE001 (checked below)
+                outcome["refused"] = exc
+            session.rollback()
+
+    sa.event.listen(engine, "before_cursor_execute", count_writes)
+    try:
+        with app.app_context(), Session(engine, expire_on_commit=False) as holder:
+            booking_service.book(holder, application_id=uuid.UUID(first["id"]), slot_id=slot_id,
+                                 actor=Actor("candidate", None))  # holds the slot's row lock, not committed yet
+            thread = threading.Thread(target=lose)
+            thread.start()
+            thread.join(timeout=2)  # it read a free seat and now waits for the slot's row
+            assert thread.is_alive()
+            holder.commit()
+        thread.join(timeout=30)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count_writes)
+    assert getattr(outcome.get("refused"), "reason", None) == "slot_full", outcome
+    assert loser_writes == ["WITH seat AS"], loser_writes  # the seat it did not get, and nothing else
