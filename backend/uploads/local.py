@@ -18,6 +18,9 @@ from .staging import (
     _utcnow, _verify_checksum, read_chunk,
 )
 
+# posix_fadvise is missing on macOS and Windows (development machines): there the fdatasync does all the writing.
+_START_WRITEBACK = hasattr(os, "posix_fadvise")
+
 
 class LocalStaging(UploadStaging):
     """Uploads under `root/<id>/`: `data`, an atomically replaced `info.json` (metadata and state, fsynced when
@@ -159,7 +162,7 @@ class LocalStaging(UploadStaging):
                         written = os.pwrite(fd, view, offset + received)
                         received += written
                         view = view[written:]
-                    if self.fsync:
+                    if self.fsync and _START_WRITEBACK:
                         # Start writing these bytes to disk now, while the rest of the chunk arrives, so that the
                         # chunk's fdatasync waits for its tail only (Linux: DONTNEED starts writeback of dirty pages).
                         os.posix_fadvise(fd, start, offset + received - start, os.POSIX_FADV_DONTNEED)
