@@ -1938,6 +1938,214 @@ def layout_foreign_bank_pdf(p: Person, rng: random.Random):
     return "text_pdf", c
 
 
+# --- the sixth batch (fourth session): written before the fifth batch was studied, scored once after ---
+
+POOLS_V6 = {
+    "employers": [("广发银行股份有限公司", "China Guangfa Bank"), ("中国民生银行股份有限公司广州分行", "China Minsheng Bank Guangzhou Branch"),
+                  ("东方证券股份有限公司", "Orient Securities"), ("中国平安财产保险股份有限公司", "Ping An Property & Casualty"),
+                  ("花旗银行（中国）有限公司", "Citibank (China)"), ("天职国际会计师事务所（特殊普通合伙）", "Baker Tilly China"),
+                  ("重庆农村商业银行股份有限公司", "Chongqing Rural Commercial Bank"), ("度小满科技（北京）有限公司", "Du Xiaoman Financial"),
+                  ("长沙银行股份有限公司", "Bank of Changsha")],
+    "departments": [("投资银行部", "Investment Banking Division"), ("授信管理部", "Credit Management Department"),
+                    ("小微金融部", "Small Business Finance Department"), ("资金运营中心", "Treasury Operations Center")],
+    "titles": [("投资经理", "Investment Manager"), ("授信审批经理", "Credit Approval Manager"),
+               ("小微客户经理", "SME Relationship Manager"), ("量化研究员", "Quantitative Researcher"),
+               ("财务分析师", "Financial Analyst"), ("产品运营", "Product Operations Specialist"), ("稽核专员", "Audit Specialist")],
+    "schools": [("山东大学", "Shandong University"), ("北京师范大学", "Beijing Normal University"),
+                ("中南财经政法大学", "Zhongnan University of Economics and Law"),
+                ("新加坡国立大学", "National University of Singapore"),
+                ("伦敦政治经济学院", "London School of Economics and Political Science"), ("西安交通大学", "Xi'an Jiaotong University")],
+    "majors": [("应用统计", "Applied Statistics"), ("投资学", "Investment"), ("管理科学与工程", "Management Science and Engineering"),
+               ("国际商务", "International Business"), ("精算学", "Actuarial Science")],
+    "skills": ["Python", "MATLAB", "SQL", "Excel", "Wind", "估值建模", "行业研究", "授信方案设计", "Axure", "C++"],
+    "certs": ["CFA", "FRM", "CPA", "银行从业资格", "期货从业资格", "CMA"],
+    "langs": ["CET-6", "IELTS 7.5", "TOEFL 102"],
+}
+
+
+def _hand(c: Canvas, x: float, y: float, text: str, size: int, rng: random.Random) -> None:
+    """Handwriting-like: every character placed on its own, its size, height and spacing a little uneven."""
+    for ch in text:
+        s = size + rng.randint(-3, 3)
+        c.text(x + rng.uniform(-1.5, 1.5), y + rng.uniform(-3, 3), ch, s)
+        x += (s if ord(ch) > 0x2E7F else s * 0.58) + rng.uniform(0, 3)
+
+
+def layout_handwritten_form_scan(p: Person, rng: random.Random):
+    """A printed 个人简历表 filled in by hand and scanned: a ruled grid with printed labels, handwritten values with
+    uneven characters, a 照片 box, study and work rows under printed column heads, dates as "2016.9～2020.6"."""
+    c = Canvas(face=2)
+    c.text(470, 70, "个 人 简 历 表", 40)
+    x0, x1, top = 80, PAGE_W - 80, 150
+    rows = [top + 70 * i for i in range(5)]
+    for y in rows:
+        c.line(x0, y, x1 - 220, y)
+    c.line(x0, top, x1, top)
+    c.line(x1 - 220, top, x1 - 220, rows[-1])
+    c.line(x1, top, x1, rows[-1])
+    c.text(x1 - 150, top + 120, "照片", 28)
+    c.line(x0, rows[-1], x1, rows[-1])
+    cells = [[("姓名", p.name), ("性别", p.sensitive["性别"])], [("出生年月", p.sensitive["出生年月"]), ("籍贯", p.sensitive["籍贯"])],
+             [("联系电话", p.phone)], [("电子邮箱", p.email)]]
+    for r, row in enumerate(cells):
+        y = rows[r] + 20
+        for k, (label, value) in enumerate(row):
+            lx = x0 + 10 + k * 460
+            c.text(lx, y, label, 24)
+            _hand(c, lx + 140, y - 2, value, 28, rng)
+    y = rows[-1] + 20
+    for heading, heads, entries in (("学习经历", ["起止年月", "学校", "专业", "学历"], p.education),
+                                    ("工作经历", ["起止年月", "工作单位", "职务"], p.work)):
+        c.text(x0 + 10, y, heading, 28)
+        y += 50
+        cols = [x0 + 10, x0 + 290, x0 + 760, x0 + 960] if len(heads) == 4 else [x0 + 10, x0 + 290, x0 + 820]
+        for col, head in zip(cols, heads):
+            c.text(col, y, head, 22)
+        c.line(x0, y + 36, x1, y + 36)
+        y += 54
+        for item in entries:
+            dates = fmt_range(item["start"], item["end"], "dot1", "～")
+            values = [dates, item["school"], item["major"], item["degree"]] if len(heads) == 4 else \
+                [dates, item["employer"], item["title"]]
+            for col, value in zip(cols, values):
+                _hand(c, col, y, value, 24 if col != cols[1] or len(value) < 12 else 20, rng)
+            c.line(x0, y + 40, x1, y + 40)
+            y += 58
+        y += 24
+    c.text(x0 + 10, y, "特长及技能", 26)
+    _hand(c, x0 + 200, y, "，".join(p.skills), 26, rng)
+    y += 60
+    c.text(x0 + 10, y, "所获证书", 26)
+    _hand(c, x0 + 200, y, "，".join(p.certificates + p.languages), 26, rng)
+    return "scan_pdf", c
+
+
+def layout_photo_box_docx(p: Person, rng: random.Random):
+    """A Word résumé: a two-cell header (name, contacts and 求职意向 left, a 照片 box right), then bold headings with
+    entries "employer<TAB>dates" where a right-aligned tab stop puts the dates at the right margin."""
+    def build(document):
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Cm, Pt
+
+        header = document.add_table(rows=1, cols=2)
+        header.style = "Table Grid"
+        left, right = header.cell(0, 0), header.cell(0, 1)
+        left.text = p.name
+        left.paragraphs[0].runs[0].font.size = Pt(20)
+        for line in (f"电话：{p.phone}", f"邮箱：{p.email}", f"求职意向：{p.work[0]['title']}"):
+            left.add_paragraph(line)
+        right.text = "照片"
+        left.width, right.width = Cm(12), Cm(3.5)
+
+        def dated(left_text: str, dates: str):
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+            paragraph.add_run(left_text).bold = True
+            paragraph.add_run("\t" + dates)
+
+        def heading(text: str):
+            document.add_paragraph().add_run(text).bold = True
+
+        heading("教育背景")
+        for e in p.education:
+            dated(e["school"], fmt_range(e["start"], e["end"], "dot", " – "))
+            document.add_paragraph(f"{e['major']}（{e['degree']}）")
+        heading("工作经历")
+        for w in p.work:
+            dated(w["employer"], fmt_range(w["start"], w["end"], "dot", " – "))
+            document.add_paragraph(f"{w['title']}  {w['dept']}" if w["dept"] else w["title"])
+            document.add_paragraph("• " + w["description"])
+        heading("技能特长")
+        for skill in p.skills:
+            document.add_paragraph("• " + skill)
+        heading("证书")
+        document.add_paragraph("   ".join(p.certificates))
+        heading("外语")
+        document.add_paragraph(p.languages[0])
+    return "docx", build
+
+
+_EN_DEGREE_SHORT = {"本科": "B.Sc.", "硕士": "M.Sc.", "博士": "Ph.D."}
+
+
+def layout_returnee_cv_pdf(p: Person, rng: random.Random):
+    """An English-first CV of a returnee: SURNAME Given, education first, "Sep 2018 – Nov 2019" at the right margin,
+    "Employer | City" then "Title, Department", degrees as "M.Sc. in X", a +86-138-xxxx-xxxx phone."""
+    c, y = Canvas(), 80
+    surname, given = p.en_name.split(" ", 1)
+    c.text(90, y, f"{surname.upper()} {given}", 40, font=SERIF)
+    y += 62
+    c.text(90, y, f"+86-{p.phone[:3]}-{p.phone[3:7]}-{p.phone[7:]}  ·  {p.email}  ·  Shanghai, China", 20, font=SERIF)
+    y += 64
+    for heading, entries in (("EDUCATION", p.education), ("PROFESSIONAL EXPERIENCE", p.work)):
+        c.text(90, y, heading, 28, font=SERIF)
+        c.line(90, y + 40, PAGE_W - 90, y + 40)
+        y += 58
+        for item in entries:
+            dates = fmt_range(item["start"], item["end"], "en", " – ")
+            if heading == "EDUCATION":
+                c.text(90, y, item["en_school"], 24, font=SERIF)
+                c.text(930, y, dates, 20, font=SERIF)
+                y += 38
+                c.text(90, y, f"{_EN_DEGREE_SHORT[item['degree']]} in {item['en_major']}", 22, font=SERIF)
+                y += 52
+            else:
+                c.text(90, y, f"{item['en_employer']} | {rng.choice(['Guangzhou', 'Shanghai', 'Chongqing', 'Beijing'])}",
+                       24, font=SERIF)
+                c.text(930, y, dates, 20, font=SERIF)
+                y += 38
+                c.text(90, y, f"{item['en_title']}, {item['en_dept']}", 22, font=SERIF)
+                y += 36
+                c.text(110, y, "• " + rng.choice(DESCRIPTIONS_EN), 20, font=SERIF)
+                y += 52
+        y += 12
+    c.text(90, y, "ADDITIONAL INFORMATION", 28, font=SERIF)
+    c.line(90, y + 40, PAGE_W - 90, y + 40)
+    y += 58
+    c.text(90, y, "Skills: " + ", ".join(p.skills), 22)  # the CJK face: a Chinese skill name stays legible
+    y += 38
+    c.text(90, y, "Certifications: " + "; ".join(p.certificates), 22)
+    y += 38
+    c.text(90, y, "English: " + p.languages[0], 22, font=SERIF)
+    return "text_pdf", c
+
+
+def _excel_date(label: str) -> str:
+    """An Excel date cell shown as yyyy/m/d (the first of the month)."""
+    if label == "至今":
+        return "至今"
+    year, _, month = label.partition("-")
+    return f"{year}/{int(month)}/1"
+
+
+def layout_excel_sheet_png(p: Person, rng: random.Random):
+    """A résumé kept in a spreadsheet, captured from the screen: column letters above, row numbers at the left,
+    grey gridlines, separate start and end cells holding Excel dates (2019/3/1), 单位 and 岗位 in their own columns."""
+    c = Canvas()
+    cols = [60, 200, 400, 760, 1000, PAGE_W - 20]
+    c.fill(0, 0, PAGE_W, 40, 225)
+    c.fill(0, 0, 56, PAGE_H, 225)
+    for letter, (a, b) in zip("ABCDE", zip(cols, cols[1:])):
+        c.text((a + b) / 2 - 8, 8, letter, 20)
+    rows: list[list[str]] = [["姓名", p.name, "手机", p.phone], ["邮箱", p.email], [],
+                             ["教育经历"], ["开始", "结束", "学校", "专业", "学历"]]
+    rows += [[_excel_date(e["start"]), _excel_date(e["end"]), e["school"], e["major"], e["degree"]] for e in p.education]
+    rows += [[], ["工作经历"], ["开始", "结束", "单位", "岗位", "部门"]]
+    rows += [[_excel_date(w["start"]), _excel_date(w["end"]), w["employer"], w["title"], w["dept"]] for w in p.work]
+    rows += [[], ["技能", "、".join(p.skills)], ["证书", "、".join(p.certificates)], ["语言", p.languages[0]]]
+    y = 40
+    for number, row in enumerate(rows, start=1):
+        c.text(14, y + 12, str(number), 18)
+        for k, value in enumerate(row):
+            size = 22 if len(value) < 14 or k != 2 else 17
+            c.text(cols[k] + 6, y + 12, value, size)
+        y += 50
+        for x in cols:
+            c.line(x, y - 50, x, y)
+        c.line(0, y, PAGE_W, y)
+    return "screenshot", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -2020,6 +2228,14 @@ LAYOUTS = [
            "a headline naming the current job", pools=POOLS_V5),
     Layout("foreign_bank_pdf", layout_foreign_bank_pdf, "Chinese résumé for a foreign bank (Mono face): MM/YYYY dates "
            "at the right, 'title，department' below, bilingual headings", pools=POOLS_V5),
+    Layout("handwritten_form_scan", layout_handwritten_form_scan, "个人简历表 filled in by hand and scanned (Sharp face): "
+           "uneven characters, ruled grid, 照片 box, column heads, '2016.9～2020.6'", pools=POOLS_V6),
+    Layout("photo_box_docx", layout_photo_box_docx, "Word résumé: header table with a 照片 box, 求职意向, "
+           "'employer<TAB>dates' on a right tab stop, 'title  department' below, one skill a line", pools=POOLS_V6),
+    Layout("returnee_cv_pdf", layout_returnee_cv_pdf, "returnee's English-first CV: SURNAME Given, education first, "
+           "'Sep 2018 – Nov 2019' at the right, 'Employer | City', 'M.Sc. in X'", english=True, pools=POOLS_V6),
+    Layout("excel_sheet_png", layout_excel_sheet_png, "spreadsheet résumé on screen: column letters, row numbers, "
+           "start and end cells as Excel dates (2019/3/1), 单位/岗位/部门 columns", pools=POOLS_V6),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -2041,6 +2257,8 @@ UNSEEN_BATCH4 = frozenset({"bank_netapply_pdf", "zhilian_online_pdf", "year_only
                            "headhunter_docx", "viewer_screenshot"})
 # Written after every change of the third session (which studied the fourth batch); scored once, never studied.
 UNSEEN_BATCH5 = frozenset({"gov_form_docx", "linkedin_pdf", "fax_scan", "maimai_png", "foreign_bank_pdf"})
+# Written at the start of the fourth session, before the fifth batch was studied; scored once after that study.
+UNSEEN_BATCH6 = frozenset({"handwritten_form_scan", "photo_box_docx", "returnee_cv_pdf", "excel_sheet_png"})
 IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf"}
 
 
@@ -2059,7 +2277,11 @@ class CorpusResume:
 
     @property
     def unseen(self) -> bool:
-        return self.layout in UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5
+        return self.layout in UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
+
+    @property
+    def batch6(self) -> bool:
+        return self.layout in UNSEEN_BATCH6
 
     @property
     def batch5(self) -> bool:
