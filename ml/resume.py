@@ -156,6 +156,9 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     result.years_experience = years_of_experience(result.work, today=today)
     work_lines = sum(len(body) for kinds, body in sections if kinds & {"work"})
     assess(result, work_section_lines=work_lines)
+    if result.email and result.email not in "\n".join(whole).lower():
+        result.confidence["email"] = 0.6  # rebuilt from an OCR misreading of the at sign: HR checks it
+        result.check.append("email")
     return result
 
 
@@ -381,6 +384,13 @@ def _find_email(lines: list[str]) -> str:
         match = _EMAIL.search(line.replace(" @", "@").replace("@ ", "@"))
         if match:
             return match.group(0).lower()
+    # OCR read the at sign as 0 or o before a mail provider everyone knows ("zihan.zhou710126.com"); only where a
+    # line is labelled as an e-mail address.
+    for line in _others_last(lines):
+        labelled = re.search(r"(?i)(?:邮箱|电子邮件|邮件|e-?mail)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}?)[0oO]"
+                             r"(qq|163|126|gmail|outlook|hotmail|sina|foxmail|yahoo)\.(com|cn)(?![A-Za-z])", line)
+        if labelled:
+            return f"{labelled.group(1)}@{labelled.group(2)}.{labelled.group(3)}".lower()
     return ""
 
 
@@ -434,6 +444,9 @@ def _find_name(lines: list[str]) -> str:
         stripped = _TITLE_WORDS.sub(" ", line)
         for token in re.split(r"[\s|/,]+", stripped):
             token = token.strip()
+            token = token.strip("-~_:·—")
+            if token.startswith("一") and _is_chinese_name(token[1:]):
+                token = token[1:]  # "个人简历 — 赵雪婷" with the dash read by OCR as 一
             if _is_chinese_name(token):
                 return token
     for line in lines[:3]:
@@ -446,7 +459,7 @@ def _find_name(lines: list[str]) -> str:
 # --- sections ------------------------------------------------------------------------------------
 
 _HEADERS: dict[str, tuple[str, ...]] = {
-    "education": ("教育背景", "教育经历", "学历背景", "学习经历", "教育", "学历", "education background",
+    "education": ("教育背景", "教育经历", "学历背景", "学习经历", "教育", "学历", "学习", "education background",
                   "educational background", "academic background", "education"),
     "work": ("工作经历", "工作经验", "职业经历", "任职经历", "工作履历", "从业经历", "工作背景", "professional experience",
              "work experience", "employment history", "career history", "experience", "employment"),
@@ -470,8 +483,10 @@ _HEADER_DECOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}
 def _header_kinds(line: str) -> frozenset[str]:
     """Section kinds named by a header line such as "【教育背景】", "二、工作经历" or "Skills 技能"; empty if not a header."""
     core = _HEADER_DECOR.sub("", line.strip())
-    if core != line.strip():  # a numbered heading's note in brackets: "二、教育背景（从高中后填起）"
-        core = re.sub(r"\s*\([^()]{1,20}\)\s*$", "", core)
+    # A heading's note in brackets: "二、教育背景（从高中后填起）", "学习和工作经历（从高中填起）".
+    noted = re.sub(r"\s*[(（][^()（）]{1,20}[)）]\s*$", "", core)
+    if noted != core and noted and (core != line.strip() or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", noted)):
+        core = noted
     core = re.sub(r"[\[\]【】<>《》():|/&_=#*+]", " ", core).strip().lower()
     if not core or len(core) > 40:
         return frozenset()
@@ -583,7 +598,9 @@ def _route_dated_lines(sections: list[tuple[frozenset[str], list[str]]]) -> list
             elif find_date_range(line):
                 school = bool(_SCHOOL.search(line))
                 employer = bool(_EMPLOYER.search(_SCHOOL.sub(" ", line)) or _EMPLOYER_EN.search(line))
-                target = (_ROUTABLE[1] if school and not employer else _ROUTABLE[2] if employer and not school
+                # "Master, Risk Management · (2009 - 2011)": a degree line is no job, whatever its major sounds like.
+                degree = bool(_DEGREE.search(line)) and not _EMPLOYER.search(_SCHOOL.sub(" ", line))
+                target = (_ROUTABLE[1] if school and not employer else _ROUTABLE[2] if employer and not school and not degree
                           else kinds)
                 if target != current:
                     current = target
@@ -786,13 +803,22 @@ _EMPLOYER = re.compile(rf"[^\s|,;]{{1,40}}?(?:{_EMPLOYER_SUFFIX})(?:[^\s|,;]{{0,
                        r"(?:\((?:特殊普通合伙|普通合伙|有限合伙)\))?")
 _EMPLOYER_EN = re.compile(
     r"(?:[A-Z][\w&'.-]{0,30}\s+){0,5}(?:Bank|Insurance|Group|Securities|Capital|Limited|Ltd\.?|Inc\.?|Corp(?:oration)?\.?|"
-    r"LLP|Partners|Company|Co\.|Branch|Center|Centre|Management|Asset Management)"
+    r"LLP|Partners|Company|Co\.|Branch|Center|Centre|Management|Asset Management)(?![A-Za-z])"
     r"(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,3})?(?:\s*\([^)]{1,20}\))?")
 _TITLE_WORDS_RE = re.compile(
     r"(?i)(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|行长|柜员|会计|出纳|审计员|精算师|核保师|理赔员|信贷员|"
     r"客户经理|销售|代表|负责人|总裁|董事|合伙人|架构师|开发|设计师|专家|科员|职员|实习生|培训生|"
     r"Manager|Analyst|Engineer|Officer|Director|Associate|Consultant|Intern|Specialist|Assistant|Lead|Head|"
-    r"Auditor|Actuary|Underwriter|Teller|Trader|Developer|Scientist|President|Partner)")
+    r"Auditor|Actuary|Underwriter|Teller|Trader|Developer|Scientist|President|Partner|Banker|Researcher|Accountant|"
+    r"Representative|Advis[oe]r|Planner|Controller|Supervisor|Economist|Strategist|Coordinator)")
+# Words that open an English job title ("Senior Risk Analyst", "Audit Manager"): a line of them before the title word
+# is all title, not "employer title" ("Goldman Sachs Analyst").
+_TITLE_MODIFIERS = re.compile(
+    r"(?i)Senior|Junior|Chief|Principal|Lead|Head|Vice|Assistant|Associate|Deputy|Executive|Managing|General|Audit|"
+    r"Risk|Credit|Relationship|Private|Compliance|Investment|Quantitative|Quant|Financial|Finance|Product|Data|"
+    r"Operations?|Wealth|Research|Sales|Marketing|Account|Client|Portfolio|Business|Corporate|Retail|Treasury|Tax|"
+    r"Legal|IT|Software|Project|Program|Credit|Loan|Internal|External|Regional|Country|Branch|Customer|Equity|"
+    r"Fixed|Income|Market|Markets|Trading|Insurance|Actuarial|Technical|Strategy|Product|Brand|HR|Human|Resources")
 _SENTENCE = re.compile(r"[,;。!?:]|负责|参与|完成|协助|主导|通过|实现|提升|降低|带领|管理\d|累计|年均|月均")
 _SEPARATORS = re.compile(r"\s*(?:\||/|,|;|、|\t|·|•)\s*|\s{2,}")
 
@@ -834,7 +860,7 @@ def _parse_entries(lines: list[str], builder_type) -> list:
             entries.append(current.build())
         current = builder_type()
 
-    for line in lines:
+    for position, line in enumerate(lines):
         line = _entry_line(line)
         if not line:
             continue
@@ -870,6 +896,12 @@ def _parse_entries(lines: list[str], builder_type) -> list:
             found.update(current.read(rest) if rest else {})
             found.update(dated)
             starts_new = any(current.has(k) for k in found if k in builder_type.starters)
+            if not starts_new and set(found) == {"title"} and all(current.has(k) for k in ("title", "employer", "start")):
+                # Title first, employer on the next line ("Audit Manager" / "Bank of Suzhou" / dates): a new entry.
+                following = next((_entry_line(n) for n in lines[position + 1:position + 2]), "")
+                if following and not _dates_of(following) and set(builder_type().read(following)) == {"employer"}:
+                    flush()
+                    starts_new = True
             if not found or (not starts_new and all(current.has(k) for k in found)):
                 if not current.empty():
                     current.description.append(line)
@@ -902,10 +934,21 @@ _OCR_DASH = re.compile(r"(?:(?<=\s)|(?<=公司|银行|分行|支行|中心|务�
 _SALARY = re.compile(r"(?i)(?:\|\s*)?(?:月薪|年薪|薪资|薪酬|税前月薪|期望月薪)\s*:?\s*[\d.,kK万千元/月年薪·\-~以上下 ]+(?=$|\s*\|)")
 
 
+# A duration without brackets after a separator or standing alone: "2019.03 - 至今 · 2年4个月", "· 11年2个月".
+_BARE_DURATION = re.compile(r"(?:^|\s*[·•|]\s*|\s+)(?<![\d.])(?:\d{1,2}\s*年\s*\d{1,2}\s*个月|\d{1,2}\s*个月|\d{1,2}\s*年"
+                            r"(?=\s*$)|(?i:\d{1,2}\s*yrs?(?:\s+\d{1,2}\s*mos?)?|\d{1,2}\s*mos?))\s*$")
+# "高级风险分析师 @ 成都银行": the title before the at sign, the employer after it (not an e-mail address).
+_AT_EMPLOYER = re.compile(r"^(?P<title>[^@|]{2,30}?)\s*@\s*(?P<employer>[^@|\s][^@|]{1,60})$")
+
+
 def _entry_line(line: str) -> str:
     """An entry line without durations, referees and the English half of bilingual names."""
     line = _SALARY.sub(" ", _OCR_DASH.sub(" | ", line))
     line = _DURATION.sub(" ", line).strip()
+    line = _BARE_DURATION.sub("", line).strip()
+    at = _AT_EMPLOYER.match(line)
+    if at and not _EMAIL.search(line):
+        line = f"{at.group('employer').strip()} | {at.group('title').strip()}"
     line = re.sub(r"(?:\s*\|\s*)+$", "", _REFEREE.sub(" ", line)).strip()
     pieces = re.split(r"(\s*\|\s*)", line)
     for i in range(0, len(pieces), 2):
@@ -944,6 +987,8 @@ class _EducationBuilder(_EntryBuilder):
 
     @staticmethod
     def is_description(line: str) -> bool:
+        if _SCHOOL.fullmatch(line.strip()):
+            return False  # "Nanjing University of Finance and Economics": long, but a school's name
         return len(line) > 40 or bool(re.search(r"(?i)课程|GPA|绩点|排名|奖学金|荣誉|论文|获奖|courses?|thesis|award", line))
 
     def complete(self) -> bool:
@@ -956,18 +1001,27 @@ class _EducationBuilder(_EntryBuilder):
             found["school"] = _clean_piece(school.group(0))
             text = text[:school.start()] + " " + text[school.end():]
         level = ""
-        for match in list(_DEGREE.finditer(text)):
+        matches = list(_DEGREE.finditer(text))
+        # "金融硕士 | 本科": a degree word glued to a major names the programme; the degree standing alone is the level.
+        alone = [m for m in matches if not (m.start() > 0 and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1]))]
+        if alone and len(alone) < len(matches):
+            matches = alone
+        elif len(matches) >= 2 and matches[-2].end() == matches[-1].start() and _degree_level(matches[-2].group(0)) != "本科":
+            matches = matches[-1:]  # "金融硕士本科" with the separator lost: the last word is the level
+        for match in matches:
             level = level or _degree_level(match.group(0))
         if level:
             found["degree"] = level
-            text = _DEGREE.sub(" ", text)
+            for match in reversed(matches):
+                text = text[:match.start()] + " " + text[match.end():]
         text = re.sub(r"(?i)专业\s*:?|(?<![a-z])(?:major|in)(?![a-z])\s*:?", " ", text)
         pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p]
         pieces = [p for p in " ".join(pieces).split(" ") if p and not re.fullmatch(r"[\W_]+", p)]
         if pieces:
             if any(re.search(r"[\u4e00-\u9fff]", p) for p in pieces):
                 majors = [p for p in pieces if not re.search(r"(?:学院|系)$", p)] or pieces
-                found["major"] = majors[0]
+                # A column rule read by OCR as 1, l or 丨 glued before the major ("吉林大学1会计学本科").
+                found["major"] = re.sub(r"^[1lI丨](?=[\u4e00-\u9fff]{2})", "", majors[0])
             else:
                 found["major"] = " ".join(pieces)
         return found
@@ -983,7 +1037,15 @@ class _WorkBuilder(_EntryBuilder):
 
     @staticmethod
     def is_description(line: str) -> bool:
-        return len(line) > 40 or bool(_SENTENCE.search(line))
+        if len(line) > 40:
+            return True
+        parts = [p.strip() for p in re.split(r"[,，]", line)]
+        if len(parts) == 2 and all(0 < len(p) <= 14 for p in parts) \
+                and (_TITLE_WORDS_RE.search(parts[0]) or re.fullmatch(r"[\u4e00-\u9fff]{2,8}", parts[0])) \
+                and not _SENTENCE.search(line.replace(",", "").replace("，", "")) \
+                and (_DEPARTMENT.fullmatch(parts[1]) or re.search(r"(?i)department|division|center|centre|team", parts[1])):
+            return False  # "高级风险分析师，风险控制部": a title and its department
+        return bool(_SENTENCE.search(line))
 
     def complete(self) -> bool:
         return self.has("employer") or (self.has("start") and self.has("title"))
@@ -1009,6 +1071,8 @@ class _WorkBuilder(_EntryBuilder):
                 pieces = [words[0], " ".join(words[1:])]  # "德勤 审计助理"
             else:
                 first_title = next((i for i, w in enumerate(words) if _TITLE_WORDS_RE.search(w)), 0)
+                if first_title > 0 and all(_TITLE_MODIFIERS.fullmatch(w) for w in words[:first_title]):
+                    first_title = 0  # "Senior Risk Analyst": one title
                 if first_title > 0:  # "Goldman Sachs Analyst"
                     pieces = [" ".join(words[:first_title]), " ".join(words[first_title:])]
         pieces = [p for p in pieces if not _CITY.fullmatch(p)] or pieces
@@ -1016,6 +1080,10 @@ class _WorkBuilder(_EntryBuilder):
             found["employer"] = pieces.pop(0)
         elif not employer and len(pieces) == 2 and not _TITLE_WORDS_RE.search(pieces[1]):
             found["employer"] = pieces.pop(1)  # "Data Analyst, ICBC Shanghai"
+        if not employer and len(pieces) == 1 and " " in pieces[0] and not re.search(r"[\u4e00-\u9fff]", pieces[0]):
+            words = pieces[0].split()
+            if _TITLE_WORDS_RE.search(words[-1]) and all(_TITLE_MODIFIERS.fullmatch(w) for w in words[:-1]):
+                return {"title": pieces[0]}  # "Audit Manager" on a line of its own
         if pieces:
             found["title"] = " ".join(w for w in " ".join(pieces).split(" ") if not _CITY.fullmatch(w)) or " ".join(pieces)
         return found
@@ -1090,8 +1158,8 @@ def _line_label(line: str) -> tuple[str | None, str]:
 def _split_items(text: str) -> list[str]:
     """Items of a list line: split at 、,;/| and at a spaced 和/与/and, else at spaces when the line is Chinese."""
     text = re.sub(r"(?i)\s+(?:和|与|及|以及|and|&)\s+", "、", text)
-    if re.search(r"[、,;/|]", text):
-        parts = re.split(r"\s*[、,;/|]\s*", text)
+    if re.search(r"[、,;/|]|\s[·•]\s", text):
+        parts = re.split(r"\s*[、,;/|]\s*|\s+[·•]\s+", text)
     elif re.search(r"[\u4e00-\u9fff]", text) or len(text.split()) >= 3:
         parts = text.split()
     else:

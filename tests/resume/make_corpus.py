@@ -1797,6 +1797,7 @@ def _mm_yyyy(label: str) -> str:
 
 def layout_linkedin_pdf(p: Person, rng: random.Random):
     """A LinkedIn-style English export: title first, company below, "MM/YYYY - Present · 2 yrs 3 mos", a location."""
+    _to_years(p.education)  # the export shows study years only ("(2009 - 2011)"): the ground truth follows the file
     c, y = Canvas(), 90
     c.text(90, y, p.en_name, 40, font=SERIF)
     y += 64
