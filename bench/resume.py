@@ -25,7 +25,8 @@ from ml.matching import JobRequirements, match_resume  # noqa: E402
 from ml.ocr import load_ocr_engine  # noqa: E402
 from ml.resume import parse_resume  # noqa: E402
 from tests.resume.field_accuracy import FieldScore, score_fields  # noqa: E402
-from tests.resume.make_corpus import FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_AFTER, UNSEEN_FINAL, UNSEEN_LAST, UNSEEN_BATCH4, UNSEEN_BATCH5, UNSEEN_BATCH6, corpus  # noqa: E402
+from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_AFTER, UNSEEN_BATCH4,  # noqa: E402
+                                      UNSEEN_BATCH5, UNSEEN_BATCH6, UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
 YEARS_TOLERANCE = 0.25
