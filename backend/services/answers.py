@@ -16,7 +16,7 @@ from sqlmodel import Session, func, select
 from ml.scoring import REASON_MESSAGES, SCORER_VERSION
 
 from ..db import after_commit
-from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
+from ..errors import Conflict, Gone, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
 from ..models.results import InterviewResult
 from ..models.scores import AiScoreAudit
@@ -134,6 +134,7 @@ def start_question(session: Session, *, application: Application, question_id: u
     the recordings from `storage` once this commits), so they neither linger nor count against the candidate's quota,
     and it takes no more segments (409 answer_superseded)."""
     now = now or utcnow()
+    refuse_if_erased(application)
     if application.state not in ANSWERABLE:
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
     require_media_consent(session, application=application)
@@ -201,6 +202,8 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
     answer = session.get(Answer, answer_id, with_for_update=lock)
     if answer is None or answer.application_id != application.id:
         raise NotFound("answer not found")
+    if answer.status == AnswerStatus.erased:  # a segment arriving after the erasure stores nothing
+        raise Gone("this interview's data was erased at the candidate's request", reason="data_erased")
     if application.state not in ANSWERABLE:
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
     if answer.status != AnswerStatus.recording:
@@ -222,6 +225,11 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
     if session.exec(select(AnswerSegment.id).where(AnswerSegment.answer_id == answer.id, AnswerSegment.index == segment_index)).first():
         raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists")
     return answer, question
+
+
+def refuse_if_erased(application: Application) -> None:
+    if application.erased_at is not None:
+        raise Gone("this interview's data was erased at the candidate's request", reason="data_erased")
 
 
 def check_candidate_quota(session: Session, *, application_id: uuid.UUID, adding_bytes: int, quota_bytes: int) -> None:
@@ -307,7 +315,7 @@ def segments_of(session: Session, *, answer_id: uuid.UUID) -> list[AnswerSegment
 def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None:
     """Claim an answer for scoring; None when it is gone, still recording or already final (the job is idempotent)."""
     answer = session.get(Answer, answer_id, with_for_update=True)
-    if answer is None or answer.status in FINAL or answer.status == AnswerStatus.recording:
+    if answer is None or answer.status in FINAL or answer.status in (AnswerStatus.recording, AnswerStatus.erased):
         return None
     answer.status = AnswerStatus.processing
     answer.attempts_processed += 1
@@ -316,8 +324,16 @@ def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None
     return answer
 
 
+def _unless_erased(session: Session, answer_id: uuid.UUID) -> Answer | None:
+    """The answer a scoring job writes back to, locked; None when it is gone or was erased while the job ran."""
+    answer = session.get(Answer, answer_id, with_for_update=True, populate_existing=True)
+    return None if answer is None or answer.status == AnswerStatus.erased else answer
+
+
 def record_unreadable(session: Session, *, answer_id: uuid.UUID, reason: str, message: str) -> None:
-    answer = session.get(Answer, answer_id)
+    answer = _unless_erased(session, answer_id)
+    if answer is None:
+        return
     answer.status, answer.status_reason, answer.status_message = AnswerStatus.unreadable, reason, message
     answer.scored_at = utcnow()
     session.add(answer)
@@ -330,7 +346,7 @@ def record_unreadable(session: Session, *, answer_id: uuid.UUID, reason: str, me
 
 
 def record_failure(session: Session, *, answer_id: uuid.UUID, reason: str, message: str) -> None:
-    answer = session.get(Answer, answer_id)
+    answer = _unless_erased(session, answer_id)
     if answer is None:
         return
     answer.status, answer.status_reason, answer.status_message = AnswerStatus.failed, reason, message[:2000]
@@ -347,9 +363,12 @@ ANALYSIS_KEYS = ("structure", "relevance", "features", "score_breakdown", "speci
 
 
 def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, duration_seconds: float | None,
-                 integrity: dict | None = None) -> Answer:
-    """Write the scorer's result (a dict from ml.scoring.AnswerScore.to_dict) and its evidence onto the answer."""
-    answer = session.get(Answer, answer_id)
+                 integrity: dict | None = None) -> Answer | None:
+    """Write the scorer's result (a dict from ml.scoring.AnswerScore.to_dict) and its evidence onto the answer;
+    None (nothing written) when the answer was erased while it was being scored."""
+    answer = _unless_erased(session, answer_id)
+    if answer is None:
+        return None
     transcript = result.get("transcript") or {}
     answer.status = AnswerStatus.scored if result["status"] == "scored" else AnswerStatus.insufficient_evidence
     answer.status_reason = result.get("reason")
