@@ -20,7 +20,7 @@ from ..errors import Conflict, Gone, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
 from ..models.results import InterviewResult
 from ..models.scores import AiScoreAudit
-from .applications import Actor, record_event, transition_application
+from .applications import Actor, record_event, refuse_if_erased, transition_application
 from .accommodations import accommodation_for
 from .booking import active_booking
 from .consent import ai_consent_outdated, ai_evaluation_allowed, require_media_consent
@@ -225,11 +225,6 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
     if session.exec(select(AnswerSegment.id).where(AnswerSegment.answer_id == answer.id, AnswerSegment.index == segment_index)).first():
         raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists")
     return answer, question
-
-
-def refuse_if_erased(application: Application) -> None:
-    if application.erased_at is not None:
-        raise Gone("this interview's data was erased at the candidate's request", reason="data_erased")
 
 
 def check_candidate_quota(session: Session, *, application_id: uuid.UUID, adding_bytes: int, quota_bytes: int) -> None:

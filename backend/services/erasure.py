@@ -22,7 +22,7 @@ from sqlalchemy import delete, or_, update
 from sqlmodel import Session, select
 
 from ..db import after_commit, allow_redaction, session_scope
-from ..errors import Conflict, Gone, Invalid, NotFound
+from ..errors import Conflict, Invalid, NotFound
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, AuthToken, Candidate, Event, Invitation, utcnow
 from ..models.documents import ApplicationDocument
 from ..models.erasure import ErasureRecord, ErasureStatus
@@ -34,7 +34,7 @@ from ..models.results import InterviewResult
 from ..models.scheduling import Booking, BookingStatus, BusyTime, InterviewSlot
 from ..models.scores import HumanScore
 from ..wechat.subscribe import CHINA_TZ
-from .applications import Actor, record_event
+from .applications import Actor, record_event, refuse_if_erased
 from .auth import principals_changed
 from .invitations import invitation_qr_key
 
@@ -104,8 +104,7 @@ def set_legal_hold(session: Session, *, application: Application, reason: str, a
     if len(reason) < 2:
         raise Invalid("give the reason for the hold (a case, a dispute, an authority's request)", reason="hold_reason_required",
                       errors={"reason": ["请填写保留原因"]})
-    if application.erased_at is not None:
-        raise Gone("this candidate's data was erased; nothing is left to hold", reason="data_erased")
+    refuse_if_erased(application)
     application.legal_hold_reason, application.legal_hold_at, application.legal_hold_by = reason, utcnow(), actor.id
     session.add(application)
     record_event(session, application=application, kind="legal_hold_set", actor=actor, reason=reason)

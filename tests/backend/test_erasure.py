@@ -138,6 +138,11 @@ def test_a_deletion_request_erases_the_candidate_everywhere_and_keeps_the_audit_
             except Gone as refused:
                 assert refused.status_code == 410 and refused.reason == "data_erased"
     assert score_answer(answer_id) == "skipped"
+    # nothing personal can be added to the stub again: no new invitation, no résumé
+    assert client.post(f"/api/applications/{application['id']}/invitations", headers=admin).json["reason"] == "data_erased"
+    document = client.post(f"/api/applications/{application['id']}/documents", headers=admin, content_type="multipart/form-data",
+                           data={"kind": "resume", "file": (io.BytesIO(_docx("x")), "cv.docx")})
+    assert document.status_code == 410
     with app.app_context(), session_scope() as session:
         assert session.get(Answer, uuid.UUID(answer_id)).transcript is None
 
