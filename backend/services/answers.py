@@ -199,7 +199,9 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
     (None) until the last segment, which announces it.
     """
     now = now or utcnow()
-    answer = session.get(Answer, answer_id, with_for_update=lock)
+    # populate_existing: a row this request read before waiting for the lock is read again (an erasure may have
+    # committed meanwhile)
+    answer = session.get(Answer, answer_id, with_for_update=lock, populate_existing=lock)
     if answer is None or answer.application_id != application.id:
         raise NotFound("answer not found")
     if answer.status == AnswerStatus.erased:  # a segment arriving after the erasure stores nothing

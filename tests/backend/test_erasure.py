@@ -6,6 +6,7 @@ import io
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
@@ -80,6 +81,7 @@ def _texts_containing(app, needles) -> dict:
     return found
 
 
+@pytest.mark.both_databases  # row locks and LIKE over JSON differ: the embedded SQLite default must erase as well
 def test_a_deletion_request_erases_the_candidate_everywhere_and_keeps_the_audit_log(client, make_hr, app, run_jobs):
     admin, recruiter = make_hr(), make_hr("recruiter")
     job = create_job(client, admin)
@@ -260,3 +262,45 @@ def test_deletion_requests_are_due_in_fifteen_working_days_and_overdue_ones_show
     (listed,) = client.get("/api/deletion-requests", headers=hr).json
     assert listed["overdue"] is True
     assert client.get("/api/deletion-requests", headers=make_hr(organization="elsewhere")).json == []
+
+
+def test_an_upload_racing_the_erasure_leaves_no_recording_behind(client, make_hr, app, live_url):
+    """Real concurrent requests: whichever wins the answer's row lock, nothing of the candidate is stored afterwards."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    admin = make_hr()
+    job = create_job(client, admin)
+    storage = app.extensions["qingpin.storage"]
+    wav = silent_wav()
+    outcomes = set()
+    for _ in range(3):
+        application, me = _candidate(client, admin, job, name=f"竞{uuid.uuid4().hex[:4]}")
+        answer_id = start_question(client, me, job["questions"][0]["id"])["answer_id"]
+        request_id = client.post("/api/candidate/requests", headers=me, json={"kind": "deletion"}).json["id"]
+
+        def upload():
+            return requests.post(f"{live_url}/api/candidate/answers/{answer_id}/segments", headers=me, timeout=60,
+                                 data={"index": 0, "count": 1, "sha256": hashlib.sha256(wav).hexdigest()},
+                                 files={"file": ("answer.wav", wav)}).status_code
+
+        def erase():
+            return requests.post(f"{live_url}/api/applications/{application['id']}/requests/{request_id}/erase",
+                                 headers=admin, timeout=60).status_code
+
+        with ThreadPoolExecutor(2) as pool:
+            uploaded, erased = pool.submit(upload), pool.submit(erase)
+            outcomes.add(uploaded.result())
+            assert erased.result() == 200
+        assert uploaded.result() in (201, 401, 410)
+        with app.app_context(), session_scope() as session:
+            assert session.get(Answer, uuid.UUID(answer_id)).status == "erased"
+            assert not session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == uuid.UUID(answer_id))).all()
+            record = session.exec(select(ErasureRecord).where(ErasureRecord.candidate_id == uuid.UUID(application["candidate_id"]))).one()
+            assert record.status == "done"
+        root = app.config["QINGPIN_SETTINGS"].storage_root
+        stored = [p for p in root.rglob("*") if p.is_file() and not p.relative_to(root).parts[0] == "invitations"]
+        assert not stored, stored
+    print("upload outcomes while erasing:", sorted(outcomes))
