@@ -59,7 +59,8 @@ def deletion_due_at(filed_at: datetime, *, working_days: int = DELETION_DUE_WORK
     """The end (China time) of the `working_days`-th weekday after the filing day.
 
     Counts Monday to Friday only: Chinese public holidays and the weekend make-up working days (调休) are ignored,
-    so the date can fall a day or two before the legal one around the holidays, never after it.
+    so around the holidays the date is usually a few days early, and a 调休 Saturday inside the window without its
+    holiday can make it a day late; the State Council's yearly holiday calendar would make it exact.
     """
     day: date = filed_at.astimezone(CHINA_TZ).date()
     left = working_days
