@@ -363,6 +363,8 @@ test('a deletion request: a legal hold refuses it with its reason, then 处理�
   await page.waitForSelector('[data-test=erased-notice]')
   await page.waitForSelector('[data-test=candidate-name]:has-text("已删除")')
   await page.waitForSelector('.van-toast', { state: 'hidden' })
+  const card = await page.locator('[data-test=request-deletion]').boundingBox()
+  assert(card.x > 0, `the request card is in place after the erasure, not scrolled off (x = ${card.x})`)
   await look('application-erased')
   await page.goto(`${BASE}/h5/hr/`)
   assert(!(await page.locator('[data-test=deletion-requests]').count()), 'no deletion request left to process on the home page')
