@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from flask import Flask, current_app, g
-from sqlalchemy import event
+from sqlalchemy import event, inspect as sa_inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session as OrmSession
@@ -155,10 +155,29 @@ def _drop_after_commit(session: OrmSession) -> None:
 APPEND_ONLY = (Event, AiScoreAudit, HumanScore, CalibrationVersion)
 
 
+# An erasure (PIPL art. 47) may empty these personal fields of the log's rows, and nothing else: the rows, their
+# times, actors, states and scores stay. The AI-score audit log holds no personal text and is never changed.
+REDACTABLE = {Event: {"reason", "data"}, HumanScore: {"comment"}}
+
+
+def allow_redaction(session: Session) -> None:
+    """Let this session empty the personal fields listed in REDACTABLE (used only by services.erasure)."""
+    session.info["redaction"] = True
+
+
+def _redaction_only(session: OrmSession, obj) -> bool:
+    allowed = REDACTABLE.get(type(obj))
+    if not allowed or not session.info.get("redaction") or obj in session.deleted:
+        return False
+    changed = {attr.key for attr in sa_inspect(obj).attrs if attr.history.has_changes()}
+    return changed <= allowed
+
+
 @event.listens_for(OrmSession, "before_flush")
 def _audit_logs_are_append_only(session: OrmSession, _ctx, _instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):
-        if isinstance(obj, APPEND_ONLY) and (obj in session.deleted or session.is_modified(obj)):
+        if isinstance(obj, APPEND_ONLY) and (obj in session.deleted or session.is_modified(obj)) \
+                and not _redaction_only(session, obj):
             raise PermissionError(f"the {obj.__tablename__} log is append-only")
 
 

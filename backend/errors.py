@@ -61,6 +61,11 @@ class Invalid(DomainError):
     reason = "invalid"
 
 
+class Gone(DomainError):
+    status_code = 410
+    reason = "gone"
+
+
 class Unavailable(DomainError):
     status_code = 503
     reason = "temporarily_unavailable"

@@ -87,6 +87,13 @@ class Settings(BaseSettings):
     # required in production, derived from SECRET_KEY elsewhere.
     field_encryption_key: str | None = None
     public_base_url: str = "http://127.0.0.1:5000"  # links in messages (the onboarding sign-in page)
+    # Retention (PIPL art. 19: no longer than needed), counted from the application's last state change (its final
+    # decision, or the last step of an abandoned one) and enforced by the maintenance job; a legal hold stops it.
+    # Recordings (video and voice, one object per segment) go first; transcripts, timed text and quoted evidence
+    # later, so a disputed decision can still be explained after the media is gone. Numeric scores and the
+    # append-only AI-score audit log (PIPL art. 55-56: at least 3 years) are not purged by this job.
+    retention_media_days: int = Field(180, ge=1)
+    retention_transcript_days: int = Field(365, ge=1)
 
     @field_validator("wechat_templates")
     @classmethod

@@ -1,8 +1,8 @@
 // The recruiter's hiring round on a phone-sized Chromium against a real QingPin (API + worker):
 // log in, create a job with two questions and a rubric, add and invite a candidate, (the candidate answers over the
 // API with corpus recordings), open the candidate, play the answer, click an evidence quote (the player seeks to it),
-// fill the scorecard, decide, release; then analytics with the Excel download; a recruiter of another organization
-// sees none of it. Screenshots of every page go to test-artifacts/h5/hr-*.png.
+// fill the scorecard, decide, release; then analytics with the Excel download; a second candidate's deletion request
+// (refused under a legal hold with its reason, then carried out); a recruiter of another organization sees none of it. Screenshots of every page go to test-artifacts/h5/hr-*.png.
 import { readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
@@ -326,6 +326,50 @@ test('team: invite a colleague, who sets a password from the one-time link and i
   await page.goto(`${BASE}/h5/hr/team`)
   await page.waitForSelector('[data-test=member]:has-text("李面试")')
   await look('team')
+})
+
+test('a deletion request: a legal hold refuses it with its reason, then 处理删除 erases the candidate', async () => {
+  const hr = (await api('/api/auth/login', { method: 'POST', body: DEMO })).token
+  const created = await api('/api/applications', { method: 'POST', token: hr,
+    body: { job_id: state.jobId, candidate: { name: '赵删除', phone: '13900000002' } } })
+  const invitation = await api(`/api/applications/${created.id}/invitations`, { method: 'POST', token: hr })
+  const session = (await api('/api/candidate/session', { method: 'POST', body: { invitation_token: invitation.token } })).token
+  await api('/api/candidate/requests', { method: 'POST', token: session, body: { kind: 'deletion', message: '请删除我的全部数据。' } })
+  const confirmVisible = () => page.locator('.van-dialog__confirm:visible').click()
+  await page.goto(`${BASE}/h5/hr/`)
+  await page.waitForSelector('[data-test=deletion-requests] >> text=赵删除')
+  await look('home-deletion-requests')
+  await page.click('[data-test=deletion-requests] >> text=赵删除')
+  await page.waitForURL(new RegExp(`/applications/${created.id}$`))
+  await page.click('[data-test=hold-set]')
+  await page.fill('[data-test=hold-reason] textarea', '劳动仲裁（2026）京劳仲字第 88 号')
+  await look('application-hold-dialog')
+  await confirmVisible()
+  await page.waitForSelector('[data-test=legal-hold] >> text=京劳仲字第 88 号')
+  await page.click('.van-tab:has-text("申请")')
+  await page.waitForSelector('[data-test=request-deletion] [data-test=deletion-due]')
+  await page.click('[data-test=request-deletion] [data-test=request-erase]')
+  await page.waitForSelector('.van-dialog:visible >> text=依法保留')
+  await look('application-erase-confirm')
+  await confirmVisible()
+  await page.waitForSelector('[data-test=erase-error] >> text=京劳仲字第 88 号')
+  await look('application-erase-held')
+  await page.click('[data-test=hold-clear]')
+  await confirmVisible()
+  await page.waitForSelector('[data-test=hold-set]')
+  await page.click('[data-test=request-deletion] [data-test=request-erase]')
+  await confirmVisible()
+  await page.waitForSelector('[data-test=request-deletion] >> text=已删除')
+  await page.waitForSelector('[data-test=erased-notice]')
+  await page.waitForSelector('[data-test=candidate-name]:has-text("已删除")')
+  await page.waitForSelector('.van-toast', { state: 'hidden' })
+  const card = await page.locator('[data-test=request-deletion]').boundingBox()
+  assert(card.x > 0, `the request card is in place after the erasure, not scrolled off (x = ${card.x})`)
+  await look('application-erased')
+  await page.goto(`${BASE}/h5/hr/`)
+  assert(!(await page.locator('[data-test=deletion-requests]').count()), 'no deletion request left to process on the home page')
+  const status = await fetch(`${BASE}/api/candidate/status`, { headers: { Authorization: `Bearer ${session}` } })
+  assert(status.status === 401, `the erased candidate's session ended (${status.status})`)
 })
 
 test('a recruiter of another organization sees none of this data', async () => {

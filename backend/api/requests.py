@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from flask import current_app
 from flask.views import MethodView
 
 from ..db import get_session, reads_only
@@ -11,6 +12,8 @@ from ..services import applications as app_service
 from ..services.accommodations import grant_accommodation
 from ..services.applications import Actor
 from ..services.candidate_requests import answer_request, candidate_status, file_request, requests_of
+from ..services.erasure import (clear_legal_hold, delete_objects_after_commit, open_deletion_requests, process_deletion_request,
+                                deadline_fields, request_view, set_legal_hold)
 from ..services.notifications import nudge_now
 from ..services.results import release_result, released_result
 from .blueprint import Blueprint
@@ -20,9 +23,10 @@ from .security import BEARER, current_candidate, current_hr
 
 blp = Blueprint("requests", __name__, url_prefix="/api", description="Accommodations, nudges, candidate requests and status")
 EDITORS = ("admin", "recruiter")
+ADMIN = ("admin",)  # erasure and legal holds: irreversible or binding, the organization's admins only
 # What the candidate's timeline shows: their application's stages, never internal HR events.
 CANDIDATE_VISIBLE = {"state_changed", "answer_uploaded", "explanation_requested", "human_review_requested", "deletion_requested",
-                     "request_answered"}
+                     "request_answered", "candidate_erased"}
 
 
 class AccommodationSchema(ma.Schema):
@@ -42,6 +46,47 @@ class RequestSchema(ma.Schema):
     created_at = ma.fields.AwareDateTime(dump_only=True)
     response = ma.fields.String(dump_only=True, metadata={"description": "HR's written answer (empty while open)"})
     answered_at = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+    due_at = ma.fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "deletion requests: 15 working days (Mon-Fri, China time) after filing; holidays not counted"})
+    overdue = ma.fields.Boolean(dump_only=True)
+
+
+class DeletionRequestSchema(RequestSchema):
+    application_id = ma.fields.UUID(dump_only=True)
+    candidate_name = ma.fields.String(dump_only=True)
+    legal_hold_reason = ma.fields.String(dump_only=True, allow_none=True)
+
+
+class ErasureSchema(ma.Schema):
+    id = ma.fields.UUID()
+    status = ma.fields.String(metadata={"description": "objects_pending | done"})
+    requested_by = ma.fields.String()
+    requested_at = ma.fields.AwareDateTime()
+    processed_by = ma.fields.UUID(allow_none=True)
+    legal_basis = ma.fields.String()
+    application_ids = ma.fields.List(ma.fields.String())
+    erased = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer(),
+                            metadata={"description": "what was erased: kind -> count (never content)"})
+    kept = ma.fields.List(ma.fields.String(), metadata={"description": "what stays, and why"})
+    objects_deleted = ma.fields.Integer()
+    started_at = ma.fields.AwareDateTime()
+    completed_at = ma.fields.AwareDateTime(allow_none=True)
+
+
+class ProcessedDeletionSchema(ma.Schema):
+    request = ma.fields.Nested(RequestSchema)
+    erasure = ma.fields.Nested(ErasureSchema)
+
+
+class LegalHoldSchema(ma.Schema):
+    reason = ma.fields.String(required=True, validate=ma.validate.Length(min=2, max=500),
+                              metadata={"description": "shown wherever the hold blocks an erasure or a purge"})
+
+
+class LegalHoldStateSchema(ma.Schema):
+    legal_hold_reason = ma.fields.String(allow_none=True)
+    legal_hold_at = ma.fields.AwareDateTime(allow_none=True)
+    legal_hold_by = ma.fields.UUID(allow_none=True)
 
 
 class RequestAnswerSchema(ma.Schema):
@@ -105,7 +150,60 @@ class ApplicationRequests(MethodView):
         session = get_session()
         application = app_service.get_application(session, organization_id=current_hr().organization_id,
                                                   application_id=application_id)
-        return requests_of(session, application_id=application.id)
+        return [request_view(r) for r in requests_of(session, application_id=application.id)]
+
+
+@blp.route("/deletion-requests")
+class DeletionRequests(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, DeletionRequestSchema(many=True))
+    def get(self):
+        """The organization's open deletion requests, oldest first, with their due dates (overdue flagged)"""
+        return open_deletion_requests(get_session(), organization_id=current_hr().organization_id)
+
+
+@blp.route("/applications/<uuid:application_id>/requests/<uuid:request_id>/erase")
+class EraseForRequest(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.response(200, ProcessedDeletionSchema)
+    @blp.alt_response(404, description="No such request for this application")
+    @blp.alt_response(409, description="Under legal hold (the reason is in the message)")
+    def post(self, application_id, request_id):
+        """Carry out a deletion request: erase the candidate's personal data and stored files now (admin; re-runnable)"""
+        principal = current_hr(*ADMIN)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        request, erasure = process_deletion_request(session, application=application, request_id=request_id,
+                                                    actor=Actor("hr", principal.user_id))
+        delete_objects_after_commit(session, erasure_id=erasure.id, storage=current_app.extensions["qingpin.storage"])
+        return {"request": request_view(request), "erasure": erasure}
+
+
+@blp.route("/applications/<uuid:application_id>/legal-hold")
+class LegalHold(MethodView):
+    @blp.doc(security=[BEARER])
+    @blp.arguments(LegalHoldSchema)
+    @blp.response(200, LegalHoldStateSchema)
+    @blp.alt_response(410, description="The candidate's data was erased")
+    def put(self, body, application_id):
+        """Put the application under legal hold: no erasure and no retention purge until cleared (admin)"""
+        principal = current_hr(*ADMIN)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        return set_legal_hold(session, application=application, reason=body["reason"], actor=Actor("hr", principal.user_id))
+
+    @blp.doc(security=[BEARER])
+    @blp.response(200, LegalHoldStateSchema)
+    @blp.alt_response(409, description="Not under legal hold")
+    def delete(self, application_id):
+        """Clear the legal hold (admin)"""
+        principal = current_hr(*ADMIN)
+        session = get_session()
+        application = app_service.get_application(session, organization_id=principal.organization_id,
+                                                  application_id=application_id)
+        return clear_legal_hold(session, application=application, actor=Actor("hr", principal.user_id))
 
 
 @blp.route("/applications/<uuid:application_id>/requests/<uuid:request_id>/answer")
@@ -121,8 +219,8 @@ class AnswerRequest(MethodView):
         session = get_session()
         application = app_service.get_application(session, organization_id=principal.organization_id,
                                                   application_id=application_id)
-        return answer_request(session, application=application, request_id=request_id, response=body["response"],
-                              actor=Actor("hr", principal.user_id))
+        return request_view(answer_request(session, application=application, request_id=request_id,
+                                           response=body["response"], actor=Actor("hr", principal.user_id)))
 
 
 @blp.route("/candidate/requests")
@@ -134,8 +232,9 @@ class MyRequests(MethodView):
         """Ask for an explanation of my evaluation, a human review, or the deletion of my data"""
         principal = current_candidate()
         session = get_session()
-        return file_request(session, application=session.get(Application, principal.application_id), kind=body["kind"],
-                            message=body["message"], actor=Actor("candidate", principal.candidate_id))
+        return request_view(file_request(session, application=session.get(Application, principal.application_id),
+                                         kind=body["kind"], message=body["message"],
+                                         actor=Actor("candidate", principal.candidate_id)))
 
 
 @blp.route("/candidate/status")
@@ -151,7 +250,9 @@ class MyStatus(MethodView):
         timeline = [{"kind": kind, "state": to_state, "label": STATE_LABELS.get(to_state) if to_state else None, "at": at}
                     for kind, to_state, at in status.events]
         state = ApplicationState(status.state)
-        return {"state": state.value, "label": STATE_LABELS[state], "timeline": timeline, "requests": status.requests}
+        requests = [dict(r, **deadline_fields(kind=r["kind"], created_at=r["created_at"], status=r["status"]))
+                    for r in status.requests]
+        return {"state": state.value, "label": STATE_LABELS[state], "timeline": timeline, "requests": requests}
 
 
 class ResultSchema(ma.Schema):

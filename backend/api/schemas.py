@@ -279,6 +279,14 @@ class ApplicationSchema(ma.Schema):
     state = ma.fields.String(dump_only=True)
     created_at = ma.fields.AwareDateTime(dump_only=True)
     updated_at = ma.fields.AwareDateTime(dump_only=True)
+    legal_hold_reason = ma.fields.String(dump_only=True, allow_none=True,
+                                         metadata={"description": "set: a legal hold blocks erasure and retention purges"})
+    legal_hold_at = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
+    erased_at = ma.fields.AwareDateTime(dump_only=True, allow_none=True,
+                                        metadata={"description": "the candidate's personal data was erased"})
+    media_purged_at = ma.fields.AwareDateTime(dump_only=True, allow_none=True,
+                                              metadata={"description": "recordings removed after their retention period"})
+    transcripts_purged_at = ma.fields.AwareDateTime(dump_only=True, allow_none=True)
 
 
 

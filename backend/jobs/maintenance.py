@@ -1,5 +1,5 @@
 """Periodic upkeep: expired resumable uploads, idempotency records, work whose job was lost (webhook deliveries
-included), and reminders of onboarding tasks due soon.
+included), reminders of onboarding tasks due soon, the retention purge and erasures whose objects are left to delete.
 
 Work is lost when its job was never queued (Redis was down when the upload committed) or its worker died
 (the job's lease ran out, see jobs/worker.py). A sweep every minute queues it again; the jobs are idempotent.
@@ -16,8 +16,11 @@ from ..db import session_scope
 from ..models import Answer, AnswerStatus, utcnow
 from ..models.documents import ApplicationDocument, DocumentStatus
 from ..services.checklists import remind_due
+from ..services.erasure import delete_erased_objects, pending_erasures
+from ..services.retention import purge_past_retention
 from ..services.idempotency import purge_expired
 from ..services.webhooks import redeliver_pending
+from ..storage import StorageError
 from ..uploads import cleanup_expired, staging_from_settings
 from .context import job_app
 from .queues import DEFAULT, enqueue_ocr_document, enqueue_score_answer, live_job, schedule_periodic
@@ -47,9 +50,14 @@ def sweep_maintenance(due: str | None = None) -> dict:
             reminded = remind_due(session, now=now)
         with session_scope() as session:
             webhooks_requeued = redeliver_pending(session, connection, now=now)
+        settings, storage = app.config["QINGPIN_SETTINGS"], app.extensions["qingpin.storage"]
+        with session_scope() as session:
+            retention = purge_past_retention(session, storage=storage, media_days=settings.retention_media_days,
+                                             transcript_days=settings.retention_transcript_days, now=now)
+        erasures = finish_erasures(storage, now=now)
         schedule_maintenance(connection, now=max(now, datetime.fromisoformat(due)) if due else now)
     summary = {"uploads_removed": len(removed), "idempotency_purged": purged, **lost, "onboarding_reminders": reminded,
-               "webhooks_requeued": webhooks_requeued}
+               "webhooks_requeued": webhooks_requeued, **retention, "erasures_finished": erasures}
     log.info("maintenance: %s", summary)
     return summary
 
@@ -85,6 +93,21 @@ def requeue_lost_work(connection, *, now: datetime) -> dict:
     for document_id in lost_documents:
         enqueue_ocr_document(connection, document_id, now=now)
     return {"answers_requeued": len(lost_answers), "documents_requeued": len(lost_documents)}
+
+
+def finish_erasures(storage, *, now: datetime) -> int:
+    """Delete the stored objects of erasures whose after-commit step did not finish (a crash, storage down)."""
+    with session_scope() as session:
+        pending = pending_erasures(session)
+    finished = 0
+    for erasure_id in pending:
+        try:
+            with session_scope() as session:
+                delete_erased_objects(session, erasure_id=erasure_id, storage=storage, now=now)
+            finished += 1
+        except StorageError:
+            log.warning("erasure %s: storage unavailable, objects left for the next run", erasure_id)
+    return finished
 
 
 def schedule_maintenance(connection, *, now: datetime | None = None) -> RqJob:

@@ -85,6 +85,9 @@ def score_answer(answer_id: str) -> str:
                 session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s"),
                 integrity=integrity,
             )
+            if answer is None:
+                log.info("answer %s was erased while it was scored: nothing written", answer_id)
+                return "skipped"
             # The roll-up starts as soon as the last score is written, in the same transaction; a rescore of an
             # answer of a scored interview rolls it up again.
             application = session.get(Application, answer.application_id)
@@ -118,6 +121,6 @@ def _complete_if_processed(session, answer_id: uuid.UUID) -> None:
 def _release(session, answer_id: uuid.UUID) -> None:
     """Put an answer back to `uploaded` so the retry can claim it again."""
     answer = session.get(Answer, answer_id)
-    if answer is not None and answer.status == "processing":
+    if answer is not None and answer.status == "processing":  # an erased answer is left erased
         answer.status = "uploaded"
         session.add(answer)

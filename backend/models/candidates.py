@@ -48,6 +48,15 @@ class Application(SQLModel, table=True):
     state: str = Field(default=ApplicationState.applied, max_length=20, index=True)
     created_at: datetime = time_field()
     updated_at: datetime = time_field()
+    # Data protection (services.erasure, services.retention): a legal hold blocks erasure and retention purges, with
+    # its reason shown; erased_at marks a candidate's erasure (the row stays as a pseudonymous stub); the purge
+    # times say which artifacts the retention job removed.
+    legal_hold_reason: str | None = Field(default=None, max_length=500)
+    legal_hold_at: datetime | None = time_field(nullable=True, default_now=False)
+    legal_hold_by: uuid.UUID | None = Field(default=None, foreign_key="hr_user.id")
+    erased_at: datetime | None = time_field(nullable=True, default_now=False)
+    media_purged_at: datetime | None = time_field(nullable=True, default_now=False)
+    transcripts_purged_at: datetime | None = time_field(nullable=True, default_now=False)
 
 
 class Invitation(SQLModel, table=True):

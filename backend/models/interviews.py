@@ -21,6 +21,7 @@ class AnswerStatus(StrEnum):
     failed = "failed"  # a permanent processing error, recorded with its reason
     human_review = "human_review"  # AI evaluation declined: human-only review
     practice = "practice"  # the answer to a practice question: stored for the candidate, never scored
+    erased = "erased"  # the candidate's data was erased: a stub for the AI-score audit log; takes no segment, no score
 
 
 class Answer(SQLModel, table=True):

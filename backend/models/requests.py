@@ -39,7 +39,7 @@ class CandidateRequest(SQLModel, table=True):
     application_id: uuid.UUID = Field(foreign_key="application.id", index=True)
     kind: str = Field(max_length=20)
     message: str = ""
-    status: str = Field(default="open", max_length=20)  # open | answered
+    status: str = Field(default="open", max_length=20)  # open | answered | done (a deletion carried out)
     created_at: datetime = time_field()
     # HR's written answer (explanation, outcome of the human review), shown to the candidate
     response: str = ""

@@ -16,11 +16,11 @@ from sqlmodel import Session, func, select
 from ml.scoring import REASON_MESSAGES, SCORER_VERSION
 
 from ..db import after_commit
-from ..errors import Conflict, Invalid, NotFound, PayloadTooLarge
+from ..errors import Conflict, Gone, Invalid, NotFound, PayloadTooLarge
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, ApplicationState as S, Question, utcnow
 from ..models.results import InterviewResult
 from ..models.scores import AiScoreAudit
-from .applications import Actor, record_event, transition_application
+from .applications import Actor, record_event, refuse_if_erased, transition_application
 from .accommodations import accommodation_for
 from .booking import active_booking
 from .consent import ai_consent_outdated, ai_evaluation_allowed, require_media_consent
@@ -134,6 +134,7 @@ def start_question(session: Session, *, application: Application, question_id: u
     the recordings from `storage` once this commits), so they neither linger nor count against the candidate's quota,
     and it takes no more segments (409 answer_superseded)."""
     now = now or utcnow()
+    refuse_if_erased(application)
     if application.state not in ANSWERABLE:
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
     require_media_consent(session, application=application)
@@ -198,9 +199,13 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
     (None) until the last segment, which announces it.
     """
     now = now or utcnow()
-    answer = session.get(Answer, answer_id, with_for_update=lock)
+    # populate_existing: a row this request read before waiting for the lock is read again (an erasure may have
+    # committed meanwhile)
+    answer = session.get(Answer, answer_id, with_for_update=lock, populate_existing=lock)
     if answer is None or answer.application_id != application.id:
         raise NotFound("answer not found")
+    if answer.status == AnswerStatus.erased:  # a segment arriving after the erasure stores nothing
+        raise Gone("this interview's data was erased at the candidate's request", reason="data_erased")
     if application.state not in ANSWERABLE:
         raise Conflict(f"answers are not accepted while the application is {application.state}", reason="state_not_allowed")
     if answer.status != AnswerStatus.recording:
@@ -307,7 +312,7 @@ def segments_of(session: Session, *, answer_id: uuid.UUID) -> list[AnswerSegment
 def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None:
     """Claim an answer for scoring; None when it is gone, still recording or already final (the job is idempotent)."""
     answer = session.get(Answer, answer_id, with_for_update=True)
-    if answer is None or answer.status in FINAL or answer.status == AnswerStatus.recording:
+    if answer is None or answer.status in FINAL or answer.status in (AnswerStatus.recording, AnswerStatus.erased):
         return None
     answer.status = AnswerStatus.processing
     answer.attempts_processed += 1
@@ -316,8 +321,16 @@ def start_processing(session: Session, *, answer_id: uuid.UUID) -> Answer | None
     return answer
 
 
+def _unless_erased(session: Session, answer_id: uuid.UUID) -> Answer | None:
+    """The answer a scoring job writes back to, locked; None when it is gone or was erased while the job ran."""
+    answer = session.get(Answer, answer_id, with_for_update=True, populate_existing=True)
+    return None if answer is None or answer.status == AnswerStatus.erased else answer
+
+
 def record_unreadable(session: Session, *, answer_id: uuid.UUID, reason: str, message: str) -> None:
-    answer = session.get(Answer, answer_id)
+    answer = _unless_erased(session, answer_id)
+    if answer is None:
+        return
     answer.status, answer.status_reason, answer.status_message = AnswerStatus.unreadable, reason, message
     answer.scored_at = utcnow()
     session.add(answer)
@@ -330,7 +343,7 @@ def record_unreadable(session: Session, *, answer_id: uuid.UUID, reason: str, me
 
 
 def record_failure(session: Session, *, answer_id: uuid.UUID, reason: str, message: str) -> None:
-    answer = session.get(Answer, answer_id)
+    answer = _unless_erased(session, answer_id)
     if answer is None:
         return
     answer.status, answer.status_reason, answer.status_message = AnswerStatus.failed, reason, message[:2000]
@@ -347,9 +360,12 @@ ANALYSIS_KEYS = ("structure", "relevance", "features", "score_breakdown", "speci
 
 
 def record_score(session: Session, *, answer_id: uuid.UUID, result: dict, duration_seconds: float | None,
-                 integrity: dict | None = None) -> Answer:
-    """Write the scorer's result (a dict from ml.scoring.AnswerScore.to_dict) and its evidence onto the answer."""
-    answer = session.get(Answer, answer_id)
+                 integrity: dict | None = None) -> Answer | None:
+    """Write the scorer's result (a dict from ml.scoring.AnswerScore.to_dict) and its evidence onto the answer;
+    None (nothing written) when the answer was erased while it was being scored."""
+    answer = _unless_erased(session, answer_id)
+    if answer is None:
+        return None
     transcript = result.get("transcript") or {}
     answer.status = AnswerStatus.scored if result["status"] == "scored" else AnswerStatus.insufficient_evidence
     answer.status_reason = result.get("reason")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import Conflict, Gone, Invalid, NotFound
 from ..models import Application, ApplicationState as S, Candidate, Event, Job, utcnow
 from .job_policy import job_policy
 
@@ -62,6 +62,12 @@ def transition_application(
         from_state=from_state, to_state=to_state, reason=reason, data=data,
     )
     return event
+
+
+def refuse_if_erased(application: Application) -> None:
+    """410 for anything that would add personal data to an application whose candidate was erased."""
+    if application.erased_at is not None:
+        raise Gone("this candidate's data was erased at their request", reason="data_erased")
 
 
 def check_transition(application: Application, to_state: str) -> None:

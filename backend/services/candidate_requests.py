@@ -1,5 +1,5 @@
 """What a candidate may ask for: an explanation, a human review, the deletion of their data; HR answers the first two
-in writing (the deletion of data has no pipeline yet: it stays recorded and open)."""
+in writing; a deletion is carried out by services.erasure."""
 from __future__ import annotations
 
 import uuid

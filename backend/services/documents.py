@@ -16,7 +16,7 @@ from ..errors import Conflict, Invalid, NotFound, UnsupportedMedia
 from ..models import Application, Job, utcnow
 from ..models.documents import ApplicationDocument, DocumentKind, DocumentStatus
 from .answers import spool
-from .applications import Actor, record_event
+from .applications import Actor, record_event, refuse_if_erased
 
 LIMITS = DocumentLimits()
 
@@ -35,6 +35,7 @@ def _is_bidi_control(ch: str) -> bool:
 def add_document(session: Session, *, application: Application, kind: str, fileobj: BinaryIO, filename: str, storage,
                  spool_dir: Path, actor: Actor, enqueue_ocr: Callable[[uuid.UUID], None]) -> ApplicationDocument:
     """Store an uploaded document (checked by its bytes, not its name) and queue its reading once committed."""
+    refuse_if_erased(application)
     if kind not in DocumentKind.__members__:
         raise Invalid(f"unknown document kind {kind!r}", reason="bad_document_kind")
     stored, size, digest, file_type = store_upload(fileobj, storage=storage, spool_dir=spool_dir)

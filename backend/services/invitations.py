@@ -13,7 +13,7 @@ from ..errors import NotFound
 from ..models import Application, ApplicationState as S, AuthToken, Invitation, utcnow
 from ..storage import Storage, StorageError
 from ..wechat import WeChatError
-from .applications import Actor, record_event, transition_application
+from .applications import Actor, record_event, refuse_if_erased, transition_application
 from .auth import hash_token, issue_candidate_token
 from .notifications import notify
 
@@ -32,6 +32,7 @@ def invite(session: Session, *, application: Application, actor: Actor, days: in
            send_message: bool = True, storage: Storage | None = None) -> tuple[str, Invitation]:
     """Issue a new invitation (earlier ones are revoked, and their QR codes deleted from `storage` once this commits)
     and move the application to 待预约."""
+    refuse_if_erased(application)
     revoked = []
     for earlier in session.exec(select(Invitation).where(Invitation.application_id == application.id, Invitation.revoked == False)):  # noqa: E712
         earlier.revoked = True

@@ -989,6 +989,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{application_id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Put the application under legal hold: no erasure and no retention purge until cleared (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHoldState"];
+                    };
+                };
+                /** @description The candidate's data was erased */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        /** Clear the legal hold (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHoldState"];
+                    };
+                };
+                /** @description Not under legal hold */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{application_id}/notifications": {
         parameters: {
             query?: never;
@@ -1220,6 +1303,63 @@ export interface paths {
                     content?: never;
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/requests/{request_id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Carry out a deletion request: erase the candidate's personal data and stored files now (admin; re-runnable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                    request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessedDeletion"];
+                    };
+                };
+                /** @description No such request for this application */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Under legal hold (the reason is in the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -2783,6 +2923,43 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Home"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deletion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's open deletion requests, oldest first, with their due dates (overdue flagged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeletionRequest"][];
                     };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -5806,17 +5983,33 @@ export interface components {
             };
             /** Format: date-time */
             readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description the candidate's personal data was erased
+             */
+            readonly erased_at?: string | null;
             events?: components["schemas"]["Event"][];
             /** Format: uuid */
             readonly id?: string;
             /** Format: uuid */
             job_id: string;
             job_title?: string;
+            /** Format: date-time */
+            readonly legal_hold_at?: string | null;
+            /** @description set: a legal hold blocks erasure and retention purges */
+            readonly legal_hold_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description recordings removed after their retention period
+             */
+            readonly media_purged_at?: string | null;
             overdue?: boolean;
             questions?: components["schemas"]["QuestionBrief"][];
             result?: (Record<string, never> | null) | components["schemas"]["InterviewResult"];
             readonly state?: string;
             state_label?: string;
+            /** Format: date-time */
+            readonly transcripts_purged_at?: string | null;
             /** Format: date-time */
             readonly updated_at?: string;
         };
@@ -5826,14 +6019,30 @@ export interface components {
             readonly candidate_id?: string;
             /** Format: date-time */
             readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description the candidate's personal data was erased
+             */
+            readonly erased_at?: string | null;
             /** Format: uuid */
             readonly id?: string;
             /** Format: uuid */
             job_id: string;
             job_title?: string;
+            /** Format: date-time */
+            readonly legal_hold_at?: string | null;
+            /** @description set: a legal hold blocks erasure and retention purges */
+            readonly legal_hold_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description recordings removed after their retention period
+             */
+            readonly media_purged_at?: string | null;
             overdue?: boolean;
             readonly state?: string;
             state_label?: string;
+            /** Format: date-time */
+            readonly transcripts_purged_at?: string | null;
             /** Format: date-time */
             readonly updated_at?: string;
         };
@@ -6249,15 +6458,57 @@ export interface components {
             readonly candidate_id?: string;
             /** Format: date-time */
             readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description the candidate's personal data was erased
+             */
+            readonly erased_at?: string | null;
             /** Format: uuid */
             readonly id?: string;
             /** Format: uuid */
             job_id: string;
+            /** Format: date-time */
+            readonly legal_hold_at?: string | null;
+            /** @description set: a legal hold blocks erasure and retention purges */
+            readonly legal_hold_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description recordings removed after their retention period
+             */
+            readonly media_purged_at?: string | null;
             /** @description hire: the case and the employee's sign-in (code shown once) */
             onboarding?: components["schemas"]["OnboardingLogin"] | (Record<string, never> | null);
             readonly state?: string;
             /** Format: date-time */
+            readonly transcripts_purged_at?: string | null;
+            /** Format: date-time */
             readonly updated_at?: string;
+        };
+        DeletionRequest: {
+            /** Format: date-time */
+            readonly answered_at?: string | null;
+            /** Format: uuid */
+            readonly application_id?: string;
+            readonly candidate_name?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description deletion requests: 15 working days (Mon-Fri, China time) after filing; holidays not counted
+             */
+            readonly due_at?: string | null;
+            /** Format: uuid */
+            readonly id?: string;
+            /** @enum {string} */
+            kind: "explanation" | "human_review" | "deletion";
+            readonly legal_hold_reason?: string | null;
+            /** @default  */
+            message?: string;
+            readonly overdue?: boolean;
+            /** @description HR's written answer (empty while open) */
+            readonly response?: string;
+            /** @description open | answered */
+            readonly status?: string;
         };
         DeviceCheck: {
             clipped_share?: number;
@@ -6378,6 +6629,30 @@ export interface components {
             /** Format: uuid */
             id?: string;
             title?: string;
+        };
+        Erasure: {
+            application_ids?: string[];
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** @description what was erased: kind -> count (never content) */
+            erased?: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            id?: string;
+            /** @description what stays, and why */
+            kept?: string[];
+            legal_basis?: string;
+            objects_deleted?: number;
+            /** Format: uuid */
+            processed_by?: string | null;
+            /** Format: date-time */
+            requested_at?: string;
+            requested_by?: string;
+            /** Format: date-time */
+            started_at?: string;
+            /** @description objects_pending | done */
+            status?: string;
         };
         Error: {
             /** @description Error code */
@@ -6751,6 +7026,17 @@ export interface components {
             /** Format: date-time */
             readonly updated_at?: string;
         };
+        LegalHold: {
+            /** @description shown wherever the hold blocks an erasure or a purge */
+            reason: string;
+        };
+        LegalHoldState: {
+            /** Format: date-time */
+            legal_hold_at?: string | null;
+            /** Format: uuid */
+            legal_hold_by?: string | null;
+            legal_hold_reason?: string | null;
+        };
         Login: {
             /** Format: email */
             email: string;
@@ -7066,6 +7352,10 @@ export interface components {
             title?: string;
             version?: string;
         };
+        ProcessedDeletion: {
+            erasure?: components["schemas"]["Erasure"];
+            request?: components["schemas"]["Request"];
+        };
         Progress: {
             done?: number;
             overdue?: number;
@@ -7206,12 +7496,18 @@ export interface components {
             readonly answered_at?: string | null;
             /** Format: date-time */
             readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description deletion requests: 15 working days (Mon-Fri, China time) after filing; holidays not counted
+             */
+            readonly due_at?: string | null;
             /** Format: uuid */
             readonly id?: string;
             /** @enum {string} */
             kind: "explanation" | "human_review" | "deletion";
             /** @default  */
             message?: string;
+            readonly overdue?: boolean;
             /** @description HR's written answer (empty while open) */
             readonly response?: string;
             /** @description open | answered */
