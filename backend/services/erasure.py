@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 
 from ..db import after_commit, allow_redaction, session_scope
 from ..errors import Conflict, Invalid, NotFound
+from ..models import ApplicationState as S
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, AuthToken, Candidate, Event, Invitation, utcnow
 from ..models.documents import ApplicationDocument
 from ..models.erasure import ErasureRecord, ErasureStatus
@@ -34,7 +35,7 @@ from ..models.results import InterviewResult
 from ..models.scheduling import Booking, BookingStatus, BusyTime, InterviewSlot
 from ..models.scores import HumanScore
 from ..wechat.subscribe import CHINA_TZ
-from .applications import Actor, record_event, refuse_if_erased
+from .applications import ALLOWED_TRANSITIONS, Actor, record_event, refuse_if_erased, transition_application
 from .auth import principals_changed
 from .invitations import invitation_qr_key
 
@@ -260,6 +261,12 @@ def erase_candidate(session: Session, *, application: Application, actor: Actor,
             each.erased_at = now
             session.add(each)
             record_event(session, application=each, kind="candidate_erased", actor=actor, data={"erasure_id": str(record.id)})
+            # An erased candidate can no longer be reached, book or answer: the application leaves the pipeline
+            # (HR's lists, funnel and nudges) as withdrawn; decisions already made (rejected, hired) stay as they are.
+            if S.withdrawn in ALLOWED_TRANSITIONS[S(each.state)]:
+                # No free-text reason (a re-run would redact it): the erasure id says why.
+                transition_application(session, application=each, to_state=S.withdrawn, actor=actor,
+                                       data={"erasure_id": str(record.id)})
     session.flush()
     return record
 

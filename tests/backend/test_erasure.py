@@ -132,6 +132,8 @@ def test_a_deletion_request_erases_the_candidate_everywhere_and_keeps_the_audit_
         assert [(a.id, a.input_sha256, a.content_score, a.status) for a in kept] == audit_rows
         # a segment arriving late, and a scoring job of an erased answer, bring nothing back
         stub = session.get(Application, uuid.UUID(application["id"]))
+        # the application left the pipeline: no list, funnel stage or nudge keeps waiting on a candidate who is gone
+        assert stub.state == "withdrawn"
         for late in (retake_id, answer_id):
             try:
                 answer_service.recording_answer(session, application=stub, answer_id=uuid.UUID(late), segment_index=0,
