@@ -6,11 +6,11 @@ import json
 import os
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
-from ml.asr import AsrEngine, Transcript
+from ml.asr import AsrEngine, Transcript, merge_transcripts
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
 from ml.nonanswer import CAPPING, DIGRESSES, RESTATES_QUESTION, NonAnswer, find_non_answers, is_echo
 from ml.semantic import Concept, find_concept, phrase_share, point_concepts
@@ -356,8 +356,12 @@ def score_answer(
     *,
     config: ScorerConfig = DEFAULT_CONFIG,
     decode_s: float = 0.0,
+    transcribe: Callable[[np.ndarray, str | None], Transcript] | None = None,
 ) -> AnswerScore:
-    """Score one answer (16 kHz mono samples) against its question, or say why it cannot be scored."""
+    """Score one answer (16 kHz mono samples) against its question, or say why it cannot be scored.
+
+    ``transcribe(samples, hotwords)`` recognises the answer; by default ``asr`` on the whole of it at once
+    (``score_segments`` puts together the transcripts of its recorded segments instead)."""
     if not question.rubric or sum(p.weight for p in question.rubric) <= 0:
         raise ValueError("the question has no weighted rubric points to score against")
     samples = np.asarray(samples, dtype=np.float32).reshape(-1)
@@ -398,7 +402,9 @@ def score_answer(
 
     started = time.perf_counter()
     vocabulary = question.vocabulary()
-    if config.asr_hotwords:
+    if transcribe is not None:
+        transcript = transcribe(samples, asr_prompt(question, config))
+    elif config.asr_hotwords:
         transcript = asr.transcribe(samples, hotwords=hotwords(vocabulary))
     else:
         transcript = asr.transcribe(samples)
@@ -579,6 +585,49 @@ def score_recording(
     started = time.perf_counter()
     samples = concat_segments(decode_audio(s, max_seconds=max_seconds) for s in sources)
     return score_answer(samples, question, asr, config=config, decode_s=time.perf_counter() - started)
+
+
+def asr_prompt(question: QuestionSpec, config: ScorerConfig = DEFAULT_CONFIG) -> str | None:
+    """The hotwords the recogniser is given for an answer to ``question`` (None: none); part of a cached segment
+    transcript's key, since they change what is recognised."""
+    return hotwords(question.vocabulary()) if config.asr_hotwords else None
+
+
+def transcribe_piece(asr: AsrEngine, samples: np.ndarray, prompt: str | None) -> Transcript:
+    """Recognise one recorded segment (or a whole answer) with the answer's prompt."""
+    return asr.transcribe(samples, hotwords=prompt) if prompt else asr.transcribe(samples)
+
+
+def score_segments(
+    sources: Sequence[str | os.PathLike | bytes],
+    question: QuestionSpec,
+    asr: AsrEngine,
+    *,
+    cached: Sequence[Transcript | None] = (),
+    config: ScorerConfig = DEFAULT_CONFIG,
+    max_seconds: float = 600,
+) -> tuple[AnswerScore, list[Transcript | None]]:
+    """Score an answer recorded in segments, recognising it one segment at a time: ``cached[i]``, when given, is
+    segment i's transcript made as it landed (same engine and prompt), the others are recognised now. Each segment's
+    clauses are moved by its start in the answer. Returns the score and the segment transcripts recognised now
+    (None where the cached one was used, or where no recognition was needed). Raises ``MediaError``."""
+    started = time.perf_counter()
+    pieces = [decode_audio(s, max_seconds=max_seconds) for s in sources]
+    decode_s = time.perf_counter() - started
+    fresh: list[Transcript | None] = [None] * len(pieces)
+
+    def transcribe(samples: np.ndarray, prompt: str | None) -> Transcript:
+        parts, offset = [], 0.0
+        for index, piece in enumerate(pieces):
+            transcript = cached[index] if index < len(cached) else None
+            if transcript is None:
+                transcript = fresh[index] = transcribe_piece(asr, piece, prompt)
+            parts.append((offset, transcript))
+            offset += piece.size / SAMPLE_RATE
+        return merge_transcripts(parts, duration=samples.size / SAMPLE_RATE)
+
+    result = score_answer(concat_segments(pieces), question, asr, config=config, decode_s=decode_s, transcribe=transcribe)
+    return result, fresh
 
 
 def pre_asr_reason(samples: np.ndarray, speech_s: float, config: ScorerConfig = DEFAULT_CONFIG) -> str:
