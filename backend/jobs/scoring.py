@@ -95,10 +95,10 @@ def score_answer(answer_id: str) -> str:
                 _complete_if_processed(session, answer_uuid)
             raise
         with session_scope() as session:
-            for segment_id, transcript in zip(segment_ids, fresh):
-                if transcript is not None:  # kept for a rescore
+            for segment_id, recognised in zip(segment_ids, fresh):
+                if recognised is not None:  # kept for a rescore
                     transcript_service.store_transcript(session, segment_id=segment_id, key=key, engine_version=engine_version(engine),
-                                                        transcript=transcript)
+                                                        recognised=recognised)
             answer = answer_service.record_score(
                 session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s"),
                 integrity=integrity,

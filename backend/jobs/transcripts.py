@@ -11,14 +11,16 @@ import logging
 import time
 import uuid
 
+from sqlmodel import select
+
 from ml.asr import engine_version
 from ml.audio import MediaError, decode_audio
-from ml.scoring import asr_prompt, transcribe_piece
+from ml.scoring import asr_prompt, recognise_segment
 
 from ..db import session_scope
 from ..models import Answer, AnswerSegment, AnswerStatus, Application, Job, Question
 from ..services.consent import ai_evaluation_allowed
-from ..services.transcripts import asr_key, has_transcript, store_transcript
+from ..services.transcripts import asr_key, cached_transcripts, has_transcript, store_transcript
 from .context import job_app
 from .engines import asr_engine
 from .scoring import question_spec
@@ -53,11 +55,20 @@ def transcribe_segment(segment_id: str) -> str:
             if has_transcript(session, segment_id=segment_uuid, key=key):
                 return "cached"
             media_key = segment.media_key
+            # Led in by the end of the previous segment when that one is in and recognised (else recognised alone).
+            previous = session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == segment.answer_id,
+                                                                AnswerSegment.index == segment.index - 1)).first()
+            before = cached_transcripts(session, segment_ids=[previous.id], key=key).get(previous.id) if previous else None
+            previous_key = previous.media_key if before is not None else None
         try:
             with storage.local_path(media_key) as path:
                 samples = decode_audio(path)
+            previous_samples = None
+            if previous_key is not None:
+                with storage.local_path(previous_key) as path:
+                    previous_samples = decode_audio(path)
             started = time.perf_counter()
-            transcript = transcribe_piece(engine, samples, prompt)
+            recognised = recognise_segment(engine, samples, prompt, previous_samples=previous_samples, previous=before)
             seconds = time.perf_counter() - started
         except MediaError as exc:  # the scoring meets it again and records it on the answer
             log.info("segment %s unreadable: %s", segment_id, exc.reason)
@@ -67,5 +78,5 @@ def transcribe_segment(segment_id: str) -> str:
             return "failed"
         with session_scope() as session:
             stored = store_transcript(session, segment_id=segment_uuid, key=key, engine_version=version,
-                                      transcript=transcript, seconds=seconds)
+                                      recognised=recognised, seconds=seconds)
         return "transcribed" if stored else "not_stored"

@@ -90,6 +90,7 @@ class SegmentTranscript(SQLModel, table=True):
     segment_id: uuid.UUID = Field(foreign_key="answer_segment.id", ondelete="CASCADE", index=True)
     asr_key: str = Field(max_length=64)  # sha256 of the engine version and the prompt (services/transcripts.py)
     engine_version: str = Field(max_length=128)
-    transcript: dict = json_field()  # ml.asr.Transcript.to_dict()
+    transcript: dict = json_field()  # ml.asr.Transcript.to_dict(), timed from `lead_in_seconds` before the segment
+    lead_in_seconds: float = 0.0  # the end of the previous segment recognised with this one (ml.scoring.recognise_segment)
     asr_seconds: float | None = None  # wall seconds the recogniser took
     created_at: datetime = time_field()

@@ -13,7 +13,8 @@ import uuid
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from ml.asr import Transcript, transcript_from_dict
+from ml.asr import transcript_from_dict
+from ml.scoring import RecognisedSegment
 
 from ..models import AnswerSegment, SegmentTranscript
 
@@ -25,7 +26,7 @@ def asr_key(engine_version: str, prompt: str | None) -> str:
     return hashlib.sha256(f"{engine_version}\n{prompt or ''}".encode("utf-8")).hexdigest()
 
 
-def cached_transcripts(session: Session, *, segment_ids: list[uuid.UUID], key: str) -> dict[uuid.UUID, Transcript]:
+def cached_transcripts(session: Session, *, segment_ids: list[uuid.UUID], key: str) -> dict[uuid.UUID, RecognisedSegment]:
     """The stored transcripts of these segments under `key`; a row that cannot be read counts as missing."""
     if not segment_ids:
         return {}
@@ -34,7 +35,7 @@ def cached_transcripts(session: Session, *, segment_ids: list[uuid.UUID], key: s
     found = {}
     for row in rows:
         try:
-            found[row.segment_id] = transcript_from_dict(row.transcript)
+            found[row.segment_id] = RecognisedSegment(transcript_from_dict(row.transcript), row.lead_in_seconds)
         except (TypeError, ValueError, KeyError):
             log.warning("segment transcript %s is unreadable; the segment is recognised again", row.id)
     return found
@@ -45,8 +46,8 @@ def has_transcript(session: Session, *, segment_id: uuid.UUID, key: str) -> bool
                                                            SegmentTranscript.asr_key == key)).first() is not None
 
 
-def store_transcript(session: Session, *, segment_id: uuid.UUID, key: str, engine_version: str, transcript: Transcript,
-                     seconds: float | None = None) -> bool:
+def store_transcript(session: Session, *, segment_id: uuid.UUID, key: str, engine_version: str,
+                     recognised: RecognisedSegment, seconds: float | None = None) -> bool:
     """Keep a segment's transcript once: False when one is already stored under this key (another worker's) or the
     segment is gone (a retake removed it while it was being recognised)."""
     if session.get(AnswerSegment, segment_id) is None:
@@ -54,7 +55,7 @@ def store_transcript(session: Session, *, segment_id: uuid.UUID, key: str, engin
     try:
         with session.begin_nested():
             session.add(SegmentTranscript(segment_id=segment_id, asr_key=key, engine_version=engine_version[:128],
-                                          transcript=transcript.to_dict(),
+                                          transcript=recognised.transcript.to_dict(), lead_in_seconds=recognised.lead_in,
                                           asr_seconds=None if seconds is None else round(seconds, 3)))
     except IntegrityError:  # the unique (segment, key) or the segment's foreign key: nothing to add
         return False

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("asr_key", sa.String(length=64), nullable=False),
         sa.Column("engine_version", sa.String(length=128), nullable=False),
         sa.Column("transcript", JSON, nullable=False),
+        sa.Column("lead_in_seconds", sa.Float(), nullable=False),
         sa.Column("asr_seconds", sa.Float(), nullable=True),
         sa.Column("created_at", backend.models.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["segment_id"], ["answer_segment.id"], ondelete="CASCADE"),

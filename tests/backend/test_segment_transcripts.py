@@ -79,6 +79,13 @@ def _segment_ids(app, answer_id) -> list[uuid.UUID]:
                                  .order_by(AnswerSegment.index)))
 
 
+def _lead_ins(app) -> list[float]:
+    with app.app_context(), session_scope() as session:
+        rows = session.exec(select(SegmentTranscript.lead_in_seconds, AnswerSegment.index)
+                            .join(AnswerSegment, AnswerSegment.id == SegmentTranscript.segment_id).order_by(AnswerSegment.index))
+        return [lead for lead, _ in rows]
+
+
 def _transcripts(app) -> list[SegmentTranscript]:
     with app.app_context(), session_scope() as session:
         return list(session.exec(select(SegmentTranscript)))
@@ -111,13 +118,17 @@ def test_scoring_recognises_only_the_segments_not_recognised_yet_and_times_evide
     for index, piece in enumerate(pieces[:2]):
         assert _segment(client, me, started["answer_id"], piece, index=index, count=None).status_code == 201
     run_jobs()
-    assert recognised == [12.0, 12.0]
+    # The second segment is recognised led in by the first one's last clause, so no word is cut at the recorder's cut.
+    lead = _lead_ins(app)
+    assert lead[0] == 0.0 and 0.0 < lead[1] <= 10.0
+    assert recognised == [12.0, pytest.approx(12.0 + lead[1], abs=0.06)]
 
     assert _segment(client, me, started["answer_id"], pieces[2], index=2, count=3).status_code == 201
     connection = app.extensions["qingpin.redis"]
     assert Queue(ASR, connection=connection).job_ids == [f"score_answer-{started['answer_id']}"]  # the last: no own job
     run_jobs()
-    assert recognised == [12.0, 12.0, 11.6]  # the scoring recognised the last segment only
+    lead = _lead_ins(app)
+    assert recognised[2:] == [pytest.approx(11.58 + lead[2], abs=0.06)]  # the scoring recognised the last segment only
 
     with app.app_context(), session_scope() as session:
         answer = session.get(Answer, uuid.UUID(started["answer_id"]))
@@ -172,7 +183,9 @@ def test_a_segment_whose_recognition_failed_is_recognised_by_the_scoring(client,
                         lambda self, samples, **kw: spied.append(round(samples.size / SAMPLE_RATE, 1)) or original(self, samples, **kw))
     assert _segment(client, me, started["answer_id"], pieces[2], index=2, count=3).status_code == 201
     run_jobs()
-    assert spied == [12.0, 11.6]  # the failed first segment and the last one; the second was reused
+    lead = _lead_ins(app)
+    assert lead[1] == 0.0  # the first segment had no transcript when the second was recognised: recognised alone
+    assert spied == [12.0, pytest.approx(11.58 + lead[2], abs=0.06)]  # the failed first segment and the last one; the second was reused
     answer = client.get(f"/api/candidate/answers/{started['answer_id']}", headers=me).json
     assert answer["status"] == "scored"
     assert {t.segment_id for t in _transcripts(app)} >= {first, second}
