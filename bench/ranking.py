@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpu-threads", type=int, default=2)
     parser.add_argument("--segment-seconds", type=float, default=None,
                         help="with --audio: also score every recording cut into recorded segments of this length, "
-                             "each recognised alone (per-segment transcription), and compare with whole answers")
+                             "recognised one by one as the server does (per-segment recognition), and compare with whole answers")
     parser.add_argument("--no-lead-in", action="store_true",
                         help="with --segment-seconds: recognise each segment alone (not led in by the previous one's end)")
     parser.add_argument("--asr-cache", type=Path, default=None,
@@ -264,12 +264,12 @@ def main(argv: list[str] | None = None) -> int:
         print_cer(rows)
         if args.segment_seconds:
             segmented = SegmentedEngine(engine, args.segment_seconds, lead_in=not args.no_lead_in)
-            print(f"\n== the same recordings cut into segments of {args.segment_seconds:g} s, each recognised alone")
+            print(f"\n== the same recordings cut into segments of {args.segment_seconds:g} s, recognised one by one")
             cut, cut_rows = audio_scores(corpus, specs, args.corpus.parent, segmented, with_hotwords=False,
                                          kinds=args.kinds)
             print()
             print_report(ranking_report([a for a in answers if a.id in cut], cut, specs), cut,
-                         f"audio, {args.segment_seconds:g} s segments recognised alone")
+                         f"audio, {args.segment_seconds:g} s segments recognised one by one" + ("" if args.no_lead_in else " (led in)"))
             print_cer(cut_rows)
             changed = {k: (audio[k], cut[k]) for k in audio if audio[k] != cut.get(k)}
             print(f"content scores changed by the cut: {len(changed)} of {len(audio)}")
