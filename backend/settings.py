@@ -76,8 +76,14 @@ class Settings(BaseSettings):
     candidate_token_hours: int = 72
     invitation_days: int = 14
     max_segment_bytes: int = 200 * 1024 * 1024  # one recorded segment (at most 120 s of video)
-    # How long one recorded segment may last (clients start a new recorder then); shorter only for tests and demos.
-    segment_seconds: int = Field(120, ge=5, le=120)
+    # How long one recorded segment may last; clients take it from the server (`segment_max_seconds`) and start a
+    # new recorder then. 20 s: each segment is recognised as soon as it lands (asr_per_segment), so when an answer
+    # ends only its last segment is left to recognise, ~5 s of CPU at Whisper base's 0.22 CPU-s per audio second
+    # (bench/result_latency.py); 120 s is the most mini-program cameras record in one go.
+    segment_seconds: int = Field(20, ge=5, le=120)
+    # Recognise each recorded segment as soon as it lands (jobs/transcripts.py); off: the whole answer once its
+    # last segment is in (the "before" of bench/result_latency.py --whole-answer).
+    asr_per_segment: bool = True
     max_candidate_bytes: int = 2 * 1024 * 1024 * 1024  # everything one candidate may have staged or stored
     upload_staging: Literal["local", "s3"] = "local"
     upload_expiry_hours: int = 24

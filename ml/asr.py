@@ -87,6 +87,36 @@ def join_segment_texts(texts: list[str]) -> str:
     return out
 
 
+def merge_transcripts(parts: list[tuple[float, Transcript]], *, duration: float | None = None) -> Transcript:
+    """One answer's transcript from the transcripts of its recorded segments, each given with the segment's start in
+    the answer (seconds): every clause is moved by its segment's start, so evidence timestamps point into the
+    whole answer. Recognised one segment at a time, as the segments land (backend/jobs/transcripts.py)."""
+    segments = [AsrSegment(round(s.start + offset, 2), round(s.end + offset, 2), s.text, s.confidence)
+                for offset, transcript in parts for s in transcript.segments]
+    if duration is None:
+        duration = max((offset + t.duration for offset, t in parts), default=0.0)
+    return Transcript(
+        text=join_segment_texts([s.text for s in segments]),
+        segments=segments,
+        language=parts[0][1].language if parts else "zh",
+        engine=parts[0][1].engine if parts else "",
+        duration=round(duration, 3),
+        confidence_measured=all(t.confidence_measured for _, t in parts),
+    )
+
+
+def transcript_from_dict(data: dict) -> Transcript:
+    """The inverse of ``Transcript.to_dict``."""
+    data = dict(data)
+    data["segments"] = [AsrSegment(**s) for s in data.get("segments") or []]
+    return Transcript(**data)
+
+
+def engine_version(engine: AsrEngine) -> str:
+    """What a cached transcript depends on besides the audio and the prompt: the engine, its model, its decoding."""
+    return getattr(engine, "version", None) or engine.name
+
+
 class FasterWhisperEngine:
     """Whisper (CTranslate2, int8) forced to Mandarin, with Silero VAD in front; output in Simplified."""
 
@@ -102,6 +132,9 @@ class FasterWhisperEngine:
             raise AsrUnavailable(f"no Whisper model in {model_dir} (model.bin missing)")
         self.model_dir = model_dir
         self.beam_size = beam_size
+        stamp = _read_stamp(model_dir / _STAMP_NAME)
+        model_id = stamp.sha256[:16] if stamp else f"{model_dir.name}-{(model_dir / 'model.bin').stat().st_size}"
+        self.version = f"{self.name}:{model_id}:beam{beam_size}:zh:vad:words"
         try:
             self._model = WhisperModel(
                 str(model_dir), device="cpu", compute_type="int8", cpu_threads=cpu_threads, num_workers=1
@@ -199,6 +232,7 @@ class PaddleSpeechEngine:
             ) from exc
         self.model_dir = model_dir
         self.model_type = model_type
+        self.version = f"{self.name}:{model_type}:{model_dir.name}:{self.ckpt_prefix.name}"
         paddle.set_device(device)
         self._executor = ASRExecutor()
         try:

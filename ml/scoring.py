@@ -5,12 +5,12 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
-from typing import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Callable, Sequence
 
 import numpy as np
 
-from ml.asr import AsrEngine, Transcript
+from ml.asr import AsrEngine, Transcript, merge_transcripts
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
 from ml.nonanswer import CAPPING, DIGRESSES, RESTATES_QUESTION, NonAnswer, find_non_answers, is_echo
 from ml.semantic import Concept, find_concept, phrase_share, point_concepts
@@ -356,8 +356,12 @@ def score_answer(
     *,
     config: ScorerConfig = DEFAULT_CONFIG,
     decode_s: float = 0.0,
+    transcribe: Callable[[np.ndarray, str | None], Transcript] | None = None,
 ) -> AnswerScore:
-    """Score one answer (16 kHz mono samples) against its question, or say why it cannot be scored."""
+    """Score one answer (16 kHz mono samples) against its question, or say why it cannot be scored.
+
+    ``transcribe(samples, hotwords)`` recognises the answer; by default ``asr`` on the whole of it at once
+    (``score_segments`` puts together the transcripts of its recorded segments instead)."""
     if not question.rubric or sum(p.weight for p in question.rubric) <= 0:
         raise ValueError("the question has no weighted rubric points to score against")
     samples = np.asarray(samples, dtype=np.float32).reshape(-1)
@@ -398,7 +402,9 @@ def score_answer(
 
     started = time.perf_counter()
     vocabulary = question.vocabulary()
-    if config.asr_hotwords:
+    if transcribe is not None:
+        transcript = transcribe(samples, asr_prompt(question, config))
+    elif config.asr_hotwords:
         transcript = asr.transcribe(samples, hotwords=hotwords(vocabulary))
     else:
         transcript = asr.transcribe(samples)
@@ -579,6 +585,94 @@ def score_recording(
     started = time.perf_counter()
     samples = concat_segments(decode_audio(s, max_seconds=max_seconds) for s in sources)
     return score_answer(samples, question, asr, config=config, decode_s=time.perf_counter() - started)
+
+
+def asr_prompt(question: QuestionSpec, config: ScorerConfig = DEFAULT_CONFIG) -> str | None:
+    """The hotwords the recogniser is given for an answer to ``question`` (None: none); part of a cached segment
+    transcript's key, since they change what is recognised."""
+    return hotwords(question.vocabulary()) if config.asr_hotwords else None
+
+
+def transcribe_piece(asr: AsrEngine, samples: np.ndarray, prompt: str | None) -> Transcript:
+    """Recognise one recorded segment (or a whole answer) with the answer's prompt."""
+    return asr.transcribe(samples, hotwords=prompt) if prompt else asr.transcribe(samples)
+
+
+# A segment is recognised together with the end of the one before it, from the start of that one's last clause, so that
+# no word is recognised cut in two at the recorder's cut (bench/ranking.py --segment-seconds: cut pieces recognised alone
+# lost words there); the earlier segment's last clause is then left out. Longer last clauses are not carried over.
+LEAD_IN_MAX_SECONDS = 10.0
+LEAD_IN_PAD_SECONDS = 0.2
+
+
+@dataclass
+class RecognisedSegment:
+    transcript: Transcript  # times from the start of the recognised audio: `lead_in` s before the segment's own start
+    lead_in: float = 0.0  # seconds of the previous segment's end recognised with this one
+
+
+def lead_in_for(previous: RecognisedSegment | None, previous_seconds: float) -> float:
+    """How much of the previous segment's end to recognise with the next one: from its last clause's start."""
+    if previous is None or not previous.transcript.segments:
+        return 0.0
+    last_start = previous.transcript.segments[-1].start - previous.lead_in - LEAD_IN_PAD_SECONDS
+    lead = previous_seconds - max(last_start, 0.0)
+    return lead if 0.0 < lead <= LEAD_IN_MAX_SECONDS else 0.0
+
+
+def recognise_segment(asr: AsrEngine, samples: np.ndarray, prompt: str | None, *, previous_samples: np.ndarray | None = None,
+                      previous: RecognisedSegment | None = None) -> RecognisedSegment:
+    """Recognise one recorded segment, led in by the end of the previous one when its transcript is known."""
+    lead = lead_in_for(previous, previous_samples.size / SAMPLE_RATE) if previous_samples is not None else 0.0
+    count = min(int(round(lead * SAMPLE_RATE)), previous_samples.size if previous_samples is not None else 0)
+    piece = np.concatenate([previous_samples[-count:], samples]) if count else samples
+    return RecognisedSegment(transcribe_piece(asr, piece, prompt), count / SAMPLE_RATE)
+
+
+def merge_recognised(segments: Sequence[RecognisedSegment], seconds: Sequence[float]) -> Transcript:
+    """The answer's transcript from its segments' (``seconds`` long each): each segment's clauses timed from the
+    answer's start, without those the next segment recognised again with its lead-in."""
+    parts, start = [], 0.0
+    for index, (recognised, duration) in enumerate(zip(segments, seconds)):
+        next_lead = segments[index + 1].lead_in if index + 1 < len(segments) else 0.0
+        keep_before = recognised.lead_in + duration - next_lead
+        kept = [c for c in recognised.transcript.segments if not next_lead or c.start < keep_before]
+        parts.append((start - recognised.lead_in, replace(recognised.transcript, segments=kept)))
+        start += duration
+    return merge_transcripts(parts, duration=start)
+
+
+def score_segments(
+    sources: Sequence[str | os.PathLike | bytes],
+    question: QuestionSpec,
+    asr: AsrEngine,
+    *,
+    cached: Sequence[RecognisedSegment | None] = (),
+    config: ScorerConfig = DEFAULT_CONFIG,
+    max_seconds: float = 600,
+) -> tuple[AnswerScore, list[RecognisedSegment | None]]:
+    """Score an answer recorded in segments, recognised one segment at a time: ``cached[i]``, when given, is segment i
+    recognised as it landed (same engine and prompt), the others are recognised now. Returns the score and the
+    segments recognised now (None where the cached one was used, or where no recognition was needed). Raises
+    ``MediaError``."""
+    started = time.perf_counter()
+    pieces = [decode_audio(s, max_seconds=max_seconds) for s in sources]
+    decode_s = time.perf_counter() - started
+    fresh: list[RecognisedSegment | None] = [None] * len(pieces)
+
+    def transcribe(samples: np.ndarray, prompt: str | None) -> Transcript:
+        recognised: list[RecognisedSegment] = []
+        for index, piece in enumerate(pieces):
+            segment = cached[index] if index < len(cached) else None
+            if segment is None:
+                segment = fresh[index] = recognise_segment(
+                    asr, piece, prompt, previous_samples=pieces[index - 1] if index else None,
+                    previous=recognised[-1] if index else None)
+            recognised.append(segment)
+        return merge_recognised(recognised, [p.size / SAMPLE_RATE for p in pieces])
+
+    result = score_answer(concat_segments(pieces), question, asr, config=config, decode_s=decode_s, transcribe=transcribe)
+    return result, fresh
 
 
 def pre_asr_reason(samples: np.ndarray, speech_s: float, config: ScorerConfig = DEFAULT_CONFIG) -> str:

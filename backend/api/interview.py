@@ -11,7 +11,7 @@ from ml.device_check import check_recording
 
 from ..db import get_session
 from ..errors import NotFound
-from ..jobs.queues import scoring_enqueuer
+from ..jobs.queues import scoring_enqueuer, transcription_enqueuer
 from ..models import Answer, Application, Job, Organization, utcnow
 from ..services import jobs as job_service
 from ..services.accommodations import accommodation_for
@@ -191,6 +191,7 @@ class AnswerSegments(MethodView):
             attach_segment(session, application=application, answer_id=answer_id, segment_index=form["index"],
                            segment_count=form["count"], path=path, sha256=form["sha256"], storage=current_app.extensions["qingpin.storage"],
                            actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
+                           enqueue_transcription=transcription_enqueuer(),
                            segment_seconds=settings.segment_seconds, quota_bytes=settings.max_candidate_bytes)
         finally:
             path.unlink(missing_ok=True)

@@ -107,6 +107,8 @@ class TimingsSchema(ma.Schema):
     vad_s = ma.fields.Float()
     asr_s = ma.fields.Float()
     content_s = ma.fields.Float()
+    segments_recognised_before = ma.fields.Integer(
+        metadata={"description": "segments already recognised as they landed when the scoring began (asr_s is the rest)"})
 
 
 class StarPartSchema(ma.Schema):

@@ -12,7 +12,7 @@ from flask import Blueprint, current_app
 
 from ..db import get_session
 from ..errors import DomainError, Invalid, PayloadTooLarge, render_domain_error
-from ..jobs.queues import scoring_enqueuer
+from ..jobs.queues import scoring_enqueuer, transcription_enqueuer
 from ..models import Application
 from ..services.answers import attach_segment, check_candidate_quota, check_upload_window, recording_answer
 from ..services.applications import Actor
@@ -70,6 +70,7 @@ def on_complete(principal, upload_id: str, target, metadata: dict, sha256_hex: s
             session, application=_my_application(session, principal), answer_id=answer_id, segment_index=index,
             segment_count=count, path=path, sha256=sha256_hex, storage=current_app.extensions["qingpin.storage"],
             actor=Actor("candidate", principal.candidate_id), enqueue_scoring=scoring_enqueuer(),
+            enqueue_transcription=transcription_enqueuer(),
             segment_seconds=_settings().segment_seconds, quota_bytes=_settings().max_candidate_bytes,
         )
 

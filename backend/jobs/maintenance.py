@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from rq.job import Job as RqJob
+from flask import current_app
+from rq.exceptions import NoSuchJobError
+from rq.job import Job as RqJob, JobStatus
 from sqlmodel import select
 
 from ..db import session_scope
-from ..models import Answer, AnswerStatus, utcnow
+from ..models import Answer, AnswerSegment, AnswerStatus, SegmentTranscript, utcnow
 from ..models.documents import ApplicationDocument, DocumentStatus
 from ..services.checklists import remind_due
 from ..services.erasure import delete_erased_objects, pending_erasures
@@ -23,7 +25,7 @@ from ..services.webhooks import redeliver_pending
 from ..storage import StorageError
 from ..uploads import cleanup_expired, staging_from_settings
 from .context import job_app
-from .queues import DEFAULT, enqueue_ocr_document, enqueue_score_answer, live_job, schedule_periodic
+from .queues import DEFAULT, enqueue_ocr_document, enqueue_score_answer, enqueue_transcribe_segment, live_job, schedule_periodic, worker_lost
 
 log = logging.getLogger(__name__)
 EVERY = timedelta(minutes=15)
@@ -86,13 +88,40 @@ def requeue_lost_work(connection, *, now: datetime) -> dict:
             ApplicationDocument.status.in_([DocumentStatus.queued, DocumentStatus.processing]),
             ApplicationDocument.created_at < now - SETTLING,
         )).all()
+    lost_segments = _segments_never_recognised(connection, now=now)
     lost_answers = [i for i in answers if live_job(connection, f"score_answer-{i}", now=now) is None]
     lost_documents = [i for i in documents if live_job(connection, f"ocr-{i}", now=now) is None]
     for answer_id in lost_answers:
         enqueue_score_answer(connection, answer_id, now=now)
     for document_id in lost_documents:
         enqueue_ocr_document(connection, document_id, now=now)
-    return {"answers_requeued": len(lost_answers), "documents_requeued": len(lost_documents)}
+    for segment_id in lost_segments:
+        enqueue_transcribe_segment(connection, segment_id, now=now)
+    return {"answers_requeued": len(lost_answers), "documents_requeued": len(lost_documents),
+            "segments_requeued": len(lost_segments)}
+
+
+def _segments_never_recognised(connection, *, now: datetime) -> list:
+    """Segments of answers still recording that have no transcript and whose job never ran (Redis was down when they
+    landed) or lost its worker; a job that ran and stored nothing (unreadable, failed) is left to the scoring."""
+    if not current_app.config["QINGPIN_SETTINGS"].asr_per_segment:
+        return []
+    with session_scope() as session:
+        segments = session.exec(
+            select(AnswerSegment.id).join(Answer, Answer.id == AnswerSegment.answer_id)
+            .outerjoin(SegmentTranscript, SegmentTranscript.segment_id == AnswerSegment.id)
+            .where(Answer.status == AnswerStatus.recording, Answer.practice == False,  # noqa: E712
+                   AnswerSegment.created_at < now - SETTLING, SegmentTranscript.id.is_(None))
+        ).all()
+    return [i for i in segments if _never_ran(connection, f"transcribe_segment-{i}", now=now)]
+
+
+def _never_ran(connection, job_id: str, *, now: datetime) -> bool:
+    try:
+        job = RqJob.fetch(job_id, connection=connection)
+    except NoSuchJobError:
+        return True
+    return job.get_status(refresh=False) == JobStatus.STARTED and worker_lost(job, now=now)
 
 
 def finish_erasures(storage, *, now: datetime) -> int:

@@ -83,6 +83,28 @@ def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID, *, now: 
                         queue=policy.pop("queue"), now=now, **policy)
 
 
+# A segment recognised as it lands saves time, not correctness: the scoring recognises whatever has no transcript, so a
+# failure is not retried (nor left to linger in a queue ahead of scoring).
+TRANSCRIBE_SEGMENT = {"queue": ASR, "job_timeout": 5 * 60, "result_ttl": 3600, "failure_ttl": 7 * 24 * 3600}
+
+
+def enqueue_transcribe_segment(connection: redis.Redis, segment_id: uuid.UUID, *, now: datetime | None = None) -> Job:
+    policy = dict(TRANSCRIBE_SEGMENT)
+    return enqueue_once(connection, "backend.jobs.transcripts.transcribe_segment", f"transcribe_segment-{segment_id}",
+                        str(segment_id), queue=policy.pop("queue"), now=now, **policy)
+
+
+def transcription_enqueuer():
+    """A callback that queues a segment's recognition on the current app's Redis, or None when the app recognises
+    whole answers only (settings.asr_per_segment off)."""
+    from flask import current_app
+
+    if not current_app.config["QINGPIN_SETTINGS"].asr_per_segment:
+        return None
+    connection = current_app.extensions["qingpin.redis"]
+    return lambda segment_id: enqueue_transcribe_segment(connection, segment_id)
+
+
 OCR_DOCUMENT = {
     "queue": OCR, "job_timeout": 10 * 60, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600,
     "retry": Retry(max=3, interval=[10, 60, 300]),

@@ -10,12 +10,15 @@ from sqlalchemy.exc import OperationalError
 
 from ml.audio import MediaError
 from ml.integrity import VideoUnreadable, check_video
-from ml.scoring import QuestionSpec, RubricPoint, score_recording
+from ml.asr import engine_version
+from ml.scoring import QuestionSpec, RubricPoint, asr_prompt, score_recording, score_segments
 
 from ..db import session_scope
 from ..models import Answer, Application, Job, Question
 from ..services import answers as answer_service
 from ..services import results as results_service
+from ..services import transcripts as transcript_service
+from ..services.transcripts import asr_key
 from ..storage import StorageError
 from .context import job_app
 from .engines import asr_engine
@@ -50,14 +53,25 @@ def score_answer(answer_id: str) -> str:
             if answer is None:
                 return "skipped"
             segments = answer_service.segments_of(session, answer_id=answer_uuid)
+            segment_ids = [segment.id for segment in segments]
             media_keys = [segment.media_key for segment in segments]
             has_video = [segment.media_type.startswith("video/") for segment in segments]
             question = session.get(Question, answer.question_id)
             spec = question_spec(question, session.get(Job, question.job_id).description or "")
+            engine = asr_engine(settings)
+            key = asr_key(engine_version(engine), asr_prompt(spec))
+            if settings.asr_per_segment:
+                # Segments recognised as they landed (jobs/transcripts.py); the others are recognised now.
+                found = transcript_service.cached_transcripts(session, segment_ids=segment_ids, key=key)
+                cached = [found.get(segment_id) for segment_id in segment_ids]
         try:
             with contextlib.ExitStack() as stack:
-                paths = [stack.enter_context(storage.local_path(key)) for key in media_keys]
-                result = score_recording(paths, spec, asr_engine(settings))
+                paths = [stack.enter_context(storage.local_path(media_key)) for media_key in media_keys]
+                if settings.asr_per_segment:
+                    result, fresh = score_segments(paths, spec, engine, cached=cached)
+                    result.timings["segments_recognised_before"] = sum(t is not None for t in cached)
+                else:
+                    result, fresh = score_recording(paths, spec, engine), []
                 integrity = integrity_flags([p for p, video in zip(paths, has_video) if video])
         except MediaError as exc:
             log.info("answer %s unreadable: %s", answer_id, exc.reason)
@@ -81,6 +95,10 @@ def score_answer(answer_id: str) -> str:
                 _complete_if_processed(session, answer_uuid)
             raise
         with session_scope() as session:
+            for segment_id, recognised in zip(segment_ids, fresh):
+                if recognised is not None:  # kept for a rescore
+                    transcript_service.store_transcript(session, segment_id=segment_id, key=key, engine_version=engine_version(engine),
+                                                        recognised=recognised)
             answer = answer_service.record_score(
                 session, answer_id=answer_uuid, result=result.to_dict(), duration_seconds=result.figures.get("duration_s"),
                 integrity=integrity,

@@ -7,7 +7,7 @@ from sqlmodel import SQLModel
 from .base import utcnow
 from .candidates import Application, ApplicationState, Candidate, Invitation
 from .events import Event
-from .interviews import Answer, AnswerSegment, AnswerStatus
+from .interviews import Answer, AnswerSegment, AnswerStatus, SegmentTranscript
 from .jobs import Job, Question
 from .organizations import AuthToken, HrRole, HrUser, Organization
 
@@ -19,5 +19,5 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "Answer", "AnswerSegment", "AnswerStatus", "Application", "ApplicationState", "AuthToken", "Candidate", "Event",
-    "HrRole", "HrUser", "Invitation", "Job", "Organization", "Question", "metadata", "utcnow",
+    "HrRole", "HrUser", "Invitation", "Job", "Organization", "Question", "SegmentTranscript", "metadata", "utcnow",
 ]

@@ -76,3 +76,22 @@ class AnswerSegment(SQLModel, table=True):
     media_type: str = Field(max_length=64)
     duration_seconds: float | None = None
     created_at: datetime = time_field()
+
+
+class SegmentTranscript(SQLModel, table=True):
+    """What the recogniser heard in one recorded segment, recognised as soon as the segment landed (jobs/transcripts.py),
+    so that scoring the answer recognises only what is still missing. One per segment and recogniser key: the engine,
+    its model and decoding, and the prompt (hotwords) it was given; a segment removed by a retake takes its
+    transcripts with it. Times are from the segment's own start."""
+
+    __tablename__ = "segment_transcript"
+    __table_args__ = (UniqueConstraint("segment_id", "asr_key"),)
+
+    id: uuid.UUID = id_field()
+    segment_id: uuid.UUID = Field(foreign_key="answer_segment.id", ondelete="CASCADE", index=True)
+    asr_key: str = Field(max_length=64)  # sha256 of the engine version and the prompt (services/transcripts.py)
+    engine_version: str = Field(max_length=128)
+    transcript: dict = json_field()  # ml.asr.Transcript.to_dict(), timed from `lead_in_seconds` before the segment
+    lead_in_seconds: float = 0.0  # the end of the previous segment recognised with this one (ml.scoring.recognise_segment)
+    asr_seconds: float | None = None  # wall seconds the recogniser took
+    created_at: datetime = time_field()

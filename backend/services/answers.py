@@ -25,6 +25,7 @@ from .accommodations import accommodation_for
 from .booking import active_booking
 from .consent import ai_consent_outdated, ai_evaluation_allowed, require_media_consent
 from .media import check_media_file, probe_seconds
+from .transcripts import forget_segments
 
 ANSWERABLE = {S.invited, S.booked, S.in_progress}
 # Mini-program cameras fail beyond ~120 s on some devices, so answers are recorded in segments of at most 120 s.
@@ -168,6 +169,7 @@ def _give_up(session: Session, attempts: list[Answer], *, storage) -> None:
         return
     segments = list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id.in_([a.id for a in attempts]))))
     keys = [segment.media_key for segment in segments]
+    forget_segments(session, segment_ids=[segment.id for segment in segments])
     for segment in segments:
         session.delete(segment)
     session.flush()
@@ -248,9 +250,13 @@ def check_upload_window(answer: Answer, *, now: datetime | None = None) -> None:
 def attach_segment(
     session: Session, *, application: Application, answer_id: uuid.UUID, segment_index: int, segment_count: int | None,
     path: Path, sha256: str, storage, actor: Actor, enqueue_scoring: Callable[[uuid.UUID], None], quota_bytes: int,
-    segment_seconds: int = SEGMENT_MAX_SECONDS,
+    segment_seconds: int = SEGMENT_MAX_SECONDS, enqueue_transcription: Callable[[uuid.UUID], None] | None = None,
 ) -> AnswerSegment:
-    """Verify and store one recorded segment; when the answer has all its segments, submit it for scoring once."""
+    """Verify and store one recorded segment; when the answer has all its segments, submit it for scoring once.
+
+    A segment that does not complete its answer is queued for recognition at once (`enqueue_transcription`, when
+    given), so that when the answer ends only its last segment is left to recognise; the one that completes it is
+    recognised by the scoring itself."""
     answer, question = recording_answer(session, application=application, answer_id=answer_id, segment_index=segment_index,
                                         segment_count=segment_count, lock=True, segment_seconds=segment_seconds)
     check_candidate_quota(session, application_id=application.id, adding_bytes=path.stat().st_size, quota_bytes=quota_bytes)
@@ -282,6 +288,9 @@ def attach_segment(
         raise Conflict(f"segment {segment_index} is already uploaded", reason="segment_exists") from None
     if answer.segment_count is not None and len(segments) + 1 == answer.segment_count:
         _submit(session, application=application, answer=answer, total_seconds=total, actor=actor, enqueue_scoring=enqueue_scoring)
+    elif enqueue_transcription is not None and not answer.practice and ai_evaluation_allowed(session, application=application):
+        segment_id = segment.id
+        after_commit(session, lambda: enqueue_transcription(segment_id))
     return segment
 
 

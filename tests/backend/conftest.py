@@ -142,6 +142,8 @@ def settings(database_url, redis_url, tmp_path, request) -> Settings:
     return Settings(
         env="test", secret_key="test-secret-key-" + "x" * 32, instance_dir=tmp_path / "instance",
         database_url=database_url, redis_url=redis_url, model_cache_dir=MODEL_CACHE, **wechat,
+        # The tests upload whole recordings (up to a minute) as one segment; live clients record the shorter default.
+        segment_seconds=120,
     )
 
 

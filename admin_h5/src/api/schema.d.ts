@@ -7974,6 +7974,8 @@ export interface components {
             asr_s?: number;
             content_s?: number;
             decode_s?: number;
+            /** @description segments already recognised as they landed when the scoring began (asr_s is the rest) */
+            segments_recognised_before?: number;
             vad_s?: number;
         };
         TodayInterview: {
