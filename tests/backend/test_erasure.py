@@ -14,7 +14,7 @@ from backend.db import session_scope
 from backend.errors import Gone
 from backend.jobs import maintenance
 from backend.jobs.scoring import score_answer
-from backend.models import Answer, AnswerSegment, Application, metadata, utcnow
+from backend.models import Answer, AnswerSegment, Application, SegmentTranscript, metadata, utcnow
 from backend.models.erasure import ErasureRecord
 from backend.models.scores import AiScoreAudit
 from backend.services import answers as answer_service
@@ -90,7 +90,12 @@ def test_a_deletion_request_erases_the_candidate_everywhere_and_keeps_the_audit_
     urls = [r["url"] for r in client.get(f"/api/answers/{answer_id}/media", headers=admin).json["recordings"]]
     assert urls and all(client.get(url).status_code == 200 for url in urls)
     with app.app_context(), session_scope() as session:
-        keys = [s.media_key for s in session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == uuid.UUID(answer_id)))]
+        segments = list(session.exec(select(AnswerSegment).where(AnswerSegment.answer_id == uuid.UUID(answer_id))))
+        keys = [s.media_key for s in segments]
+        heard = select(SegmentTranscript).where(SegmentTranscript.segment_id.in_([s.id for s in segments]))
+        # what the recogniser heard in a segment as it landed (jobs/transcripts.py) is the candidate's words too
+        session.add(SegmentTranscript(segment_id=segments[0].id, asr_key="k" * 64, engine_version="test",
+                                      transcript={"text": "我在网点做过三年客户经理", "segments": []}))
         keys += [d.media_key for d in session.exec(sa.text("SELECT media_key FROM application_document")).all()]
         audits = session.exec(select(AiScoreAudit).where(AiScoreAudit.application_id == uuid.UUID(application["id"]))).all()
         audit_rows = [(a.id, a.input_sha256, a.content_score, a.status) for a in audits]
@@ -128,6 +133,7 @@ def test_a_deletion_request_erases_the_candidate_everywhere_and_keeps_the_audit_
     with app.app_context(), session_scope() as session:
         record = session.get(ErasureRecord, uuid.UUID(tombstone["id"]))
         assert record.status == "done" and record.pending_keys == [] and record.objects_deleted >= 2
+        assert session.exec(heard).all() == []  # and it went with the recordings
         kept = session.exec(select(AiScoreAudit).where(AiScoreAudit.application_id == uuid.UUID(application["id"]))).all()
         assert [(a.id, a.input_sha256, a.content_score, a.status) for a in kept] == audit_rows
         # a segment arriving late, and a scoring job of an erased answer, bring nothing back

@@ -1,7 +1,7 @@
 """Segment transcripts: each recorded segment recognised as soon as it lands (result latency, issue #10)
 
-Revision ID: 0014_segment_transcripts
-Revises: 0013_request_answers
+Revision ID: 0015_segment_transcripts
+Revises: 0014_erasure_retention
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from sqlalchemy.dialects import postgresql
 
 import backend.models.base
 
-revision = "0014_segment_transcripts"
-down_revision = "0013_request_answers"
+revision = "0015_segment_transcripts"
+down_revision = "0014_erasure_retention"
 branch_labels = None
 depends_on = None
 
