@@ -16,8 +16,8 @@ from ..models import Answer, Application, Job, Organization, utcnow
 from ..services import jobs as job_service
 from ..services.accommodations import accommodation_for
 from ..services.answers import (
-    answers_for, attach_segment, candidate_question, candidate_questions, check_upload_window, max_segments,
-    recording_answer, spool, start_question,
+    SEGMENT_MAX_SECONDS, answers_for, attach_segment, candidate_question, candidate_questions, check_upload_window,
+    max_segments, recording_answer, spool, start_question,
 )
 from ..services.applications import Actor, record_event
 from ..services.invitations import current_invitation, redeem_invitation
@@ -81,6 +81,15 @@ class SegmentFormSchema(ma.Schema):
 
 class SegmentFileSchema(ma.Schema):
     file = ma.fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
+
+
+class StartQuestionArgsSchema(ma.Schema):
+    recorder = ma.fields.String(
+        load_default="overlapping", validate=ma.validate.OneOf(["overlapping", "camera"]),
+        metadata={"description": "overlapping: the next segment starts before the last one stops (browser "
+                                 "MediaRecorder), so segments are short and each is recognised as it lands; camera: "
+                                 "the recorder must stop and restart at each cut (mini-program camera), which loses "
+                                 "a moment of speech, so it is told the longest segment (120 s) and cuts rarely"})
 
 
 class StartedQuestionSchema(ma.Schema):
@@ -153,16 +162,19 @@ class DeviceCheckView(MethodView):
 class StartQuestion(MethodView):
     @blp.doc(security=[BEARER])
     @blp.response(201, StartedQuestionSchema)
+    @blp.arguments(StartQuestionArgsSchema, location="query")
     @blp.alt_response(409, description="No retakes left, or the interview is not open")
-    def post(self, question_id):
+    def post(self, args, question_id):
         """Start a question (or a retake): its text is released now and the recording window begins"""
         principal = current_candidate()
         session = get_session()
         application = _my_application(session, principal)
+        seconds = _segment_seconds()
+        if args["recorder"] == "camera":
+            seconds = max(seconds, SEGMENT_MAX_SECONDS)
         answer, question = start_question(session, application=application, question_id=question_id,
                                           actor=Actor("candidate", principal.candidate_id),
-                                          storage=current_app.extensions["qingpin.storage"])
-        seconds = _segment_seconds()
+                                          storage=current_app.extensions["qingpin.storage"], segment_seconds=seconds)
         view = candidate_question(session, application=application, question=question)
         return {"answer_id": answer.id, "attempt": answer.attempt, "question": view, "started_at": answer.started_at,
                 "record_by": answer.record_by, "segment_max_seconds": seconds,

@@ -36,6 +36,9 @@ class Answer(SQLModel, table=True):
     started_at: datetime = time_field()  # when the question text was released to the candidate
     record_by: datetime = time_field(default_now=False)  # every segment's upload must have begun by then
     segment_count: int | None = None  # announced by the client with its segments
+    # the longest segment this attempt's recorder was told to make (POST …/start): 20 s for a recorder that overlaps
+    # its segments, 120 s for a camera that must stop and restart at each cut; None: the configured length
+    segment_seconds: int | None = None
     submitted_at: datetime | None = time_field(nullable=True, default_now=False)
     duration_seconds: float | None = None
     status: str = Field(default=AnswerStatus.recording, max_length=32, index=True)

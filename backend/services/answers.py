@@ -128,7 +128,7 @@ def candidate_questions(session: Session, *, application: Application, questions
 
 
 def start_question(session: Session, *, application: Application, question_id: uuid.UUID, actor: Actor,
-                   now: datetime | None = None, storage=None) -> tuple[Answer, Question]:
+                   now: datetime | None = None, storage=None, segment_seconds: int | None = None) -> tuple[Answer, Question]:
     """Release a question to the candidate: a new attempt whose recording window the server enforces.
 
     An earlier attempt still recording (never submitted) is given up: its stored segments are removed (the rows now,
@@ -152,7 +152,7 @@ def start_question(session: Session, *, application: Application, question_id: u
               + RECORD_TOLERANCE_SECONDS)
     answer = Answer(
         application_id=application.id, question_id=question.id, attempt=max((a.attempt for a in previous), default=0) + 1,
-        practice=question.practice, started_at=now, record_by=now + timedelta(seconds=window),
+        practice=question.practice, started_at=now, record_by=now + timedelta(seconds=window), segment_seconds=segment_seconds,
     )
     session.add(answer)
     session.flush()
@@ -217,6 +217,7 @@ def recording_answer(session: Session, *, application: Application, answer_id: u
         raise Conflict("this attempt was replaced by a retake", reason="answer_superseded")
     require_media_consent(session, application=application)
     question = session.get(Question, answer.question_id)
+    segment_seconds = answer.segment_seconds or segment_seconds  # the length this attempt's recorder was told
     most = max_segments(session, application_id=application.id, question=question, segment_seconds=segment_seconds)
     count = segment_count if segment_count is not None else answer.segment_count or most
     if not 1 <= count <= most or not 0 <= segment_index < count:
@@ -259,6 +260,7 @@ def attach_segment(
     recognised by the scoring itself."""
     answer, question = recording_answer(session, application=application, answer_id=answer_id, segment_index=segment_index,
                                         segment_count=segment_count, lock=True, segment_seconds=segment_seconds)
+    segment_seconds = answer.segment_seconds or segment_seconds
     check_candidate_quota(session, application_id=application.id, adding_bytes=path.stat().st_size, quota_bytes=quota_bytes)
     media_type = check_media_file(path)
     seconds = probe_seconds(path)

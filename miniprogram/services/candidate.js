@@ -29,7 +29,9 @@ function createCandidateApi(client) {
     cancelBooking: () => client.del('/api/candidate/booking'),
     // interview
     interview: () => client.get('/api/candidate/interview'),
-    startQuestion: (questionId) => client.post(`/api/candidate/questions/${questionId}/start`),
+    // camera: the mini-program camera stops and restarts at each cut (a moment of speech is lost there), so the
+    // server tells it the longest segment and it cuts rarely; the H5's overlapping recorder gets short segments.
+    startQuestion: (questionId) => client.post(`/api/candidate/questions/${questionId}/start?recorder=camera`),
     answer: (answerId) => client.get(`/api/candidate/answers/${answerId}`),
     finish: () => client.post('/api/candidate/interview/finish'),
     // status, messages, result, rights

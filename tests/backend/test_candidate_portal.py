@@ -11,6 +11,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from backend.seed import demo_job_payload
+
 from .helpers import JOB, create_job, invite_candidate, silent_wav, start_question
 
 SEGMENT_SECONDS = 10
@@ -167,6 +169,28 @@ def test_a_segment_longer_than_the_configured_length_is_refused(client, make_hr)
     refused = _segment(client, me, answer_id, silent_wav(SEGMENT_SECONDS + 6), index=0, count=None)
     assert refused.status_code == 422 and refused.json["reason"] == "segment_too_long"
     assert _segment(client, me, answer_id, silent_wav(SEGMENT_SECONDS), index=0, count=1).status_code == 201
+
+
+def test_a_camera_that_restarts_at_each_cut_is_told_the_longest_segment_and_may_record_it(client, make_hr):
+    """The mini-program camera stops and restarts at every cut (a moment of speech is lost there), so it asks with
+    recorder=camera and cuts at 120 s; a browser's overlapping recorder keeps the short configured length. Each
+    attempt is checked against the length its recorder was told."""
+    hr = make_hr()
+    job = create_job(client, hr, demo_job_payload())
+    _, me = invite_candidate(client, hr, job["id"])
+    question_id = job["questions"][0]["id"]
+    camera = client.post(f"/api/candidate/questions/{question_id}/start?recorder=camera", headers=me)
+    assert camera.status_code == 201 and camera.json["segment_max_seconds"] == 120
+    long_segment = silent_wav(SEGMENT_SECONDS + 20)
+    assert _segment(client, me, camera.json["answer_id"], long_segment, index=0, count=1).status_code == 201
+    # the browser's attempt keeps the configured 10 s
+    overlapping = start_question(client, me, job["questions"][1]["id"])
+    assert overlapping["segment_max_seconds"] == SEGMENT_SECONDS
+    assert camera.json["max_segments"] < overlapping["max_segments"]
+    refused = _segment(client, me, overlapping["answer_id"], long_segment, index=0, count=1)
+    assert refused.status_code == 422 and refused.json["reason"] == "segment_too_long"
+    unknown = client.post(f"/api/candidate/questions/{question_id}/start?recorder=tape", headers=me)
+    assert unknown.status_code == 422
 
 
 def test_a_practice_answer_is_never_scored_nor_shown_to_hr(client, make_hr, run_jobs, shared_dir):

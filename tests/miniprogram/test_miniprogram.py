@@ -53,6 +53,13 @@ def _split_wav(source, directory, seconds: float) -> list[str]:
     return paths
 
 
+@pytest.fixture()
+def settings(settings):
+    """The server's default segment length (20 s: browser recorders overlap their segments, each is recognised as it
+    lands); the mini-program says its camera must restart at each cut and is told 120 s (journey.test.js)."""
+    return settings.model_copy(update={"segment_seconds": 20})
+
+
 def _hr_side(app, live_url, hr) -> dict:
     """A one-question demo job with two slots (one open now), an application and its invitation."""
     api = requests.Session()

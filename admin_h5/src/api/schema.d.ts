@@ -2393,7 +2393,10 @@ export interface paths {
         /** Start a question (or a retake): its text is released now and the recording window begins */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description overlapping: the next segment starts before the last one stops (browser MediaRecorder), so segments are short and each is recognised as it lands; camera: the recorder must stop and restart at each cut (mini-program camera), which loses a moment of speech, so it is told the longest segment (120 s) and cuts rarely */
+                    recorder?: "overlapping" | "camera";
+                };
                 header?: never;
                 path: {
                     question_id: string;
@@ -2418,6 +2421,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };

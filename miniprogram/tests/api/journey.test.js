@@ -140,6 +140,7 @@ describeLive('the mini-program against the real API', () => {
     const started = await app.api.startQuestion(first.id)
     const plan = answerPlan(started)
     expect(started.question.text).toBeTruthy()
+    // the server's segments are 20 s, but a camera that restarts at each cut is told the longest (recorder=camera)
     expect(started.segment_max_seconds).toBe(120)
     expect([plan.thinkSeconds, plan.answerSeconds, plan.maxSegments, plan.practice]).toEqual([
       Number(env.QINGPIN_EXPECT_THINK), Number(env.QINGPIN_EXPECT_ANSWER), segmentFiles.length, false])
