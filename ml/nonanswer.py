@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ml.structure import Clause
-from ml.text import FILLER_WORDS, cjk_count, normalise, words
+from ml.structure import Clause, sentences
+from ml.text import FILLER_WORDS, cjk_count, find_phrase, normalise, words
 
 RESTATES_QUESTION = "restates_question"
 KEYWORD_STRING = "keyword_string"
@@ -109,3 +109,27 @@ def digressed_share(clauses: list[Clause], digression: set[int]) -> float:
     """Share of the answer's content characters said in digressing clauses."""
     total = sum(content_chars(c.text) for c in clauses)
     return sum(content_chars(clauses[i].text) for i in digression) / total if total else 0.0
+
+
+def answering_share(clauses: list[Clause], evidence: set[int], digression: set[int], topic: list[str]) -> float:
+    """Share of the answer's content characters that answer the question: outside the digressions, a clause that
+    says a rubric point (``evidence``), shares a sentence with one, or names a word of the question or its rubric
+    (``topic``).
+
+    content-v5: in an answer that digresses, talk that names no digression cue (a colleague who counts fast, how
+    busy the month's end is) and says nothing of the question is no answer either; the scores are scaled by this
+    share when it is below the share that is not digression, so one relevant sentence in a long answer counts for
+    as much of it as it is."""
+    total = sum(content_chars(c.text) for c in clauses)
+    if not total:
+        return 0.0
+    answering = 0
+    for sentence in sentences(clauses):
+        says_point = any(i in evidence for i in sentence)
+        for i in sentence:
+            if i in digression:
+                continue
+            text = clauses[i].text
+            if says_point or any(find_phrase(w, text) for w in topic):
+                answering += content_chars(text)
+    return answering / total

@@ -12,7 +12,15 @@ import numpy as np
 
 from ml.asr import AsrEngine, Transcript, merge_transcripts
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
-from ml.nonanswer import CAPPING, DIGRESSES, RESTATES_QUESTION, NonAnswer, find_non_answers, is_echo
+from ml.nonanswer import (
+    CAPPING,
+    DIGRESSES,
+    RESTATES_QUESTION,
+    NonAnswer,
+    answering_share,
+    find_non_answers,
+    is_echo,
+)
 from ml.semantic import Concept, find_concept, phrase_share, point_concepts
 from ml.structure import (
     STRUCTURAL_REQUIREMENTS,
@@ -190,7 +198,8 @@ class ScorerConfig:
     # The highest score a non-answer can get (content and every competency).
     non_answer_cap: float = 15.0
     # A digression (ml.structure.digression_clauses) of at least this share of the answer's content is named to
-    # HR, and the scores are multiplied by the share of the answer that is not digression.
+    # HR, and the scores are multiplied by the share of the answer that is not digression, or by the share that
+    # answers (ml.nonanswer.answering_share) when that is smaller.
     digression_share: float = 0.25
 
     def __post_init__(self):
@@ -481,10 +490,14 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         competency_scores = {name: min(score, config.non_answer_cap) for name, score in competency_scores.items()}
         content_detail["capped_at"] = config.non_answer_cap
     elif any(n.kind == DIGRESSES for n in non_answers):
-        kept = round(1.0 - next(n.figure for n in non_answers if n.kind == DIGRESSES), 3)
+        # content-v5: scaled by the share that answers (says a rubric point, or the question's or rubric's words),
+        # not only by the share that names no digression cue.
+        answering = round(answering_share(clauses, telling, digression, topic), 3)
+        kept = min(round(1.0 - next(n.figure for n in non_answers if n.kind == DIGRESSES), 3), answering)
         content = round(content * kept, 1)
         competency_scores = {name: round(score * kept, 1) for name, score in competency_scores.items()}
         content_detail["scaled_by"] = kept
+        content_detail["answering_share"] = answering
     return AnswerScore(
         status=SCORED,
         reason=None,

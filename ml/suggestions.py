@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.analyse
 
-from ml.semantic import content_words, synonyms
+from ml.semantic import content_words, is_specific, synonyms
 from ml.text import normalise, pinyin_of
 
 jieba.setLogLevel(logging.WARNING)
@@ -66,9 +66,14 @@ def suggest_key_phrases(
             out[phrase] = Suggestion(phrase, source, reason, " ".join(pinyin_of(phrase)))
 
     own = content_words(point_text)
-    for word in own:
+    # content-v5: an everyday word of the point (关系, 情况, 结果: more frequent than the scorer's
+    # MAX_SYNONYM_FREQUENCY) is said in every answer and proves nothing ("邻里关系" in a digression); the scorer
+    # does not count it (nor expand its synonyms) from the rubric text, so neither is proposed, unless the point
+    # has no other word.
+    specific = [word for word in own if is_specific(word)] or own
+    for word in specific:
         add(word, "rubric_text", f"评分要点原文中的词“{word}”")
-    for word in own:
+    for word in specific:
         for other in synonyms(word):
             if not suggestible_synonym(other, word):
                 continue

@@ -35,7 +35,10 @@ def test_suggestions_for_a_saved_question_use_its_text(client, make_hr):
                            json={"point_text": "查明投诉原因并跟进", "question_id": question_id, "limit": 5})
     assert response.status_code == 200, response.json
     phrases = [s["phrase"] for s in response.json["suggestions"]]
-    assert len(phrases) <= 5 and {"查明", "原因", "跟进"} <= set(phrases) and "投诉" not in phrases
+    assert len(phrases) <= 5 and {"查明", "跟进"} <= set(phrases) and "投诉" not in phrases
+    # content-v5: 原因 is an everyday word (above the scorer's MAX_SYNONYM_FREQUENCY): the scorer does not count it
+    # from the rubric text, so it is not proposed (nor its synonym 原故).
+    assert "原因" not in phrases and "原故" not in phrases
 
 
 def test_suggestions_are_scoped_to_the_organization_and_validated(client, make_hr):

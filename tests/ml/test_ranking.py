@@ -94,9 +94,29 @@ def test_rambling_answers_stay_below_the_average_answer_and_say_why(corpus, resu
         finding = next((n for n in result.non_answers if n.kind == "digresses"), None)
         if finding is not None:
             assert finding.message and finding.quotes and all(q.quote in answer.text for q in finding.quotes)
-            assert result.score_breakdown["content"]["scaled_by"] == round(1 - finding.figure, 3)
-    # Measured: 8 of 10 (t5's one relevant sentence says three rubric points; t2's is within 1.1 points).
-    assert below >= 8, below
+            breakdown = result.score_breakdown["content"]
+            assert breakdown["scaled_by"] == min(round(1 - finding.figure, 3), breakdown["answering_share"])
+    # Measured: 9 of 10 (t5's one relevant sentence says three rubric points).
+    assert below >= 9, below
+
+
+def test_a_digressing_answer_is_scaled_by_the_share_that_answers():
+    """Talk that names no digression cue but says nothing of the question (a colleague who counts fast) is no
+    answer either: the answer is scaled by the share that says a rubric point or the question's words."""
+    spec = QuestionSpec.from_dict({
+        "text": "日终轧账时发现现金少了两百元，你会怎么处理？",
+        "competencies": {"合规操作": 1.0},
+        "rubric": [{"id": "p1", "text": "及时报告主管", "key_phrases": ["报告主管", "主管"], "competencies": ["合规操作"]}],
+    })
+    answer = ("我们网点有个同事干了二十多年，点钞特别快，我一直很佩服她。如果真少了钱，我会先跟主管说。"
+              "说起来我大学的时候参加过学校的点钞比赛，拿了二等奖。")
+    result = score_transcript(text_transcript(answer), spec)
+    finding = next(n for n in result.non_answers if n.kind == "digresses")
+    breakdown = result.score_breakdown["content"]
+    assert breakdown["answering_share"] < round(1 - finding.figure, 3)
+    assert breakdown["scaled_by"] == breakdown["answering_share"]
+    plain = score_transcript(text_transcript("如果真少了钱，我会先跟主管说。"), spec)
+    assert result.content_score < plain.content_score * (1 - finding.figure)
 
 
 @pytest.mark.parametrize("kind", sorted(NON_ANSWER_KINDS))
@@ -183,7 +203,8 @@ HELD_OUT = CORPUS.parent / "heldout.json"
 
 def test_the_held_out_batch_ranks_strong_above_weak():
     """tests/fixtures/interview/heldout.json: 3 questions written before content-v5's changes and not tuned on
-    (first look with content-v4: 91.7 %, 2 rambling answers at or above average; content-v5: 91.7 %, 1)."""
+    (first look with content-v4: 91.7 %, 2 rambling answers at or above average; content-v5 before the answering
+    share: 91.7 %, 1; with it: 91.7 %, 0)."""
     corpus = load_corpus(HELD_OUT)
     assert {q["job"] for q in corpus["questions"].values()} == {"demo", "teller", "wealth"}
     specs = {qid: QuestionSpec.from_dict(dict(question_dict(corpus, qid),
@@ -197,7 +218,7 @@ def test_the_held_out_batch_ranks_strong_above_weak():
     correct, total = report.all_pairs
     assert correct / total >= 0.9, report.pairs
     for answer in answers:
-        if answer.kind in ("echo", "stuffing", "offtopic"):
+        if answer.kind in ("echo", "stuffing", "offtopic", "rambling"):
             assert scores[answer.id] < scores[f"{answer.question}_average"], answer.id
 
 
