@@ -502,7 +502,8 @@ def _header_kinds(line: str) -> frozenset[str]:
 header_kinds = _header_kinds
 
 _CONTACT_LABELS = r"姓名|名字|手机|手机号|手机号码|电话|联系电话|移动电话|邮箱|电子邮箱|邮件|E-?mail|Mobile|Phone|Tel|Name"
-_OTHER_LABELS = r"语种|外语语种|等级|外语等级|证明人|证明人电话|部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址"
+_OTHER_LABELS = (r"语种|外语语种|等级|外语等级|证明人|证明人电话|部门|所在部门|所属部门|Department|现居住地|居住地|所在地|所属行业|行业"
+                 r"|期望薪资|期望职位|求职意向|到岗时间|工作年限|地址")
 
 
 @lru_cache(maxsize=1)

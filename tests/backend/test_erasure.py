@@ -281,7 +281,6 @@ def test_an_upload_racing_the_erasure_leaves_no_recording_behind(client, make_hr
 
     admin = make_hr()
     job = create_job(client, admin)
-    storage = app.extensions["qingpin.storage"]
     wav = silent_wav()
     outcomes = set()
     for _ in range(3):
@@ -289,12 +288,12 @@ def test_an_upload_racing_the_erasure_leaves_no_recording_behind(client, make_hr
         answer_id = start_question(client, me, job["questions"][0]["id"])["answer_id"]
         request_id = client.post("/api/candidate/requests", headers=me, json={"kind": "deletion"}).json["id"]
 
-        def upload():
+        def upload(answer_id=answer_id, me=me):
             return requests.post(f"{live_url}/api/candidate/answers/{answer_id}/segments", headers=me, timeout=60,
                                  data={"index": 0, "count": 1, "sha256": hashlib.sha256(wav).hexdigest()},
                                  files={"file": ("answer.wav", wav)}).status_code
 
-        def erase():
+        def erase(application=application, request_id=request_id):
             return requests.post(f"{live_url}/api/applications/{application['id']}/requests/{request_id}/erase",
                                  headers=admin, timeout=60).status_code
 
