@@ -319,7 +319,11 @@ def normalize(text: str) -> str:
 
 def _normalize_line(line: str) -> str:
     line = _BULLETS.sub("", line)
-    return re.sub(r"\s+", " ", line).strip()
+    line = re.sub(r"\s+", " ", line).strip()
+    # OCR of handwriting splits a year's digits ("2 014.7 ~20 16.7"): a year written with a month is rejoined.
+    return re.sub(r"(?<![\d.])(\d{1,3}) (\d{1,3})(?=\.\d|年)",
+                  lambda m: m.group(1) + m.group(2) if re.fullmatch(r"(?:19|20)\d{2}", m.group(1) + m.group(2))
+                  else m.group(0), line)
 
 
 # Labels of information an employer may not collect or use; the label and its value are blanked.
@@ -425,9 +429,12 @@ def _provider_typo(address: str) -> str:
 def _find_email(lines: list[str]) -> str:
     lines = [_fold_ocr_letters(line) for line in lines]
     for line in _others_last(lines):
+        labelled = re.search(r"(?i)(?:邮箱|电子邮件|邮件|e-?mail)\s*[:：]", line)
+        if labelled:  # OCR put a space after a dot of the address ("xinran. he34@…")
+            line = re.sub(r"(?<=[A-Za-z0-9])\.\s+(?=[A-Za-z0-9._%+-]+\s?@)", ".", line)
         match = _EMAIL.search(line.replace(" @", "@").replace("@ ", "@"))
         if match:
-            if re.search(r"(?i)(?:邮箱|电子邮件|邮件|e-?mail)\s*[:：]", line):
+            if labelled:
                 return _provider_typo(match.group(0).lower())  # labelled: a provider's misread letter is OCR's
             return match.group(0).lower()
     # OCR read the at sign as 0 or o before a mail provider everyone knows ("zihan.zhou710126.com"); only where a

@@ -92,3 +92,12 @@ def test_english_and_cma_and_所获证书_labels():
 def test_a_chinese_title_before_a_city_stays_the_title():
     text = "工作经历\n深圳前海微众银行股份有限公司（2019.07 - 2021.03）\n授信审查岗 | 授信审批部 | 上海"
     assert [(w.employer, w.title) for w in parse_resume(text, today=TODAY).work] == [("深圳前海微众银行股份有限公司", "授信审查岗")]
+
+
+def test_handwriting_ocr_a_year_split_by_a_space_and_a_space_after_a_dot_of_the_address():
+    text = "电子邮箱：xinran. he34@gmai1.com\n工作经历\n起止年月 | 工作单位 | 职务\n" \
+           "2 014.7 ~20 16.7 天职国际会计师事务所（特殊普通合伙） | 财务分析师"
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.email == "xinran.he34@gmail.com"
+    assert [(w.title, w.start, w.end) for w in parsed.work] == [("财务分析师", "2014-07", "2016-07")]
+    assert parse_resume("手机：15744141 800", today=TODAY).phone == "15744141800"  # not a year: left alone
