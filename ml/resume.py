@@ -89,6 +89,7 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
     whole = [_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")]
+    whole = _strip_sheet_margins(whole)
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
@@ -318,7 +319,11 @@ def normalize(text: str) -> str:
 
 def _normalize_line(line: str) -> str:
     line = _BULLETS.sub("", line)
-    return re.sub(r"\s+", " ", line).strip()
+    line = re.sub(r"\s+", " ", line).strip()
+    # OCR of handwriting splits a year's digits ("2 014.7 ~20 16.7"): a year written with a month is rejoined.
+    return re.sub(r"(?<![\d.])(\d{1,3}) (\d{1,3})(?=\.\d|年)",
+                  lambda m: m.group(1) + m.group(2) if re.fullmatch(r"(?:19|20)\d{2}", m.group(1) + m.group(2))
+                  else m.group(0), line)
 
 
 # Labels of information an employer may not collect or use; the label and its value are blanked.
@@ -379,10 +384,58 @@ def _others_last(lines: list[str]) -> list[str]:
         [line for line in lines if _OTHERS_CONTACT.search(line)]
 
 
+_SHEET_LETTERS = re.compile(r"^A(?:\s*\|?\s*[B-Z]){2,}$")
+
+
+def _strip_sheet_margins(lines: list[str]) -> list[str]:
+    """A spreadsheet captured from the screen: a row of column letters (A | B | C) above, row numbers at the left of
+    every row ("10 2013/9/1 至今 | …", "6 7 2005/9/1 …" where an empty row's number joins the next). Only when the
+    column letters are there: elsewhere a number at a line's start may be content."""
+    letters = [k for k, line in enumerate(lines) if _SHEET_LETTERS.match(line.strip())
+               and "".join(line.replace("|", "").split()) == "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:len("".join(line.replace("|", "").split()))]]
+    if not letters:
+        return lines
+    out = []
+    for k, line in enumerate(lines):
+        if k in letters:
+            continue
+        if k > letters[0]:
+            line = re.sub(r"^(?:\d{1,3}\s+)+(?=\S)", "", line.strip())
+            if re.fullmatch(r"\d{1,3}", line):
+                continue
+        out.append(line)
+    return out
+
+
+def _fold_ocr_letters(line: str) -> str:
+    """OCR of a Latin address sometimes adds a diacritic ("gmąil"): an e-mail address has none."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", line) if not unicodedata.combining(ch)) \
+        if re.search(r"[\u00c0-\u024f]", line) else line
+
+
+_PROVIDERS = ("qq.com", "163.com", "126.com", "gmail.com", "outlook.com", "hotmail.com", "sina.com", "foxmail.com",
+              "yahoo.com")
+
+
+def _provider_typo(address: str) -> str:
+    """One character of a well-known provider's domain misread ("gmai1.com", "163.cqm"): the provider."""
+    local, _, domain = address.partition("@")
+    for provider in _PROVIDERS:
+        if domain != provider and len(domain) == len(provider) and sum(a != b for a, b in zip(domain, provider)) == 1:
+            return f"{local}@{provider}"
+    return address
+
+
 def _find_email(lines: list[str]) -> str:
+    lines = [_fold_ocr_letters(line) for line in lines]
     for line in _others_last(lines):
+        labelled = re.search(r"(?i)(?:邮箱|电子邮件|邮件|e-?mail)\s*[:：]", line)
+        if labelled:  # OCR put a space after a dot of the address ("xinran. he34@…")
+            line = re.sub(r"(?<=[A-Za-z0-9])\.\s+(?=[A-Za-z0-9._%+-]+\s?@)", ".", line)
         match = _EMAIL.search(line.replace(" @", "@").replace("@ ", "@"))
         if match:
+            if labelled:
+                return _provider_typo(match.group(0).lower())  # labelled: a provider's misread letter is OCR's
             return match.group(0).lower()
     # OCR read the at sign as 0 or o before a mail provider everyone knows ("zihan.zhou710126.com"); only where a
     # line is labelled as an e-mail address.
@@ -623,7 +676,8 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"(?i)(?:(?P<mon>{_MONTH_NAMES})\.?\s*,?\s*(?P<y1>(?:19|20)\d{{2}})(?!\d)"
     r"|(?<!\d)(?P<m2>0?[1-9]|1[0-2])\s*/\s*(?P<y2>(?:19|20)\d{2})(?!\d)"
-    r"|(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年\s*)?[./\-年]?\s*(?P<m>1[0-2]|0?[1-9])(?!\d)\s*月?|\s*年|(?![\d.]\d)))")
+    r"|(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年\s*)?[./\-年]?\s*(?P<m>1[0-2]|0?[1-9])(?!\d)(?:\s*月|/(?:[12]\d|3[01]|0?[1-9])(?![\d/]))?"
+    r"|\s*年|(?![\d.]\d)))")
 # "一" is how OCR often reads a dash between two dates.
 _RANGE_SEP = re.compile(r"(?i)\s*(?:-+|至|到|to|~|一)\s*")
 _PRESENT = re.compile(r"(?i)(?:至今|现在|目前|今|present|now|current|today)")
@@ -651,6 +705,9 @@ def find_date_range(text: str) -> tuple[tuple[int, int], _Month, _Month | None] 
     """(span, start, end) of the first "start - end" range; end None means 至今/present."""
     for match in _DATE.finditer(text):
         sep = _RANGE_SEP.match(text, match.end())
+        if not sep and match.group("m"):
+            # Two spreadsheet cells side by side ("2005/9/1 2009/6/1"): both dates full, only space between.
+            sep = re.compile(r"\s+(?=(?:19|20)\d{2}[./\-年]\s*(?:1[0-2]|0?[1-9])(?!\d))").match(text, match.end())
         if not sep:
             continue
         present = _PRESENT.match(text, sep.end())
@@ -700,6 +757,8 @@ def _month_index(label: str, *, first: bool) -> int | None:
 # a list table's item column, "drop" for what no field takes (a referee, when a certificate was obtained, a level).
 _COLUMN_ROLES = [
     ("dates", r"起止时间|起止年月|起止日期|起讫时间|时间|在职时间|任职时间|就读时间|在校时间|日期|Period|Dates?|Duration"),
+    # A start and an end column ("开始 | 结束", "入职时间 | 离职时间"): both are the dates of the row.
+    ("dates", r"开始(?:时间|日期)?|结束(?:时间|日期)?|入职(?:时间|日期)?|离职(?:时间|日期)?|入学(?:时间)?|毕业(?:时间)?|Start|End|From|To"),
     ("employer", r"工作单位|任职单位|单位名称|公司名称|公司|单位|Company|Employer|Organi[sz]ation"),
     ("school", r"毕业院校|就读院校|学校名称|学校|院校|School|University|Institution"),
     ("title", r"职务|职位|岗位|担任职务|所任职务|Position|Title|Role"),
@@ -747,14 +806,21 @@ def _column_tables(lines: list[str]) -> list[str]:
             heads = None if _header_kinds(line) or " | " not in line else heads
             out.append(line)
             continue
-        if len(cells) != len(heads):
+        row_heads = heads
+        if len(cells) == len(heads) - 1 and any(a == b == "dates" for a, b in zip(heads, heads[1:])):
+            # Start and end columns whose two dates OCR read as one cell ("2005/9/1 2009/6/1 | …").
+            k = next(i for i, (a, b) in enumerate(zip(heads, heads[1:])) if a == b == "dates")
+            row_heads = heads[:k] + heads[k + 1:]
+        if len(cells) != len(row_heads):
             out.append(line)
             continue
         by_role: dict[str, list[str]] = {}
-        for role, cell in zip(heads, cells):
+        for role, cell in zip(row_heads, cells):
             if role != "drop" and cell:
                 by_role.setdefault(role, []).append(cell)
         order = ("dates", "employer", "school", "title", "major", "degree", "item")
+        if len(by_role.get("dates", [])) == 2:
+            by_role["dates"] = [" - ".join(by_role["dates"])]  # a start column and an end column
         out.append(" | ".join(cell for role in order for cell in by_role.get(role, [])[:1 if role != "item" else None]))
     return out
 
@@ -990,7 +1056,9 @@ class _EducationBuilder(_EntryBuilder):
     def is_description(line: str) -> bool:
         if _SCHOOL.fullmatch(line.strip()):
             return False  # "Nanjing University of Finance and Economics": long, but a school's name
-        return len(line) > 40 or bool(re.search(r"(?i)课程|GPA|绩点|排名|奖学金|荣誉|论文|获奖|courses?|thesis|award", line))
+        # "B.Sc. in Management Science and Engineering": long, but a degree and its programme.
+        degree_led = bool(_DEGREE.match(line.strip())) and not _SENTENCE.search(line) and len(line) <= 80
+        return (len(line) > 40 and not degree_led) or bool(re.search(r"(?i)课程|GPA|绩点|排名|奖学金|荣誉|论文|获奖|courses?|thesis|award", line))
 
     def complete(self) -> bool:
         return self.has("school") or (self.has("degree") and self.has("start"))
@@ -1038,9 +1106,12 @@ class _WorkBuilder(_EntryBuilder):
 
     @staticmethod
     def is_description(line: str) -> bool:
+        parts = [p.strip() for p in re.split(r"[,，]", line)]
+        if len(parts) == 2 and _TITLE_WORDS_RE.search(parts[0]) and _DEPARTMENT_EN.fullmatch(parts[1]) \
+                and len(parts[0].split()) <= 5:
+            return False  # "Quantitative Researcher, Small Business Finance Department": a title and its department
         if len(line) > 40:
             return True
-        parts = [p.strip() for p in re.split(r"[,，]", line)]
         if len(parts) == 2 and all(0 < len(p) <= 14 for p in parts) \
                 and (_TITLE_WORDS_RE.search(parts[0]) or re.fullmatch(r"[\u4e00-\u9fff]{2,8}", parts[0])) \
                 and not _SENTENCE.search(line.replace(",", "").replace("，", "")) \
@@ -1055,6 +1126,9 @@ class _WorkBuilder(_EntryBuilder):
         found: dict[str, str] = {}
         text = _DEPARTMENT.sub(" ", text)
         text = _GLUED_DEPARTMENT.sub("", text)
+        parts = [p.strip() for p in re.split(r"[,，]", text)]
+        if len(parts) == 2 and _TITLE_WORDS_RE.search(parts[0]) and _DEPARTMENT_EN.fullmatch(parts[1]):
+            text = parts[0]  # "Quantitative Researcher, Treasury Operations Center": the centre is a department
         text = re.sub(r"\(\s*\)", " ", text)
         text = re.sub(r"^[\s|,;·]+|[\s|,;·]+$", "", text)
         if not text:
@@ -1076,7 +1150,17 @@ class _WorkBuilder(_EntryBuilder):
                     first_title = 0  # "Senior Risk Analyst": one title
                 if first_title > 0:  # "Goldman Sachs Analyst"
                     pieces = [" ".join(words[:first_title]), " ".join(words[first_title:])]
-        pieces = [p for p in pieces if not _CITY.fullmatch(p)] or pieces
+        located = [p for p in pieces if not _CITY.fullmatch(p)]
+        if employer or (located and len(located) < len(pieces)):
+            # "Employer | City": a location names no title; the piece written before it is the employer.
+            if not employer and len(located) == 1 and not _TITLE_WORDS_RE.search(located[0]) \
+                    and not re.search(r"[\u4e00-\u9fff]", located[0]) and pieces.index(located[0]) < len(pieces) - 1:
+                return {"employer": located[0]}
+            pieces = located
+        else:
+            pieces = located or pieces
+        if len(pieces) >= 2:
+            pieces = [p for p in pieces if not _DEPARTMENT_EN.fullmatch(p)] or pieces
         if not employer and len(pieces) >= 2 and not _TITLE_WORDS_RE.search(pieces[0]):
             found["employer"] = pieces.pop(0)
         elif not employer and len(pieces) == 2 and not _TITLE_WORDS_RE.search(pieces[1]):
@@ -1109,7 +1193,10 @@ _GLUED_DEPARTMENT = re.compile(
 # A work location written beside the title ("客户经理  上海") is not part of it.
 _CITY = re.compile(r"北京|上海|天津|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|宁波|合肥|"
                    r"沈阳|大连|哈尔滨|长春|昆明|南宁|贵阳|南昌|太原|石家庄|香港|澳门|台北|"
-                   r"Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong")
+                   r"Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong|Tianjin|Chongqing|Nanjing|Suzhou|Chengdu|Wuhan|"
+                   r"Xi'an|Changsha|Qingdao|Xiamen|Ningbo|Hefei|Dalian|Singapore|London|New York")
+# An English department beside the title ("Quantitative Researcher, Treasury Operations Center").
+_DEPARTMENT_EN = re.compile(r"(?i)^(?:[A-Z][A-Za-z&]*\s+){0,5}(?:Department|Division|Center|Centre|Team|Dept\.?|Desk)$")
 _CAMPUS = re.compile(r"学生会|社团|协会|团委|研究生会|班级|班委|学生|校园|(?:^|\s)(?:主席|副主席|部长|副部长|会长|副会长|班长|干事|委员)(?:$|\s)")
 
 
@@ -1139,7 +1226,7 @@ _LABEL_KIND = {"技能": "skills", "专业技能": "skills", "技能特长": "sk
                "证书": "certificates", "资格证书": "certificates", "certificate": "certificates",
                "certificates": "certificates", "certification": "certificates", "certifications": "certificates",
                "语言": "languages", "语言能力": "languages", "外语": "languages", "language": "languages",
-               "languages": "languages"}
+               "languages": "languages", "english": "languages", "所获证书": "certificates", "获得证书": "certificates", "持有证书": "certificates"}
 # Any heading of a list section works as a label too ("技能标签：…", "职业资格：…", "Technical Skills: …").
 _LABEL_KIND.update({phrase: kind for kind in ("skills", "certificates", "languages") for phrase in _HEADERS[kind]})
 _ITEM_LABEL = re.compile(r"(?i)^(" + "|".join(re.escape(label).replace(r"\ ", r"\s+")

@@ -2147,6 +2147,153 @@ def layout_excel_sheet_png(p: Person, rng: random.Random):
     return "screenshot", c
 
 
+# --- the seventh batch (fifth session): written before the sixth batch was studied, scored once after ---
+
+POOLS_V7 = {
+    "employers": [("浙商银行股份有限公司", "China Zheshang Bank"), ("中国银河证券股份有限公司", "China Galaxy Securities"),
+                  ("渤海银行股份有限公司天津分行", "China Bohai Bank Tianjin Branch"), ("新华人寿保险股份有限公司", "New China Life"),
+                  ("中金公司", "CICC"), ("安永华明会计师事务所（特殊普通合伙）", "Ernst & Young Hua Ming"),
+                  ("马上消费金融股份有限公司", "Mashang Consumer Finance"), ("青岛农村商业银行股份有限公司", "Qingdao Rural Commercial Bank"),
+                  ("易方达基金管理有限公司", "E Fund Management")],
+    "departments": [("公司业务部", "Corporate Business Department"), ("风险控制部", "Risk Control Department"),
+                    ("普惠金融事业部", "Inclusive Finance Division"), ("固定收益部", "Fixed Income Department"),
+                    ("资产管理部", "Asset Management Department")],
+    "titles": [("公司客户经理", "Corporate Relationship Manager"), ("风控专员", "Risk Control Specialist"),
+               ("固收研究员", "Fixed Income Researcher"), ("审计经理", "Audit Manager"), ("客户服务主管", "Customer Service Supervisor"),
+               ("信审专员", "Credit Review Specialist"), ("债券交易员", "Bond Trader")],
+    "schools": [("四川大学", "Sichuan University"), ("华东师范大学", "East China Normal University"),
+                ("广东外语外贸大学", "Guangdong University of Foreign Studies"), ("哈尔滨工业大学", "Harbin Institute of Technology"),
+                ("浙江财经大学", "Zhejiang University of Finance and Economics")],
+    "majors": [("税收学", "Taxation"), ("金融科技", "Financial Technology"), ("工商管理", "Business Administration"),
+               ("数量经济学", "Quantitative Economics"), ("资产评估", "Asset Appraisal")],
+    "skills": ["Python", "SQL", "Excel", "PPT", "Wind", "Choice", "债券估值", "信用分析", "客户关系维护", "Power Query"],
+    "certs": ["CFA", "银行从业资格", "证券从业资格", "中级经济师", "CPA", "FRM"],
+    "langs": ["CET-6", "CET-4", "BEC中级"],
+}
+
+
+def layout_timeline_51job_pdf(p: Person, rng: random.Random):
+    """A 前程无忧 (51job) PDF export (Mono face): a grey banner with the site name and a résumé number, a 最近工作 box,
+    then a left timeline: start date, a dash and end date stacked in a narrow column, a vertical rule with a dot per entry,
+    employer (bold-looking, larger) right of it, "部门：X  职位：Y" below, a description."""
+    c = Canvas(face=1)
+    c.fill(0, 0, PAGE_W, 70, 215)
+    c.text(60, 20, "前程无忧 51job.com", 26)
+    c.text(820, 24, f"简历编号：{rng.randrange(10**8, 10**9)}", 20)
+    y = 110
+    c.text(60, y, p.name, 40)
+    c.text(300, y + 12, f"{p.sensitive['性别']} | {p.sensitive['出生年月']}生 | 现居住 {p.sensitive['籍贯'][:2]}", 20)
+    y += 70
+    c.text(60, y, f"手机：{p.phone}        E-mail：{p.email}", 22)
+    y += 56
+    w0 = p.work[0]
+    c.fill(60, y, PAGE_W - 60, y + 70, 240)
+    c.text(80, y + 8, f"最近工作  公  司：{w0['employer']}", 20)
+    c.text(80, y + 38, f"          职  位：{w0['title']}", 20)
+    y += 110
+
+    def section(title: str):
+        nonlocal y
+        c.text(60, y, title, 28)
+        c.line(60, y + 40, PAGE_W - 60, y + 40)
+        y += 64
+
+    def timeline(start: str, end: str, lines: list[tuple[str, int]]):
+        nonlocal y
+        c.text(60, y, fmt_date(start, "slash"), 20)
+        c.text(60, y + 30, "—", 18)
+        c.text(60, y + 56, fmt_date(end, "slash"), 20)
+        c.fill(206, y + 6, 218, y + 18, 0)
+        top = y
+        for text, size in lines:
+            c.text(250, y, text, size)
+            y += size + 18
+        y = max(y, top + 90) + 18
+        c.line(212, top + 20, 212, y - 4)
+
+    section("工作经验")
+    for w in p.work:
+        timeline(w["start"], w["end"], [(w["employer"], 26), (f"部门：{w['dept']}    职位：{w['title']}", 20),
+                                        (w["description"], 18)])
+    section("教育经历")
+    for e in p.education:
+        timeline(e["start"], e["end"], [(e["school"], 26), (f"专业：{e['major']}    学历：{e['degree']}", 20)])
+    section("技能/语言")
+    c.text(250, y, "技能：" + "  ".join(p.skills), 20)
+    y += 40
+    c.text(250, y, "语言：" + p.languages[0], 20)
+    y += 56
+    section("证书")
+    for cert in p.certificates:
+        c.text(250, y, f"{fmt_date(p.education[-1]['end'], 'slash')}    {cert}", 20)
+        y += 36
+    return "text_pdf", c
+
+
+def layout_wps_icons_docx(p: Person, rng: random.Random):
+    """A WPS résumé template as DOCX: contact fields marked by icons instead of labels (☎ ✉ ⌂), headings with an
+    English subtitle and a decorative bar ("▍工作经历 WORK EXPERIENCE"), entries as "dates  employer  title" on one line
+    separated by runs of spaces, 主要职责 bullets, skills as "熟练掌握X、Y；了解Z"."""
+    def build(document):
+        from docx.shared import Pt
+
+        first = document.add_paragraph()
+        first.add_run(p.name).font.size = Pt(22)
+        first.add_run("    求职意向：" + p.work[0]["title"])
+        document.add_paragraph(f"☎ {p.phone}      ✉ {p.email}      ⌂ {p.sensitive['籍贯']}")
+
+        def heading(zh: str, en: str):
+            run = document.add_paragraph().add_run(f"▍{zh} {en}")
+            run.bold = True
+            run.font.size = Pt(14)
+
+        heading("教育背景", "EDUCATION")
+        for e in p.education:
+            document.add_paragraph(f"{fmt_range(e['start'], e['end'], 'dot', '-')}      {e['school']}      "
+                                   f"{e['major']}（{e['degree']}）")
+        heading("工作经历", "WORK EXPERIENCE")
+        for w in p.work:
+            document.add_paragraph(f"{fmt_range(w['start'], w['end'], 'dot', '-')}      {w['employer']}      {w['title']}")
+            document.add_paragraph("主要职责：")
+            document.add_paragraph("◆ " + w["description"])
+        heading("技能证书", "SKILLS")
+        document.add_paragraph("熟练掌握" + "、".join(p.skills[:3]) + "；了解" + p.skills[3])
+        document.add_paragraph("证书：" + "、".join(p.certificates) + "；" + p.languages[0])
+        heading("自我评价", "ABOUT ME")
+        document.add_paragraph("性格开朗，责任心强，具备良好的沟通能力和团队合作精神。")
+    return "docx", build
+
+
+def layout_email_text_pdf(p: Person, rng: random.Random):
+    """A résumé pasted into an e-mail body and printed to PDF (Mono face): the mail header (发件人 with the
+    candidate's address, 收件人 an HR address, 主题 naming the post), a greeting, sections as "【X】" or "X：" at a
+    line's start, numbered entries "1、2019年7月-2021年3月，employer，dept，title", a signature with the phone."""
+    c, y = Canvas(face=1), 60
+    hr = rng.choice(["hr@zsbank.com.cn", "zhaopin@galaxy.com", "campus@cicc.com.cn"])
+    for line in (f"发件人：{p.name} <{p.email}>", f"收件人：{hr}", f"时  间：2025年{rng.randrange(1, 12)}月{rng.randrange(1, 28)}日",
+                 f"主  题：应聘{p.work[0]['title']}岗位-{p.name}-{p.phone[-4:]}"):
+        c.text(60, y, line, 20)
+        y += 32
+    c.line(60, y + 4, PAGE_W - 60, y + 4)
+    y += 30
+    body = ["尊敬的HR您好：", f"    我在贵行官网看到{p.work[0]['title']}岗位的招聘信息，特投递简历如下，请查收。", "",
+            "【基本信息】", f"姓名：{p.name}    性别：{p.sensitive['性别']}    出生年月：{p.sensitive['出生年月']}", "",
+            "【教育经历】"]
+    for k, e in enumerate(p.education, start=1):
+        body.append(f"{k}、{fmt_range(e['start'], e['end'], 'nian', '-')}，{e['school']}，{e['major']}，{e['degree']}")
+    body += ["", "【工作经历】"]
+    for k, w in enumerate(p.work, start=1):
+        body.append(f"{k}、{fmt_range(w['start'], w['end'], 'nian', '-')}，{w['employer']}，{w['dept']}，{w['title']}")
+        body.append(f"   {w['description']}")
+    body += ["", "【技能及证书】", "技能：" + "，".join(p.skills), "证书：" + "，".join(p.certificates),
+             "外语：" + p.languages[0], "", "以上，期待您的回复！", "", "祝好", p.name, f"手机：{p.phone}",
+             "---", "发自我的iPhone"]
+    for line in body:
+        c.text(60, y, line, 20)
+        y += 34
+    return "text_pdf", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -2237,6 +2384,12 @@ LAYOUTS = [
            "'Sep 2018 – Nov 2019' at the right, 'Employer | City', 'M.Sc. in X'", english=True, pools=POOLS_V6),
     Layout("excel_sheet_png", layout_excel_sheet_png, "spreadsheet résumé on screen: column letters, row numbers, "
            "start and end cells as Excel dates (2019/3/1), 单位/岗位/部门 columns", pools=POOLS_V6),
+    Layout("timeline_51job_pdf", layout_timeline_51job_pdf, "前程无忧 PDF export (Mono face): site banner and résumé "
+           "number, 最近工作 box, left timeline (start over — over end), employer then '部门：X 职位：Y'", pools=POOLS_V7),
+    Layout("wps_icons_docx", layout_wps_icons_docx, "WPS template DOCX: icons for contact fields (☎ ✉ ⌂), '▍工作经历 WORK "
+           "EXPERIENCE' headings, 'dates  employer  title' split by spaces, 熟练掌握X；了解Y", pools=POOLS_V7),
+    Layout("email_text_pdf", layout_email_text_pdf, "résumé pasted into an e-mail and printed (Mono face): mail header "
+           "with an HR address, greeting, 【】 sections, '1、dates，employer，dept，title', signature", pools=POOLS_V7),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -2260,6 +2413,8 @@ UNSEEN_BATCH4 = frozenset({"bank_netapply_pdf", "zhilian_online_pdf", "year_only
 UNSEEN_BATCH5 = frozenset({"gov_form_docx", "linkedin_pdf", "fax_scan", "maimai_png", "foreign_bank_pdf"})
 # Written at the start of the fourth session, before the fifth batch was studied; scored once after that study.
 UNSEEN_BATCH6 = frozenset({"handwritten_form_scan", "photo_box_docx", "returnee_cv_pdf", "excel_sheet_png"})
+# Written at the start of the fifth session, before the sixth batch was studied; scored once after that study.
+UNSEEN_BATCH7 = frozenset({"timeline_51job_pdf", "wps_icons_docx", "email_text_pdf"})
 IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf"}
 
 
@@ -2278,7 +2433,12 @@ class CorpusResume:
 
     @property
     def unseen(self) -> bool:
-        return self.layout in UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
+        return self.layout in (UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
+                               | UNSEEN_BATCH7)
+
+    @property
+    def batch7(self) -> bool:
+        return self.layout in UNSEEN_BATCH7
 
     @property
     def batch6(self) -> bool:
