@@ -6,14 +6,13 @@ import copy
 import hashlib
 import io
 import math
-import wave
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from backend.seed import demo_job_payload
 
-from .helpers import JOB, create_job, invite_candidate, silent_wav, start_question
+from .helpers import JOB, create_job, invite_candidate, silent_wav, split_wav, start_question
 
 SEGMENT_SECONDS = 10
 
@@ -36,21 +35,6 @@ def _segment(client, me, answer_id, content: bytes, *, index: int, count: int | 
     if count is not None:
         data["count"] = count
     return client.post(f"/api/candidate/answers/{answer_id}/segments", headers=me, content_type="multipart/form-data", data=data)
-
-
-def _split_wav(data: bytes, seconds: int) -> list[bytes]:
-    """A WAV cut into standalone WAV files of `seconds` each, as a recorder hands over its segments."""
-    with wave.open(io.BytesIO(data)) as source:
-        params, frames = source.getparams(), source.readframes(source.getnframes())
-    step = params.framerate * params.sampwidth * params.nchannels * seconds
-    pieces = []
-    for start in range(0, len(frames), step):
-        out = io.BytesIO()
-        with wave.open(out, "wb") as piece:
-            piece.setparams(params)
-            piece.writeframes(frames[start:start + step])
-        pieces.append(out.getvalue())
-    return pieces
 
 
 def _book_slot(client, hr, me, job_id, *, location="线上") -> dict:
@@ -214,7 +198,7 @@ def test_a_practice_answer_is_never_scored_nor_shown_to_hr(client, make_hr, run_
     unfinished = client.post("/api/candidate/interview/finish", headers=me)
     assert unfinished.status_code == 409 and unfinished.json["errors"]["question_ids"] == [real["id"]]
     real_answer = start_question(client, me, real["id"])
-    pieces = _split_wav(strong, SEGMENT_SECONDS - 1)
+    pieces = split_wav(strong, SEGMENT_SECONDS - 1)
     for index, piece in enumerate(pieces):
         last = index == len(pieces) - 1
         if last:

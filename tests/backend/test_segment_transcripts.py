@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import uuid
-import wave
 from datetime import timedelta
 
 import pytest
@@ -19,7 +18,7 @@ from backend.models import Answer, AnswerSegment, SegmentTranscript, utcnow
 from ml.asr import FasterWhisperEngine
 from ml.audio import SAMPLE_RATE
 
-from .helpers import create_job, invite_candidate, start_question
+from .helpers import create_job, invite_candidate, split_wav, start_question
 
 SEGMENT_SECONDS = 13
 
@@ -45,16 +44,7 @@ def recognised(monkeypatch):
 
 def _pieces(shared_dir) -> list[bytes]:
     """q1_strong.wav (35.6 s) cut into standalone WAVs of SEGMENT_SECONDS - 1 s, as a recorder hands them over."""
-    with wave.open(str(shared_dir / "fixtures" / "interview" / "q1_strong.wav")) as source:
-        params, frames = source.getparams(), source.readframes(source.getnframes())
-    step = params.framerate * params.sampwidth * params.nchannels * (SEGMENT_SECONDS - 1)
-    pieces = []
-    for start in range(0, len(frames), step):
-        out = io.BytesIO()
-        with wave.open(out, "wb") as piece:
-            piece.setparams(params)
-            piece.writeframes(frames[start:start + step])
-        pieces.append(out.getvalue())
+    pieces = split_wav((shared_dir / "fixtures" / "interview" / "q1_strong.wav").read_bytes(), SEGMENT_SECONDS - 1)
     assert len(pieces) == 3
     return pieces
 
