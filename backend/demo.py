@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import time
+import wave
 from pathlib import Path
 
 import requests
@@ -21,6 +23,25 @@ def _check(response: requests.Response, expected: int) -> dict:
     if response.status_code != expected:
         raise DemoFailed(f"{response.request.method} {response.url} -> {response.status_code}: {response.text[:500]}")
     return response.json() if response.content else {}
+
+
+def _segments(data: bytes, seconds: int) -> list[bytes]:
+    """A WAV recording cut into standalone WAVs of at most `seconds` (the server's segment length); another format
+    goes up whole."""
+    try:
+        with wave.open(io.BytesIO(data)) as source:
+            params, frames = source.getparams(), source.readframes(source.getnframes())
+    except (wave.Error, EOFError):
+        return [data]
+    step = params.framerate * seconds * params.sampwidth * params.nchannels
+    pieces = []
+    for start in range(0, len(frames), step):
+        out = io.BytesIO()
+        with wave.open(out, "wb") as piece:
+            piece.setparams(params)
+            piece.writeframes(frames[start:start + step])
+        pieces.append(out.getvalue())
+    return pieces
 
 
 def run_demo(base_url: str, *, audio: Path = DEFAULT_AUDIO, email: str = DEMO_ADMIN_EMAIL,
@@ -55,11 +76,13 @@ def run_demo(base_url: str, *, audio: Path = DEFAULT_AUDIO, email: str = DEMO_AD
     echo(f"[candidate] question 1: {started['question']['text']} (record by {started['record_by']})")
 
     data = audio.read_bytes()
-    with audio.open("rb") as fh:
+    pieces = _segments(data, started["segment_max_seconds"])
+    for index, piece in enumerate(pieces):  # as the browser's recorder hands them over, each as it is recorded
         answer = _check(http.post(f"{api}/candidate/answers/{started['answer_id']}/segments", headers=me,
-                                  files={"file": (audio.name, fh)},
-                                  data={"index": 0, "count": 1, "sha256": hashlib.sha256(data).hexdigest()}), 201)
-    echo(f"[candidate] uploaded {audio.name} ({len(data) / 1024:.0f} KiB); status {answer['status']}")
+                                  files={"file": (f"{audio.stem}-{index}{audio.suffix}", piece)},
+                                  data={"index": index, "count": len(pieces), "sha256": hashlib.sha256(piece).hexdigest()}), 201)
+    echo(f"[candidate] uploaded {audio.name} ({len(data) / 1024:.0f} KiB) in {len(pieces)} segment(s) of at most "
+         f"{started['segment_max_seconds']} s; status {answer['status']}")
 
     waiting_since = time.monotonic()
     while answer["status"] not in FINAL:
