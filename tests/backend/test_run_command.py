@@ -53,7 +53,7 @@ def test_qingpin_run_walks_the_demo_on_sqlite_local_disk_and_embedded_redis(tmp_
         assert output.rstrip().splitlines()[-1].startswith("HR on a phone: http://") and "/h5/hr/" in output
         assert "[HR] transcript:" in output and "✓" in output
         # the 36 s answer goes up as the browser records it: in segments of the default 20 s, recognised as they land
-        assert "in 2 segment(s) of at most 20 s" in output
+        assert "in 2 segment(s) of at most 20 s" in output, [x for x in seen if "uploaded" in x]
         assert (tmp_path / "instance" / "qingpin.db").is_file()
         # Served by gunicorn, without naming it.
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=10) as health:
