@@ -165,7 +165,8 @@ test('add a candidate and invite: the link is shown to copy', async () => {
 })
 
 async function answer(session, question, file) {
-  const started = await api(`/api/candidate/questions/${question.id}/start`, { method: 'POST', token: session })
+  // each corpus answer (~36 s) goes up whole, as a mini-program camera records it: recorder=camera gets 120 s segments
+  const started = await api(`/api/candidate/questions/${question.id}/start?recorder=camera`, { method: 'POST', token: session })
   const bytes = readFileSync(resolve(SHARED, 'fixtures/interview', file))
   const form = new FormData()
   form.append('file', new Blob([bytes], { type: 'audio/wav' }), file)
