@@ -25,15 +25,12 @@ def _check(response: requests.Response, expected: int) -> dict:
     return response.json() if response.content else {}
 
 
-def _segments(data: bytes, seconds: int) -> list[bytes]:
-    """A WAV recording cut into standalone WAVs of at most `seconds` (the server's segment length); another format
-    goes up whole."""
-    try:
-        with wave.open(io.BytesIO(data)) as source:
-            params, frames = source.getparams(), source.readframes(source.getnframes())
-    except (wave.Error, EOFError):
-        return [data]
-    step = params.framerate * seconds * params.sampwidth * params.nchannels
+def split_wav(data: bytes, seconds: float) -> list[bytes]:
+    """A WAV recording cut into standalone WAVs of at most `seconds` each, as a segment recorder hands them over
+    (wave.Error when `data` is no WAV)."""
+    with wave.open(io.BytesIO(data)) as source:
+        params, frames = source.getparams(), source.readframes(source.getnframes())
+    step = int(params.framerate * seconds) * params.sampwidth * params.nchannels
     pieces = []
     for start in range(0, len(frames), step):
         out = io.BytesIO()
@@ -42,6 +39,14 @@ def _segments(data: bytes, seconds: int) -> list[bytes]:
             piece.writeframes(frames[start:start + step])
         pieces.append(out.getvalue())
     return pieces
+
+
+def _segments(data: bytes, seconds: int) -> list[bytes]:
+    """The recording in segments of the server's length; another format than WAV goes up whole."""
+    try:
+        return split_wav(data, seconds)
+    except (wave.Error, EOFError):
+        return [data]
 
 
 def run_demo(base_url: str, *, audio: Path = DEFAULT_AUDIO, email: str = DEMO_ADMIN_EMAIL,

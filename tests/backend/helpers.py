@@ -132,18 +132,3 @@ def hire(client, app, hr, job, name="王小明", *, department="公司金融部"
     signed = client.post("/api/onboard/session", json={"case_id": login["case_id"], "code": login["login_code"]})
     assert signed.status_code == 201, signed.json
     return decided.json, {"Authorization": f"Bearer {signed.json['token']}"}
-
-
-def split_wav(data: bytes, seconds: float) -> list[bytes]:
-    """A WAV cut into standalone WAV files of `seconds` each, as a recorder hands over its segments."""
-    with wave.open(io.BytesIO(data)) as source:
-        params, frames = source.getparams(), source.readframes(source.getnframes())
-    step = int(params.framerate * seconds) * params.sampwidth * params.nchannels
-    pieces = []
-    for start in range(0, len(frames), step):
-        out = io.BytesIO()
-        with wave.open(out, "wb") as piece:
-            piece.setparams(params)
-            piece.writeframes(frames[start:start + step])
-        pieces.append(out.getvalue())
-    return pieces

@@ -10,9 +10,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from backend.demo import split_wav
 from backend.seed import demo_job_payload
 
-from .helpers import JOB, create_job, invite_candidate, silent_wav, split_wav, start_question
+from .helpers import JOB, create_job, invite_candidate, silent_wav, start_question
 
 SEGMENT_SECONDS = 10
 

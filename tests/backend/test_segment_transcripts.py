@@ -13,12 +13,13 @@ from rq.job import Job as RqJob
 from sqlmodel import select
 
 from backend.db import session_scope
+from backend.demo import split_wav
 from backend.jobs.queues import ASR
 from backend.models import Answer, AnswerSegment, SegmentTranscript, utcnow
 from ml.asr import FasterWhisperEngine
 from ml.audio import SAMPLE_RATE
 
-from .helpers import create_job, invite_candidate, split_wav, start_question
+from .helpers import create_job, invite_candidate, start_question
 
 SEGMENT_SECONDS = 13
 

@@ -18,6 +18,7 @@ import pytest
 import requests
 from rq import Queue, SimpleWorker
 
+from backend.demo import split_wav
 from backend.jobs.queues import ALL_QUEUES
 from backend.seed import demo_job_payload
 from backend.wechat.subscribe import TEMPLATE_LAYOUTS
@@ -42,14 +43,10 @@ def test_jest_unit_suite(jest):
 def _split_wav(source, directory, seconds: float) -> list[str]:
     """Cut a WAV into valid WAV files of `seconds` each: what the camera hands back per segment."""
     paths = []
-    with wave.open(str(source), "rb") as whole:
-        params, per_segment = whole.getparams(), int(whole.getframerate() * seconds)
-        while frames := whole.readframes(per_segment):
-            path = directory / f"segment-{len(paths)}.wav"
-            with wave.open(str(path), "wb") as out:
-                out.setparams(params)
-                out.writeframes(frames)
-            paths.append(str(path))
+    for index, piece in enumerate(split_wav(source.read_bytes(), seconds)):
+        path = directory / f"segment-{index}.wav"
+        path.write_bytes(piece)
+        paths.append(str(path))
     return paths
 
 
