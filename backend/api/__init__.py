@@ -1,6 +1,8 @@
 """The HTTP API: flask-smorest with OpenAPI 3 at /api/openapi.json and docs at /api/docs."""
 from __future__ import annotations
 
+import threading
+
 import swagger_ui_bundle
 from flask import Flask, jsonify, send_from_directory
 from flask_smorest import Api
@@ -26,7 +28,42 @@ API_CONFIG = {
 
 
 class QingPinApi(Api):
-    """flask-smorest's Api whose HTTP errors carry a message (and a reason) like our own errors do."""
+    """flask-smorest's Api whose HTTP errors carry a message (and a reason) like our own errors do, and whose
+    OpenAPI document is built when it is first read (/api/openapi.json, the docs page, `qingpin openapi`).
+
+    Building it (apispec converting every schema, deep copies of every view's doc) was 70 % of `create_app`, paid
+    by every gunicorn worker at start and by every test's app; the routes themselves are registered at once."""
+
+    def __init__(self, app=None, **kwargs):
+        self._pending_docs: list[tuple] = []
+        self._docs_lock = threading.Lock()
+        self._docs_builder: int | None = None
+        super().__init__(app, **kwargs)
+
+    @property
+    def spec(self):
+        if self._pending_docs and self._docs_builder != threading.get_ident():
+            with self._docs_lock:  # other readers wait here until the document is whole
+                if self._pending_docs:
+                    self._docs_builder = threading.get_ident()
+                    try:
+                        for blp, name, parameters in self._pending_docs:  # flask-smorest's register_blueprint, after routing
+                            blp.register_views_in_doc(self, self._app, self._spec, name=name, parameters=parameters)
+                            self._spec.tag({"name": name, "description": blp.description})
+                        self._pending_docs = []
+                    finally:
+                        self._docs_builder = None
+        return self._spec
+
+    @spec.setter
+    def spec(self, value):
+        self._spec = value
+
+    def register_blueprint(self, blp, *, parameters=None, **options):
+        name = options.get("name", blp.name)
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][name] = self
+        self._app.register_blueprint(blp, **options)
+        self._pending_docs.append((blp, name, parameters))
 
     def handle_http_exception(self, error):
         payload, status, headers = super().handle_http_exception(error)
