@@ -15,7 +15,7 @@ DIGRESSES = "digresses"
 # What HR reads about each finding.
 MESSAGES: dict[str, str] = {
     RESTATES_QUESTION: "回答主要是在重复题目，没有说明具体做法或经历",
-    KEYWORD_STRING: "回答罗列了关键词，没有说明具体做法或经历",
+    KEYWORD_STRING: "回答只罗列了关键词，没有说明具体做法或经历，所列关键词不计分",
     OFF_TOPIC: "回答与题目无关，没有涉及任何评分要点",
     DIGRESSES: "回答中大段内容与题目无关（谈家庭、学校、爱好或泛泛议论），只有少数句子在回答问题，得分按回答问题的内容比例折减",
 }
@@ -62,7 +62,7 @@ def pieces(text: str) -> list[str]:
 
 def find_non_answers(
     clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config,
-    digression: set[int] = frozenset(), phrases: tuple[float, int] = (0.0, 0),
+    digression: set[int] = frozenset(), phrases: tuple[float, int] = (0.0, 0), answering: float | None = None,
 ) -> list[NonAnswer]:
     """The non-answer findings of an answer. ``echo``: indexes of clauses restating the question; ``matched``:
     clauses (outside ``echo``) that say a rubric point; ``on_topic``: clauses of sentences naming the question's,
@@ -100,7 +100,11 @@ def find_non_answers(
         off = [i for i in spoken if i not in on_topic]
         found.append(NonAnswer(OFF_TOPIC, MESSAGES[OFF_TOPIC], round(1 - on_topic_share, 3), quotes(off)))
     digression_share = digressed_share(clauses, digression)
-    if not found and digression_share >= config.digression_share:
+    # content-v6: a digression (a cue of family, school, hobbies...) of any length, in an answer a quarter or more of
+    # which does not answer (``answering``, ml.nonanswer.answering_share), digresses as much as a long one: the talk
+    # around a short cued digression (开车、投资都有风险) says nothing of the question either.
+    unanswered = 1.0 - answering if answering is not None and digression else 0.0
+    if not found and max(digression_share, unanswered) >= config.digression_share:
         found.append(NonAnswer(DIGRESSES, MESSAGES[DIGRESSES], round(digression_share, 3), quotes(digression)))
     return found
 

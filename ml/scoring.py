@@ -15,6 +15,7 @@ from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
 from ml.nonanswer import (
     CAPPING,
     DIGRESSES,
+    KEYWORD_STRING,
     RESTATES_QUESTION,
     NonAnswer,
     answering_share,
@@ -63,7 +64,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v5"
+SCORER_VERSION = "content-v6"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -104,8 +105,9 @@ SCORED_FEATURES: tuple[Feature, ...] = (
     Feature(
         "rubric_coverage",
         "回答内容覆盖题目评分要点的程度：按关键词、评分要点原文的词语、同义词（含同音词和拆开说的词）匹配，"
-        "以及要点要求的结构（如行动、结果、具体数字），均引用原话和时间点；只重复题目、罗列关键词或答非所问的回答得分受限并说明原因；"
-        "大段谈论家庭、学校、爱好等与题目无关内容的回答，按回答问题的内容比例折减并引用原话",
+        "以及要点要求的结构（如行动、结果、具体数字），均引用原话和时间点；只重复题目、罗列关键词或答非所问的回答得分受限并说明原因，"
+        "复述题目中已有的词、只罗列出的关键词不算作答到要点；"
+        "谈论家庭、学校、爱好等与题目无关内容、且不回答问题的内容达到四分之一的回答，按回答问题的内容比例折减并引用原话",
         True,
     ),
     Feature(
@@ -452,13 +454,16 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
     # Sentences about one's family, school days or hobbies that say no rubric point (in words of their own, not
     # the question's) are no evidence either.
     digression, _ = digression_clauses(clauses, telling)
-    if digression & on_topic:
+    if digression:
         on_topic = on_topic - digression
         focus = [c for i, c in enumerate(clauses) if i in on_topic and i not in echo]
         structure = analyse_structure(focus, behavioural=question.is_behavioural,
                                       connectives_full=config.connectives_full)
         star = structure.star if structure.behavioural else find_star(focus)
-        hits, matched = match_rubric(clauses, question, star, echo=echo, focus=focus)
+        # content-v6: talk in a digression is no evidence of a rubric point (a synonym or the question's word said
+        # in it, or a rubric word said of someone else in a story), as it is no evidence of structure.
+        telling -= digression
+        hits, matched = match_rubric(clauses, question, star, echo=echo | digression, focus=focus)
     # content-v5: a digression naming the question's words does not make the answer relevant.
     relevance = measure_relevance([c for i, c in enumerate(clauses) if i not in digression], topic,
                                   full_words=config.relevance_full_words)
@@ -473,10 +478,15 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         on_topic=on_topic | matched,
         config=config,
         digression=digression,
-        phrases=phrase_share(transcript.text, [c for p in question.rubric
-                                               for c in point_concepts(p.key_phrases, p.text, question.text)
-                                               if c.source != "synonym"]),
+        phrases=phrase_share(transcript.text, listable_phrases(question)),
+        answering=answering_share(clauses, telling, digression, topic) if digression else None,
     )
+    if any(n.kind == KEYWORD_STRING for n in non_answers):
+        # content-v6: phrases listed without saying what one did are no evidence: a keyword string gets no credit for
+        # the rubric points or topic words it names (its hits keep their quotes, so HR sees what was listed).
+        for hit in hits:
+            hit.found, hit.credit = False, 0.0
+        relevance = replace(relevance, score=0.0)
     if any(n.kind == RESTATES_QUESTION for n in non_answers):
         # content-v5: an answer that restates the question is not made relevant by the question's own words.
         relevance = measure_relevance([c for i, c in enumerate(clauses) if i not in digression and i not in echo],
@@ -518,6 +528,18 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         score_breakdown={"content": content_detail, "competencies": competency_details},
         non_answers=non_answers,
     )
+
+
+def listable_phrases(question: QuestionSpec) -> list[Concept]:
+    """The phrases a keyword string is made of: HR's phrases (also those the question says, which are no evidence of a
+    point but are still listed) and the rubric's own words, not our synonyms."""
+    out: dict[str, Concept] = {}
+    for point in question.rubric:
+        for concept in (*(Concept(k, "key_phrase") for k in point.key_phrases if normalise(k)),
+                        *point_concepts(point.key_phrases, point.text, question.text)):
+            if concept.source != "synonym":
+                out.setdefault(concept.phrase, concept)
+    return list(out.values())
 
 
 def answer_features(

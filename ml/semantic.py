@@ -179,7 +179,11 @@ def point_concepts(key_phrases: list[str], point_text: str, question_text: str) 
     not already say, and the Cilin synonyms (sharing a character) of both; HR's phrases first."""
     question = normalise(question_text)
     seen: dict[str, Concept] = {}
-    for phrase in key_phrases:
+    # content-v6: an HR phrase the question itself says (诈骗 for a question about fraud) is no evidence of the point,
+    # as the rubric's own words the question says are not: the candidate says it back. Kept when the point would
+    # otherwise have no words at all.
+    own = [p for p in key_phrases if normalise(p) and normalise(p) not in question]
+    for phrase in own or key_phrases:
         if normalise(phrase):
             seen.setdefault(phrase, Concept(phrase, "key_phrase"))
     for word in content_words(point_text):

@@ -451,6 +451,7 @@ def digression_clauses(clauses: list[Clause], evidence: set[int]) -> tuple[set[i
                 runs.append([])
             else:
                 runs[-1].append(index)
+        sentence_cue = None
         for run in runs:
             if not run:
                 continue
@@ -458,7 +459,19 @@ def digression_clauses(clauses: list[Clause], evidence: set[int]) -> tuple[set[i
             if cue is not None:
                 out.update(run)
                 cue_of.update({i: cue for i in run})
+                sentence_cue = sentence_cue or cue
+        # content-v6: in a sentence that otherwise digresses, a rubric word said of someone else, not of oneself (no
+        # 我: "我亲戚被骗了三万块钱，报警了也没追回来"), is part of the story, not evidence of what the candidate does.
+        if sentence_cue is not None and all(i in out or i in evidence for i in sentence):
+            for i in sentence:
+                if i in evidence and not any(w in clauses[i].text for w in SELF_WORDS):
+                    out.add(i)
+                    cue_of[i] = sentence_cue
     return out, cue_of
+
+
+# Characters by which a speaker says they did or would do something themselves (我, 我们, 咱们).
+SELF_WORDS = ("我", "咱")
 
 
 def _said_cue(cues: tuple[str, ...], text: str) -> str | None:

@@ -58,11 +58,10 @@ def test_text_level_ranking(corpus, specs, results):
     assert not report.refused
 
 
-def test_echo_and_stuffing_answers_never_beat_the_average_answer(corpus, results):
-    # Off-topic and rambling answers still can (d3_offtopic names HR's phrase 了解; a rambling answer's one
-    # relevant sentence may say as much as the average answer): bench/ranking.py lists them.
+def test_no_adversarial_answer_reaches_the_average_answer(corpus, results):
+    # content-v6: echo, stuffing, off-topic and rambling answers alike (content-v5 left t5_rambling above its average).
     for answer in corpus_answers(corpus):
-        if answer.kind in ("echo", "stuffing"):
+        if answer.kind in ("echo", "stuffing", "offtopic", "rambling"):
             average = results[f"{answer.question}_average"].content_score
             assert results[answer.id].content_score < average, answer.id
 
@@ -82,6 +81,8 @@ def test_suggested_key_phrases_alone_rank_the_public_corpus_as_well_as_hr_phrase
     assert report.pairs["strong>weak"] == (20, 20), report.pairs
     # Measured: 97.5 % (78/80) suggested, 95 % (76/80) with HR's phrases.
     assert report.all_pairs[0] >= hand.all_pairs[0], (report.all_pairs, hand.all_pairs)
+    # content-v6: no adversarial answer at or above its average with the suggested phrases either (content-v5: 3).
+    assert not report.adversarial_violations, report.adversarial_violations
 
 
 def test_rambling_answers_stay_below_the_average_answer_and_say_why(corpus, results):
@@ -96,8 +97,8 @@ def test_rambling_answers_stay_below_the_average_answer_and_say_why(corpus, resu
             assert finding.message and finding.quotes and all(q.quote in answer.text for q in finding.quotes)
             breakdown = result.score_breakdown["content"]
             assert breakdown["scaled_by"] == min(round(1 - finding.figure, 3), breakdown["answering_share"])
-    # Measured: 9 of 10 (t5's one relevant sentence says three rubric points).
-    assert below >= 9, below
+    # Measured: 10 of 10 with content-v6 (content-v5: 9; t5's relative's story said 报警, now part of the story).
+    assert below == 10, below
 
 
 def test_a_digressing_answer_is_scaled_by_the_share_that_answers():
