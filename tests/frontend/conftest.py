@@ -103,9 +103,15 @@ class LiveQingPin:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
-                self.process.wait(timeout=30)
+                self.process.wait(timeout=3)
             except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+                # Still busy: the RQ worker finishes its job first (a scoring the test left queued). A second
+                # SIGTERM is RQ's cold shutdown; this instance is thrown away, its unfinished work with it.
+                os.killpg(self.process.pid, signal.SIGTERM)
+                try:
+                    self.process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    os.killpg(self.process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
