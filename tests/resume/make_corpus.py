@@ -253,7 +253,7 @@ def ground_truth(person: Person, *, english: bool = False) -> dict:
 
 def sensitive_markers(person: Person) -> list[str]:
     s = person.sensitive
-    extra = [s[k] for k in ("身份证号", "年龄") if k in s]  # shown by some layouts only
+    extra = [s[k] for k in ("身份证号", "年龄", "家庭成员") if k in s]  # shown by some layouts only
     return [s["出生年月"], s["民族"], s["婚姻状况"], s["政治面貌"], s["籍贯"], s["身高"]] + extra
 
 
@@ -2294,6 +2294,202 @@ def layout_email_text_pdf(p: Person, rng: random.Random):
     return "text_pdf", c
 
 
+
+# --- the eighth batch (sixth session): written and committed before any parse of it ---
+
+POOLS_V8 = {
+    "employers": [("国家开发银行四川省分行", "China Development Bank Sichuan Branch"),
+                  ("广发证券股份有限公司", "GF Securities"), ("中信建投证券股份有限公司", "China Securities"),
+                  ("中国银联股份有限公司", "China UnionPay"), ("中国信达资产管理股份有限公司", "China Cinda Asset Management"),
+                  ("重庆银行股份有限公司", "Bank of Chongqing"), ("长沙银行股份有限公司岳麓支行", "Bank of Changsha Yuelu Sub-branch"),
+                  ("中国人寿资产管理有限公司", "China Life Asset Management"), ("厦门国际银行股份有限公司", "Xiamen International Bank")],
+    "departments": [("信贷管理处", "Credit Management Division"), ("计划财务部", "Planning and Finance Department"),
+                    ("投资银行部", "Investment Banking Department"), ("合规与法律部", "Compliance and Legal Department"),
+                    ("数字金融部", "Digital Finance Department"), ("不良资产经营部", "Distressed Assets Department")],
+    "titles": [("科员", "Clerk"), ("副科长", "Deputy Section Chief"), ("投资经理", "Investment Manager"),
+               ("合规经理", "Compliance Manager"), ("财务分析师", "Financial Analyst"), ("系统开发工程师", "Systems Developer"),
+               ("项目经理", "Project Manager"), ("资产处置专员", "Asset Disposal Specialist")],
+    "schools": [("中南财经政法大学", "Zhongnan University of Economics and Law"), ("厦门大学", "Xiamen University"),
+                ("重庆大学", "Chongqing University"), ("北京师范大学", "Beijing Normal University"),
+                ("山东财经大学", "Shandong University of Finance and Economics")],
+    "majors": [("行政管理", "Public Administration"), ("投资学", "Investment"), ("计算机科学与技术", "Computer Science"),
+               ("保险学", "Insurance"), ("经济统计学", "Economic Statistics")],
+    "skills": ["Python", "SQL", "Excel", "Visio", "Stata", "MATLAB", "公文写作", "财务建模", "尽职调查", "项目管理"],
+    "certs": ["中级会计师", "期货从业资格", "法律职业资格", "CFA", "银行从业资格", "PMP"],
+    "langs": ["CET-6", "日语N1", "TOEIC 850"],
+}
+
+
+def layout_cadre_form_docx(p: Person, rng: random.Random):
+    """A 干部履历表 as used by state-owned banks and government bodies, as a DOCX: personal rows (民族, 籍贯, 政治面貌,
+    参加工作时间), 学历学位 rows split into 全日制教育 and 在职教育 with 毕业院校系及专业, one 简历 cell whose lines
+    run "2014.07--2016.09  employer department title" with nothing between the three, 奖惩 and 年度考核 rows, and a
+    family table (称谓, 姓名, 出生年月, 政治面貌, 工作单位及职务)."""
+    def build(document):
+        document.add_heading("干 部 履 历 表", level=0)
+        rng2 = random.Random(p.phone + "family")
+        father = rng2.choice(["建国", "国强", "卫东", "志明"])
+        father = p.name[0] + father
+        p.sensitive["家庭成员"] = father
+        first = p.education[-1]
+        later = p.education[0] if len(p.education) > 1 else None
+        rows = [["姓名", p.name, "性别", p.sensitive["性别"], "出生年月", p.sensitive["出生年月"]],
+                ["民族", p.sensitive["民族"], "籍贯", p.sensitive["籍贯"], "政治面貌", p.sensitive["政治面貌"]],
+                ["参加工作时间", fmt_date(p.work[-1]["start"], "dot"), "健康状况", p.sensitive["健康状况"], "联系电话", p.phone],
+                ["电子邮箱", p.email],
+                ["学历学位", "全日制教育", f"{first['degree']}{'学士' if first['degree'] == '本科' else ''}",
+                 "毕业院校系及专业", f"{first['school']}{first['major']}专业"],
+                ["", "在职教育", f"{later['degree']}" if later else "", "毕业院校系及专业",
+                 f"{later['school']}{later['major']}专业" if later else ""],
+                ["简历",
+                 [f"{fmt_range(e['start'], e['end'], 'dot', '--')}  {e['school']}{e['major']}专业"
+                  f"{'学习' if e['degree'] == '本科' else '硕士研究生学习'}" for e in reversed(p.education)] +
+                 [f"{fmt_range(w['start'], w['end'], 'dot', '--')}  {w['employer']}{w['dept']}{w['title']}"
+                  for w in reversed(p.work)]],
+                ["专业技术资格", "、".join(p.certificates)],
+                ["熟悉专业有何专长", "熟悉" + "、".join(p.skills)],
+                ["外语水平", p.languages[0]],
+                ["奖惩情况", f"{p.work[-1]['start'][:4]}年度获评行内优秀员工"],
+                ["年度考核结果", "近三年年度考核均为称职"]]
+        _docx_table(document, rows)
+        document.add_paragraph("家庭主要成员及重要社会关系")
+        _docx_table(document, [["称谓", "姓名", "出生年月", "政治面貌", "工作单位及职务"],
+                               ["父亲", father, f"{rng2.randrange(1958, 1968)}.{rng2.randrange(1, 13):02d}", "中共党员",
+                                f"{p.sensitive['籍贯'][:2]}市第三中学教师"],
+                               ["母亲", p.name[0] + rng2.choice(["秀英", "桂兰", "玉梅"]), "", "群众", "退休"]])
+        document.add_paragraph(f"填表日期：2025年{rng.randrange(1, 13)}月{rng.randrange(1, 28)}日")
+    return "docx", build
+
+
+def layout_canva_sidebar_pdf(p: Person, rng: random.Random):
+    """A Canva-style designer PDF: a shaded left sidebar (name, the post sought, contact lines, skill bars with a
+    percentage, language and certificate lists) beside a main column with a 个人简介 paragraph, each job as the title
+    in large type, then "employer | 2019.07 - 至今" in small type, then bullets; education as school, then
+    "degree · major", dates at the right."""
+    c = Canvas()
+    c.fill(0, 0, 400, PAGE_H, 228)
+    c.text(40, 80, p.name, 46)
+    c.text(40, 150, p.work[0]["title"], 24)
+    y = 240
+    c.text(40, y, "联系方式", 28)
+    c.line(40, y + 40, 360, y + 40)
+    y += 60
+    for line in (p.phone, p.email, p.sensitive["籍贯"]):
+        c.text(40, y, line, 20)
+        y += 40
+    y += 30
+    c.text(40, y, "专业技能", 28)
+    c.line(40, y + 40, 360, y + 40)
+    y += 60
+    for skill in p.skills:
+        level = rng.randrange(60, 96)
+        c.text(40, y, skill, 20)
+        c.fill(40, y + 34, 330, y + 44, 200)
+        c.fill(40, y + 34, 40 + 290 * level // 100, y + 44, 90)
+        c.text(338, y + 26, f"{level}%", 14)
+        y += 70
+    y += 20
+    c.text(40, y, "语言能力", 28)
+    c.line(40, y + 40, 360, y + 40)
+    y += 60
+    c.text(40, y, p.languages[0], 20)
+    y += 60
+    c.text(40, y, "证书", 28)
+    c.line(40, y + 40, 360, y + 40)
+    y += 60
+    for cert in p.certificates:
+        c.text(40, y, cert, 20)
+        y += 40
+
+    x, y = 450, 80
+    c.text(x, y, "个人简介", 30)
+    y += 56
+    years = expected_years(p.work)
+    c.text(x, y, f"{int(years)}年以上金融行业从业经验，擅长沟通协调，执行力强。", 20)
+    y += 70
+    c.text(x, y, "工作经历", 30)
+    c.line(x, y + 44, PAGE_W - 60, y + 44)
+    y += 70
+    for w in p.work:
+        c.text(x, y, w["title"], 28)
+        y += 44
+        c.text(x, y, f"{w['employer']}  |  {fmt_range(w['start'], w['end'], 'dot', ' - ')}", 18)
+        y += 36
+        c.text(x + 10, y, "· " + w["description"][:30], 18)
+        y += 30
+        if len(w["description"]) > 30:
+            c.text(x + 30, y, w["description"][30:], 18)
+            y += 30
+        y += 30
+    y += 10
+    c.text(x, y, "教育背景", 30)
+    c.line(x, y + 44, PAGE_W - 60, y + 44)
+    y += 70
+    for e in p.education:
+        c.text(x, y, e["school"], 26)
+        c.text(PAGE_W - 260, y + 4, fmt_range(e["start"], e["end"], "dot", " - "), 18)
+        y += 42
+        c.text(x, y, f"{e['degree']} · {e['major']}", 20)
+        y += 60
+    return "text_pdf", c
+
+
+def layout_rotated_scan_pdf(p: Person, rng: random.Random):
+    """A printed résumé laid crookedly on the scanner glass: the page turned by four to six degrees, the scanner
+    lid's grey showing in the corners; inside, a centred spaced-out title, label rows with full-width spaces
+    ("姓　　名：X    联系电话：Y"), each job as "dates    employer" then "职务：title    所在部门：dept" and 工作内容."""
+    c = Canvas(face=2)
+    c.text(500, 90, "个 人 简 历", 40)
+    y = 190
+    for line in (f"姓　　名：{p.name}        联系电话：{p.phone}",
+                 f"电子邮箱：{p.email}        政治面貌：{p.sensitive['政治面貌']}",
+                 f"求职意向：{p.work[0]['title']}"):
+        c.text(110, y, line, 22)
+        y += 44
+    y += 30
+
+    def heading(text: str):
+        nonlocal y
+        c.text(110, y, text, 28)
+        c.line(110, y + 42, PAGE_W - 110, y + 42)
+        y += 66
+
+    heading("教育经历")
+    for e in p.education:
+        c.text(110, y, f"{fmt_range(e['start'], e['end'], 'dot', ' — ')}      {e['school']}      {e['major']}      "
+                       f"{e['degree']}", 21)
+        y += 46
+    y += 20
+    heading("工作经历")
+    for w in p.work:
+        c.text(110, y, f"{fmt_range(w['start'], w['end'], 'dot', ' — ')}      {w['employer']}", 22)
+        y += 42
+        c.text(150, y, f"职务：{w['title']}        所在部门：{w['dept']}", 21)
+        y += 40
+        c.text(150, y, f"工作内容：{w['description']}", 18)
+        y += 60
+    y += 10
+    heading("技能证书")
+    c.text(110, y, "专业技能：" + "；".join(p.skills), 21)
+    y += 42
+    c.text(110, y, "资格证书：" + "；".join(p.certificates), 21)
+    y += 42
+    c.text(110, y, "外语水平：" + p.languages[0], 21)
+    return "rotated_scan_pdf", c
+
+
+def rotated_scan(image, seed: int):
+    """A page placed crookedly on the scanner glass: turned by four to six degrees, grey lid in the corners,
+    scanner noise and blur."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(seed)
+    angle = [4.5, -5.5, 6.0][seed % 3]
+    page = image.rotate(angle, resample=Image.BICUBIC, fillcolor=150)
+    pixels = np.asarray(page, dtype=np.float32) * 0.88 + 18 + rng.normal(0, 8, (page.height, page.width))
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -2390,6 +2586,12 @@ LAYOUTS = [
            "EXPERIENCE' headings, 'dates  employer  title' split by spaces, 熟练掌握X；了解Y", pools=POOLS_V7),
     Layout("email_text_pdf", layout_email_text_pdf, "résumé pasted into an e-mail and printed (Mono face): mail header "
            "with an HR address, greeting, 【】 sections, '1、dates，employer，dept，title', signature", pools=POOLS_V7),
+    Layout("cadre_form_docx", layout_cadre_form_docx, "干部履历表 DOCX: 全日制/在职教育 rows, one 简历 cell of "
+           "'2014.07--2016.09  employer+department+title' run together, family table with a relative's post", pools=POOLS_V8),
+    Layout("canva_sidebar_pdf", layout_canva_sidebar_pdf, "Canva-style two columns: shaded sidebar with contact, skill "
+           "bars with percentages, languages, certificates; title first, 'employer | dates' below", pools=POOLS_V8),
+    Layout("rotated_scan_pdf", layout_rotated_scan_pdf, "scan turned by 4-6 degrees with grey corners (Sharp face): "
+           "spaced title, '姓　　名：' labels, 'dates  employer' then '职务：X  所在部门：Y'", pools=POOLS_V8),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -2415,7 +2617,10 @@ UNSEEN_BATCH5 = frozenset({"gov_form_docx", "linkedin_pdf", "fax_scan", "maimai_
 UNSEEN_BATCH6 = frozenset({"handwritten_form_scan", "photo_box_docx", "returnee_cv_pdf", "excel_sheet_png"})
 # Written at the start of the fifth session, before the sixth batch was studied; scored once after that study.
 UNSEEN_BATCH7 = frozenset({"timeline_51job_pdf", "wps_icons_docx", "email_text_pdf"})
-IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf"}
+# Written at the start of the sixth session, before the seventh batch was studied; ground truth committed before any
+# parse of it, scored once after that study.
+UNSEEN_BATCH8 = frozenset({"cadre_form_docx", "canva_sidebar_pdf", "rotated_scan_pdf"})
+IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf", "rotated_scan_pdf"}
 
 
 @dataclass
@@ -2434,7 +2639,11 @@ class CorpusResume:
     @property
     def unseen(self) -> bool:
         return self.layout in (UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
-                               | UNSEEN_BATCH7)
+                               | UNSEEN_BATCH7 | UNSEEN_BATCH8)
+
+    @property
+    def batch8(self) -> bool:
+        return self.layout in UNSEEN_BATCH8
 
     @property
     def batch7(self) -> bool:
@@ -2474,7 +2683,7 @@ class CorpusResume:
 
     @property
     def filename(self) -> str:
-        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "fax_pdf": ".pdf", "photo": ".jpg", "screenshot": ".png",
+        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "fax_pdf": ".pdf", "rotated_scan_pdf": ".pdf", "photo": ".jpg", "screenshot": ".png",
                                "docx": ".docx"}[self.fmt]
 
 
@@ -2492,6 +2701,8 @@ def _render(fmt: str, payload, seed: int) -> bytes:
         scanned(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "fax_pdf":
         fax(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
+    elif fmt == "rotated_scan_pdf":
+        rotated_scan(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "photo":
         angle = [3.5, -4.0, 2.5][seed % 3]
         phone_photo(canvas_image(payload), seed, angle).convert("RGB").save(buffer, format="JPEG", quality=82)
