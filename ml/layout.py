@@ -200,6 +200,7 @@ def page_lines(blocks: Sequence[Block]) -> list[str]:
         return []
     unit = statistics.median(max(b.height, 1.0) for b in blocks)
     blocks, labels = _vertical_labels(list(blocks), unit)
+    blocks = _stacked_ranges(blocks, unit)
     out: list[str] = []
     for row in _join_wrapped_cells(reading_order(blocks), unit):
         while labels and min(b.y0 for b in row) >= labels[0][0]:
@@ -270,6 +271,57 @@ def _join_row(row: Sequence[Block], unit: float) -> list[str]:
     if "：" in line and " | " in line and all("：" in p for p in line.split(" | ")):
         return line.split(" | ")
     return [line]
+
+
+_STACK_DATE = re.compile(r"(?i)(?:19|20)\d{2}(?:\s*[./\-年]\s*(?:1[0-2]|0?[1-9])\s*月?)?|至今|今|present|now")
+_STACK_DASH = re.compile(r"[-‐‑‒–—―−－~～〜一]{1,3}|至|到|to")
+
+
+def _stacked_ranges(blocks: list[Block], unit: float) -> list[Block]:
+    """A timeline's date ranges written down a narrow gutter ("2018/03" over "—" over "至今", a rule and a dot beside)
+    read as the start of the entry beside them: "2018/03 - 至今 | employer". Only a start, a dash and an end,
+    stacked and left-aligned, are joined. When the gutter holds nothing else but section headings, those headings
+    span the page, so the gutter is not read as a column of its own (headings first, then every entry)."""
+    def fits(block: Block, pattern: re.Pattern) -> bool:
+        return bool(pattern.fullmatch(block.text.strip()))
+
+    def below(upper: Block, candidates: list[Block]) -> Block | None:
+        return next((b for b in candidates if id(b) not in used and abs(b.x0 - upper.x0) <= 1.0 * unit
+                     and -0.2 * unit <= b.y0 - upper.y1 <= 1.5 * unit), None)
+
+    dates = sorted((b for b in blocks if fits(b, _STACK_DATE)), key=lambda b: b.y0)
+    dashes = [b for b in blocks if fits(b, _STACK_DASH)]
+    used: set[int] = set()
+    ranges: list[tuple[Block, str]] = []
+    for first in dates:
+        if id(first) in used or not re.match(r"(?:19|20)\d", first.text.strip()):
+            continue
+        dash = below(first, dashes)
+        end = below(dash, dates) if dash is not None else None
+        if dash is None or end is None:
+            continue
+        used.update({id(first), id(dash), id(end)})
+        ranges.append((first, f"{first.text.strip()} - {end.text.strip()}"))
+    if not ranges:
+        return blocks
+    rest = [b for b in blocks if id(b) not in used]
+    gutter = max(max(b.x1 for b in blocks if id(b) in used), *(first.x1 for first, _ in ranges))
+    joined: dict[int, Block] = {}
+    for first, text in ranges:
+        beside = [b for b in rest if b.x0 >= gutter and abs(b.center_y - first.center_y) <= 0.6 * unit
+                  and id(b) not in joined]
+        if beside:
+            target = min(beside, key=lambda b: b.x0)
+            joined[id(target)] = replace(target, text=f"{text} | {target.text}", x0=first.x0, y0=min(first.y0, target.y0))
+        else:
+            joined[id(first)] = replace(first, text=text)
+            rest.append(first)
+    out = [joined.get(id(b), b) for b in rest]
+    inside = [b for b in out if b.x1 <= gutter]
+    if inside and all(header_kinds(b.text) and not is_field_label(b.text) for b in inside):
+        right = max(b.x1 for b in out)
+        out = [replace(b, x1=right) if b.x1 <= gutter else b for b in out]
+    return out
 
 
 _ONE_CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -308,7 +308,9 @@ def apply_corrections(fields_: dict, corrections: dict, *, today: date | None = 
 # --- normalisation and redaction -----------------------------------------------------------------
 
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−－~～〜"), "-")
-_BULLETS = re.compile(r"^[\s•●○■□◆◇▪▫►▶★☆√✓✔☑◎·\-*>]+")
+_BULLETS = re.compile(r"^[\s•●○■□◆◇▪▫►▶★☆√✓✔☑◎·\-*>\u2580-\u259f┃│]+")
+# An entry's number in a list ("1、2019年7月-…", "2. 2019.07 - …"): no part of its first field.
+_ENTRY_NUMBER = re.compile(r"^[(]?\d{1,2}[)]?\s*、\s*|^[(]?\d{1,2}[.)]\s*(?=(?:19|20)\d{2}(?!\d))")
 
 
 def normalize(text: str) -> str:
@@ -319,6 +321,7 @@ def normalize(text: str) -> str:
 
 def _normalize_line(line: str) -> str:
     line = _BULLETS.sub("", line)
+    line = _ENTRY_NUMBER.sub("", line)
     line = re.sub(r"\s+", " ", line).strip()
     # OCR of handwriting splits a year's digits ("2 014.7 ~20 16.7"): a year written with a month is rejoined.
     return re.sub(r"(?<![\d.])(\d{1,3}) (\d{1,3})(?=\.\d|年)",
@@ -490,7 +493,9 @@ def _find_name(lines: list[str]) -> str:
             return introduced.group(1)  # "您好，我是林泽宇，应聘…"
     for line in lines[:6]:
         # "胡静怡 | 求职意向：风险经理": the labelled pieces of a header row are not the name, the rest may be.
-        line = " | ".join(piece for piece in line.split("|") if ":" not in piece)
+        # "程志远 求职意向：债券交易员": the words before a piece's first label may be the name.
+        line = " | ".join(piece for piece in (re.split(r"\s+(?=[^\s:|]{1,8}:)", p.strip())[0] for p in line.split("|"))
+                          if ":" not in piece)
         line = _PHONE.sub(" ", _EMAIL.sub(" ", line))  # "程志远 | 139… | x@y.com": contact beside the name
         if _header_kinds(line) or not line.strip(" |"):
             continue
@@ -603,6 +608,12 @@ def _unmerge_headers(lines: list[str]) -> list[str]:
     return out
 
 
+# The close of a letter or mail the résumé was pasted into ("以上，期待您的回复！", "祝好", "此致 敬礼", "Best regards",
+# a signature rule, "发自我的iPhone"): what follows is a signature, not part of the section before it.
+_CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|祝(?:您)?工作顺利|期待(?:您的)?回复|敬礼|best regards|kind regards|"
+                      r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my)")
+
+
 def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
     """(kinds, lines) per section; a "技能：…"/"Languages: …" line is a section of its own wherever it stands."""
     sections: list[tuple[frozenset[str], list[str]]] = [(frozenset({"profile"}), [])]
@@ -610,6 +621,8 @@ def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
     for line in _unmerge_headers(_join_vertical(lines)):
         kinds = _header_kinds(line)
         label, _ = _line_label(line)
+        if not kinds and current != frozenset({"profile"}) and _CLOSING.match(line):
+            kinds = frozenset({"ignored"})
         if kinds:
             current = kinds
             sections.append((kinds, []))
@@ -1249,7 +1262,7 @@ def _split_items(text: str) -> list[str]:
     if re.search(r"[、,;/|]|\s[·•]\s", text):
         parts = re.split(r"\s*[、,;/|]\s*|\s+[·•]\s+", text)
     elif re.search(r"[\u4e00-\u9fff]", text) or len(text.split()) >= 3:
-        parts = text.split()
+        parts = _rejoin_names(text.split())
     else:
         parts = [text]
     return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
@@ -1299,6 +1312,25 @@ def _skill_vocabulary() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _known_skills() -> frozenset[str]:
     return frozenset(t.casefold() for t in _skill_vocabulary())
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> frozenset[str]:
+    """First words of known multi-word skill names ("power" of "Power BI") that name no skill alone."""
+    known = _known_skills()
+    return frozenset(w for t in known if " " in t and (w := t.split()[0]) not in known and w.isascii() and len(w) >= 3)
+
+
+def _rejoin_names(words: list[str]) -> list[str]:
+    """A list split at single spaces keeps a multi-word name whole when its first word names nothing alone
+    ("Power Query" among "Choice SQL Power Query PPT")."""
+    out: list[str] = []
+    for word in words:
+        if out and re.fullmatch(r"[A-Za-z][A-Za-z0-9+#.-]*", word) and out[-1].split()[-1].casefold() in _name_starts():
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
 
 
 def _looks_like_item(item: str) -> bool:
