@@ -180,6 +180,11 @@ def _row_lines(texts: list[str]) -> list[str]:
         # A Word template laid out by an invisible table (a sidebar cell beside a main cell): columns, one after
         # the other, each cell's lines as they are.
         return [t for text in texts for t in text.split("\n") if t.strip()]
+    dated = [t for t in texts[1:] if sum(1 for line in t.split("\n") if _DATED_START.match(line.strip())) >= 2]
+    if len(texts) == 2 and dated:
+        # A label cell beside a cell of dated entries, one a paragraph (a cadre form's 简历, "学习及工作经历"):
+        # the label, then every entry on a line of its own.
+        return [first] + [t for t in texts[1].split("\n") if t.strip()]
     if header_kinds(first) and not is_field_label(first):
         # A section label beside its content ("工作经历" | multi-line cell).
         return [first] + [t for text in texts[1:] for t in text.split("\n") if t.strip()]
@@ -188,6 +193,9 @@ def _row_lines(texts: list[str]) -> list[str]:
             not all(is_field_label(_one_line(t)) for t in texts):
         return [f"{_one_line(label)}：{_one_line(value)}" for label, value in zip(texts[::2], texts[1::2])]
     return [" | ".join(_one_line(t) for t in texts)]
+
+
+_DATED_START = re.compile(r"(?:19|20)\d{2}\s*[./\-年]\s*\d{1,2}")
 
 
 def _one_line(text: str) -> str:

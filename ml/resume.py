@@ -139,6 +139,12 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     if not result.education and not result.work:
         _fallback_entries(lines, result)
     # A form's summary row ("毕业院校：X 专业：… 学历：…" among the personal details) repeats a dated entry.
+    # Its degree fills the dated entry's when that one names none ("2005.09--2009.06 X大学Y专业学习" in a cadre form's
+    # 简历, "全日制教育 | 本科学士 | X大学Y专业" in its 学历学位 row).
+    for summary in [e for e in result.education if not e.start]:
+        for dated in [o for o in result.education if o.start and o.school == summary.school]:
+            dated.degree = dated.degree or summary.degree
+            dated.major = dated.major or summary.major
     result.education = [e for e in result.education if e.start or not any(
         o is not e and o.start and o.school == e.school for o in result.education)]
     result.work = [w for w in result.work if w.start or not any(
@@ -672,6 +678,14 @@ def _route_dated_lines(sections: list[tuple[frozenset[str], list[str]]]) -> list
                 if target != current:
                     current = target
                     out.append((current, []))
+            elif current == _ROUTABLE[0] and _SCHOOL.search(line) and _degree_level(line) \
+                    and not _EMPLOYER.search(_SCHOOL.sub(" ", line)):
+                # An undated row naming a school and a degree among the personal details (a form's 学历学位 row,
+                # "全日制教育 | 本科学士 | X大学Y专业"): an education summary, which completes a dated entry.
+                cells = [c for c in line.split(" | ") if _SCHOOL.search(c) or _degree_level(c)]  # not the labels
+                out.append((_ROUTABLE[1], [" | ".join(cells)]))
+                out.append((current, []))
+                continue
             elif current != kinds and _header_kinds(line):
                 current = kinds
                 out.append((current, []))
@@ -979,7 +993,10 @@ def _parse_entries(lines: list[str], builder_type) -> list:
             if not starts_new and set(found) == {"title"} and all(current.has(k) for k in ("title", "employer", "start")):
                 # Title first, employer on the next line ("Audit Manager" / "Bank of Suzhou" / dates): a new entry.
                 following = next((_entry_line(n) for n in lines[position + 1:position + 2]), "")
-                if following and not _dates_of(following) and set(builder_type().read(following)) == {"employer"}:
+                span = find_date_range(following) if following else None
+                if span:  # "employer | 2019.07 - 至今" under the title (a designer template)
+                    following = (following[:span[0][0]] + " " + following[span[0][1]:]).strip(" |")
+                if following and set(builder_type().read(following)) == {"employer"}:
                     flush()
                     starts_new = True
             if not found or (not starts_new and all(current.has(k) for k in found)):
@@ -1183,7 +1200,12 @@ class _WorkBuilder(_EntryBuilder):
             if _TITLE_WORDS_RE.search(words[-1]) and all(_TITLE_MODIFIERS.fullmatch(w) for w in words[:-1]):
                 return {"title": pieces[0]}  # "Audit Manager" on a line of its own
         if pieces:
-            found["title"] = " ".join(w for w in " ".join(pieces).split(" ") if not _CITY.fullmatch(w)) or " ".join(pieces)
+            title = " ".join(w for w in " ".join(pieces).split(" ") if not _CITY.fullmatch(w)) or " ".join(pieces)
+            if employer:
+                # "employer department title" run together (a cadre form's 简历: "X银行信贷管理处副科长"): the
+                # department between them is no part of the title.
+                title = _DEPARTMENT_BEFORE_TITLE.sub("", title)
+            found["title"] = title
         return found
 
     def build(self) -> WorkEntry:
@@ -1203,6 +1225,10 @@ _DEPARTMENT = re.compile(
 _GLUED_DEPARTMENT = re.compile(
     r"(?:(?<=^)|(?<=[\s|]))[\u4e00-\u9fff]{2,8}?部"
     r"(?=[\u4e00-\u9fff]{0,8}(?:经理|专员|主管|分析师|总监|助理|柜员|顾问|工程师|审计员|研究员|会计|出纳|代表|专家|主任|核保师|精算师)(?:$|[\s|]))")
+# A department glued before a title: "信贷管理处副科长", "合规与法律部财务分析师" (the title left after it).
+_DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部|处|中心|科室|室)(?=[\u4e00-\u9fff]{2,8}$)"
+                                      r"(?=.*(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|科员|科长|处长|行长|柜员|"
+                                      r"会计|审计员|经济师|会计师|交易员|研究员|专家|代表))")
 # A work location written beside the title ("客户经理  上海") is not part of it.
 _CITY = re.compile(r"北京|上海|天津|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|宁波|合肥|"
                    r"沈阳|大连|哈尔滨|长春|昆明|南宁|贵阳|南昌|太原|石家庄|香港|澳门|台北|"
@@ -1239,7 +1265,9 @@ _LABEL_KIND = {"技能": "skills", "专业技能": "skills", "技能特长": "sk
                "证书": "certificates", "资格证书": "certificates", "certificate": "certificates",
                "certificates": "certificates", "certification": "certificates", "certifications": "certificates",
                "语言": "languages", "语言能力": "languages", "外语": "languages", "language": "languages",
-               "languages": "languages", "english": "languages", "所获证书": "certificates", "获得证书": "certificates", "持有证书": "certificates"}
+               "languages": "languages", "english": "languages", "所获证书": "certificates", "获得证书": "certificates", "持有证书": "certificates",
+               # A cadre form's rows (干部履历表): 专业技术资格 names the qualifications held, 熟悉专业有何专长 the skills.
+               "专业技术资格": "certificates", "熟悉专业有何专长": "skills", "专长": "skills"}
 # Any heading of a list section works as a label too ("技能标签：…", "职业资格：…", "Technical Skills: …").
 _LABEL_KIND.update({phrase: kind for kind in ("skills", "certificates", "languages") for phrase in _HEADERS[kind]})
 _ITEM_LABEL = re.compile(r"(?i)^(" + "|".join(re.escape(label).replace(r"\ ", r"\s+")
