@@ -26,7 +26,8 @@ from ml.ocr import load_ocr_engine  # noqa: E402
 from ml.resume import parse_resume  # noqa: E402
 from tests.resume.field_accuracy import FieldScore, score_fields  # noqa: E402
 from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_AFTER, UNSEEN_BATCH4,  # noqa: E402
-                                      UNSEEN_BATCH5, UNSEEN_BATCH6, UNSEEN_BATCH7, UNSEEN_BATCH8, UNSEEN_FINAL, UNSEEN_LAST, corpus)
+                                      UNSEEN_BATCH5, UNSEEN_BATCH6, UNSEEN_BATCH7, UNSEEN_BATCH8, UNSEEN_BATCH9,
+                                      UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
 YEARS_TOLERANCE = 0.25
@@ -68,7 +69,7 @@ def main() -> int:
           f"final unseen: {', '.join(sorted(UNSEEN_FINAL))}; unseen after all changes: {', '.join(sorted(UNSEEN_AFTER))}; "
           f"fourth batch: {', '.join(sorted(UNSEEN_BATCH4))}; fifth batch: {', '.join(sorted(UNSEEN_BATCH5))}; "
           f"sixth batch: {', '.join(sorted(UNSEEN_BATCH6))}; seventh batch: {', '.join(sorted(UNSEEN_BATCH7))}; "
-          f"eighth batch: {', '.join(sorted(UNSEEN_BATCH8))}")
+          f"eighth batch: {', '.join(sorted(UNSEEN_BATCH8))}; ninth batch: {', '.join(sorted(UNSEEN_BATCH9))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
@@ -111,15 +112,18 @@ def main() -> int:
                 else " [fifth batch]" if layout.name in UNSEEN_BATCH5
                 else " [sixth batch]" if layout.name in UNSEEN_BATCH6
                 else " [seventh batch]" if layout.name in UNSEEN_BATCH7
-                else " [eighth batch]" if layout.name in UNSEEN_BATCH8 else "")
+                else " [eighth batch]" if layout.name in UNSEEN_BATCH8
+                else " [ninth batch]" if layout.name in UNSEEN_BATCH9 else "")
         print(f"  {layout.name:16s} {total.correct:4d}/{total.total:<4d} {total.accuracy:7.1%}  {layout.classes}{flag}")
 
     held, fresh, unseen, last, final = FieldScore(), FieldScore(), FieldScore(), FieldScore(), FieldScore()
     everything, after, batch4, batch5, batch6 = FieldScore(), FieldScore(), FieldScore(), FieldScore(), FieldScore()
-    batch7, batch8 = FieldScore(), FieldScore()
+    batch7, batch8, batch9 = FieldScore(), FieldScore(), FieldScore()
     for item in items:
         everything.add(scores[item.case_id])
-        if item.batch8:
+        if item.batch9:
+            batch9.add(scores[item.case_id])
+        elif item.batch8:
             batch8.add(scores[item.case_id])
         elif item.batch7:
             batch7.add(scores[item.case_id])
@@ -172,6 +176,9 @@ def main() -> int:
     if batch8.total:
         _table("eighth batch (sixth session, written before the seventh was studied: first look in tests/resume/README.md)",
                batch8)
+    if batch9.total:
+        _table("ninth batch (sixth session, written after the eighth was studied: first look in tests/resume/README.md)",
+               batch9)
     _table("all layouts", everything)
     if args.errors:
         print("\nerrors:")
@@ -187,7 +194,8 @@ def main() -> int:
     for label, score in (("held-out", held), ("fresh", fresh), ("unseen", unseen), ("last unseen", last),
                          ("final unseen", final), ("unseen after all changes", after), ("fourth batch", batch4),
                          ("fifth batch", batch5), ("sixth batch", batch6),
-                         ("seventh batch", batch7), ("eighth batch", batch8)):
+                         ("seventh batch", batch7), ("eighth batch", batch8),
+                         ("ninth batch", batch9)):
         if score.total:
             print(f"\n{label} accuracy {score.accuracy:.1%} [target >= {ACCURACY_TARGET:.0%}: "
                   f"{'OK' if score.accuracy >= ACCURACY_TARGET else 'MISSED'}]")

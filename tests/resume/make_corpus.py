@@ -305,6 +305,10 @@ class Canvas:
     def fill(self, x0, y0, x1, y1, shade: int) -> None:
         self.items.append(("fill", x0, y0, x1, y1, shade))
 
+    def page(self) -> None:
+        """What follows goes on a new page (PDF only; an image shows the first page)."""
+        self.items.append(("page",))
+
 
 def _font(size: int, face: int = 0, path: str | None = None):
     from PIL import ImageFont
@@ -317,6 +321,8 @@ def canvas_image(canvas: Canvas, background: int = 255):
 
     image = Image.new("L", (PAGE_W, PAGE_H), background)
     draw = ImageDraw.Draw(image)
+    first = canvas.items.index(("page",)) if ("page",) in canvas.items else len(canvas.items)
+    canvas = Canvas(items=canvas.items[:first], face=canvas.face)
     for item in canvas.items:
         if item[0] == "fill":
             draw.rectangle(item[1:5], fill=item[5])
@@ -342,7 +348,9 @@ def canvas_pdf(canvas: Canvas) -> bytes:
         pdf.add_font(Path(path).stem, fname=path)
     pdf.add_page()
     for item in canvas.items:
-        if item[0] == "fill":
+        if item[0] == "page":
+            pdf.add_page()
+        elif item[0] == "fill":
             _, x0, y0, x1, y1, shade = item
             pdf.set_fill_color(shade)
             pdf.rect(x0 * mm, y0 * mm, (x1 - x0) * mm, (y1 - y0) * mm, style="F")
@@ -2490,6 +2498,210 @@ def rotated_scan(image, seed: int):
     pixels = np.asarray(page, dtype=np.float32) * 0.88 + 18 + rng.normal(0, 8, (page.height, page.width))
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
 
+
+# --- the ninth batch (sixth session): written after the eighth batch's study, committed before any parse of it ---
+
+POOLS_V9 = {
+    "employers": [("中国农业发展银行湖北省分行", "ADBC Hubei Branch"), ("东方证券股份有限公司", "Orient Securities"),
+                  ("兴业银行股份有限公司福州分行", "Industrial Bank Fuzhou Branch"), ("平安银行股份有限公司", "Ping An Bank"),
+                  ("中国再保险（集团）股份有限公司", "China Re"), ("华夏基金管理有限公司", "ChinaAMC"),
+                  ("贵阳银行股份有限公司", "Bank of Guiyang"), ("天职国际会计师事务所（特殊普通合伙）", "Baker Tilly China"),
+                  ("度小满科技（北京）有限公司", "Du Xiaoman Financial")],
+    "departments": [("金融同业部", "Interbank Department"), ("运营管理部", "Operations Management Department"),
+                    ("授信执行部", "Credit Execution Department"), ("量化投资部", "Quantitative Investment Department"),
+                    ("财富管理中心", "Wealth Management Center")],
+    "titles": [("同业业务经理", "Interbank Manager"), ("运营主管", "Operations Supervisor"), ("授信审查员", "Credit Reviewer"),
+               ("量化研究员", "Quant Researcher"), ("私人银行客户经理", "Private Banking RM"), ("产品运营专员", "Product Operations Specialist"),
+               ("再保险精算师", "Reinsurance Actuary"), ("审计助理", "Audit Assistant")],
+    "schools": [("西南财经大学", "Southwestern University of Finance and Economics"), ("中央财经大学", "Central University of Finance and Economics"),
+                ("苏州大学", "Soochow University"), ("华中科技大学", "Huazhong University of Science and Technology"),
+                ("河南财经政法大学", "Henan University of Economics and Law")],
+    "majors": [("精算学", "Actuarial Science"), ("金融数学", "Financial Mathematics"), ("财政学", "Public Finance"),
+               ("电子商务", "E-commerce"), ("国际商务", "International Business")],
+    "skills": ["Python", "SQL", "R", "Excel", "Wind", "Prophet", "精算建模", "同业授信", "客户画像", "Power BI"],
+    "certs": ["FRM", "CFA", "基金从业资格", "北美精算师（ASA）", "银行从业资格", "中级经济师"],
+    "langs": ["CET-6", "IELTS 7.0", "TEM-8"],
+}
+
+
+def _textbox_xml(paragraphs: list[str], x_emu: int, y_emu: int, w_emu: int, h_emu: int, shape_id: int) -> str:
+    """A floating text box as Word writes it: DrawingML (wps) with a VML fallback, both holding the same paragraphs."""
+    from xml.sax.saxutils import escape
+
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(t)}</w:t></w:r></w:p>' for t in paragraphs)
+    return (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}" behindDoc="0" '
+        'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x_emu}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y_emu}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{w_emu}" cy="{h_emu}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="Text Box {shape_id}"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w_emu}" cy="{h_emu}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></wps:spPr>'
+        f'<wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx><wps:bodyPr rot="0" wrap="square"/></wps:wsp>'
+        '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape id="Text Box {shape_id}" type="#_x0000_t202" '
+        f'style="position:absolute;margin-left:{x_emu / 12700:.0f}pt;margin-top:{y_emu / 12700:.0f}pt;'
+        f'width:{w_emu / 12700:.0f}pt;height:{h_emu / 12700:.0f}pt" filled="f" stroked="f">'
+        f'<v:textbox><w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>')
+
+
+def layout_textbox_docx(p: Person, rng: random.Random):
+    """A downloaded Word template laid out with floating text boxes, all anchored in the first paragraphs in the order
+    the designer drew them: the main column (work, then education) first, then the left sidebar (contact, skills,
+    certificates, languages), the header box with the name and the post sought last, though it sits at the top of
+    the page. Word writes each box twice (DrawingML and a VML fallback)."""
+    def build(document):
+        from docx.oxml import parse_xml
+
+        emu = 12700  # per point
+        main = ["工作经历"]
+        for w in p.work:
+            main += [f"{w['employer']}", f"{w['title']}  |  {fmt_range(w['start'], w['end'], 'dot1', ' ~ ')}",
+                     w["description"]]
+        main += ["教育经历"]
+        for e in p.education:
+            main += [f"{e['school']}  {fmt_range(e['start'], e['end'], 'dot1', ' ~ ')}", f"{e['major']}  {e['degree']}"]
+        side = ["联系方式", f"电话 {p.phone}", f"邮箱 {p.email}", f"现居 {p.sensitive['籍贯']}", "技能", *p.skills,
+                "证书", *p.certificates, "语言", p.languages[0]]
+        header = [p.name, f"应聘岗位：{p.work[0]['title']}"]
+        paragraph = document.add_paragraph()
+        for number, (lines, x, y, w, h) in enumerate([(main, 200, 150, 360, 640), (side, 30, 150, 150, 640),
+                                                      (header, 30, 30, 530, 90)], start=1):
+            paragraph._p.append(parse_xml(_textbox_xml(lines, x * emu, y * emu, w * emu, h * emu, number)))
+    return "docx", build
+
+
+def layout_dark_app_png(p: Person, rng: random.Random):
+    """A phone screenshot (750 pixels wide) of an online résumé in a job app's dark mode: light type on black, a status
+    bar, the claimed years and expected salary under the name, each job as the employer with its dates at the right,
+    "title · department" below, skill chips; education with years only ("2012-2016")."""
+    _to_years(p.education)  # the app shows study years only: the ground truth follows the file
+    c = Canvas()
+    c.text(30, 14, "9:41", 24)
+    c.text(600, 14, "5G 76%", 22)
+    c.text(30, 70, "<", 34)
+    c.text(300, 72, "在线简历", 28)
+    c.text(660, 74, "分享", 22)
+    y = 150
+    c.text(40, y, p.name, 40)
+    y += 64
+    c.text(40, y, f"{int(expected_years(p.work))}年经验 | {p.education[0]['degree']} | 在职-考虑机会", 20)
+    y += 40
+    c.text(40, y, f"期望：{p.work[0]['title']} · 上海 · 25-35K", 20)
+    y += 40
+    c.text(40, y, f"{p.phone}   {p.email}", 20)
+    y += 60
+
+    def heading(text: str):
+        nonlocal y
+        c.fill(0, y - 18, 750, y - 8, 235)
+        c.text(40, y, text, 28)
+        y += 56
+
+    heading("工作经历")
+    for w in p.work:
+        c.text(40, y, w["employer"], 24)
+        c.text(560, y + 4, fmt_range(w["start"], w["end"], "dot", "-"), 18)
+        y += 40
+        c.text(40, y, f"{w['title']} · {w['dept']}", 20)
+        y += 38
+        c.text(40, y, "内容：" + w["description"][:26], 18)
+        y += 30
+        if len(w["description"]) > 26:
+            c.text(40, y, w["description"][26:], 18)
+            y += 30
+        x = 40
+        for tag in rng.sample(p.skills, 2):
+            c.fill(x, y, x + 30 + 18 * len(tag), y + 34, 225)
+            c.text(x + 12, y + 6, tag, 18)
+            x += 60 + 18 * len(tag)
+        y += 60
+    heading("教育经历")
+    for e in p.education:
+        c.text(40, y, e["school"], 24)
+        c.text(600, y + 4, f"{e['start']}-{e['end']}", 18)
+        y += 40
+        c.text(40, y, f"{e['degree']} · {e['major']}", 20)
+        y += 54
+    heading("技能标签")
+    x = 40
+    for skill in p.skills:
+        width = 30 + (18 * len(skill) if not skill.isascii() else 11 * len(skill))
+        if x + width > 720:
+            x, y = 40, y + 50
+        c.fill(x, y, x + width, y + 36, 225)
+        c.text(x + 14, y + 7, skill, 18)
+        x += width + 20
+    y += 70
+    heading("资格证书")
+    for cert in p.certificates:
+        c.text(40, y, cert, 20)
+        y += 38
+    c.text(40, y, p.languages[0], 20)
+    return "dark_phone", c
+
+
+def layout_cover_letter_pdf(p: Person, rng: random.Random):
+    """Two pages printed to PDF (Mono face): a 求职信 cover letter addressed to the bank applied to, naming the
+    candidate's current and former employers in prose and closing with 此致 敬礼, then the résumé on page two, its jobs
+    oldest first as "employer（2016.07-2019.02）" over "职位：title  部门：dept"."""
+    c, y = Canvas(face=1), 100
+    bank = rng.choice(["招商银行股份有限公司", "中国工商银行股份有限公司", "上海银行股份有限公司"])
+    w0 = p.work[0]
+    letter = [f"尊敬的{bank}人力资源部：", "",
+              f"    您好！我是{p.name}，目前在{w0['employer']}担任{w0['title']}。",
+              f"    在{w0['employer']}工作期间，我{w0['description'][:20]}",
+              f"    {w0['description'][20:]}" if len(w0["description"]) > 20 else "",
+              "    获悉贵行正在招聘相关岗位，特附上个人简历，恳请审阅。", "",
+              "此致", "敬礼！", "", f"{p.name}", f"2025年{rng.randrange(1, 13)}月{rng.randrange(1, 28)}日"]
+    c.text(520, 40, "求 职 信", 34)
+    for line in letter:
+        c.text(100, y, line, 22)
+        y += 44
+    c.page()
+    y = 80
+    c.text(520, y, "个人简历", 34)
+    y += 80
+    c.text(100, y, f"姓名：{p.name}    手机：{p.phone}    邮箱：{p.email}", 20)
+    y += 70
+
+    def heading(text: str):
+        nonlocal y
+        c.text(100, y, text, 26)
+        c.line(100, y + 38, PAGE_W - 100, y + 38)
+        y += 60
+
+    heading("工作经历（按时间顺序）")
+    for w in reversed(p.work):
+        c.text(100, y, f"{w['employer']}（{fmt_range(w['start'], w['end'], 'dot', '-')}）", 22)
+        y += 40
+        c.text(130, y, f"职位：{w['title']}    部门：{w['dept']}", 20)
+        y += 36
+        c.text(130, y, w["description"], 18)
+        y += 54
+    heading("教育经历")
+    for e in reversed(p.education):
+        c.text(100, y, f"{e['school']}（{fmt_range(e['start'], e['end'], 'dot', '-')}）  {e['major']}  {e['degree']}", 21)
+        y += 46
+    y += 10
+    heading("其他")
+    c.text(100, y, "技能：" + "、".join(p.skills), 20)
+    y += 40
+    c.text(100, y, "证书：" + "、".join(p.certificates), 20)
+    y += 40
+    c.text(100, y, "语言：" + p.languages[0], 20)
+    return "text_pdf", c
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -2592,6 +2804,12 @@ LAYOUTS = [
            "bars with percentages, languages, certificates; title first, 'employer | dates' below", pools=POOLS_V8),
     Layout("rotated_scan_pdf", layout_rotated_scan_pdf, "scan turned by 4-6 degrees with grey corners (Sharp face): "
            "spaced title, '姓　　名：' labels, 'dates  employer' then '职务：X  所在部门：Y'", pools=POOLS_V8),
+    Layout("textbox_docx", layout_textbox_docx, "Word template of floating text boxes (DrawingML + VML fallback) anchored "
+           "main column first, sidebar next, the header with the name last", pools=POOLS_V9),
+    Layout("dark_app_png", layout_dark_app_png, "phone screenshot of an online résumé in dark mode (750 px, light on black): "
+           "claimed years and salary, employer with dates at the right, 'title · dept', chips, study years only", pools=POOLS_V9),
+    Layout("cover_letter_pdf", layout_cover_letter_pdf, "two pages (Mono face): a 求职信 naming the bank applied to and "
+           "the employers in prose, then the résumé, jobs oldest first as 'employer（dates）'", pools=POOLS_V9),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -2620,7 +2838,10 @@ UNSEEN_BATCH7 = frozenset({"timeline_51job_pdf", "wps_icons_docx", "email_text_p
 # Written at the start of the sixth session, before the seventh batch was studied; ground truth committed before any
 # parse of it, scored once after that study.
 UNSEEN_BATCH8 = frozenset({"cadre_form_docx", "canva_sidebar_pdf", "rotated_scan_pdf"})
-IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf", "rotated_scan_pdf"}
+# Written after the eighth batch was studied (every change of the sixth session); ground truth committed before any
+# parse of it (batch9_ground_truth.json), scored once.
+UNSEEN_BATCH9 = frozenset({"textbox_docx", "dark_app_png", "cover_letter_pdf"})
+IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf", "rotated_scan_pdf", "dark_phone"}
 
 
 @dataclass
@@ -2639,7 +2860,11 @@ class CorpusResume:
     @property
     def unseen(self) -> bool:
         return self.layout in (UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
-                               | UNSEEN_BATCH7 | UNSEEN_BATCH8)
+                               | UNSEEN_BATCH7 | UNSEEN_BATCH8 | UNSEEN_BATCH9)
+
+    @property
+    def batch9(self) -> bool:
+        return self.layout in UNSEEN_BATCH9
 
     @property
     def batch8(self) -> bool:
@@ -2683,8 +2908,8 @@ class CorpusResume:
 
     @property
     def filename(self) -> str:
-        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "fax_pdf": ".pdf", "rotated_scan_pdf": ".pdf", "photo": ".jpg", "screenshot": ".png",
-                               "docx": ".docx"}[self.fmt]
+        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "fax_pdf": ".pdf", "rotated_scan_pdf": ".pdf",
+                               "dark_phone": ".png", "photo": ".jpg", "screenshot": ".png", "docx": ".docx"}[self.fmt]
 
 
 def _render(fmt: str, payload, seed: int) -> bytes:
@@ -2701,6 +2926,10 @@ def _render(fmt: str, payload, seed: int) -> bytes:
         scanned(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "fax_pdf":
         fax(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
+    elif fmt == "dark_phone":
+        from PIL import ImageOps
+
+        ImageOps.invert(canvas_image(payload).crop((0, 0, 750, 1624))).save(buffer, format="PNG")
     elif fmt == "rotated_scan_pdf":
         rotated_scan(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "photo":

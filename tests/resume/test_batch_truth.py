@@ -1,0 +1,27 @@
+"""The eighth and ninth batches' ground truth was written down per file and committed before any parse of them
+(batch8_ground_truth.json, batch9_ground_truth.json); the generator must keep giving exactly that truth, so the first
+looks stay comparable."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.resume.make_corpus import UNSEEN_BATCH8, UNSEEN_BATCH9, corpus
+from tests.resume.make_resumes import FONT_PATH
+
+
+
+@pytest.mark.parametrize("name, batch", [("batch8_ground_truth.json", UNSEEN_BATCH8), ("batch9_ground_truth.json", UNSEEN_BATCH9)])
+def test_the_generator_gives_the_committed_truth(name, batch):
+    if not Path(FONT_PATH).is_file():
+        pytest.skip(f"Chinese font {FONT_PATH} missing")
+    committed = json.loads(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+    items = corpus(sorted(batch))
+    assert {item.case_id for item in items} == set(committed)
+    assert len({item.layout for item in items}) >= 3
+    for item in items:
+        assert item.expected == committed[item.case_id]["expected"], item.case_id
+        assert item.sensitive == committed[item.case_id]["sensitive"], item.case_id
+        assert item.filename == committed[item.case_id]["file"]
