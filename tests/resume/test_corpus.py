@@ -24,10 +24,10 @@ IMAGE_LAYOUTS = ["photo_skewed", "form_scan", "screenshot_png", "table_photo", "
                  "dark_app_png"]
 # The third session's batches: every layout's first résumé is in the subset, so the compliance test covers them.
 NEW_IMAGE_LAYOUTS = [name for name in IMAGE_LAYOUTS
-                     if name in UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6 | UNSEEN_BATCH8]
+                     if name in UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6 | UNSEEN_BATCH8 | UNSEEN_BATCH9]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
 # A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before.
-NOT_YET_SEEN: frozenset[str] = UNSEEN_BATCH9
+NOT_YET_SEEN: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,9 @@ def parsed(subset, rapid_engine):
 
 
 def test_every_layout_and_format_is_in_the_corpus():
-    assert len(LAYOUTS) >= 10 and len(HELD_OUT | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER) * 3 >= len(LAYOUTS) - len(FRESH)
+    aside = (HELD_OUT | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
+             | UNSEEN_BATCH7 | UNSEEN_BATCH8 | UNSEEN_BATCH9)  # every group set aside when it was written
+    assert len(LAYOUTS) >= 10 and len(aside) * 3 >= len(LAYOUTS) - len(FRESH)
     assert {layout.name for layout in LAYOUTS} >= HELD_OUT | FRESH | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER
     assert len(TEXT_LAYOUTS) + len(IMAGE_LAYOUTS) == len(LAYOUTS)
 
@@ -80,7 +82,7 @@ def test_field_accuracy_on_every_layout(subset, parsed):
 
 def test_no_personal_data_reaches_the_output(subset, parsed):
     assert {item.layout for item in subset} >= \
-        UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6 | UNSEEN_BATCH7 | UNSEEN_BATCH8  # the new layouts too
+        UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6 | UNSEEN_BATCH7 | UNSEEN_BATCH8 | UNSEEN_BATCH9  # the new layouts too
     for item in subset:
         dumped = json.dumps(parsed[item.case_id], ensure_ascii=False)
         for marker in item.sensitive:
