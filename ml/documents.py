@@ -390,17 +390,41 @@ def _walk_body(element, items: list[tuple], tables: list[int] | None = None) -> 
                 _walk_body(content, items, tables)
 
 
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_VML_SHAPES = ("{urn:schemas-microsoft-com:vml}shape", "{urn:schemas-microsoft-com:vml}rect")
+
+
+def _anchor_position(node) -> tuple[float, float] | None:
+    """(top, left) in points of a floating shape: a DrawingML anchor's offsets or a VML shape's margins."""
+    if node.tag == f"{_WP}anchor":
+        offsets = []
+        for axis in ("positionV", "positionH"):
+            offset = node.find(f"{_WP}{axis}/{_WP}posOffset")
+            if offset is None or not (offset.text or "").strip().lstrip("-").isdigit():
+                return None
+            offsets.append(int(offset.text) / 12700)  # EMU per point
+        return offsets[0], offsets[1]
+    style = node.get("style") or ""
+    top = re.search(r"margin-top:\s*(-?[\d.]+)pt", style)
+    left = re.search(r"margin-left:\s*(-?[\d.]+)pt", style)
+    return (float(top.group(1)), float(left.group(1))) if top and left else None
+
+
 def _paragraph(paragraph, lines: list[str]) -> None:
     parts: list[str] = []
     boxes: list = []
+    positions: list = []
 
-    def visit(node) -> None:
+    def visit(node, position=None) -> None:
         for child in node:
             tag = child.tag
             if tag == f"{_MC}Fallback":
                 continue  # Word writes each text box twice (DrawingML, then a VML fallback)
-            if tag == f"{_W}txbxContent":
+            if tag == f"{_WP}anchor" or tag in _VML_SHAPES:
+                visit(child, _anchor_position(child) or position)
+            elif tag == f"{_W}txbxContent":
                 boxes.append(child)  # its paragraphs are lines of their own
+                positions.append(position)
             elif tag == f"{_W}t":
                 parts.append(child.text or "")
             elif tag == f"{_W}tab":
@@ -408,9 +432,14 @@ def _paragraph(paragraph, lines: list[str]) -> None:
             elif tag in (f"{_W}br", f"{_W}cr"):
                 parts.append("\n")
             else:
-                visit(child)
+                visit(child, position)
 
     visit(paragraph)
+    if len(boxes) > 1 and all(p is not None for p in positions):
+        # Floating text boxes anchored in one paragraph in the order they were drawn: read them as they stand on
+        # the page, top to bottom (bands of about a centimetre), left to right (a header box drawn last comes first).
+        order = sorted(range(len(boxes)), key=lambda i: (round(positions[i][0] / 28), positions[i][1]))
+        boxes = [boxes[i] for i in order]
     # A tab separates fields ("部门<tab>职位"), except after a label's colon.
     text = re.sub(r"(?<=[:：])\s*\t\s*", " ", "".join(parts))
     text = re.sub(r"\s*\t\s*", " | ", text)

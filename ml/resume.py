@@ -1136,6 +1136,8 @@ class _WorkBuilder(_EntryBuilder):
 
     @staticmethod
     def is_description(line: str) -> bool:
+        if _is_tag_row(line):
+            return True  # skill chips under a job ("客户画像 | Power BI"): part of it, no entry of their own
         parts = [p.strip() for p in re.split(r"[,，]", line)]
         if len(parts) == 2 and _TITLE_WORDS_RE.search(parts[0]) and _DEPARTMENT_EN.fullmatch(parts[1]) \
                 and len(parts[0].split()) <= 5:
@@ -1239,6 +1241,16 @@ _DEPARTMENT_EN = re.compile(r"(?i)^(?:[A-Z][A-Za-z&]*\s+){0,5}(?:Department|Divi
 _CAMPUS = re.compile(r"学生会|社团|协会|团委|研究生会|班级|班委|学生|校园|(?:^|\s)(?:主席|副主席|部长|副部长|会长|副会长|班长|干事|委员)(?:$|\s)")
 
 
+def _is_tag_row(line: str) -> bool:
+    """A row of skill chips: short pieces, at least one a known skill, none an employer, a title or a date."""
+    pieces = [p for p in re.split(r"\s*\|\s*", line.strip()) if p]
+    if len(pieces) < 2 or find_date_range(line) or _EMPLOYER.search(line) or _EMPLOYER_EN.search(line):
+        return False
+    known = _known_skills()
+    return (any(p.casefold() in known for p in pieces) and all(len(p) <= 16 for p in pieces)
+            and not any(_TITLE_WORDS_RE.search(p) for p in pieces))
+
+
 def _is_campus_post(entry: WorkEntry) -> bool:
     """A student union or club post ("校学生会 主席"): not an employer, not work experience."""
     return bool(_CAMPUS.search(entry.employer) or (not _EMPLOYER.search(entry.employer) and _CAMPUS.search(entry.title)))
@@ -1314,7 +1326,8 @@ def _skills_in(item: str) -> list[str]:
         known = _known_skills()
         if len(words) > 1 and item.casefold() not in known and all(w.casefold() in known for w in words):
             return words  # tag chips read as one run ("SQL Python"); "Power BI" stays whole
-        return [item]
+        chips = _chip_run(words) if len(words) > 1 and item.casefold() not in known else None
+        return chips or [item]
     folded = item.casefold()
     found = []
     for term in _skill_vocabulary():
@@ -1359,6 +1372,24 @@ def _rejoin_names(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+def _chip_run(words: list[str]) -> list[str] | None:
+    """Tag chips that OCR boxed together ("客户画像 Excel", "R Power BI"): the known skills in them (longest first),
+    a Chinese word, or a short capital acronym, each one chip; None when any piece is none of these ("Bloomberg
+    Terminal" stays one skill)."""
+    known, chips, i = _known_skills(), [], 0
+    while i < len(words):
+        end = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]).casefold() in known), None)
+        if end is not None:
+            chips.append(" ".join(words[i:end]))
+            i = end
+        elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}|[A-Z][A-Z+#]{0,3}", words[i]):
+            chips.append(words[i])
+            i += 1
+        else:
+            return None
+    return chips if any(c.casefold() in known for c in chips) else None
 
 
 def _looks_like_item(item: str) -> bool:
