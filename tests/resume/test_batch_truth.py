@@ -1,5 +1,5 @@
-"""The eighth and ninth batches' ground truth was written down per file and committed before any parse of them
-(batch8_ground_truth.json, batch9_ground_truth.json); the generator must keep giving exactly that truth, so the first
+"""The eighth, ninth and tenth batches' ground truth was written down per file and committed before any parse of
+them (batchN_ground_truth.json); the generator must keep giving exactly that truth, so the first
 looks stay comparable."""
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.resume.make_corpus import UNSEEN_BATCH8, UNSEEN_BATCH9, corpus
+from tests.resume.make_corpus import UNSEEN_BATCH8, UNSEEN_BATCH9, UNSEEN_BATCH10, corpus
 from tests.resume.make_resumes import FONT_PATH
 
 
 
-@pytest.mark.parametrize("name, batch", [("batch8_ground_truth.json", UNSEEN_BATCH8), ("batch9_ground_truth.json", UNSEEN_BATCH9)])
+@pytest.mark.parametrize("name, batch", [("batch8_ground_truth.json", UNSEEN_BATCH8), ("batch9_ground_truth.json", UNSEEN_BATCH9),
+                                         ("batch10_ground_truth.json", UNSEEN_BATCH10)])
 def test_the_generator_gives_the_committed_truth(name, batch):
     if not Path(FONT_PATH).is_file():
         pytest.skip(f"Chinese font {FONT_PATH} missing")
