@@ -37,9 +37,13 @@ class EvidenceSchema(ma.Schema):
     quote = ma.fields.String(allow_none=True)
     start = ma.fields.Float(allow_none=True)
     end = ma.fields.Float(allow_none=True)
-    match = ma.fields.String(allow_none=True, metadata={"description": "exact | pinyin | split (a word said apart)"})
+    match = ma.fields.String(allow_none=True, metadata={
+        "description": "exact | pinyin | split (a word said apart) | part (the head of HR's phrase or a looser synonym: "
+                       "half the point's content)"})
     matched_text = ma.fields.String(allow_none=True, metadata={"description": "the transcript's characters that matched"})
-    source = ma.fields.String(allow_none=True, metadata={"description": "key_phrase | rubric_text | synonym"})
+    source = ma.fields.String(allow_none=True, metadata={
+        "description": "key_phrase | rubric_text | synonym | head (the head of HR's phrase) | related (a Cilin synonym "
+                       "sharing no character)"})
     synonym_of = ma.fields.String(allow_none=True)
     requirements = ma.fields.List(ma.fields.Nested(RequirementEvidenceSchema), metadata={
         "description": "the point's structural requirements, each met or not, with the quote that meets it"})

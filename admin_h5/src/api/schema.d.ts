@@ -6692,7 +6692,7 @@ export interface components {
             credit?: number | null;
             end?: number | null;
             found?: boolean;
-            /** @description exact | pinyin | split (a word said apart) */
+            /** @description exact | pinyin | split (a word said apart) | part (the head of HR's phrase or a looser synonym: half the point's content) */
             match?: string | null;
             /** @description the transcript's characters that matched */
             matched_text?: string | null;
@@ -6702,7 +6702,7 @@ export interface components {
             quote?: string | null;
             /** @description the point's structural requirements, each met or not, with the quote that meets it */
             requirements?: components["schemas"]["RequirementEvidence"][];
-            /** @description key_phrase | rubric_text | synonym */
+            /** @description key_phrase | rubric_text | synonym | head (the head of HR's phrase) | related (a Cilin synonym sharing no character) */
             source?: string | null;
             start?: number | null;
             synonym_of?: string | null;
