@@ -88,8 +88,8 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
-    whole = [_redact(_normalize_line(raw)) for raw in normalize(text).split("\n")]
-    whole = _strip_sheet_margins(whole)
+    whole = [_redact(_normalize_line(raw)) for raw in _join_hyphen_wraps(normalize(text).split("\n"))]
+    whole = _join_wrapped(_strip_sheet_margins(whole))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
@@ -116,6 +116,7 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
             body = [line for line in body if not _is_head_row(line)]
             credential_lines.extend(body)
             for line in body:
+                line = _URL.sub(" ", line)  # a page's address printed by the browser, a profile link: no item
                 if re.match(r"(?:外语)?语种\s*:", line):
                     continue  # "语种：日语" beside "等级：日语N2": the level names the qualification
                 label, value = _line_label(line)
@@ -159,6 +160,9 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     result.languages = _unique(
         [name for line in credential_lines for name in match_credentials(line, "languages")]
         + [i for i in language_items if not _credentials_in(i) and _looks_like_item(i)])
+    # "英语 IELTS 6.5": the language's name beside its test says no more than the test.
+    tested = {lang for name in result.languages for lang, tests in _LANGUAGE_TESTS.items() if re.match(tests, name)}
+    result.languages = [name for name in result.languages if name.casefold() not in tested]
     result.skills = _unique(skill for i in skill_items if not _credentials_in(i) for skill in _skills_in(i))
     result.years_experience = years_of_experience(result.work, today=today)
     work_lines = sum(len(body) for kinds, body in sections if kinds & {"work"})
@@ -319,6 +323,11 @@ _BULLETS = re.compile(r"^[\s•●○■□◆◇▪▫►▶★☆√✓✔☑�
 _ENTRY_NUMBER = re.compile(r"^[(]?\d{1,2}[)]?\s*、\s*|^[(]?\d{1,2}[.)]\s*(?=(?:19|20)\d{2}(?!\d))")
 
 
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s|]+")
+_LANGUAGE_TESTS = {"英语": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS", "english": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS",
+                   "日语": r"(?i)JLPT|日语N\d", "japanese": r"(?i)JLPT|日语N\d"}
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width letters, digits and punctuation to ASCII), one kind of dash, Unix newlines."""
     text = unicodedata.normalize("NFKC", text or "").replace("\r\n", "\n").replace("\r", "\n")
@@ -411,6 +420,55 @@ def _strip_sheet_margins(lines: list[str]) -> list[str]:
         if k > letters[0]:
             line = re.sub(r"^(?:\d{1,3}\s+)+(?=\S)", "", line.strip())
             if re.fullmatch(r"\d{1,3}", line):
+                continue
+        out.append(line)
+    return out
+
+
+_CUT_NAME = re.compile(r"(?:股份有限|有限责任|股份|有限|责任|有限公|股份有限公)$|(?:公司|银行)[\u4e00-\u9fff]{1,3}$")
+_WRAP_HEAD = re.compile(r"^(?P<head>[\u4e00-\u9fff]{1,6})(?:$|\s*\|?\s+(?P<rest>.*)$)")
+
+
+def _join_hyphen_wraps(lines: list[str]) -> list[str]:
+    """"CET" over "-6" (a narrow bubble wrapped at the hyphen): one word again, before the dash is read as a bullet."""
+    out: list[str] = []
+    for line in lines:
+        if out and re.match(r"^-\d", line.strip()) and re.search(r"[A-Za-z]$", out[-1].rstrip()):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """A cell or a chat bubble too narrow for its text wraps a name onto the next line ("…人寿保险股份有限" over "公司
+    托管运营岗", "…股份有限公司南" over "京分行", "…有限公司个贷" over "客户经理", "CET" over "-6"): the piece goes back
+    where it was cut. Only a piece that completes a cut employer name (a legal form or a branch left half written) or a
+    title begun after a complete employer name is moved."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        wrap = _WRAP_HEAD.match(line) if prev else None
+        if wrap:
+            head, rest = wrap.group("head"), (wrap.group("rest") or "").strip()
+            tokens = list(re.finditer(r"[^\s|]+", prev))
+            done = False
+            for token in reversed(tokens):
+                cut = token.group(0)
+                if (_CUT_NAME.search(cut) and not re.search(rf"(?:{_EMPLOYER_CHAIN}|部|处|室|科|组)$", cut)
+                        and re.search(rf"(?:{_EMPLOYER_CHAIN})$", cut + head)):
+                    out[-1] = prev[:token.end()] + head + prev[token.end():]
+                    done = True
+                    break
+            last = tokens[-1].group(0) if tokens and not done else ""
+            piece = re.search(rf"(?:{_EMPLOYER_CHAIN}|银行)(?P<piece>[\u4e00-\u9fff]{{1,4}})$", last)
+            if (not done and piece and not rest and _TITLE_WORDS_RE.search(piece.group("piece") + head)
+                    and not _TITLE_WORDS_RE.search(piece.group("piece"))):
+                out[-1] = prev + head  # "…有限公司个贷" / "客户经理": the title goes on where it was cut
+                continue
+            if done:
+                if rest:
+                    out.append(rest)
                 continue
         out.append(line)
     return out
@@ -509,10 +567,18 @@ def _find_name(lines: list[str]) -> str:
         for token in re.split(r"[\s|/,]+", stripped):
             token = token.strip()
             token = token.strip("-~_:·—")
+            token = re.sub(r"\([^()]{1,6}\)$", "", token)  # "宋嘉诚(微信)": a chat's tag after the partner's name
             if token.startswith("一") and _is_chinese_name(token[1:]):
                 token = token[1:]  # "个人简历 — 赵雪婷" with the dash read by OCR as 一
             if _is_chinese_name(token):
                 return token
+    for line in lines[:20]:
+        # "郑晓雯13628601917" below a chat's greetings: the name is the word the phone number or address follows.
+        contact = _PHONE.search(line) or _EMAIL.search(line)
+        if contact:
+            before = re.split(r"[\s|:]+", line[:contact.start()].strip())[-1]
+            if _is_chinese_name(before):
+                return before
     for line in lines[:3]:
         english = re.fullmatch(r"([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})", _TITLE_WORDS.sub("", line).strip())
         if english:
@@ -1290,6 +1356,9 @@ _PROFICIENCY = re.compile(r"^(?:熟练掌握|熟练使用|熟练运用|熟练操
 
 
 def _line_label(line: str) -> tuple[str | None, str]:
+    bracketed = re.match(r"^【\s*([^】]{1,12}?)\s*】\s*(\S.*)$", line)  # "【技能】SQL、基金估值": a label in brackets
+    if bracketed and bracketed.group(1).lower() in _LABEL_KIND:
+        line = f"{bracketed.group(1)}:{bracketed.group(2)}"
     match = _ITEM_LABEL.match(line)
     if match:
         return _LABEL_KIND[" ".join(match.group(1).lower().split())], match.group(2)
