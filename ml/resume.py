@@ -463,7 +463,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
             last = tokens[-1].group(0) if tokens and not done else ""
             piece = re.search(rf"(?:{_EMPLOYER_CHAIN}|银行)(?P<piece>[\u4e00-\u9fff]{{1,4}})$", last)
             if (not done and piece and not rest and _TITLE_WORDS_RE.search(piece.group("piece") + head)
-                    and not _TITLE_WORDS_RE.search(piece.group("piece"))):
+                    and not _TITLE_WORDS_RE.search(piece.group("piece")) and not _CITY.fullmatch(piece.group("piece"))):
                 out[-1] = prev + head  # "…有限公司个贷" / "客户经理": the title goes on where it was cut
                 continue
             if done:
@@ -575,7 +575,7 @@ def _find_name(lines: list[str]) -> str:
     for line in lines[:20]:
         # "郑晓雯13628601917" below a chat's greetings: the name is the word the phone number or address follows.
         contact = _PHONE.search(line) or _EMAIL.search(line)
-        if contact:
+        if contact and not _OTHERS_CONTACT.search(line):  # not a referee's or a consultant's line
             before = re.split(r"[\s|:]+", line[:contact.start()].strip())[-1]
             if _is_chinese_name(before):
                 return before

@@ -60,3 +60,13 @@ def test_a_printed_page_address_is_no_skill_and_a_language_named_with_its_test_i
     assert parsed.skills == ["Wind", "信用评级"]
     assert parsed.languages == ["IELTS 6.5"]
     assert parse_resume("语言能力：英语、日语", today=TODAY).languages == ["英语", "日语"]  # named alone: kept
+
+
+def test_guards_a_city_after_the_employer_and_a_referee_beside_his_phone():
+    # "…有限公司北京" over "客户经理": a city after the employer is not the start of a cut title.
+    text = "\n".join(["工作经历", "2019.04-至今 中国银行股份有限公司北京", "客户经理"])
+    assert "北京客户经理" not in parse_resume(text, today=TODAY).work[0].title
+    # Nobody named above: the referee beside his own phone number is not the candidate.
+    text = "\n".join(["工作经历", "2019.04-至今 中国银行股份有限公司 客户经理", "工作内容：对公授信", "负责贷后管理",
+                      "管理资产规模8亿元", "完成年度目标", "带领团队3人", "证明人 王建国 13912345678"])
+    assert parse_resume(text, today=TODAY).name == ""
