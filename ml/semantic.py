@@ -20,7 +20,7 @@ from pathlib import Path
 import jieba
 
 from ml.structure import FRAME_WORDS, is_cjk_word
-from ml.text import PhraseMatch, find_phrase, normalise, pinyin_of
+from ml.text import PhraseMatch, find_phrase, jieba_tokens, normalise, pinyin_of
 from ml.vocabulary import is_slip
 
 jieba.setLogLevel(logging.WARNING)
@@ -151,7 +151,7 @@ def find_split(phrase: str, text: str) -> PhraseMatch | None:
     if len(target) != 2:
         return None
     sounds = pinyin_of(target)
-    tokens = jieba.lcut(text)
+    tokens = jieba_tokens(text, True)
     starts, position = [], 0
     for token in tokens:
         starts.append((position, token))
@@ -229,7 +229,7 @@ def _head_match(concept: Concept, text: str, start: int, end: int, matched: str)
 def whole_word(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` starts and ends at edges of jieba's words."""
     edges, position = {0}, 0
-    for token in jieba.lcut(text):
+    for token in jieba_tokens(text, True):
         position += len(token)
         edges.add(position)
     return start in edges and end in edges
@@ -239,7 +239,7 @@ def inside_word(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` touches no edge of jieba's words: it lies within one longer word, or cuts two
     words apart (财产 in 理财产品)."""
     edges, position = {0}, 0
-    for token in jieba.lcut(text):
+    for token in jieba_tokens(text, True):
         position += len(token)
         edges.add(position)
     return start not in edges and end not in edges
@@ -317,7 +317,7 @@ def related_synonym(other: str, word: str) -> bool:
 def content_words(text: str) -> list[str]:
     """jieba dictionary words of two Chinese characters or more, minus words that frame rather than name."""
     out: dict[str, None] = {}
-    for word in jieba.lcut(text, HMM=False):
+    for word in jieba_tokens(text, False):
         if len(word) >= 2 and is_cjk_word(word) and word not in FRAME_WORDS:
             out.setdefault(word, None)
     return list(out)
@@ -360,7 +360,7 @@ def framed_phrase_share(text: str, concepts: list[Concept], question_text: str) 
             said.add(concept.phrase)
             position += found.end
     listed = own = position = 0
-    for token in jieba.lcut(text, HMM=False):
+    for token in jieba_tokens(text, False):
         span = range(position, position + len(token))
         position += len(token)
         if len(token) < 2 or not is_cjk_word(token) or token in FILLER_WORDS:
