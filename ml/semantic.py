@@ -323,12 +323,8 @@ def content_words(text: str) -> list[str]:
     return list(out)
 
 
-def phrase_share(text: str, concepts: list[Concept]) -> tuple[float, int]:
-    """Share of ``text``'s content characters that are said phrases of ``concepts`` (every occurrence, verbatim or
-    in pinyin), and how many distinct phrases that is: an answer made of the rubric's phrases and little else is a
-    keyword string, however the recogniser punctuated it."""
-    from ml.nonanswer import content_chars
-
+def _said_phrases(text: str, concepts: list[Concept]) -> tuple[set[int], set[str]]:
+    """The characters of ``text`` that say a phrase of ``concepts`` (every occurrence), and the phrases said."""
     marked: set[int] = set()
     said: set[str] = set()
     for concept in concepts:
@@ -337,6 +333,16 @@ def phrase_share(text: str, concepts: list[Concept]) -> tuple[float, int]:
             marked.update(range(position + found.start, position + found.end))
             said.add(concept.phrase)
             position += found.end
+    return marked, said
+
+
+def phrase_share(text: str, concepts: list[Concept]) -> tuple[float, int]:
+    """Share of ``text``'s content characters that are said phrases of ``concepts`` (every occurrence, verbatim or
+    in pinyin), and how many distinct phrases that is: an answer made of the rubric's phrases and little else is a
+    keyword string, however the recogniser punctuated it."""
+    from ml.nonanswer import content_chars
+
+    marked, said = _said_phrases(text, concepts)
     total = content_chars(text)
     return (min(1.0, len(marked) / total) if total else 0.0), len(said)
 
@@ -351,14 +357,7 @@ def framed_phrase_share(text: str, concepts: list[Concept], question_text: str) 
     from ml.text import FILLER_WORDS
 
     question = normalise(question_text)
-    marked: set[int] = set()
-    said: set[str] = set()
-    for concept in concepts:
-        position = 0
-        while (found := find_concept(concept, text[position:])) is not None:
-            marked.update(range(position + found.start, position + found.end))
-            said.add(concept.phrase)
-            position += found.end
+    marked, said = _said_phrases(text, concepts)
     listed = own = position = 0
     for token in jieba_tokens(text, False):
         span = range(position, position + len(token))
