@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import AnswerCard from '@/hr/components/AnswerCard.vue'
 
-const answer = (analysis: Record<string, unknown>) => ({
-  id: 'a1', status: 'scored', content_score: 17.3, recordings: [], evidence: [], segments: [], figures: {}, integrity: {},
+const answer = (analysis: Record<string, unknown>, evidence: Array<Record<string, unknown>> = []) => ({
+  id: 'a1', status: 'scored', content_score: 17.3, recordings: [], evidence, segments: [], figures: {}, integrity: {},
   analysis,
 })
-const render = (analysis: Record<string, unknown>) =>
-  mount(AnswerCard, { props: { answer: answer(analysis) as never, index: 0 }, global: { stubs: { MediaPlayer: true } } })
+const render = (analysis: Record<string, unknown>, evidence: Array<Record<string, unknown>> = []) =>
+  mount(AnswerCard, { props: { answer: answer(analysis, evidence) as never, index: 0 }, global: { stubs: { MediaPlayer: true } } })
 
 describe('AnswerCard', () => {
   it('tells HR why a score was capped or scaled, with the quotes', () => {
@@ -21,5 +21,22 @@ describe('AnswerCard', () => {
 
   it('shows no such section for an answer without findings', () => {
     expect(render({ non_answers: [] }).find('[data-test="non-answers"]').exists()).toBe(false)
+  })
+
+  it('says how a point was heard when not in HR\'s words, and when it counts only in part', () => {
+    const point = { point_id: 'p1', point_text: '安抚客户情绪', found: true, start: 3, quote: '我先安抚了他，' }
+    const card = render({}, [
+      { ...point, phrase: '安抚', match: 'part', source: 'head', matched_text: '安抚', synonym_of: '安抚情绪', credit: 0.5 },
+      { ...point, point_id: 'p2', point_text: '跟进回访', phrase: '回访', match: 'pinyin', source: 'key_phrase', matched_text: '回房', credit: 1 },
+      { ...point, point_id: 'p3', point_text: '查明原因', phrase: '查清', match: 'exact', source: 'synonym', matched_text: '查清', synonym_of: '查明', credit: 1 },
+      { ...point, point_id: 'p4', point_text: '道歉', phrase: '道歉', match: 'exact', source: 'key_phrase', matched_text: '道歉', credit: 1 },
+    ])
+    const how = card.findAll('[data-test="evidence-how"]').map((w) => w.text())
+    expect(how).toEqual([
+      '只说到「安抚」，部分对应「安抚情绪」；该要点计 50%',
+      '按读音对应「回访」（转写为「回房」）',
+      '同义说法「查清」，对应「查明」',
+    ])  // said in HR's own words: nothing to explain
+    expect(card.findAll('[data-test="evidence-chip"]')).toHaveLength(4)
   })
 })
