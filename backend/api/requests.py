@@ -112,6 +112,12 @@ class NudgeSchema(ma.Schema):
     outbox_id = ma.fields.UUID()
 
 
+def _application(principal, application_id):
+    """The application, if it is in the HR user's organization (else 404)."""
+    return app_service.get_application(get_session(), organization_id=principal.organization_id,
+                                       application_id=application_id)
+
+
 @blp.route("/applications/<uuid:application_id>/accommodation")
 class Accommodations(MethodView):
     @blp.doc(security=[BEARER])
@@ -121,8 +127,7 @@ class Accommodations(MethodView):
         """Grant extra think/answer time, retakes or window to this candidate (logged, with the reason)"""
         principal = current_hr(*EDITORS)
         session = get_session()
-        application = app_service.get_application(session, organization_id=principal.organization_id,
-                                                  application_id=application_id)
+        application = _application(principal, application_id)
         return grant_accommodation(session, application=application, actor=Actor("hr", principal.user_id), **body)
 
 
@@ -135,8 +140,7 @@ class Nudge(MethodView):
         """Remind an invited candidate to book (at most once a day)"""
         principal = current_hr(*EDITORS)
         session = get_session()
-        application = app_service.get_application(session, organization_id=principal.organization_id,
-                                                  application_id=application_id)
+        application = _application(principal, application_id)
         outbox = nudge_now(session, application=application, actor=Actor("hr", principal.user_id))
         return {"outbox_id": outbox.id}
 
@@ -148,8 +152,7 @@ class ApplicationRequests(MethodView):
     def get(self, application_id):
         """The candidate's requests for explanation, human review or deletion"""
         session = get_session()
-        application = app_service.get_application(session, organization_id=current_hr().organization_id,
-                                                  application_id=application_id)
+        application = _application(current_hr(), application_id)
         return [request_view(r) for r in requests_of(session, application_id=application.id)]
 
 
@@ -172,8 +175,7 @@ class EraseForRequest(MethodView):
         """Carry out a deletion request: erase the candidate's personal data and stored files now (admin; re-runnable)"""
         principal = current_hr(*ADMIN)
         session = get_session()
-        application = app_service.get_application(session, organization_id=principal.organization_id,
-                                                  application_id=application_id)
+        application = _application(principal, application_id)
         request, erasure = process_deletion_request(session, application=application, request_id=request_id,
                                                     actor=Actor("hr", principal.user_id))
         delete_objects_after_commit(session, erasure_id=erasure.id, storage=current_app.extensions["qingpin.storage"])
@@ -190,8 +192,7 @@ class LegalHold(MethodView):
         """Put the application under legal hold: no erasure and no retention purge until cleared (admin)"""
         principal = current_hr(*ADMIN)
         session = get_session()
-        application = app_service.get_application(session, organization_id=principal.organization_id,
-                                                  application_id=application_id)
+        application = _application(principal, application_id)
         return set_legal_hold(session, application=application, reason=body["reason"], actor=Actor("hr", principal.user_id))
 
     @blp.doc(security=[BEARER])
@@ -201,8 +202,7 @@ class LegalHold(MethodView):
         """Clear the legal hold (admin)"""
         principal = current_hr(*ADMIN)
         session = get_session()
-        application = app_service.get_application(session, organization_id=principal.organization_id,
-                                                  application_id=application_id)
+        application = _application(principal, application_id)
         return clear_legal_hold(session, application=application, actor=Actor("hr", principal.user_id))
 
 
@@ -217,8 +217,7 @@ class AnswerRequest(MethodView):
         """Answer the candidate's explanation or human-review request in writing (kept, and sent to the candidate)"""
         principal = current_hr(*EDITORS)
         session = get_session()
-        application = app_service.get_application(session, organization_id=principal.organization_id,
-                                                  application_id=application_id)
+        application = _application(principal, application_id)
         return request_view(answer_request(session, application=application, request_id=request_id,
                                            response=body["response"], actor=Actor("hr", principal.user_id)))
 
@@ -278,8 +277,7 @@ class ReleaseResult(MethodView):
         """Release the decision and the feedback report to the candidate (after a human decision)"""
         principal = current_hr(*EDITORS)
         session = get_session()
-        application = app_service.get_application(session, organization_id=principal.organization_id,
-                                                  application_id=application_id)
+        application = _application(principal, application_id)
         return release_result(session, application=application, actor=Actor("hr", principal.user_id))
 
 
