@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ml import wordvectors
 from ml.asr import AsrEngine, Transcript, merge_transcripts
 from ml.audio import SAMPLE_RATE, concat_segments, decode_audio
 from ml.nonanswer import (
@@ -22,7 +23,17 @@ from ml.nonanswer import (
     find_non_answers,
     is_echo,
 )
-from ml.semantic import Concept, find_concept, framed_phrase_share, phrase_share, point_concepts, synonyms
+from ml.semantic import (
+    Concept,
+    find_concept,
+    framed_phrase_share,
+    meaning_answer_words,
+    meaning_match,
+    meaning_point_words,
+    phrase_share,
+    point_concepts,
+    synonyms,
+)
 from ml.structure import (
     STRUCTURAL_REQUIREMENTS,
     Clause,
@@ -64,7 +75,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v7"
+SCORER_VERSION = "content-v8"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -317,6 +328,10 @@ class RubricHit:
     matched_text: str | None = None  # the transcript's characters that matched ``phrase``
     source: str | None = None  # "key_phrase" | "rubric_text" | "synonym" | "head" (the head of HR's phrase)
     synonym_of: str | None = None  # for a synonym: the key phrase or rubric word it stands for; for a head: HR's phrase
+    # content-v8, when the point counted by meaning (match "meaning", source "word_vectors"): {"similarity", "credit",
+    # "pairs": [{"point_word", "answer_word", "similarity", "quote", "start", "end"}]}: how close the answer's words
+    # came to the point's words, each answer word quoted where it was said.
+    meaning: dict | None = None
     # The point's structural requirements, each {"requirement", "label", "met", "quote", "start", "end", "cue"}.
     requirements: list[dict] = field(default_factory=list)
     credit: float = 0.0  # share of the point met: its content and each structural requirement count alike
@@ -638,6 +653,7 @@ def warm_up() -> None:
     detect_speech(np.zeros(SAMPLE_RATE, dtype=np.float32))
     find_phrase("倾听", "我先耐心倾听客户的诉求")
     action_verb("然后我查明了原因")
+    wordvectors.warm_up()
 
 
 def score_recording(
@@ -798,6 +814,7 @@ def match_rubric(
     # content-v5: one thing said is evidence of one rubric point: the words (clause, characters) a point was found
     # in are not evidence of a later point ("不适合他" said once is not both 不销售超出承受能力的产品 and 给出合适建议).
     used: list[tuple[int, int, int]] = []
+    lexical: list[tuple[RubricPoint, list[Concept], RubricHit, tuple[int, int, int] | None]] = []
     for point in question.rubric:
         concepts = point_concepts(point.key_phrases, point.text, question.text)
         candidates: list[tuple[tuple, int, Concept, object]] = []
@@ -815,21 +832,44 @@ def match_rubric(
                 rank = (found.kind == "part", _SOURCE_RANK[concept.source], _KIND_RANK[found.kind], order, clause.start)
                 candidates.append((rank, index, concept, found))
         candidates.sort(key=lambda c: c[0])
-        hit = None
+        hit, span = None, None
         for _, index, concept, found in candidates:
             if any(i == index and found.start < end and start < found.end for i, start, end in used):
                 continue
-            used.append((index, found.start, found.end))
+            span = (index, found.start, found.end)
+            used.append(span)
             hit = _content_hit(point, concept, clauses[index], found)
             break
-        hit = hit or RubricHit(point.id, point.text, False)
-        hit.requirements = [_requirement(r, clauses if focus is None else focus, star) for r in point.requires]
+        lexical.append((point, concepts, hit or RubricHit(point.id, point.text, False), span))
+    texts = [c.text for c in clauses]
+    for point, concepts, hit, span in lexical:
         said = PART_CREDIT if hit.match == "part" else float(hit.found)
+        # content-v8: the point said in other words, by word vectors (ml.semantic.meaning_match), counts when it comes
+        # closer than the words found above; the pairs of words that show it are quoted. Words that are another
+        # point's evidence are not this one's (one thing said is evidence of one point).
+        if said < 1.0:
+            others = tuple(u for u in used if u != span)
+            answer_words = meaning_answer_words(texts, question.text, set(echo), others)
+            meaning = meaning_match(meaning_point_words(point.key_phrases, point.text, question.text), answer_words)
+            if meaning is not None and meaning.credit > said:
+                hit = _meaning_hit(point, meaning, clauses)
+                said = meaning.credit
+        hit.requirements = [_requirement(r, clauses if focus is None else focus, star) for r in point.requires]
         parts = ([said] if concepts else []) + [float(r["met"]) for r in hit.requirements]
         hit.credit = round(sum(parts) / len(parts), 3) if parts else 0.0
         hit.found = hit.credit >= 0.5
         hits.append(hit)
     return hits, matched
+
+
+def _meaning_hit(point: RubricPoint, meaning, clauses: list[Clause]) -> RubricHit:
+    word, heard, _, index = meaning.pairs[0]
+    clause = clauses[index]
+    pairs = [{"point_word": p, "answer_word": a, "similarity": s, "quote": clauses[i].text, "start": clauses[i].start,
+              "end": clauses[i].end} for p, a, s, i in meaning.pairs]
+    return RubricHit(point.id, point.text, True, word, clause.text, clause.start, clause.end, "meaning", heard,
+                     "word_vectors", None, meaning={"similarity": meaning.similarity, "credit": meaning.credit,
+                                                    "pairs": pairs})
 
 
 def _content_hit(point: RubricPoint, concept: Concept, clause: Clause, found) -> RubricHit:

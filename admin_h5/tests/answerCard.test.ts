@@ -39,4 +39,17 @@ describe('AnswerCard', () => {
     ])  // said in HR's own words: nothing to explain
     expect(card.findAll('[data-test="evidence-chip"]')).toHaveLength(4)
   })
+
+  it('shows a point said in other words with the word pairs and how close they came', () => {
+    const card = render({}, [{
+      point_id: 'p1', point_text: '说明自己承担的分工', found: true, start: 4, quote: '我是跑客户的，管收资料，', phrase: '负责',
+      match: 'meaning', source: 'word_vectors', matched_text: '管', credit: 0.62,
+      meaning: { similarity: 0.624, credit: 0.62, pairs: [
+        { point_word: '负责', answer_word: '管', similarity: 0.66, quote: '我是跑客户的，管收资料，', start: 4, end: 6 },
+        { point_word: '分工', answer_word: '资料', similarity: 0.6, quote: '我是跑客户的，管收资料，', start: 4, end: 6 },
+      ] },
+    }])
+    expect(card.find('[data-test="evidence-how"]').text()).toBe(
+      '换了说法：用词与要点相近（「管」≈「负责」、「资料」≈「分工」，相近度 0.62）；该要点计 62%')
+  })
 })

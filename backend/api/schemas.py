@@ -39,12 +39,16 @@ class EvidenceSchema(ma.Schema):
     end = ma.fields.Float(allow_none=True)
     match = ma.fields.String(allow_none=True, metadata={
         "description": "exact | pinyin | split (a word said apart) | part (the head of HR's phrase or a looser synonym: "
-                       "half the point's content)"})
+                       "half the point's content) | meaning (said in other words: how close the answer's words come to "
+                       "the point's, by word vectors; see meaning)"})
     matched_text = ma.fields.String(allow_none=True, metadata={"description": "the transcript's characters that matched"})
     source = ma.fields.String(allow_none=True, metadata={
         "description": "key_phrase | rubric_text | synonym | head (the head of HR's phrase) | related (a Cilin synonym "
-                       "sharing no character)"})
+                       "sharing no character) | word_vectors (match meaning)"})
     synonym_of = ma.fields.String(allow_none=True)
+    meaning = ma.fields.Dict(allow_none=True, metadata={
+        "description": "content-v8, match meaning: {similarity (mean over the point's words of their closest word in "
+                       "the answer), credit (0-1), pairs: [{point_word, answer_word, similarity, quote, start, end}]}"})
     requirements = ma.fields.List(ma.fields.Nested(RequirementEvidenceSchema), metadata={
         "description": "the point's structural requirements, each met or not, with the quote that meets it"})
     credit = ma.fields.Float(allow_none=True, metadata={"description": "share of the point met (content and structure)"})

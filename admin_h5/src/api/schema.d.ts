@@ -6692,17 +6692,21 @@ export interface components {
             credit?: number | null;
             end?: number | null;
             found?: boolean;
-            /** @description exact | pinyin | split (a word said apart) | part (the head of HR's phrase or a looser synonym: half the point's content) */
+            /** @description exact | pinyin | split (a word said apart) | part (the head of HR's phrase or a looser synonym: half the point's content) | meaning (said in other words: how close the answer's words come to the point's, by word vectors; see meaning) */
             match?: string | null;
             /** @description the transcript's characters that matched */
             matched_text?: string | null;
+            /** @description content-v8, match meaning: {similarity (mean over the point's words of their closest word in the answer), credit (0-1), pairs: [{point_word, answer_word, similarity, quote, start, end}]} */
+            meaning?: {
+                [key: string]: unknown;
+            } | null;
             phrase?: string | null;
             point_id?: string;
             point_text?: string;
             quote?: string | null;
             /** @description the point's structural requirements, each met or not, with the quote that meets it */
             requirements?: components["schemas"]["RequirementEvidence"][];
-            /** @description key_phrase | rubric_text | synonym | head (the head of HR's phrase) | related (a Cilin synonym sharing no character) */
+            /** @description key_phrase | rubric_text | synonym | head (the head of HR's phrase) | related (a Cilin synonym sharing no character) | word_vectors (match meaning) */
             source?: string | null;
             start?: number | null;
             synonym_of?: string | null;
