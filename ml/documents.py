@@ -378,12 +378,21 @@ def _walk_body(element, items: list[tuple], tables: list[int] | None = None) -> 
         elif tag == f"{_W}tbl":
             table = tables[0]
             tables[0] += 1
-            for r, row in enumerate(child.iter(f"{_W}tr")):
+            cells = []
+            for r, row in enumerate(child.findall(f"{_W}tr")):  # its own rows, not those of a table nested in a cell
                 for c, cell in enumerate(row.findall(f"{_W}tc")):
                     inner: list[tuple] = []
                     _walk_body(cell, inner, tables)
-                    text = "\n".join(item[-1] for item in inner if item[-1].strip())
-                    items.append(("cell", table, r, c, text))
+                    cells.append((r, c, inner))
+            if any(item[0] == "cell" for _, _, inner in cells for item in inner):
+                # A table holding tables (猎聘's export: one outer cell per section, a nested table per job) is a
+                # frame: its cells are read in order, each nested table as a table of its own.
+                for _, _, inner in cells:
+                    items.extend(inner)
+                continue
+            for r, c, inner in cells:
+                text = "\n".join(item[-1] for item in inner if item[-1].strip())
+                items.append(("cell", table, r, c, text))
         elif tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:

@@ -97,6 +97,7 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     result.email = _find_email([line for line in whole if line])  # whole lines: whose contact a line gives
     result.phone = _find_phone([line for line in whole if line])
     result.name = _find_name(lines)
+    result.email = _respelled_by_name(result.email, result.name)
 
     credential_lines: list[str] = []
     skill_items: list[str] = []
@@ -116,6 +117,8 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
             body = [line for line in body if not _is_head_row(line)]
             credential_lines.extend(body)
             for line in body:
+                if _SITE_STAMP.search(line):
+                    continue  # "来自猎聘网 简历编号：…  更新时间：…": the job site's stamp under its export
                 line = _URL.sub(" ", line)  # a page's address printed by the browser, a profile link: no item
                 if re.match(r"(?:外语)?语种\s*:", line):
                     continue  # "语种：日语" beside "等级：日语N2": the level names the qualification
@@ -152,14 +155,17 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         o is not w and o.start and o.employer == w.employer for o in result.work)]
 
     credential_lines = [_EMAIL.sub(" ", line) for line in credential_lines]
-    named = [name for line in credential_lines for name in match_credentials(line, "certificates", keep_level=True)]
+    named = [name for line in credential_lines
+             for name in match_credentials(line, "certificates", keep_level=True, as_written=True)]
     # A piece of a named credential split off at a space ("CFA Level II" → "Level", "II") is no item of its own.
     result.certificates = _unique(named + [
         i for i in cert_items if not _credentials_in(i) and _looks_like_item(i)
         and not any(i.casefold() in n.casefold() for n in named)])
-    result.languages = _unique(
-        [name for line in credential_lines for name in match_credentials(line, "languages")]
-        + [i for i in language_items if not _credentials_in(i) and _looks_like_item(i)])
+    spoken = [name for line in credential_lines for name in match_credentials(line, "languages", as_written=True)]
+    # A piece of a named qualification split off at a space ("日语 N1" → "N1") is no item of its own either.
+    result.languages = _unique(spoken + [
+        i for i in language_items if not _credentials_in(i) and _looks_like_item(i)
+        and not any(i.casefold() in n.casefold() for n in spoken)])
     # "英语 IELTS 6.5": the language's name beside its test says no more than the test.
     tested = {lang for name in result.languages for lang, tests in _LANGUAGE_TESTS.items() if re.match(tests, name)}
     result.languages = [name for name in result.languages if name.casefold() not in tested]
@@ -324,6 +330,8 @@ _ENTRY_NUMBER = re.compile(r"^[(]?\d{1,2}[)]?\s*、\s*|^[(]?\d{1,2}[.)]\s*(?=(?:
 
 
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s|]+")
+# A job site's stamp on its export or print ("来自猎聘网", "简历编号：55232280", "更新时间：2025-09-14"): no item.
+_SITE_STAMP = re.compile(r"简历编号|简历ID|更新(?:时间|于)|投递时间|^来自\S{2,8}(?:网|APP|App|app)(?:\s|$)")
 _LANGUAGE_TESTS = {"英语": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS", "english": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS",
                    "日语": r"(?i)JLPT|日语N\d", "japanese": r"(?i)JLPT|日语N\d"}
 
@@ -514,6 +522,27 @@ def _find_email(lines: list[str]) -> str:
     return ""
 
 
+_DIGIT_FOR = {"o": "[o0]", "l": "[l1]", "i": "[i1]", "s": "[s5]", "z": "[z2]", "b": "[b6]", "g": "[g9]"}
+
+
+def _respelled_by_name(address: str, name: str) -> str:
+    """OCR read a letter of the candidate's name in the address as a digit ("yutong.ca030@…" for 曹雨桐): the
+    address spells the name's pinyin there. Only a part that starts the address or follows a dot, dash or
+    underscore, and only digits are put back; the parse then flags the address for HR to check."""
+    local, _, domain = address.partition("@")
+    if not re.search(r"\d", local) or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name or ""):
+        return address
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(name)
+    for part in sorted({syllables[0], "".join(syllables[1:]), "".join(syllables)}, key=len, reverse=True):
+        if len(part) < 3 or not part.isalpha():
+            continue
+        pattern = "".join(_DIGIT_FOR.get(ch, re.escape(ch)) for ch in part)
+        local = re.sub(rf"(?:^|(?<=[._-])){pattern}", part, local)
+    return f"{local}@{domain}"
+
+
 def _find_phone(lines: list[str]) -> str:
     for line in _others_last(lines):
         for match in _PHONE.finditer(line):
@@ -544,7 +573,14 @@ def _is_chinese_name(token: str) -> bool:
     return token[0] in single and len(token) <= 3
 
 
+# A mail's header and greeting above a résumé pasted into its body ("From: …", "Subject: …", "Hi HR,", "您好！"): the
+# résumé's first lines come after them.
+_MAIL_HEAD = re.compile(r"(?i)^(?:(?:from|to|cc|bcc|subject|date|sent|发件人|收件人|抄送|主题|发送时间|日期)\s*:"
+                        r"|(?:hi|hello|dear)(?:\s+[A-Za-z.]{1,20}){0,3}\s*[,!]?\s*$|(?:您好|你好|尊敬的[^\s,，:]{1,12})\s*[,!，！:]?\s*$)")
+
+
 def _find_name(lines: list[str]) -> str:
+    lines = [line for line in lines if not _MAIL_HEAD.match(line)] or lines
     for line in lines[:15]:
         match = _NAME_LABEL.search(line)
         if match:
@@ -613,6 +649,10 @@ _HEADER_DECOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}
 def _header_kinds(line: str) -> frozenset[str]:
     """Section kinds named by a header line such as "【教育背景】", "二、工作经历" or "Skills 技能"; empty if not a header."""
     core = _HEADER_DECOR.sub("", line.strip())
+    # A Chinese heading with an English word or two in capitals beside it as a slide's subtitle ("工作经历 TIMELINE").
+    subtitled = re.fullmatch(r"([\u4e00-\u9fff][^A-Za-z]{1,15}?)\s+[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}", core)
+    if subtitled and _header_kinds(subtitled.group(1)):
+        return _header_kinds(subtitled.group(1))
     # A heading's note in brackets: "二、教育背景（从高中后填起）", "学习和工作经历（从高中填起）".
     noted = re.sub(r"\s*[(（][^()（）]{1,20}[)）]\s*$", "", core)
     if noted != core and noted and (core != line.strip() or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", noted)):
@@ -980,6 +1020,7 @@ _TITLE_MODIFIERS = re.compile(
     r"Legal|IT|Software|Project|Program|Credit|Loan|Internal|External|Regional|Country|Branch|Customer|Equity|"
     r"Fixed|Income|Market|Markets|Trading|Insurance|Actuarial|Technical|Strategy|Product|Brand|HR|Human|Resources")
 _SENTENCE = re.compile(r"[,;。!?:]|负责|参与|完成|协助|主导|通过|实现|提升|降低|带领|管理\d|累计|年均|月均")
+_LONE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?")
 _SEPARATORS = re.compile(r"\s*(?:\||/|,|;|、|\t|·|•)\s*|\s{2,}")
 
 
@@ -1056,7 +1097,8 @@ def _parse_entries(lines: list[str], builder_type) -> list:
             found.update(current.read(rest) if rest else {})
             found.update(dated)
             starts_new = any(current.has(k) for k in found if k in builder_type.starters)
-            if not starts_new and set(found) == {"title"} and all(current.has(k) for k in ("title", "employer", "start")):
+            if not starts_new and set(found) == {"title"} and all(current.has(k) for k in ("title", "employer", "start")) \
+                    and not re.search(r"\d|亿|万元|%", found["title"]):  # "年新增贷款余额3亿元": a duty's figures
                 # Title first, employer on the next line ("Audit Manager" / "Bank of Suzhou" / dates): a new entry.
                 following = next((_entry_line(n) for n in lines[position + 1:position + 2]), "")
                 span = find_date_range(following) if following else None
@@ -1181,7 +1223,7 @@ class _EducationBuilder(_EntryBuilder):
                 text = text[:match.start()] + " " + text[match.end():]
         text = re.sub(r"(?i)专业\s*:?|(?<![a-z])(?:major|in)(?![a-z])\s*:?", " ", text)
         pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p]
-        pieces = [p for p in " ".join(pieces).split(" ") if p and not re.fullmatch(r"[\W_]+", p)]
+        pieces = [p for p in " ".join(pieces).split(" ") if p and not re.fullmatch(r"[\W_]+", p) and not _LONE_YEAR.fullmatch(p)]
         if pieces:
             if any(re.search(r"[\u4e00-\u9fff]", p) for p in pieces):
                 majors = [p for p in pieces if not re.search(r"(?:学院|系)$", p)] or pieces
@@ -1232,12 +1274,17 @@ class _WorkBuilder(_EntryBuilder):
         if not text:
             return found
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
+        if employer and _BUSINESS_LINE.fullmatch(employer.group(0)):
+            following = _SEPARATORS.split(text[employer.end():].strip())[0]
+            if following and len(following) <= 10 and _TITLE_WORDS_RE.search(following):
+                employer = None  # "交易银行产品经理", "私人银行客户经理": a bank's business line opens the title
         if employer:
             # "在X任Y" / "于X担任Y": a sentence names the employer after 在/于 and the title after 任/担任.
             found["employer"] = re.sub(r"^(?:在|于)(?=[\u4e00-\u9fff]{4})", "", _clean_piece(employer.group(0)))
             text = text[:employer.start()] + " " + re.sub(r"^\s*(?:担任|任职|出任|任)(?=[\u4e00-\u9fffA-Za-z]{2})", " ",
                                                            text[employer.end():])
-        pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p]
+        # A year standing alone beside the entry (a timeline's large start year by its dot) is no title.
+        pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p and not _LONE_YEAR.fullmatch(p)]
         if not employer and len(pieces) == 1 and " " in pieces[0]:
             words = pieces[0].split()
             if re.search(r"[\u4e00-\u9fff]", pieces[0]):
@@ -1297,6 +1344,8 @@ _GLUED_DEPARTMENT = re.compile(
 _DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部|处|中心|科室|室)(?=[\u4e00-\u9fff]{2,8}$)"
                                       r"(?=.*(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|科员|科长|处长|行长|柜员|"
                                       r"会计|审计员|经济师|会计师|交易员|研究员|专家|代表))")
+# A bank's business line ("交易银行", "私人银行"): a department or the start of a title, never an employer.
+_BUSINESS_LINE = re.compile(r"(?:交易|私人|零售|公司|投资|网络|数字|个人|批发|同业|电子|直销|社区|财富|托管|普惠)银行")
 # A work location written beside the title ("客户经理  上海") is not part of it.
 _CITY = re.compile(r"北京|上海|天津|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|宁波|合肥|"
                    r"沈阳|大连|哈尔滨|长春|昆明|南宁|贵阳|南昌|太原|石家庄|香港|澳门|台北|"
@@ -1371,7 +1420,8 @@ def _split_items(text: str) -> list[str]:
     if re.search(r"[、,;/|]|\s[·•]\s", text):
         parts = re.split(r"\s*[、,;/|]\s*|\s+[·•]\s+", text)
     elif re.search(r"[\u4e00-\u9fff]", text) or len(text.split()) >= 3:
-        parts = _rejoin_names(text.split())
+        # Split at spaces, but not inside brackets ("英语（TOEIC 850）" is one item).
+        parts = _rejoin_names(re.findall(r"(?:[^\s(]+|\([^()]*\))+|\(", text))
     else:
         parts = [text]
     return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
@@ -1466,9 +1516,9 @@ def _looks_like_item(item: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _credential_patterns() -> dict[str, list[tuple[re.Pattern, str, str]]]:
+def _credential_patterns() -> dict[str, list[tuple[re.Pattern, str, str, bool]]]:
     data = read_json("credentials.json")
-    return {kind: [(re.compile(p, re.I), entry["name"], entry.get("fallback", entry["name"]))
+    return {kind: [(re.compile(p, re.I), entry["name"], entry.get("fallback", entry["name"]), entry.get("written", False))
                    for entry in data[kind] for p in entry["patterns"]]
             for kind in ("certificates", "languages")}
 
@@ -1479,12 +1529,18 @@ _LEVEL_BEFORE = re.compile(r"(初级|中级|高级)\s*$")
 _LEVEL_AFTER = re.compile(r"^\s*(一级|二级|三级|(?i:Level\s*(?:III|II|I|[123])(?![A-Za-z])))")
 
 
-def match_credentials(text: str, kind: str, *, keep_level: bool = False) -> list[str]:
+def match_credentials(text: str, kind: str, *, keep_level: bool = False, as_written: bool = False) -> list[str]:
     """Canonical names of the certificates or languages ("certificates" / "languages") the text mentions, in order;
-    with keep_level, a certificate's written level stays in its name."""
+    with keep_level, a certificate's written level stays in its name; with as_written, a qualification known under
+    several names in use ("日语N2" and "JLPT N2") is named as the text writes it."""
     found = []
-    for pattern, name, fallback in _credential_patterns()[kind]:
+    for pattern, name, fallback, written in _credential_patterns()[kind]:
         for match in pattern.finditer(text):
+            if as_written and written:
+                # "日语 N2" → "日语N2", "JLPT  N2" → "JLPT N2": the text's name, its spacing tidied.
+                label = re.sub(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])", "", " ".join(match.group(0).split()))
+                found.append((match.start(), label))
+                continue
             score = match.groupdict().get("score")
             label = name.format(score=score) if score else fallback
             if keep_level and kind == "certificates":

@@ -453,7 +453,7 @@ def _cases() -> list[ResumeCase]:
             "years_experience": 4.8,
             "skills": ["财富管理", "资产配置", "客户开发"],
             "certificates": ["基金从业资格", "证券从业资格", "银行从业资格"],
-            "languages": ["CET-6", "JLPT N2"],
+            "languages": ["CET-6", "日语N2"],  # as the résumé writes it (matching compares the canonical JLPT N2)
         },
         rotate=270, noise=True, sensitive=["籍贯", "身高", "165"],
     ))

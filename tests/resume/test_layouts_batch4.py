@@ -50,7 +50,7 @@ def test_tables_with_column_heads_are_read_by_their_heads():
     assert [(e.school, e.major, e.degree) for e in result.education] == [("重庆工商大学", "税收学", "硕士")]
     assert [(w.employer, w.title, w.start, w.end) for w in result.work] == [("长沙银行股份有限公司", "信审专员", "2021-07", "至今")]
     assert result.certificates == ["初级会计职称"]
-    assert result.languages == ["JLPT N2"]
+    assert result.languages == ["日语N2"]
     assert result.skills == ["SQL", "Hive"]
     assert result.phone == "13800000000"
 
