@@ -3435,6 +3435,303 @@ def layout_banded_pdf(p: Person, rng: random.Random):
     return "text_pdf", c
 
 
+# --- the thirteenth batch (seventh session): written before the twelfth batch was studied, committed before any parse -
+
+POOLS_V13 = {
+    "names": [("韩嘉懿", "Han Jiayi"), ("冯子墨", "Feng Zimo"), ("曹雅琴", "Cao Yaqin"), ("邓浩然", "Deng Haoran"),
+              ("许梦洁", "Xu Mengjie"), ("谢一鸣", "Xie Yiming"), ("罗晓彤", "Luo Xiaotong"), ("魏振华", "Wei Zhenhua"),
+              ("司马睿", "Sima Rui"), ("崔婉清", "Cui Wanqing"), ("龚学文", "Gong Xuewen"), ("薛琪", "Xue Qi")],
+    "employers": [("成都银行股份有限公司", "Bank of Chengdu"), ("国元证券股份有限公司", "Guoyuan Securities"),
+                  ("泰康人寿保险有限责任公司", "Taikang Life"), ("中信建投期货有限公司", "China Securities Futures"),
+                  ("上海浦东发展银行股份有限公司苏州分行", "SPDB Suzhou Branch"),
+                  ("江苏金融租赁股份有限公司", "Jiangsu Financial Leasing"), ("大公国际资信评估有限公司", "Dagong Global Credit Rating"),
+                  ("重庆农村商业银行股份有限公司", "Chongqing Rural Commercial Bank"),
+                  ("汇丰银行（中国）有限公司", "HSBC China")],
+    "departments": [("公司金融部", "Corporate Finance Department"), ("运营管理部", "Operations Department"),
+                    ("同业金融部", "Interbank Department"), ("资产托管部", "Custody Department"),
+                    ("个人信贷部", "Personal Lending Department"), ("期货研究所", "Futures Research Institute")],
+    "titles": [("零售信贷经理", "Retail Credit Manager"), ("资产托管专员", "Custody Officer"), ("反洗钱专员", "AML Officer"),
+               ("期货研究员", "Futures Researcher"), ("同业业务经理", "Interbank Manager"), ("清算专员", "Settlement Officer"),
+               ("保全专员", "Policy Service Officer"), ("评级分析师", "Rating Analyst")],
+    "schools": [("南开大学", "Nankai University"), ("暨南大学", "Jinan University"), ("重庆大学", "Chongqing University"),
+                ("江西财经大学", "Jiangxi University of Finance and Economics"), ("南京审计大学", "Nanjing Audit University"),
+                ("新加坡国立大学", "National University of Singapore")],
+    "majors": [("金融数学", "Financial Mathematics"), ("投资学", "Investment"), ("财务管理", "Financial Management"),
+               ("信用管理", "Credit Management"), ("法学", "Law"), ("计算机科学与技术", "Computer Science and Technology")],
+    "skills": ["Python", "SQL", "Excel", "Power BI", "Tableau", "R", "Java", "反洗钱", "资金清算", "数据可视化", "期权定价"],
+    "certs": ["CMA", "中级经济师", "CFA", "银行从业资格", "证券从业资格", "期货从业资格", "初级会计师"],
+    "langs": ["CET-6", "IELTS 6.5", "TEM-8"],
+}
+DUTIES_V13 = ["负责辖内个人住房及消费贷款的受理、调查与放款审核", "按日核对托管产品估值与资金划付，差错率保持为零",
+              "开展可疑交易监测与客户身份识别，按期完成大额与可疑交易报告", "跟踪黑色系期货品种基本面，撰写周报与专题报告",
+              "拓展城商行与农商行同业客户，完成同业授信额度申报", "参与新一代清算系统上线测试，编写操作手册",
+              "配合内外部审计与监管检查，完成问题整改台账"]
+
+
+def layout_zhilian_tabs_dark_png(p: Person, rng: random.Random):
+    """A phone screenshot (750 × 1624) of 智联招聘's app in dark mode: the 我的简历 page with a row of tabs (在线简历 /
+    附件简历 / 简历预览, the first underlined) and a second strip of section tabs (基本信息 工作经历 教育经历 技能证书);
+    the name with "女 · 28岁 · 本科 · 5年" and 现居住地; each job card with the employer and a "在职" badge, "title |
+    15-20K", "2019.07 - 至今 · 5年6个月", "行业：银行 | 部门：X"; education cards with 统招; skills with a level
+    ("Python · 精通"); certificates and the language on one line each."""
+    age = 2025 - int(p.sensitive["出生年月"][:4])
+    p.sensitive["年龄"] = f"{age}岁"
+    c = Canvas()
+    c.text(30, 14, "14:08", 24)
+    c.text(580, 14, "5G 41%", 22)
+    c.text(30, 66, "<", 34)
+    c.text(310, 68, "我的简历", 28)
+    y = 130
+    for x, tab in ((60, "在线简历"), (300, "附件简历"), (540, "简历预览")):
+        c.text(x, y, tab, 24)
+    c.fill(60, y + 40, 156, y + 46, 40)
+    y += 70
+    c.line(0, y, 750, y)
+    y += 24
+    for x, tab in ((30, "基本信息"), (210, "工作经历"), (390, "教育经历"), (570, "技能证书")):
+        c.text(x, y, tab, 20)
+    y += 60
+    c.text(40, y, p.name, 38)
+    c.fill(600, y - 6, 700, y + 94, 200)  # the avatar
+    y += 58
+    c.text(40, y, f"{p.sensitive['性别']} · {age}岁 · {p.education[0]['degree']} · {int(expected_years(p.work))}年", 20)
+    y += 36
+    c.text(40, y, f"现居住地：苏州  |  手机 {p.phone}", 20)
+    y += 36
+    c.text(40, y, f"邮箱 {p.email}", 20)
+    y += 56
+
+    def head(text: str):
+        nonlocal y
+        c.fill(0, y - 16, 750, y - 6, 230)
+        c.text(40, y, text, 26)
+        c.text(650, y + 4, "编辑", 18)
+        y += 50
+
+    head("工作经历")
+    for n, w in enumerate(p.work):
+        c.text(40, y, w["employer"], 22)
+        if n == 0 and w["end"] == "至今":
+            c.fill(640, y, 700, y + 30, 190)
+            c.text(650, y + 4, "在职", 18)
+        y += 38
+        c.text(40, y, f"{w['title']} | {rng.randrange(8, 16)}-{rng.randrange(17, 30)}K", 20)
+        y += 34
+        c.text(40, y, f"{fmt_range(w['start'], w['end'], 'dot', ' - ')} · {duration(w['start'], w['end'])}", 18)
+        y += 32
+        c.text(40, y, f"行业：银行 | 部门：{w['dept']}", 18)
+        y += 48
+    head("教育经历")
+    for e in p.education:
+        c.text(40, y, f"{e['school']}  统招", 22)
+        y += 36
+        c.text(40, y, f"{e['major']} · {e['degree']}   {fmt_range(e['start'], e['end'], 'dot', ' - ')}", 18)
+        y += 46
+    head("专业技能")
+    levels = ["精通", "熟练", "良好", "一般"]
+    for k in range(0, len(p.skills), 2):
+        c.text(40, y, "    ".join(f"{s} · {levels[(k + j) % 4]}" for j, s in enumerate(p.skills[k:k + 2])), 20)
+        y += 36
+    y += 12
+    head("证书")
+    c.text(40, y, "   ".join(p.certificates), 20)
+    y += 36
+    c.text(40, y, f"语言：英语（{p.languages[0]}）", 20)
+    return "dark_phone", c
+
+
+def coffee_photo(image, seed: int):
+    """A printed A4 page photographed at an angle on a table: a strong keystone (the phone held low at the page's foot),
+    turned by about 6°, light falling off from one corner to the other, a brown coffee ring (a dark band with a lighter
+    inside) over part of the text, JPEG noise."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    rng = np.random.default_rng(seed)
+    w, h = image.size
+    k = seed % 3
+    page = image.rotate([6.0, -5.5, 7.0][k], resample=Image.BICUBIC, expand=True, fillcolor=120)
+    w, h = page.size
+    d = 0.07 * w
+    coeffs = _perspective_coeffs([(d, 0), (w - d * 0.6, 0), (w, h), (0, h)], [(0, 0), (w, 0), (w, h), (0, h)])
+    page = page.transform((w, h), Image.Transform.PERSPECTIVE, coeffs, resample=Image.BICUBIC, fillcolor=110)
+    pixels = np.asarray(page, dtype=np.float32)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    cx, cy = [(0.7, 0.35), (0.3, 0.6), (0.65, 0.75)][k]
+    r = np.hypot(xx - cx * w, yy - cy * h)
+    radius = 0.11 * w
+    ring = np.exp(-((r - radius) / 9.0) ** 2) * 0.35 + (r < radius) * 0.08
+    light = 1.0 - 0.3 * np.hypot(xx / w - [0, 1, 0][k], yy / h - [0, 0, 1][k]) / 1.42
+    pixels = pixels * light * (1.0 - ring) + rng.normal(0, 6, pixels.shape)
+    out = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
+    return out.resize((w * 4 // 5, h * 4 // 5), Image.BICUBIC)
+
+
+def layout_coffee_photo(p: Person, rng: random.Random):
+    """A printed A4 résumé photographed at an angle under uneven light with a coffee ring on it (see coffee_photo):
+    "■ 工作经历"-style headings, each job as the employer in large type with the city at the right, then "title
+    2016年07月-2019年03月" (months with a leading zero) and a sentence of duties; education "school　major　degree" over
+    its dates; skills, certificates and language as "【技能】…" lines; 身高 and 健康状况 in the header."""
+    c, y = Canvas(face=0), 100
+    c.text(110, y, p.name, 48)
+    c.text(760, y + 6, f"电话：{p.phone}", 22)
+    c.text(760, y + 44, f"邮箱：{p.email}", 22)
+    y += 110
+    c.text(110, y, f"身高：{p.sensitive['身高']}    健康状况：{p.sensitive['健康状况']}    求职意向：{p.work[0]['title']}", 20)
+    y += 70
+
+    def heading(text: str):
+        nonlocal y
+        c.text(100, y, "■ " + text, 28)
+        c.line(100, y + 44, PAGE_W - 100, y + 44)
+        y += 66
+
+    heading("工作经历")
+    for w in p.work:
+        c.text(110, y, w["employer"], 26)
+        c.text(1000, y + 4, rng.choice(["成都", "苏州", "重庆", "南京"]), 22)
+        y += 46
+        end = "至今" if w["end"] == "至今" else _zero_nian(w["end"])
+        c.text(110, y, f"{w['title']}    {_zero_nian(w['start'])}-{end}", 22)
+        y += 42
+        duty = rng.choice(DUTIES_V13) + "；" + w["description"].rstrip("。")
+        for k in range(0, len(duty), 38):
+            c.text(130, y, duty[k:k + 38], 20)
+            y += 34
+        y += 20
+    heading("教育经历")
+    for e in p.education:
+        c.text(110, y, f"{e['school']}　{e['major']}　{e['degree']}", 24)
+        y += 40
+        c.text(110, y, fmt_range(e["start"], e["end"], "dot", " - "), 20)
+        y += 52
+    heading("技能与证书")
+    c.text(110, y, "【技能】" + "、".join(p.skills), 22)
+    y += 42
+    c.text(110, y, "【证书】" + "、".join(p.certificates), 22)
+    y += 42
+    c.text(110, y, "【语言】" + p.languages[0], 22)
+    return "coffee_photo", c
+
+
+def layout_date_column_docx(p: Person, rng: random.Random):
+    """A Word résumé whose entries are a borderless two-column table: the left column holds the dates, start and end on
+    two paragraphs ("2016.07" / "2019.03"), the right column holds the employer, then the title, then the duties as
+    paragraphs; education the same (school / "major | degree"); section heads are one-cell shaded rows; the header
+    paragraph gives 出生年月 and 政治面貌; skills and certificates after the tables as "label：value" paragraphs."""
+    def shade(cell, fill: str) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        properties = cell._tc.get_or_add_tcPr()
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), fill)
+        properties.append(shading)
+
+    def build(document):
+        from docx.shared import Cm, Pt
+
+        title = document.add_paragraph()
+        title.add_run(p.name).font.size = Pt(20)
+        document.add_paragraph(f"{p.sensitive['出生年月']}  |  {p.sensitive['政治面貌']}  |  {p.phone}  |  {p.email}")
+        table = document.add_table(rows=0, cols=2)
+
+        def section(text: str):
+            row = table.add_row()
+            merged = row.cells[0].merge(row.cells[1])
+            merged.text = text
+            shade(merged, "D9E2F3")
+
+        def entry(start: str, end: str, lines: list[str]):
+            row = table.add_row()
+            row.cells[0].text = fmt_date(start, "dot")
+            row.cells[0].add_paragraph(fmt_date(end, "dot"))
+            row.cells[1].text = lines[0]
+            for text in lines[1:]:
+                row.cells[1].add_paragraph(text)
+
+        section("工作经历")
+        for w in p.work:
+            duties = [w["description"].rstrip("。")] + rng.sample(DUTIES_V13, 2)
+            entry(w["start"], w["end"], [w["employer"], w["title"]] + [f"{n}、{d}" for n, d in enumerate(duties, 1)])
+        section("教育经历")
+        for e in p.education:
+            entry(e["start"], e["end"], [e["school"], f"{e['major']} | {e['degree']}"])
+        for row in table.rows:
+            row.cells[0].width = Cm(3)
+            if len(row.cells) > 1:
+                row.cells[1].width = Cm(13)
+        document.add_paragraph("专业技能：" + "；".join(p.skills))
+        document.add_paragraph("资格证书：" + "；".join(p.certificates))
+        document.add_paragraph("外语能力：" + p.languages[0])
+    return "docx", build
+
+
+def layout_builder_pdf(p: Person, rng: random.Random):
+    """A PDF exported from an online résumé builder (五百丁 / 超级简历 style): a coloured header block with the name, the
+    post sought and icon-marked contact (☎ ✉ ⌂ with the 籍贯) beside a photo frame; section heads as an icon badge, a
+    Chinese title and an English word ("◆ 工作经历 Experience") over a thin rule; each job "dates  employer  title" in
+    three columns; a 专业技能 block of bars each with its percentage ("Python ████░ 90%"); certificates and the language
+    in a 荣誉证书 block; a 自我评价 paragraph at the end."""
+    c = Canvas()
+    c.fill(0, 0, PAGE_W, 300, 150)
+    c.fill(1000, 50, 1150, 250, 230)  # the photo frame
+    c.text(100, 60, p.name, 50)
+    c.text(100, 140, f"求职意向：{p.work[0]['title']}", 24)
+    c.text(100, 200, "☎", 20, font=SANS)
+    c.text(130, 198, p.phone, 20)
+    c.text(400, 200, "✉", 20, font=SANS)
+    c.text(430, 198, p.email, 20)
+    c.text(780, 200, "⌂", 20, font=SANS)
+    c.text(810, 198, p.sensitive["籍贯"], 20)
+    y = 350
+
+    def heading(zh: str, en: str):
+        nonlocal y
+        c.fill(90, y, 130, y + 40, 90)
+        c.text(100, y + 6, "◆", 22, font=SANS)
+        c.text(150, y + 4, zh, 28)
+        c.text(150 + 28 * len(zh) + 16, y + 12, en, 20)
+        c.line(90, y + 52, PAGE_W - 90, y + 52)
+        y += 76
+
+    heading("教育背景", "Education")
+    for e in p.education:
+        c.text(100, y, fmt_range(e["start"], e["end"], "dot", "-"), 20)
+        c.text(380, y, e["school"], 22)
+        c.text(800, y, f"{e['major']}/{e['degree']}", 22)
+        y += 48
+    y += 10
+    heading("工作经历", "Experience")
+    for w in p.work:
+        c.text(100, y, fmt_range(w["start"], w["end"], "dot", "-"), 20)
+        c.text(380, y, w["employer"], 22)
+        c.text(900, y, w["title"], 22)
+        y += 42
+        for duty in [w["description"].rstrip("。")] + rng.sample(DUTIES_V13, 1):
+            c.text(120, y, "· " + duty, 19)
+            y += 34
+        y += 16
+    heading("专业技能", "Skills")
+    for k, skill in enumerate(p.skills):
+        x = 100 + (k % 2) * 540
+        share = rng.choice([60, 70, 80, 85, 90, 95])
+        c.text(x, y, skill, 20)
+        c.fill(x + 170, y + 6, x + 170 + 250, y + 22, 215)
+        c.fill(x + 170, y + 6, x + 170 + 250 * share // 100, y + 22, 110)
+        c.text(x + 440, y, f"{share}%", 18)
+        if k % 2:
+            y += 44
+    y += 20
+    heading("荣誉证书", "Certificates")
+    c.text(100, y, "   ".join(p.certificates) + "   英语" + p.languages[0], 21)
+    y += 56
+    heading("自我评价", "About me")
+    c.text(100, y, "工作细致，抗压能力强，乐于学习新的业务与系统，具备良好的团队协作意识。", 20)
+    return "text_pdf", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -3567,6 +3864,14 @@ LAYOUTS = [
            "with the dates at the end, duties as second-level bullets, labelled bullets for skills", pools=POOLS_V12),
     Layout("banded_pdf", layout_banded_pdf, "designer PDF with grey bands and English section heads over Chinese content, "
            "dates in a left column, 'title｜dept', ▪ duties, an HONORS section of awards", pools=POOLS_V12),
+    Layout("zhilian_tabs_dark_png", layout_zhilian_tabs_dark_png, "智联招聘 app screenshot in dark mode: tab rows, "
+           "'在职' badge, 'title | salary', dates with a duration, '行业 | 部门', skills with a level", pools=POOLS_V13),
+    Layout("coffee_photo", layout_coffee_photo, "A4 printout photographed at an angle, uneven light, a coffee ring; "
+           "'■' heads, employer with city right, 'title  2016年07月-2019年03月'", pools=POOLS_V13),
+    Layout("date_column_docx", layout_date_column_docx, "DOCX two-column table: start and end dates as two paragraphs "
+           "in the left cell, employer / title / numbered duties in the right cell", pools=POOLS_V13),
+    Layout("builder_pdf", layout_builder_pdf, "online résumé builder PDF: coloured header, icon contact, '◆ 工作经历 "
+           "Experience', 'dates  employer  title' columns, skill bars with percentages", pools=POOLS_V13),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -3607,8 +3912,11 @@ UNSEEN_BATCH11 = frozenset({"liepin_nested_docx", "shadow_photo", "mixed_mail_pd
 # Written at the start of the seventh session, before the eleventh batch was studied; ground truth committed before
 # any parse of it (batch12_ground_truth.json), scored once after that study: the held-aside figure.
 UNSEEN_BATCH12 = frozenset({"qiancheng_app_png", "two_page_pdf", "bullet_jobs_docx", "banded_pdf"})
+# Written in the seventh session before the twelfth batch was studied; ground truth committed before any parse of it
+# (batch13_ground_truth.json), scored once after that study: the held-aside figure.
+UNSEEN_BATCH13 = frozenset({"zhilian_tabs_dark_png", "coffee_photo", "date_column_docx", "builder_pdf"})
 IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf", "rotated_scan_pdf", "dark_phone", "screenshot_phone",
-                 "shadow_photo", "screenshot_long"}
+                 "shadow_photo", "screenshot_long", "coffee_photo"}
 
 
 @dataclass
@@ -3628,7 +3936,11 @@ class CorpusResume:
     def unseen(self) -> bool:
         return self.layout in (UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
                                | UNSEEN_BATCH7 | UNSEEN_BATCH8 | UNSEEN_BATCH9 | UNSEEN_BATCH10 | UNSEEN_BATCH11
-                               | UNSEEN_BATCH12)
+                               | UNSEEN_BATCH12 | UNSEEN_BATCH13)
+
+    @property
+    def batch13(self) -> bool:
+        return self.layout in UNSEEN_BATCH13
 
     @property
     def batch12(self) -> bool:
@@ -3690,7 +4002,7 @@ class CorpusResume:
     def filename(self) -> str:
         return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "fax_pdf": ".pdf", "rotated_scan_pdf": ".pdf",
                                "dark_phone": ".png", "screenshot_phone": ".png", "photo": ".jpg",
-                               "shadow_photo": ".jpg", "screenshot_long": ".png", "screenshot": ".png", "docx": ".docx"}[self.fmt]
+                               "shadow_photo": ".jpg", "coffee_photo": ".jpg", "screenshot_long": ".png", "screenshot": ".png", "docx": ".docx"}[self.fmt]
 
 
 def _render(fmt: str, payload, seed: int) -> bytes:
@@ -3721,6 +4033,8 @@ def _render(fmt: str, payload, seed: int) -> bytes:
         rotated_scan(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "shadow_photo":
         shadow_photo(canvas_image(payload), seed).convert("RGB").save(buffer, format="JPEG", quality=80)
+    elif fmt == "coffee_photo":
+        coffee_photo(canvas_image(payload), seed).convert("RGB").save(buffer, format="JPEG", quality=78)
     elif fmt == "photo":
         angle = [3.5, -4.0, 2.5][seed % 3]
         phone_photo(canvas_image(payload), seed, angle).convert("RGB").save(buffer, format="JPEG", quality=82)
