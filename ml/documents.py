@@ -124,10 +124,29 @@ def extract_text(data: bytes, *, filename: str, ocr: OcrEngine | None,
         pages = [ExtractedPage(1, reading_text(blocks), "docx", blocks)]
     else:
         pages = [_ocr_page(_open_image(data, limits), ocr, notes, 1)]
-    text = "\n".join(page.text for page in pages if page.text).strip()
+    text = "\n".join(_without_running_lines(pages)).strip()
     if not text:
         notes.append("未能从文件中读出文字")
     return ExtractedText(text=text, pages=pages, warnings=notes)
+
+
+def _without_running_lines(pages: list[ExtractedPage]) -> list[str]:
+    """The pages' texts, a running header or footer written once: a line among the first or last two of a later page
+    that repeats one of the first page's first or last two (page numbers aside) is the page's furniture."""
+    def edge(lines: list[str]) -> set[str]:
+        return {re.sub(r"\d+", "#", line.strip()) for line in lines[:2] + lines[-2:] if line.strip()}
+
+    texts = [page.text for page in pages if page.text]
+    if len(texts) < 2:
+        return texts
+    first = edge(texts[0].split("\n"))
+    out = [texts[0]]
+    for text in texts[1:]:
+        lines = text.split("\n")
+        ends = set(range(min(2, len(lines)))) | set(range(max(0, len(lines) - 2), len(lines)))
+        out.append("\n".join(line for k, line in enumerate(lines)
+                             if k not in ends or re.sub(r"\d+", "#", line.strip()) not in first))
+    return out
 
 
 _EXTENSIONS = {

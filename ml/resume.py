@@ -89,6 +89,8 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
     whole = [_redact(_normalize_line(raw)) for raw in _join_hyphen_wraps(normalize(text).split("\n"))]
+    whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) else _APP_CONTROL.sub("", line)
+             for line in whole]
     whole = _join_wrapped(_strip_sheet_margins(whole))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
@@ -332,6 +334,14 @@ _ENTRY_NUMBER = re.compile(r"^[(]?\d{1,2}[)]?\s*、\s*|^[(]?\d{1,2}[.)]\s*(?=(?:
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s|]+")
 # A job site's stamp on its export or print ("来自猎聘网", "简历编号：55232280", "更新时间：2025-09-14"): no item.
 _SITE_STAMP = re.compile(r"简历编号|简历ID|更新(?:时间|于)|投递时间|^来自\S{2,8}(?:网|APP|App|app)(?:\s|$)")
+# A job app's buttons beside a card's heading or under a cut description ("技能特长  + 添加", "工作描述：…  展开",
+# "彭诗涵  编辑"): the screen's controls, no content of the résumé.
+_APP_CONTROL = re.compile(r"(?:^|\s*[|:]\s*|\s+)[+✎]?\s*(?:添加|编辑|展开|收起|预览|分享|查看全部|查看更多)$")
+_APP_BUTTON = r"(?:刷新|分享|下载|发送|预览|导出|投递)简历|投递记录|谁看过我"
+_APP_BAR = re.compile(rf"(?:{_APP_BUTTON})(?:\s*\|?\s*(?:{_APP_BUTTON}))*")  # the bar of buttons under the résumé in an app
+# A page's number in its footer ("第 1 页 / 共 2 页", "Page 2 of 3", "- 2 -", "1/2"): no line of the résumé.
+_PAGE_NUMBER = re.compile(r"(?i)第\s*\d{1,2}\s*页(?:\s*[/,]?\s*共\s*\d{1,2}\s*页)?|共\s*\d{1,2}\s*页\s*第\s*\d{1,2}\s*页"
+                          r"|page\s*\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?|-\s*\d{1,2}\s*-|\d{1,2}\s*/\s*\d{1,2}")
 _LANGUAGE_TESTS = {"英语": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS", "english": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS",
                    "日语": r"(?i)JLPT|日语N\d", "japanese": r"(?i)JLPT|日语N\d"}
 
@@ -1271,6 +1281,7 @@ class _WorkBuilder(_EntryBuilder):
             text = parts[0]  # "Quantitative Researcher, Treasury Operations Center": the centre is a department
         text = re.sub(r"\(\s*\)", " ", text)
         text = re.sub(r"^[\s|,;·]+|[\s|,;·]+$", "", text)
+        text = re.sub(r"^\(?\d{1,2}[.)]\s+(?=[\u4e00-\u9fffA-Za-z])", "", text)  # a duty's number ("2. 牵头…") names no one
         if not text:
             return found
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
@@ -1285,6 +1296,7 @@ class _WorkBuilder(_EntryBuilder):
                                                            text[employer.end():])
         # A year standing alone beside the entry (a timeline's large start year by its dot) is no title.
         pieces = [p for p in (_clean_piece(p) for p in _SEPARATORS.split(text)) if p and not _LONE_YEAR.fullmatch(p)]
+        pieces = [p for p in pieces if not _INDUSTRY.fullmatch(p)] if employer or len(pieces) > 1 else pieces
         if not employer and len(pieces) == 1 and " " in pieces[0]:
             words = pieces[0].split()
             if re.search(r"[\u4e00-\u9fff]", pieces[0]):
@@ -1346,6 +1358,10 @@ _DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部|
                                       r"会计|审计员|经济师|会计师|交易员|研究员|专家|代表))")
 # A bank's business line ("交易银行", "私人银行"): a department or the start of a title, never an employer.
 _BUSINESS_LINE = re.compile(r"(?:交易|私人|零售|公司|投资|网络|数字|个人|批发|同业|电子|直销|社区|财富|托管|普惠)银行")
+# A job card's industry beside the department ("理财产品部 | 银行/理财", "授信管理部 | 消费金融"): the trade the employer
+# is in, neither an employer nor a title.
+_INDUSTRY = re.compile(r"(?:银行|保险|证券|期货|基金|信托|理财|融资租赁|租赁|消费金融|信用评级|评级|互联网金融|金融|投资|"
+                       r"资产管理|财富管理|会计|审计|咨询|互联网)(?:业|行业)?")
 # A work location written beside the title ("客户经理  上海") is not part of it.
 _CITY = re.compile(r"北京|上海|天津|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|宁波|合肥|"
                    r"沈阳|大连|哈尔滨|长春|昆明|南宁|贵阳|南昌|太原|石家庄|香港|澳门|台北|"
@@ -1411,6 +1427,11 @@ def _line_label(line: str) -> tuple[str | None, str]:
     match = _ITEM_LABEL.match(line)
     if match:
         return _LABEL_KIND[" ".join(match.group(1).lower().split())], match.group(2)
+    # "技能　SQL · Stata": a Chinese label set off by a wide space instead of a colon (not "技能 证书", two heads).
+    spaced = re.match(r"^([\u4e00-\u9fff]{2,6})\s+(\S.*)$", line)
+    if spaced and spaced.group(1) in _LABEL_KIND and not _header_kinds(spaced.group(2)) \
+            and spaced.group(2).split()[0].lower() not in _LABEL_KIND:
+        return _LABEL_KIND[spaced.group(1)], spaced.group(2)
     return None, line
 
 
@@ -1427,10 +1448,12 @@ def _split_items(text: str) -> list[str]:
     return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
 
 
+# A language's level in words ("英语 | 读写精通", "口语流利") is no item either.
 # A level beside a skill ("Python | 精通") or the date a certificate was obtained ("2019/06 | CFA") is no item.
 # A rating drawn as dots or stars ("●●●●○") or a percentage is no item either.
 # "7年" beside a skill is how long it was used. An empty-value marker ("资格：无", "N/A") names nothing.
-_NOT_ITEM = re.compile(r"精通|熟练|熟悉|良好|一般|掌握|了解|优秀|入门|\d{1,4}(?:[./-]\d{1,2})?|[●○◐◑★☆✦✧■□◆◇▪▫⭐]+|\d{1,3}\s*%"
+_NOT_ITEM = re.compile(r"(?:(?:听说读写|听说|读写|口语|书面|阅读|写作)(?:能力)?\s*)?(?:精通|熟练|流利|良好|一般|优秀|较好)|熟悉|掌握|了解|入门"
+                       r"|\d{1,4}(?:[./-]\d{1,2})?|[●○◐◑★☆✦✧■□◆◇▪▫⭐]+|\d{1,3}\s*%"
                        r"|\d{1,2}\s*年(?:以上)?|" + r"(?i:无|暂无|没有|无证书|尚无|N/?A|none|nil|null|-+)")
 
 
