@@ -50,8 +50,11 @@ def test_a_rescore_by_a_newer_version_adds_an_audit_row_and_the_v2_score_stays_r
     answer = client.get(f"/api/applications/{application['id']}", headers=hr).json["answers"][0]
     assert answer["scorer_version"] == "content-v8"
     result_point = next(p for p in answer["evidence"] if p["point_text"] == "取得的结果")
-    # 结果 is not said, but the result and its figure are: two of three parts of the point.
-    assert result_point["found"] and result_point["credit"] == 0.667
+    # 结果 is not said, but the result and its figure are: two of three parts of the point, and (content-v8) the words
+    # said come near the point's in meaning for part of the third, shown with the word pairs through the API.
+    assert result_point["found"] and result_point["match"] == "meaning" and result_point["source"] == "word_vectors"
+    assert 0 < result_point["meaning"]["credit"] < 1 and result_point["meaning"]["pairs"]
+    assert result_point["credit"] == round((result_point["meaning"]["credit"] + 2) / 3, 3)
     assert {r["requirement"]: r["quote"] for r in result_point["requirements"]} == {
         "result": "最后三天就放款了。", "figure": "最后三天就放款了。"}
     assert answer["analysis"]["raw_transcript"] == "我先耐心清听他的诉求，最后三天就放款了。"

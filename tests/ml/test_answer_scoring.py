@@ -153,8 +153,13 @@ def _assert_scores_follow_from_features(result) -> None:
 def test_missed_points_are_listed(corpus_results):
     result = corpus_results["q2_weak.wav"][0]
     assert len(result.rubric) == 4
-    assert all(not hit.found and hit.quote is None and hit.start is None for hit in result.rubric)
-    assert result.features["rubric_coverage"] == 0.0
+    assert not any(hit.found for hit in result.rubric)
+    # content-v8: a missed point has no quote, unless part of it came close in meaning (word vectors): then the quote
+    # shows where, and the small credit how little ("看情况吧" comes near 方案 by 0.51 of similarity: 6 % of it).
+    for hit in result.rubric:
+        if hit.quote is not None:
+            assert hit.match == "meaning" and 0 < hit.credit < 0.2 and hit.meaning["pairs"], hit
+    assert result.features["rubric_coverage"] <= 0.05
     assert result.content_score < 10.0  # only its bit of relevance and one connective (如果) count
     _assert_scores_follow_from_features(result)
 

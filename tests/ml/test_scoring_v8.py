@@ -100,3 +100,20 @@ def test_scores_stay_deterministic():
     first = score_transcript(text_transcript(IN_OTHER_WORDS), SLOW_LOAN)
     second = score_transcript(text_transcript(IN_OTHER_WORDS), SLOW_LOAN)
     assert first.to_dict() == second.to_dict()
+
+
+def test_suggestions_leave_out_synonyms_of_another_sense():
+    """HR picks from the suggestions: 维护 (of a client relationship) is not 掩护 or 护卫, 成果 is not 果实 or 战果."""
+    from ml.suggestions import suggest_key_phrases
+
+    phrases = {s.phrase for s in suggest_key_phrases("维护关系取得的成果", "请举例说明你是如何维护一位重要的企业客户的。",
+                                                      "负责对公客户的开发与维护")}
+    assert "成果" in phrases
+    assert not phrases & {"掩护", "卫护", "护卫", "果实", "胜利果实", "战果"}, phrases
+
+
+def test_talk_of_ones_family_is_a_digression():
+    from ml.structure import Clause, digression_clauses
+
+    clauses = [Clause(t, i, i + 1) for i, t in enumerate(["我觉得做客户经理很适合我，", "而且我的家人也都在银行系统工作，"])]
+    assert digression_clauses(clauses, {0})[0] == {1}

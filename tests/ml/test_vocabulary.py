@@ -132,13 +132,26 @@ def test_a_word_said_apart_may_have_one_half_heard_as_a_homophone():
 
 
 def test_synonyms_are_one_hop_from_the_rubric():
-    """content-v5: 结实 (Cilin's neighbour of 结果, as a suggestion HR may pick) is matched as said, but its own
-    synonyms (确实) are two hops from the rubric and are not."""
+    """content-v5: 上告 (Cilin's neighbour of 上报, as a suggestion HR may pick) is matched as said, but its own
+    synonyms (上诉, an appeal) are two hops from the rubric and are not."""
     from ml.semantic import point_concepts, synonyms
 
-    assert "结实" in synonyms("结果") and "确实" in synonyms("结实")
-    concepts = {c.phrase: c for c in point_concepts(["结实"], "避免损失的结果", "请讲一次你发现风险的经历。")}
-    assert concepts["结实"].source == "key_phrase" and concepts["幸免"].of == "避免"
-    assert "确实" not in concepts
+    assert "上告" in synonyms("上报") and "上诉" in synonyms("上告") and "上诉" not in synonyms("上报")
+    concepts = {c.phrase: c for c in point_concepts(["上告"], "及时上报风险", "请讲一次你发现风险的经历。")}
+    assert concepts["上告"].source == "key_phrase" and concepts["呈报"].of == "上报"
+    assert "上诉" not in {c.phrase for c in concepts.values() if c.source == "synonym"}
+
     # HR's own word, not a synonym of the point's words, is still expanded.
     assert "呈报" in {c.phrase for c in point_concepts(["上报"], "及时处理", "请讲一次经历。")}
+
+
+def test_a_cilin_synonym_of_another_sense_is_left_out():
+    """content-v8: Cilin groups words by every sense: 结实 (sturdy) sits with 结果 (result), 掩护 (cover fire) with 维护.
+    The word vectors tell the sense apart; the synonym HR means stays (后果, 拜会, 没收 of 收缴)."""
+    from ml.semantic import SENSE_FLOOR, same_sense, synonyms
+
+    assert "结实" not in synonyms("结果") and "后果" in synonyms("结果")
+    assert not same_sense("维护", "掩护") and not same_sense("成果", "果实")
+    assert same_sense("拜访", "拜会") and same_sense("收缴", "没收") and SENSE_FLOOR == 0.5
+    assert same_sense("收缴", "一个不认识的词")  # unknown to the vectors: kept
+
