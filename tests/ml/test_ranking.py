@@ -302,3 +302,15 @@ def test_answers_said_in_other_words_rank_above_the_average_answer_more_often_th
             total += 1
             above += scores[f"{qid}_paraphrase"] > scores[f"{qid}_average"]
     assert total == 23 and above >= 18, (above, total)
+
+
+HELD_OUT_5 = CORPUS.parent / "heldout5.json"
+
+
+def test_the_fifth_held_out_batch_keeps_what_held_at_its_first_look():
+    """tests/fixtures/interview/heldout5.json (session 7): written blind after content-v8 and scored once (78.1 %, 25/32,
+    strong > weak 7/8, 4 adversarial answers at or above their average; README). Only what held then is checked."""
+    corpus, answers, _scores, report = _score_held_out(HELD_OUT_5)
+    assert len(corpus["questions"]) == 4 and len(answers) == 36
+    assert report.pairs["strong>weak"][0] >= 7, report.pairs
+    assert report.all_pairs[0] >= 25, report.pairs
