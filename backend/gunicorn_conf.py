@@ -3,6 +3,11 @@ import os
 
 from gunicorn.http import wsgi
 
+from backend import gunicorn_body
+
+# Uploads are received straight into the staging buffer (see backend/gunicorn_body.py).
+gunicorn_body.install()
+
 # No server banner: the product and version name nothing a client needs and help an attacker pick exploits.
 wsgi.SERVER = "qingpin"
 

@@ -1,10 +1,13 @@
 """Throughput of the tus upload blueprint on loopback (local staging) against the verification limit and a file copy.
 
     python bench/upload.py [--size-mb 200] [--chunk-mb 5] [--server auto|gunicorn|werkzeug] [--checksum none|sha1|sha256]
+                           [--worker config|sync] [--connection keep-alive|close]
 
-The server runs in its own process (gunicorn when installed, else werkzeug's threaded server) with
-LocalStaging; the client PATCHes the file in chunks over keep-alive-less HTTP/1.1 and announces the
-file's SHA-256, so the final 204 also proves the server verified the whole file.
+The server runs in its own process with LocalStaging: gunicorn when installed, with the settings `qingpin run` serves
+(backend/gunicorn_conf.py: gthread worker, request bodies received with readinto) but one worker process, else
+werkzeug's threaded server. The client PATCHes the file in chunks over HTTP/1.1, on one kept-alive connection as
+browsers and wx.request do (--connection close opens one per request), and announces the file's SHA-256, so the
+final 204 also proves the server verified the whole file.
 
 The verification limit, measured in the same run, is the least a server can do with the bytes it receives: their
 SHA-256 and one write of them, fsynced once at the end (in-process, no HTTP). The tus throughput is printed as a
@@ -102,11 +105,13 @@ def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
     return process, f"unix://{sock}?db=0"
 
 
-def start_server(kind: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+def start_server(kind: str, port: int, env: dict[str, str], worker: str = "config") -> subprocess.Popen:
     if kind == "gunicorn":
+        # The served configuration (worker class, threads, body reading), with one worker process.
         command = [
-            sys.executable, "-m", "gunicorn", "--chdir", str(HERE), "--bind", f"127.0.0.1:{port}",
-            "--workers", "1", "--worker-class", "sync", "--timeout", "120", "--log-level", "warning", "upload:bench_app()",
+            sys.executable, "-m", "gunicorn", "-c", "python:backend.gunicorn_conf", "--chdir", str(HERE),
+            "--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning",
+            *(["--worker-class", "sync"] if worker == "sync" else []), "upload:bench_app()",
         ]
     else:
         command = [sys.executable, str(Path(__file__).resolve()), "--serve-werkzeug", str(port)]
@@ -115,16 +120,17 @@ def start_server(kind: str, port: int, env: dict[str, str]) -> subprocess.Popen:
     return process
 
 
-def upload(base_url: str, source: Path, chunk_size: int, sha256_hex: str, checksum: str) -> float:
+def upload(base_url: str, source: Path, chunk_size: int, sha256_hex: str, checksum: str, keep_alive: bool = True) -> float:
     """Create and upload the file; return the seconds from creation to the final 204."""
     parts = urlsplit(base_url)
     common = {"Tus-Resumable": "1.0.0", "Authorization": f"Bearer {TOKEN}"}
     length = source.stat().st_size
     # One reused buffer, headers and body sent separately: the client should not be what is measured.
     buffer = memoryview(bytearray(chunk_size))
+    kept: list[http.client.HTTPConnection] = []
 
     def request(method: str, path: str, body: memoryview | None = None, headers: dict[str, str] | None = None):
-        conn = http.client.HTTPConnection(parts.hostname, parts.port)
+        conn = kept.pop() if kept else http.client.HTTPConnection(parts.hostname, parts.port)
         conn.putrequest(method, path, skip_accept_encoding=True)
         for name, value in {**common, **(headers or {}), "Content-Length": str(len(body) if body is not None else 0)}.items():
             conn.putheader(name, value)
@@ -133,7 +139,10 @@ def upload(base_url: str, source: Path, chunk_size: int, sha256_hex: str, checks
             conn.sock.sendall(body)
         response = conn.getresponse()
         response.read()
-        conn.close()
+        if keep_alive and not response.will_close:
+            kept.append(conn)
+        else:
+            conn.close()
         return response
 
     start = time.perf_counter()
@@ -156,7 +165,10 @@ def upload(base_url: str, source: Path, chunk_size: int, sha256_hex: str, checks
             if response.status != 204:
                 raise SystemExit(f"PATCH at {offset} answered {response.status}")
             offset = int(response.getheader("Upload-Offset"))
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    for conn in kept:
+        conn.close()
+    return elapsed
 
 
 class _Slice:
@@ -214,6 +226,9 @@ def main() -> None:
     parser.add_argument("--size-mb", type=int, default=200)
     parser.add_argument("--chunk-mb", type=float, default=5)
     parser.add_argument("--server", choices=["auto", "gunicorn", "werkzeug"], default="auto")
+    parser.add_argument("--worker", choices=["config", "sync"], default="config",
+                        help="gunicorn worker class: the one backend/gunicorn_conf.py serves (gthread), or sync")
+    parser.add_argument("--connection", choices=["keep-alive", "close"], default="keep-alive")
     parser.add_argument("--checksum", choices=["none", "sha1", "sha256"], default="none")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-fsync", action="store_true", help="skip the per-chunk fsync (shows what durability costs)")
@@ -249,7 +264,7 @@ def main() -> None:
             "BENCH_REDIS_URL": redis_url,
             "BENCH_FSYNC": "0" if args.no_fsync else "1",
         }
-        server = start_server(kind, port, env)
+        server = start_server(kind, port, env, args.worker)
         url = f"http://127.0.0.1:{port}/api/uploads/"
         copies, uploads, direct, limits = [], [], [], []
         try:
@@ -265,7 +280,7 @@ def main() -> None:
 
                 limits.append(verification_limit(source, work / "verified.bin"))
 
-                uploads.append(upload(url, source, chunk, sha256_hex, args.checksum))
+                uploads.append(upload(url, source, chunk, sha256_hex, args.checksum, args.connection == "keep-alive"))
                 for leftover in staging_root.iterdir():
                     shutil.rmtree(leftover)
 
@@ -280,8 +295,9 @@ def main() -> None:
     mb = size / 1e6
     upload_rate = mb / statistics.median(uploads)
     copy_rate = mb / statistics.median(copies)
+    server_name = f"{kind} ({args.worker} worker)" if kind == "gunicorn" else kind
     print(
-        f"server={kind} size={args.size_mb} MiB chunk={args.chunk_mb:g} MiB chunk-checksum={args.checksum} "
+        f"server={server_name} connection={args.connection} size={args.size_mb} MiB chunk={args.chunk_mb:g} MiB chunk-checksum={args.checksum} "
         f"runs={args.runs} fsync={'off' if args.no_fsync else 'per chunk'} (medians; full-file SHA-256 verified)"
     )
     direct_rate = mb / statistics.median(direct)

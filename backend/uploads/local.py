@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from .errors import IncompleteChunk, StagingError, UploadError
 from .staging import (
-    READ_SIZE, UploadInfo, UploadStaging, UploadState, _RunningHashes, _UPLOAD_ID, _check_upload_id, _new_chunk_digest,
+    READ_SIZE, BufferPool, DigestPipeline, UploadInfo, UploadStaging, UploadState, _RunningHashes, _UPLOAD_ID, _check_upload_id, _new_chunk_digest,
     _utcnow, _verify_checksum, read_chunk,
 )
 
@@ -44,6 +44,7 @@ class LocalStaging(UploadStaging):
         self.root.mkdir(parents=True, exist_ok=True)
         self.fsync = fsync
         self._hashes = _RunningHashes()
+        self._buffers = BufferPool()
 
     def _dir(self, upload_id: str) -> Path:
         return self.root / _check_upload_id(upload_id)
@@ -154,21 +155,23 @@ class LocalStaging(UploadStaging):
         fd = os.open(self.data_path(upload_id), os.O_WRONLY | os.O_CREAT, 0o600)
         try:
             os.ftruncate(fd, offset)  # drop any uncommitted tail a crashed request left behind
+            digests = [running] if chunk_digest is None else [running, chunk_digest]
             try:
-                for buf in read_chunk(stream, limit):
-                    view = memoryview(buf)
-                    start = offset + received
-                    while view:
-                        written = os.pwrite(fd, view, offset + received)
-                        received += written
-                        view = view[written:]
-                    if self.fsync and _START_WRITEBACK:
-                        # Start writing these bytes to disk now, while the rest of the chunk arrives, so that the
-                        # chunk's fdatasync waits for its tail only (Linux: DONTNEED starts writeback of dirty pages).
-                        os.posix_fadvise(fd, start, offset + received - start, os.POSIX_FADV_DONTNEED)
-                    running.update(buf)
-                    if chunk_digest is not None:
-                        chunk_digest.update(buf)
+                # Two buffers: one is received and written while the other is hashed. The pipeline is left (the
+                # last buffer hashed) before the buffers go back to the pool.
+                with self._buffers.lend(2) as buffers, DigestPipeline(digests, limit) as hashing:
+                    for buf in read_chunk(stream, limit, buffers):
+                        view = memoryview(buf)
+                        start = offset + received
+                        while view:
+                            written = os.pwrite(fd, view, offset + received)
+                            received += written
+                            view = view[written:]
+                        if self.fsync and _START_WRITEBACK:
+                            # Start writing these bytes to disk now, while the rest of the chunk arrives, so that the
+                            # chunk's fdatasync waits for its tail only (Linux: DONTNEED starts writeback of dirty pages).
+                            os.posix_fadvise(fd, start, offset + received - start, os.POSIX_FADV_DONTNEED)
+                        hashing.feed(buf)
             except IncompleteChunk as exc:
                 if checksum is not None:
                     raise  # a checksum covers the whole chunk: keep nothing

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from enum import StrEnum
@@ -76,29 +79,108 @@ def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def read_chunk(stream: BinaryIO, limit: int) -> Iterator[bytes | memoryview]:
+def read_chunk(stream: BinaryIO, limit: int, buffers: list[memoryview] | None = None) -> Iterator[bytes | memoryview]:
     """Yield the stream's bytes; raise ChunkTooLarge if it holds more than `limit`.
 
-    Streams with readinto fill one reused buffer, so each yielded view is only valid until the next one.
+    Streams with readinto fill the given buffers in turn (default: one new buffer), so each yielded view is only
+    valid until len(buffers) more have been yielded.
     """
     remaining = limit
     readinto = getattr(stream, "readinto", None)
-    view = memoryview(bytearray(min(READ_SIZE, limit))) if readinto and limit else None
+    if readinto is None or not limit:
+        buffers = []
+    elif buffers is None:
+        buffers = [memoryview(bytearray(min(READ_SIZE, limit)))]
+    turn = 0
     while remaining > 0:
-        size = min(READ_SIZE, remaining)
-        if view is not None:
-            count = readinto(view[:size])
+        if buffers:
+            view = buffers[turn % len(buffers)]
+            turn += 1
+            count = readinto(view[: min(len(view), remaining)])
             if not count:
                 return
             data: bytes | memoryview = view[:count]
         else:
-            data = stream.read(size)
+            data = stream.read(min(READ_SIZE, remaining))
             if not data:
                 return
         remaining -= len(data)
         yield data
     if stream.read(1):
         raise ChunkTooLarge()
+
+
+class BufferPool:
+    """Receive buffers reused across requests: a fresh 1 MiB buffer costs its zeroing and a page fault per 4 KiB."""
+
+    def __init__(self, size: int = READ_SIZE, keep: int = 8):
+        self.size = size
+        self._keep = keep
+        self._free: list[memoryview] = []
+        self._mutex = threading.Lock()
+
+    @contextmanager
+    def lend(self, count: int) -> Iterator[list[memoryview]]:
+        """`count` buffers of `size` bytes, returned to the pool when the block ends."""
+        with self._mutex:
+            taken = [self._free.pop() for _ in range(min(count, len(self._free)))]
+        taken += [memoryview(bytearray(self.size)) for _ in range(count - len(taken))]
+        try:
+            yield taken
+        finally:
+            with self._mutex:
+                self._free.extend(taken[: max(0, self._keep - len(self._free))])
+
+
+_digest_threads: tuple[int, ThreadPoolExecutor] | None = None
+_digest_threads_mutex = threading.Lock()
+
+
+def _digest_executor() -> ThreadPoolExecutor:
+    """This process's hashing threads (a forked worker starts its own: threads do not survive fork)."""
+    global _digest_threads
+    with _digest_threads_mutex:
+        if _digest_threads is None or _digest_threads[0] != os.getpid():
+            _digest_threads = (os.getpid(), ThreadPoolExecutor(max_workers=8, thread_name_prefix="upload-digest"))
+        return _digest_threads[1]
+
+
+class DigestPipeline:
+    """Updates digests with each received buffer on a helper thread while the caller receives the next one.
+
+    hashlib releases the GIL on large updates, so hashing (the costliest step of a chunk) overlaps the socket read
+    and the disk write instead of following them. Buffers are hashed in the order fed; feed() returns once the
+    previous buffer is hashed, so a caller alternating two buffers (read_chunk with two) never overwrites one still
+    being hashed. Leaving the block waits for the last buffer: the digests then cover every byte fed.
+    Chunks shorter than `threshold` are hashed inline, where handing over to a thread would cost more than it saves.
+    """
+
+    def __init__(self, digests: list[Any], expected: int, threshold: int = 2 * READ_SIZE):
+        self._digests = digests
+        self._executor = _digest_executor() if expected >= threshold else None
+        self._pending: Future | None = None
+
+    def _update(self, data: bytes | memoryview) -> None:
+        for digest in self._digests:
+            digest.update(data)
+
+    def feed(self, data: bytes | memoryview) -> None:
+        if self._executor is None:
+            self._update(data)
+            return
+        self.wait()
+        self._pending = self._executor.submit(self._update, data)
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def __enter__(self) -> DigestPipeline:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.wait()
 
 
 def _verify_checksum(checksum: tuple[str, bytes] | None, digest: Any) -> None:

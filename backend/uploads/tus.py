@@ -351,7 +351,9 @@ class TusServer:
                 )
             if info.state is UploadState.OPEN:
                 body = RequestBody(request.stream, content_length, lock)
-                new_offset = staging.append(upload_id, offset, body, checksum=checksum, max_bytes=remaining)
+                # The body's length when announced (the staging sizes its buffers and hashing by it), else the rest.
+                max_bytes = remaining if content_length is None else content_length
+                new_offset = staging.append(upload_id, offset, body, checksum=checksum, max_bytes=max_bytes)
                 info = replace(info, offset=new_offset)
                 if info.is_whole:
                     self._complete(staging, redis, info, principal, lock)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -21,6 +23,7 @@ from backend.uploads import (
     UploadNotFound,
     UploadState,
 )
+from backend.uploads.staging import READ_SIZE, BufferPool, DigestPipeline, read_chunk
 
 from .conftest import PART, s3_client
 
@@ -182,3 +185,84 @@ def test_upload_lock_is_exclusive_refreshable_and_only_released_by_its_holder(re
             first.keep_alive()
     assert conn.get("tus:test:lock:x") == b"someone-else"
     conn.delete("tus:test:lock:x")
+
+
+class Trickle(io.BytesIO):
+    """A request body that arrives in uneven pieces (as from a socket), readinto only; optionally cut short."""
+
+    def __init__(self, data: bytes, piece: int = 300_001, cut_at: int | None = None):
+        super().__init__(data)
+        self.piece = piece
+        self.cut_at = cut_at
+
+    def readinto(self, buffer):
+        if self.cut_at is not None and self.tell() >= self.cut_at:
+            raise IncompleteChunk()
+        size = min(len(buffer), self.piece)
+        if self.cut_at is not None:
+            size = min(size, self.cut_at - self.tell())
+        return super().readinto(memoryview(buffer)[:size])
+
+
+class SlowDigest:
+    """Keeps a copy of each update only after a pause: a buffer reused too early would show up as other bytes."""
+
+    def __init__(self):
+        self.seen = bytearray()
+
+    def update(self, data):
+        time.sleep(0.002)
+        self.seen += data
+
+
+@pytest.mark.parametrize("buffers", [2, 3])
+def test_digest_pipeline_sees_every_buffer_before_it_is_reused(buffers):
+    data = os.urandom(9 * READ_SIZE + 12345)
+    slow, sha = SlowDigest(), hashlib.sha256()
+    pool = BufferPool()
+    with pool.lend(buffers) as views, DigestPipeline([slow, sha], len(data)) as hashing:
+        for buf in read_chunk(Trickle(data), len(data), views):
+            hashing.feed(buf)
+    assert bytes(slow.seen) == data
+    assert sha.hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_digest_pipeline_with_one_reused_buffer_would_hash_overwritten_bytes():
+    """The check above can fail: one buffer for two stages lets the next read overwrite what is being hashed."""
+    data = os.urandom(9 * READ_SIZE)
+    slow = SlowDigest()
+    with DigestPipeline([slow], len(data)) as hashing:
+        for buf in read_chunk(Trickle(data, piece=READ_SIZE), len(data), [memoryview(bytearray(READ_SIZE))]):
+            hashing.feed(buf)
+    assert bytes(slow.seen) != data
+
+
+def test_buffer_pool_reuses_buffers_once_returned():
+    pool = BufferPool(size=16, keep=2)
+    with pool.lend(2) as first:
+        with pool.lend(1) as second:  # none free while the first two are lent
+            assert all(view.obj is not mine.obj for view in second for mine in first)
+    # keeps at most two: the one returned first and one of the first pair
+    with pool.lend(3) as again:
+        kept = {id(view.obj) for view in again[:2]}
+        assert id(second[0].obj) in kept and len(kept & {id(view.obj) for view in first}) == 1
+        assert all(len(view) == 16 for view in again)
+
+
+def test_local_large_chunks_are_stored_and_hashed_whole_with_a_checksum_or_cut_short(tmp_path):
+    data = os.urandom(7 * READ_SIZE + 777)
+    staging = LocalStaging(tmp_path)
+    staging.create("upload-0008", len(data), {}, LATER)
+    first = 3 * READ_SIZE + 5
+    checksum = ("sha256", hashlib.sha256(data[:first]).digest())
+    assert staging.append("upload-0008", 0, Trickle(data[:first]), checksum=checksum) == first
+    with pytest.raises(ChecksumMismatch):  # the chunk's own digest is checked too, and nothing is kept
+        staging.append("upload-0008", first, Trickle(data[first:]), checksum=("sha1", hashlib.sha1(b"x").digest()))
+    assert staging.info("upload-0008").offset == first
+    cut = first + 2 * READ_SIZE + 99
+    with pytest.raises(IncompleteChunk):  # the client vanished: what arrived is kept, and hashed
+        staging.append("upload-0008", first, Trickle(data[first:], cut_at=cut - first))
+    assert staging.info("upload-0008").offset == cut
+    assert staging.append("upload-0008", cut, Trickle(data[cut:])) == len(data)
+    assert staging.finalize("upload-0008").read_bytes() == data
+    assert staging.full_sha256("upload-0008") == hashlib.sha256(data).hexdigest()
