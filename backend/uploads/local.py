@@ -8,6 +8,7 @@ import secrets
 import shutil
 import time
 from dataclasses import replace
+from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
@@ -167,11 +168,12 @@ class LocalStaging(UploadStaging):
                             written = os.pwrite(fd, view, offset + received)
                             received += written
                             view = view[written:]
+                        start_writeback = None
                         if self.fsync and _START_WRITEBACK:
                             # Start writing these bytes to disk now, while the rest of the chunk arrives, so that the
                             # chunk's fdatasync waits for its tail only (Linux: DONTNEED starts writeback of dirty pages).
-                            os.posix_fadvise(fd, start, offset + received - start, os.POSIX_FADV_DONTNEED)
-                        hashing.feed(buf)
+                            start_writeback = partial(os.posix_fadvise, fd, start, offset + received - start, os.POSIX_FADV_DONTNEED)
+                        hashing.feed(buf, then=start_writeback)
             except IncompleteChunk as exc:
                 if checksum is not None:
                     raise  # a checksum covers the whole chunk: keep nothing
