@@ -8,7 +8,6 @@ import secrets
 import shutil
 import time
 from dataclasses import replace
-from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
@@ -157,10 +156,11 @@ class LocalStaging(UploadStaging):
         try:
             os.ftruncate(fd, offset)  # drop any uncommitted tail a crashed request left behind
             digests = [running] if chunk_digest is None else [running, chunk_digest]
-            try:
-                # Two buffers: one is received and written while the other is hashed. The pipeline is left (the
-                # last buffer hashed) before the buffers go back to the pool.
-                with self._buffers.lend(2) as buffers, DigestPipeline(digests, limit) as hashing:
+            synced = False
+            # Two buffers: one is received and written while the other is hashed. The pipeline is left (the last
+            # buffer hashed) before the buffers go back to the pool.
+            with self._buffers.lend(2) as buffers, DigestPipeline(digests, limit) as hashing:
+                try:
                     for buf in read_chunk(stream, limit, buffers):
                         view = memoryview(buf)
                         start = offset + received
@@ -168,20 +168,22 @@ class LocalStaging(UploadStaging):
                             written = os.pwrite(fd, view, offset + received)
                             received += written
                             view = view[written:]
-                        start_writeback = None
                         if self.fsync and _START_WRITEBACK:
                             # Start writing these bytes to disk now, while the rest of the chunk arrives, so that the
                             # chunk's fdatasync waits for its tail only (Linux: DONTNEED starts writeback of dirty pages).
-                            start_writeback = partial(os.posix_fadvise, fd, start, offset + received - start, os.POSIX_FADV_DONTNEED)
-                        hashing.feed(buf, then=start_writeback)
-            except IncompleteChunk as exc:
-                if checksum is not None:
-                    raise  # a checksum covers the whole chunk: keep nothing
-                cut_short = exc
+                            os.posix_fadvise(fd, start, offset + received - start, os.POSIX_FADV_DONTNEED)
+                        hashing.feed(buf)
+                except IncompleteChunk as exc:
+                    if checksum is not None:
+                        raise  # a checksum covers the whole chunk: keep nothing
+                    cut_short = exc
+                if received and self.fsync and checksum is None:
+                    os.fdatasync(fd)  # while the last buffer is hashed: nothing to verify before the data is kept
+                    synced = True
             if cut_short is None:
                 _verify_checksum(checksum, chunk_digest)
             if received:
-                if self.fsync:
+                if self.fsync and not synced:
                     os.fdatasync(fd)  # the data first: `offset` never counts bytes that are not on disk
                 self._write_offset(upload_id, offset + received)
         except BaseException:

@@ -160,19 +160,16 @@ class DigestPipeline:
         self._executor = _digest_executor() if expected >= threshold else None
         self._pending: Future | None = None
 
-    def _update(self, data: bytes | memoryview, then: Callable[[], Any] | None) -> None:
+    def _update(self, data: bytes | memoryview) -> None:
         for digest in self._digests:
             digest.update(data)
-        if then is not None:
-            then()
 
-    def feed(self, data: bytes | memoryview, then: Callable[[], Any] | None = None) -> None:
-        """Hash data, then call `then` (on the helper thread too: work the receiving thread need not wait for)."""
+    def feed(self, data: bytes | memoryview) -> None:
         if self._executor is None:
-            self._update(data, then)
+            self._update(data)
             return
         self.wait()
-        self._pending = self._executor.submit(self._update, data, then)
+        self._pending = self._executor.submit(self._update, data)
 
     def wait(self) -> None:
         pending, self._pending = self._pending, None
