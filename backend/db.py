@@ -71,7 +71,9 @@ def init_app(app: Flask) -> None:
         session: Session | None = g.pop("db_session", None)
         if session is not None:
             try:
-                if response.status_code < 400:
+                if session.info.get("reads_only"):
+                    _refuse_pending_writes(session)  # each statement committed itself: nothing else to do
+                elif response.status_code < 400:
                     session.commit()
                 else:
                     session.rollback()
@@ -183,7 +185,12 @@ def _audit_logs_are_append_only(session: OrmSession, _ctx, _instances) -> None:
 
 @event.listens_for(OrmSession, "before_flush")
 def _reads_only_sessions_do_not_write(session: OrmSession, _ctx, _instances) -> None:
-    if session.info.get("reads_only") and (session.new or session.dirty or session.deleted):
+    if session.info.get("reads_only"):
+        _refuse_pending_writes(session)
+
+
+def _refuse_pending_writes(session: OrmSession) -> None:
+    if session.new or session.dirty or session.deleted:
         raise RuntimeError("a view marked reads_only tried to write")
 
 

@@ -163,13 +163,39 @@ class PrincipalCache:
         self._max_entries = max_entries
         self._entries: dict[str, tuple[bytes, float, datetime, object]] = {}
         self._lock = threading.Lock()
+        # The last generation read: (when its GET was sent, value); and when the GET under way was sent (or None).
+        self._read = threading.Condition()
+        self._last_read: tuple[float, bytes | None] = (float("-inf"), None)
+        self._reading_since: float | None = None
 
     def generation(self) -> bytes | None:
-        """The current revocation generation; None when Redis cannot tell (then the cache is not used)."""
+        """The current revocation generation; None when Redis cannot tell (then the cache is not used).
+
+        Concurrent requests of this process share reads: a caller takes the value of a GET sent after it asked (so
+        it sees every revocation published before it asked, as its own GET would), waiting for one under way if
+        that one was sent after it asked, else sending its own.
+        """
+        asked = time.monotonic()
+        with self._read:
+            while True:
+                sent, value = self._last_read
+                if sent > asked:
+                    return value
+                if self._reading_since is None:
+                    break
+                self._read.wait()  # for the GET under way; if it was sent before we asked, we then send our own
+            self._reading_since = sent = time.monotonic()
+        value = None
         try:
-            return self._redis.get(self.KEY) or self.MISSING
+            value = self._redis.get(self.KEY) or self.MISSING
         except RedisError:
-            return None
+            value = None
+        finally:
+            with self._read:
+                self._reading_since = None
+                self._last_read = (sent, value) if sent > self._last_read[0] else self._last_read
+                self._read.notify_all()
+        return value
 
     def get(self, token_hash: str, generation: bytes | None):
         if generation is None:

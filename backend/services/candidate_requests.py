@@ -2,6 +2,8 @@
 in writing; a deletion is carried out by services.erasure."""
 from __future__ import annotations
 
+import functools
+
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,9 +44,12 @@ class CandidateStatus:
     requests: list[dict]  # the candidate's requests (RequestSchema's fields), oldest first
 
 
-def _candidate_status_query():
+@functools.lru_cache(maxsize=8)
+def _candidate_status_query(event_kinds: tuple[str, ...]):
     """The application's state, its events of some kinds and its requests: one statement (a UNION ALL of events and
-    requests, joined to the application so that an application without either still gives its state)."""
+    requests, joined to the application so that an application without either still gives its state). Built once
+    per set of kinds (the candidate's status page runs it on every visit), the kinds as plain bound values: an
+    expanding IN would be rendered again on every execution."""
     application, event, request = Application.__table__, Event.__table__, CandidateRequest.__table__
     application_id = sa.bindparam("application_id", type_=application.c.id.type)
 
@@ -55,7 +60,7 @@ def _candidate_status_query():
         sa.literal("event").label("source"), event.c.id, event.c.kind, event.c.to_state, event.c.created_at,
         typed_null(request.c.message).label("message"), typed_null(request.c.status).label("status"),
         typed_null(request.c.response).label("response"), typed_null(request.c.answered_at).label("answered_at"),
-    ).where(event.c.application_id == application_id, event.c.kind.in_(sa.bindparam("kinds", expanding=True)))
+    ).where(event.c.application_id == application_id, event.c.kind.in_([sa.literal(kind) for kind in event_kinds]))
     requests = sa.select(
         sa.literal("request"), request.c.id, request.c.kind, typed_null(event.c.to_state), request.c.created_at,
         request.c.message, request.c.status, request.c.response, request.c.answered_at,
@@ -69,13 +74,10 @@ def _candidate_status_query():
     )
 
 
-_CANDIDATE_STATUS = _candidate_status_query()  # built once: the candidate's status page runs it on every visit
-
-
 def candidate_status(session: Session, *, application_id: uuid.UUID, event_kinds: Iterable[str]) -> CandidateStatus:
     """What the candidate's status page shows, in one statement and as plain rows (no ORM objects)."""
-    rows = session.connection().execute(_CANDIDATE_STATUS, {"application_id": application_id,
-                                                            "kinds": sorted(event_kinds)}).all()
+    query = _candidate_status_query(tuple(sorted(event_kinds)))
+    rows = session.connection().execute(query, {"application_id": application_id}).all()
     if not rows:
         raise NotFound("application not found")
     events = [(row.kind, row.to_state, row.created_at) for row in rows if row.source == "event"]

@@ -132,6 +132,37 @@ def test_a_view_marked_reads_only_cannot_write(app):
         assert g.db_session.info["reads_only"] is True
 
 
+def test_a_reads_only_session_is_not_committed_and_a_pending_write_is_refused_at_the_end(app):
+    from flask import g
+
+    from backend.db import get_session, reads_only
+    from backend.models import Organization
+
+    @reads_only
+    def view():
+        get_session().add(Organization(name="写入", slug="reads-only-pending"))  # never flushed by the view
+
+    with app.test_request_context("/"):
+        view()
+        session = g.db_session
+        committed = []
+        event.listen(session, "after_commit", lambda s: committed.append(s))
+        with pytest.raises(RuntimeError, match="reads_only"):
+            app.process_response(app.response_class("ok"))
+        assert committed == []
+
+    @reads_only
+    def reader():
+        get_session().connection().exec_driver_sql("SELECT 1")
+
+    with app.test_request_context("/"):
+        reader()
+        session = g.db_session
+        event.listen(session, "after_commit", lambda s: committed.append(s))
+        assert app.process_response(app.response_class("ok")).status_code == 200
+        assert committed == []  # autocommit: each statement committed itself, no COMMIT to send
+
+
 def test_a_known_token_costs_no_statement_and_an_unknown_one_costs_one(client, hr, app):
     assert client.get("/api/auth/me", headers=hr).status_code == 200
     with counted(app) as statements:
@@ -214,3 +245,70 @@ def test_entries_end_with_the_token_and_with_their_age(redis_conn):
     old = PrincipalCache(redis_conn, max_age=0)
     old.put("live", old.generation(), utcnow() + timedelta(hours=1), principal)
     assert old.get("live", old.generation()) is None
+
+
+class _SlowRedis:
+    """A Redis whose GET answers the value it found when called, once `gate` opens."""
+
+    def __init__(self):
+        import threading
+
+        self.value = b"generation-1"
+        self.calls = 0
+        self.gate = threading.Event()
+        self.inside = threading.Semaphore(0)
+
+    def get(self, _key):
+        self.calls += 1
+        seen = self.value
+        self.inside.release()
+        assert self.gate.wait(10)
+        return seen
+
+
+def _ask_in_thread(cache):
+    import threading
+
+    answer = {}
+    thread = threading.Thread(target=lambda: answer.setdefault("value", cache.generation()))
+    thread.start()
+    return thread, answer
+
+
+def test_a_request_never_takes_a_generation_read_sent_before_it_asked():
+    """A GET already under way when a revocation is published may answer the old generation: a request that asks
+    after the revocation must not use that answer (it reads again), as if it had sent its own GET."""
+    import time
+
+    redis = _SlowRedis()
+    cache = PrincipalCache(redis)
+    first, first_answer = _ask_in_thread(cache)
+    assert redis.inside.acquire(timeout=10)  # the first GET is under way
+    redis.value = b"generation-2"  # a revocation is published meanwhile
+    second, second_answer = _ask_in_thread(cache)
+    time.sleep(0.2)  # the second request asked while the first GET was still under way
+    redis.gate.set()
+    first.join(10)
+    second.join(10)
+    assert first_answer["value"] == b"generation-1"
+    assert second_answer["value"] == b"generation-2"
+    assert redis.calls == 2
+
+
+def test_concurrent_requests_share_a_generation_read_sent_after_they_asked():
+    import time
+
+    redis = _SlowRedis()
+    cache = PrincipalCache(redis)
+    first, _ = _ask_in_thread(cache)
+    assert redis.inside.acquire(timeout=10)
+    waiting = [_ask_in_thread(cache) for _ in range(5)]  # all ask while the first GET is under way
+    time.sleep(0.2)
+    redis.value = b"generation-2"
+    redis.gate.set()
+    first.join(10)
+    for thread, _ in waiting:
+        thread.join(10)
+    # The first GET was sent before they asked: one more GET, sent after, answers all five.
+    assert redis.calls == 2
+    assert [answer["value"] for _, answer in waiting] == [b"generation-2"] * 5
