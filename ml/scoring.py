@@ -75,7 +75,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v8"
+SCORER_VERSION = "content-v9"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -505,7 +505,8 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         config=config,
         digression=digression,
         phrases=phrase_share(transcript.text, listable_phrases(question)),
-        framed=(*framed_phrase_share(transcript.text, framed_phrases(question), question.text), specificity.score),
+        framed=(*framed_phrase_share(transcript.text, framed_phrases(question), question.text),
+                frame_specificity(specificity, question, config)),
         answering=answering_share(clauses, telling, digression, topic) if digression else None,
     )
     if any(n.kind == KEYWORD_STRING for n in non_answers):
@@ -555,6 +556,16 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         score_breakdown={"content": content_detail, "competencies": competency_details},
         non_answers=non_answers,
     )
+
+
+def frame_specificity(specificity: Specificity, question: QuestionSpec, config: ScorerConfig) -> float:
+    """content-v9: the answer's specificity for the keyword-string-in-a-frame rule, without the parties that are HR's
+    own key phrases (主管 typed by HR and listed as "情况特殊就请示主管" is part of the list; 同事 is the candidate's own)."""
+    phrases = {normalise(k) for point in question.rubric for k in point.key_phrases}
+    parties = [q for q in specificity.stakeholders if q.word not in phrases]
+    return round(0.5 * min(1.0, len(specificity.steps) / config.specificity_steps)
+                 + 0.25 * min(1.0, len(specificity.figures) / config.specificity_figures)
+                 + 0.25 * min(1.0, len(parties) / config.specificity_stakeholders), 3)
 
 
 def listable_phrases(question: QuestionSpec) -> list[Concept]:

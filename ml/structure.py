@@ -271,10 +271,26 @@ def _find_action(clauses: list[Clause], label: str) -> StarPart:
     return best[1] if best else StarPart("action", label, False)
 
 
+# jieba's dictionary has 我会 as one noun ("our association"): said as 我 + 会 ("I will") it is the speaker and a modal.
+_SPEAKER_COMPOUNDS = {"我会": ("我", "会")}
+
+
+def _speaker_split(tokens: list) -> list:
+    """jieba's tokens with 我会 split into 我 and 会, so that "我会先核实…" has its speaker (content-v9)."""
+    out = []
+    for token in tokens:
+        parts = _SPEAKER_COMPOUNDS.get(token.word)
+        if parts is None:
+            out.append(token)
+        else:
+            out.extend(jieba.posseg.pair(part, flag) for part, flag in zip(parts, ("r", "v")))
+    return out
+
+
 def action_verb(text: str) -> str | None:
     """The verb of an action the speaker took in ``text`` (我/我们 followed by a verb), or None;
     a listed action verb is preferred over any other verb of the clause."""
-    tokens = jieba.posseg.lcut(text)
+    tokens = _speaker_split(jieba.posseg.lcut(text))
     verbs = []
     for i, token in enumerate(tokens):
         if token.word not in FIRST_PERSON:
