@@ -266,10 +266,16 @@ def test_the_third_held_out_batch_keeps_what_held_at_its_first_look():
     """tests/fixtures/interview/heldout3.json (session 6, second round): written and committed before content-v7 and
     scored once after it was final (91.7 %, 6/6, no adversarial answer at or above its average, with HR's phrases
     and with suggested ones; README). Not tuned on: only what held at that first look is checked."""
-    corpus, answers, scores, report = _score_held_out(HELD_OUT_3)
-    assert len(corpus["questions"]) == 3 and len(answers) == 27
-    assert report.pairs["strong>weak"] == (6, 6), report.pairs
-    assert report.all_pairs[0] >= 22, report.pairs
+    _assert_first_look_holds(HELD_OUT_3, questions=3, strong_weak=6, pairs=22)
+
+
+def _assert_first_look_holds(path: Path, *, questions: int, strong_weak: int, pairs: int) -> None:
+    """A held-out batch still ranks as at its first look: every strong answer above the weak one, at least ``pairs``
+    graded pairs right, and no adversarial answer at or above its question's average."""
+    corpus, answers, scores, report = _score_held_out(path)
+    assert len(corpus["questions"]) == questions and len(answers) == 9 * questions
+    assert report.pairs["strong>weak"] == (strong_weak, strong_weak), report.pairs
+    assert report.all_pairs[0] >= pairs, report.pairs
     for answer in answers:
         if answer.kind in ("echo", "stuffing", "offtopic", "rambling"):
             assert scores[answer.id] < scores[f"{answer.question}_average"], answer.id
@@ -283,13 +289,7 @@ def test_the_fourth_held_out_batch_keeps_what_held_at_its_first_look():
     committed before content-v8; scored once after content-v8 was first committed: 87.5 % (28/32), 8/8, no adversarial
     answer at or above its average with HR's phrases, as content-v7 (README). Studied since: only what held then is
     checked."""
-    corpus, answers, scores, report = _score_held_out(HELD_OUT_4)
-    assert len(corpus["questions"]) == 4 and len(answers) == 36
-    assert report.pairs["strong>weak"] == (8, 8), report.pairs
-    assert report.all_pairs[0] >= 28, report.pairs
-    for answer in answers:
-        if answer.kind in ("echo", "stuffing", "offtopic", "rambling"):
-            assert scores[answer.id] < scores[f"{answer.question}_average"], answer.id
+    _assert_first_look_holds(HELD_OUT_4, questions=4, strong_weak=8, pairs=28)
 
 
 def test_answers_said_in_other_words_rank_above_the_average_answer_more_often_than_by_keywords():
