@@ -374,16 +374,67 @@ _SENSITIVE_LABELS = (
 _SPACED_LABELS = "|".join(r"\s*".join(label) if re.match(r"[\u4e00-\u9fff]", label) else label
                           for label in _SENSITIVE_LABELS.split("|"))
 _SENSITIVE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_SPACED_LABELS})\s*[:]\s*[^\s|,;、]*")
-_SENSITIVE_WORDS = re.compile(
-    r"已婚已育|已婚未育|已婚|未婚|离异|丧偶|已育|未育|中共党员|中共预备党员|共青团员|群众|汉族|少数民族|"
-    r"(?<![A-Za-z])(?:Married|Single|Divorced|Female|Male)(?![A-Za-z])")
+_ETHNIC_GROUPS = ("汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|"
+                  "景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|"
+                  "保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
+_PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+              "云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
+_DAY = r"(?:19|20)\d{2}(?:\s*[年./-]\s*\d{1,2}\s*月?(?:\s*[./-]?\s*\d{1,2}\s*日?)?)?"
+_POLITICAL = r"中共预备党员|中共党员|中国共产党党员|预备党员|共青团员|无党派人士|民主党派人士|群众"
+_MARITAL = r"已婚已育|已婚未育|未婚未育|已婚|未婚|离异|丧偶|已育|未育"
+# A label written without a colon ("年龄35", "民族 汉", "籍贯湖南长沙"): only a value of the label's own shape goes, so a
+# table's row of column heads ("性别 学历 专业") keeps its other heads.
+_BARE_LABELLED = re.compile("|".join([
+    r"性\s*别\s*[男女]",
+    r"年\s*[龄纪]\s*\d{1,2}\s*周?岁?",
+    rf"出生(?:日期|年月|年份)?\s*{_DAY}",
+    rf"民\s*族\s*(?:(?:{_ETHNIC_GROUPS})族?|少数民族)",
+    r"(?:籍\s*贯|户\s*籍|户口所在地|出生地)\s*[\u4e00-\u9fff]{2,12}",
+    rf"政治面貌\s*(?:{_POLITICAL}|党员|团员)",
+    rf"(?:婚姻状况|婚姻状态|婚育状况|婚育|婚姻)\s*(?:{_MARITAL})",
+    r"身\s*高\s*(?:1[4-9]\d|1\.[4-9]\d?)\s*(?i:cm|厘米|m|米)?",
+    r"体\s*重\s*\d{2,3}(?:\.\d)?\s*(?i:kg|公斤|斤)?",
+    r"身份证(?:号码|号)?\s*[\dXx]{15,18}",
+    r"(?:健康状况|身体状况)\s*(?:良好|健康|优秀|优|一般)",
+    r"血\s*型\s*(?:AB|A|B|O)型?",
+]))
+# Piece of a summary line ("男 | 35岁 | 本科", "女·回族·湖南长沙人"): set off by separators, brackets or the line's ends.
+_PIECE_START = r"(?:^|(?<=[\s|/,;、·•()\[\]【】]))"
+_PIECE_END = r"(?=$|[\s|/,;、·•()\[\]【】])"
+# The forms themselves, with or without a label, anywhere on a line (age, birth, ID, height, weight) or as a piece of
+# their own (gender, ethnicity, native place, political and marital status).
+_PERSONAL_FORMS = re.compile("|".join([
+    r"(?<![\d.])\d{1,2}\s*周?岁半?",
+    r"(?<![\d.])\d{2}\s*(?i:years?[\s-]old)(?![A-Za-z])",
+    r"(?<![A-Za-z])(?i:aged?)\s+\d{2}(?!\d)",
+    rf"(?<![\d.]){_DAY}\s*(?:出生|生人|生(?![\u4e00-\u9fff]))",
+    rf"(?:出生于|生于)\s*{_DAY}",
+    rf"(?<![A-Za-z])(?i:born)(?:\s+(?i:in|on))?\s+(?:[A-Za-z]+\s+)?{_DAY}",
+    r"(?<![\d.])(?:19)?[5-9]\d后(?![\u4e00-\u9fff])",
+    r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])|(?<![\d.])\d{15}(?![\d.])",
+    r"(?<![\d.])(?:1[4-9]\d(?:\.\d)?\s*(?i:cm|厘米)|1\.[4-9]\d?\s*(?:m|米))(?![A-Za-z\u4e00-\u9fff])",
+    r"(?<![\d.])\d{2,3}(?:\.\d)?\s*(?i:kg|公斤|斤)(?![A-Za-z])",
+    _POLITICAL, _MARITAL, r"身体健康",
+    rf"{_PIECE_START}(?:[男女]性?|(?:{_ETHNIC_GROUPS})族|党员|团员|(?:{_PROVINCES})(?:省|市)?[\u4e00-\u9fff]{{0,5}}?人){_PIECE_END}",
+    r"(?<![A-Za-z])(?:Married|Single|Divorced|Female|Male)(?![A-Za-z])",
+    r"(?:^|(?<=[|/,;·]))\s*(?i:married|single|divorced|female|male)\s*(?=$|[|/,;·])",
+]))
+_SEPARATOR = r"[|/,;、·•]"
 
 
 def _redact(line: str) -> str:
+    """The line without personal data: each label and value, or form on its own, goes with the separator after it."""
     if not line:
         return line
-    line = _SENSITIVE.sub(" ", line)
-    line = _SENSITIVE_WORDS.sub(" ", line)
+    gone = "\0"
+    line = _SENSITIVE.sub(gone, line)
+    line = _BARE_LABELLED.sub(gone, line)
+    line = _PERSONAL_FORMS.sub(gone, line)
+    if gone in line:
+        line = re.sub(rf"{gone}(?:\s*{_SEPARATOR}?\s*{gone})+", gone, line)
+        line = re.sub(rf"{gone}\s*{_SEPARATOR}?\s*", "", line)
+        line = re.sub(rf"[(\[【]\s*{_SEPARATOR}?\s*[)\]】]", "", line)
+        return re.sub(r"\s+", " ", line).strip(" |,;/·•、")
     return re.sub(r"\s+", " ", line).strip(" |,;")
 
 
