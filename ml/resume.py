@@ -89,9 +89,9 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
     whole = [_redact(_normalize_line(raw)) for raw in _join_hyphen_wraps(normalize(text).split("\n"))]
-    whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) else _APP_CONTROL.sub("", line)
-             for line in whole]
-    whole = _join_wrapped(_strip_sheet_margins(whole))
+    whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line)
+             else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
+    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(whole)))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
@@ -113,8 +113,9 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
             for entry in entries:
                 entry.internship = "internship" in kinds or _is_internship(entry.title)
             result.work.extend(entries)
-        elif kinds & {"projects", "ignored"}:
-            continue
+        elif "projects" in kinds or not kinds - {"ignored"} or (
+                "ignored" in kinds and not kinds - {"ignored"} <= {"skills", "certificates", "languages"}):
+            continue  # a list section beside honours ("荣誉证书") is read for its credentials
         else:
             body = [line for line in body if not _is_head_row(line)]
             credential_lines.extend(body)
@@ -134,8 +135,11 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
                 elif kind == "languages":
                     language_items.extend(items)
                 elif kind == "mixed":
-                    # Items of a "技能与证书"-style section that name no known credential.
+                    # Items of a "技能与证书"-style section that name no known credential; in "荣誉证书" (honours and
+                    # certificates) only the credentials named count, an award is no item.
                     plain = [i for i in items if not _credentials_in(i)]
+                    if "ignored" in kinds:
+                        continue
                     if "skills" in kinds:
                         skill_items.extend(plain)
                     elif "certificates" in kinds:
@@ -342,6 +346,43 @@ _APP_BAR = re.compile(rf"(?:{_APP_BUTTON})(?:\s*\|?\s*(?:{_APP_BUTTON}))*")  # t
 # A page's number in its footer ("第 1 页 / 共 2 页", "Page 2 of 3", "- 2 -", "1/2"): no line of the résumé.
 _PAGE_NUMBER = re.compile(r"(?i)第\s*\d{1,2}\s*页(?:\s*[/,]?\s*共\s*\d{1,2}\s*页)?|共\s*\d{1,2}\s*页\s*第\s*\d{1,2}\s*页"
                           r"|page\s*\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?|-\s*\d{1,2}\s*-|\d{1,2}\s*/\s*\d{1,2}")
+# A job card's salary beside the title ("资产托管专员 | 8-27K", "30-40万", "15-25K·14薪"), its status badge beside the
+# employer ("… | 在职", "在职-考虑机会") and a school's enrolment mode ("暨南大学 统招"): no employer, title or major.
+_SALARY = r"\d{1,3}(?:\.\d)?\s*-\s*\d{1,3}(?:\.\d)?\s*(?:[Kk千]|万(?:/年)?)(?:\s*[·x×*]\s*\d{1,2}\s*薪)?(?:/月)?|薪资面议|面议"
+_CARD_FURNITURE = re.compile(rf"(?:^|\s*[|·]\s*|\s+)(?:{_SALARY})(?=\s*[|·]|\s*$)"
+                             r"|(?<![-~至\s])(?:\s*\|\s*|\s+)(?:在职|离职)(?:-[\u4e00-\u9fff]{2,6})?$"
+                             r"|(?<=[学院校])\s*(?:非)?统招(?=\s|\||$)")
+
+
+def _strip_card_furniture(line: str) -> str:
+    return _CARD_FURNITURE.sub("", line).strip(" |") if line else line
+
+
+def _is_tab_strip(line: str) -> bool:
+    """A row of section tabs ("工作经历 | 教育经历 | 技能证书"): an app's navigation, no heading of what follows."""
+    pieces = [piece for piece in re.split(r"\s*\|\s*|\s+", line) if piece]
+    if len(pieces) < 2 or not all(_header_kinds(piece) for piece in pieces):
+        return False
+    kinds = [_header_kinds(piece) for piece in pieces]
+    return sum(bool(k & {"work", "education", "profile", "projects", "internship"}) for k in kinds) >= 2
+
+
+# A date alone on its line and the end of its range alone on the next ("2023.03" over "至今"): a cell whose start and
+# end dates are two paragraphs.
+_LONE_MONTH = re.compile(r"(?:19|20)\d{2}\s*(?:[./-]\s*\d{1,2}|年\s*\d{1,2}\s*月)")
+
+
+def _join_stacked_dates(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _LONE_MONTH.fullmatch(out[-1].strip()) and (_LONE_MONTH.fullmatch(line.strip())
+                                                                or _PRESENT.fullmatch(line.strip())):
+            out[-1] = f"{out[-1].strip()} - {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 _LANGUAGE_TESTS = {"英语": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS", "english": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS",
                    "日语": r"(?i)JLPT|日语N\d", "japanese": r"(?i)JLPT|日语N\d"}
 
@@ -1486,9 +1527,13 @@ def _line_label(line: str) -> tuple[str | None, str]:
     return None, line
 
 
+_LEVEL_AFTER_DOT = re.compile(r"\s*[·•]\s*(?:精通|熟练|良好|一般|熟悉|掌握|了解|入门)(?=\s|[、,;/|]|$)")
+
+
 def _split_items(text: str) -> list[str]:
     """Items of a list line: split at 、,;/| and at a spaced 和/与/and, else at spaces when the line is Chinese."""
     text = re.sub(r"(?i)\s+(?:和|与|及|以及|and|&)\s+", "、", text)
+    text = _LEVEL_AFTER_DOT.sub("", text)  # "Java·精通 Power BI·熟练"
     if re.search(r"[、,;/|]|\s[·•]\s", text):
         parts = re.split(r"\s*[、,;/|]\s*|\s+[·•]\s+", text)
     elif re.search(r"[\u4e00-\u9fff]", text) or len(text.split()) >= 3:
