@@ -461,6 +461,13 @@ _PERSONAL_FORMS = re.compile("|".join([
     r"(?:^|(?<=[|/,;·]))\s*(?i:married|single|divorced|female|male)\s*(?=$|[|/,;·])",
 ]))
 _SEPARATOR = r"[|/,;、·•]"
+# Family members (COMPLIANCE.md: family status): a row naming a relative ("父亲 周国平 退休", "配偶 | 王丽 | 中国银行"),
+# what follows a family label ("主要社会关系：妻子 王丽 …") and a family table's row of heads ("称谓 | 姓名 | 工作单位")
+# go whole: the relative's name, employer and post are all about someone else.
+_KIN = r"父亲|母亲|配偶|妻子|丈夫|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹|岳父|岳母|公公|婆婆|祖父|祖母|外公|外婆|爷爷|奶奶"
+_FAMILY = re.compile(r"(?:家庭主要成员|主要家庭成员|家庭成员|主要社会关系|社会关系|家庭情况)\s*:.*$"
+                     rf"|(?:^|(?<=[\s|/,;、·•:(\[【]))(?:{_KIN})(?!节).*$"  # OCR may join the row: "父亲周国平退休"
+                     r"|^(?:称\s*谓|与本人关系)(?=$|[\s|:]).*$")
 
 
 def _redact(line: str) -> str:
@@ -468,6 +475,7 @@ def _redact(line: str) -> str:
     if not line:
         return line
     gone = "\0"
+    line = _FAMILY.sub(gone, line)
     line = _SENSITIVE.sub(gone, line)
     line = _BARE_LABELLED.sub(gone, line)
     line = _PERSONAL_FORMS.sub(gone, line)
@@ -741,6 +749,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "profile": ("基本信息", "个人信息", "联系方式", "个人资料", "联系信息", "personal information", "contact information",
                 "personal details", "contact"),
     "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "荣誉",
+                "家庭主要成员", "主要家庭成员", "家庭成员", "主要社会关系", "社会关系", "家庭情况",
                 "奖项", "校园经历", "社会实践", "summary", "profile", "about me", "objective", "awards", "honors",
                 "hobbies", "interests"),
 }

@@ -31,9 +31,6 @@ NEW_IMAGE_LAYOUTS = [name for name in IMAGE_LAYOUTS
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
 # A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before.
 NOT_YET_SEEN: frozenset[str] = frozenset()
-# Personal data a first look found in the output and no study has removed yet (tests/resume/README.md): held apart so
-# the compliance test still covers every other résumé, and expected to leak until fixed (strict: a fix must drop it).
-KNOWN_LEAKS = frozenset({("signup_form_scan_1", "周国平")})  # the fourteenth batch's first look: a relative's name
 
 
 @pytest.fixture(scope="module")
@@ -94,15 +91,7 @@ def test_no_personal_data_reaches_the_output(subset, parsed):
     for item in subset:
         dumped = json.dumps(parsed[item.case_id], ensure_ascii=False)
         for marker in item.sensitive:
-            if (item.case_id, marker) not in KNOWN_LEAKS:
-                assert marker not in dumped, (item.case_id, marker)
-
-
-@pytest.mark.xfail(strict=True, reason="the fourteenth batch's first look: a relative's name on the 报名表 reaches the "
-                   "output (tests/resume/README.md)")
-def test_the_known_leaks_are_gone(subset, parsed):
-    for case_id, marker in sorted(KNOWN_LEAKS):
-        assert marker not in json.dumps(parsed[case_id], ensure_ascii=False), (case_id, marker)
+            assert marker not in dumped, (item.case_id, marker)
 
 
 def test_internships_and_campus_posts_are_no_experience(subset, parsed):

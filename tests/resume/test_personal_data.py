@@ -82,7 +82,25 @@ def test_an_age_inside_a_work_entry_is_dropped():
     "2019.07-至今 招商银行股份有限公司 客户经理",  # dates are no birth dates
     "2018.03-2019.06 中国人寿保险股份有限公司 健康险核保员",
     "2017.07-2018.02 国家开发银行 男装事业部 分析师",
+    "2016.07-2017.06 招商银行 母亲节营销项目组 客户经理",
 ])
 def test_job_relevant_words_near_the_forms_stay(line):
     parsed = parse_resume(f"李雷\n13912345678\n工作经历\n{line}\n", today=TODAY)
     assert parsed.work and parsed.work[0].start and parsed.work[0].title
+
+
+@pytest.mark.parametrize("lines, markers", [
+    ("家庭成员\n父亲 周国平 退休", ["周国平"]),                       # a form's row under its heading
+    ("家\n庭\n成\n员\n母亲  刘秀英  退休", ["刘秀英"]),              # the heading written one character a line
+    ("父亲 | 周国平 | 退休", ["周国平"]),
+    ("父亲周国平退休", ["周国平"]),                                    # the row's cells read as one run
+    ("家庭主要成员\n称谓 | 姓名 | 工作单位 | 职务\n配偶 | 王丽 | 中国银行股份有限公司 | 柜员", ["王丽", "柜员"]),
+    ("主要社会关系：妻子 王丽 中国银行", ["王丽"]),
+])
+def test_a_relatives_name_never_reaches_a_field(lines, markers):
+    body = BODY.replace("SQL、Python、Excel\n", f"SQL、Python、Excel\n{lines}\n")
+    parsed = _parse("李雷", body)
+    for marker in markers:
+        assert marker not in _dumped(parsed), (marker, parsed.to_dict())
+    assert {"SQL", "Python", "Excel"} <= set(parsed.skills)
+    assert [w.employer for w in parsed.work] == ["招商银行股份有限公司"]
