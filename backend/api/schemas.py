@@ -29,6 +29,22 @@ class RequirementEvidenceSchema(ma.Schema):
     end = ma.fields.Float(allow_none=True)
 
 
+class MeaningPairSchema(ma.Schema):
+    point_word = ma.fields.String(metadata={"description": "a word of the rubric point (HR's phrase or the point's text)"})
+    answer_word = ma.fields.String(metadata={"description": "its closest word in the answer"})
+    similarity = ma.fields.Float(metadata={"description": "cosine similarity of their word vectors"})
+    quote = ma.fields.String(metadata={"description": "the clause the answer word was said in"})
+    start = ma.fields.Float(allow_none=True)
+    end = ma.fields.Float(allow_none=True)
+
+
+class MeaningSchema(ma.Schema):
+    similarity = ma.fields.Float(metadata={
+        "description": "mean over the point's words of their closest answer word's similarity (each answer word once)"})
+    credit = ma.fields.Float(metadata={"description": "the point's content credit from it: 0 at 0.5, 1 at 0.7"})
+    pairs = ma.fields.List(ma.fields.Nested(MeaningPairSchema), metadata={"description": "the closest pairs, at most 3"})
+
+
 class EvidenceSchema(ma.Schema):
     point_id = ma.fields.String()
     point_text = ma.fields.String()
@@ -46,9 +62,8 @@ class EvidenceSchema(ma.Schema):
         "description": "key_phrase | rubric_text | synonym | head (the head of HR's phrase) | related (a Cilin synonym "
                        "sharing no character) | word_vectors (match meaning)"})
     synonym_of = ma.fields.String(allow_none=True)
-    meaning = ma.fields.Dict(allow_none=True, metadata={
-        "description": "content-v8, match meaning: {similarity (mean over the point's words of their closest word in "
-                       "the answer), credit (0-1), pairs: [{point_word, answer_word, similarity, quote, start, end}]}"})
+    meaning = ma.fields.Nested(MeaningSchema, allow_none=True, metadata={
+        "description": "content-v8, match meaning: how close the answer's words came to the point's (word vectors)"})
     requirements = ma.fields.List(ma.fields.Nested(RequirementEvidenceSchema), metadata={
         "description": "the point's structural requirements, each met or not, with the quote that meets it"})
     credit = ma.fields.Float(allow_none=True, metadata={"description": "share of the point met (content and structure)"})

@@ -6696,10 +6696,8 @@ export interface components {
             match?: string | null;
             /** @description the transcript's characters that matched */
             matched_text?: string | null;
-            /** @description content-v8, match meaning: {similarity (mean over the point's words of their closest word in the answer), credit (0-1), pairs: [{point_word, answer_word, similarity, quote, start, end}]} */
-            meaning?: {
-                [key: string]: unknown;
-            } | null;
+            /** @description content-v8, match meaning: how close the answer's words came to the point's (word vectors) */
+            meaning?: components["schemas"]["Meaning"] | (Record<string, never> | null);
             phrase?: string | null;
             point_id?: string;
             point_text?: string;
@@ -7067,6 +7065,26 @@ export interface components {
             requirement?: string;
             /** @description listed | experience | inferred | certificate | text */
             source?: string;
+        };
+        Meaning: {
+            /** @description the point's content credit from it: 0 at 0.5, 1 at 0.7 */
+            credit?: number;
+            /** @description the closest pairs, at most 3 */
+            pairs?: components["schemas"]["MeaningPair"][];
+            /** @description mean over the point's words of their closest answer word's similarity (each answer word once) */
+            similarity?: number;
+        };
+        MeaningPair: {
+            /** @description its closest word in the answer */
+            answer_word?: string;
+            end?: number | null;
+            /** @description a word of the rubric point (HR's phrase or the point's text) */
+            point_word?: string;
+            /** @description the clause the answer word was said in */
+            quote?: string;
+            /** @description cosine similarity of their word vectors */
+            similarity?: number;
+            start?: number | null;
         };
         MediaUrl: {
             duration_seconds?: number | null;
