@@ -28,6 +28,7 @@ from tests.resume.field_accuracy import FieldScore, score_fields  # noqa: E402
 from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_AFTER, UNSEEN_BATCH4,  # noqa: E402
                                       UNSEEN_BATCH5, UNSEEN_BATCH6, UNSEEN_BATCH7, UNSEEN_BATCH8, UNSEEN_BATCH9,
                                       UNSEEN_BATCH10, UNSEEN_BATCH11, UNSEEN_BATCH12, UNSEEN_BATCH13, UNSEEN_BATCH14,
+                                      UNSEEN_BATCH15,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
@@ -73,7 +74,7 @@ def main() -> int:
           f"eighth batch: {', '.join(sorted(UNSEEN_BATCH8))}; ninth batch: {', '.join(sorted(UNSEEN_BATCH9))}; "
           f"tenth batch: {', '.join(sorted(UNSEEN_BATCH10))}; eleventh batch: {', '.join(sorted(UNSEEN_BATCH11))}; "
           f"twelfth batch: {', '.join(sorted(UNSEEN_BATCH12))}; thirteenth batch: {', '.join(sorted(UNSEEN_BATCH13))}; "
-          f"fourteenth batch: {', '.join(sorted(UNSEEN_BATCH14))}")
+          f"fourteenth batch: {', '.join(sorted(UNSEEN_BATCH14))}; fifteenth batch: {', '.join(sorted(UNSEEN_BATCH15))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
@@ -122,16 +123,19 @@ def main() -> int:
                 else " [eleventh batch]" if layout.name in UNSEEN_BATCH11
                 else " [twelfth batch]" if layout.name in UNSEEN_BATCH12
                 else " [thirteenth batch]" if layout.name in UNSEEN_BATCH13
-                else " [fourteenth batch]" if layout.name in UNSEEN_BATCH14 else "")
+                else " [fourteenth batch]" if layout.name in UNSEEN_BATCH14
+                else " [fifteenth batch]" if layout.name in UNSEEN_BATCH15 else "")
         print(f"  {layout.name:16s} {total.correct:4d}/{total.total:<4d} {total.accuracy:7.1%}  {layout.classes}{flag}")
 
     held, fresh, unseen, last, final = FieldScore(), FieldScore(), FieldScore(), FieldScore(), FieldScore()
     everything, after, batch4, batch5, batch6 = FieldScore(), FieldScore(), FieldScore(), FieldScore(), FieldScore()
     batch7, batch8, batch9, batch10, batch11 = FieldScore(), FieldScore(), FieldScore(), FieldScore(), FieldScore()
-    batch12, batch13, batch14 = FieldScore(), FieldScore(), FieldScore()
+    batch12, batch13, batch14, batch15 = FieldScore(), FieldScore(), FieldScore(), FieldScore()
     for item in items:
         everything.add(scores[item.case_id])
-        if item.batch14:
+        if item.batch15:
+            batch15.add(scores[item.case_id])
+        elif item.batch14:
             batch14.add(scores[item.case_id])
         elif item.batch13:
             batch13.add(scores[item.case_id])
@@ -214,6 +218,9 @@ def main() -> int:
     if batch14.total:
         _table("fourteenth batch (seventh session, written before the thirteenth was studied: first look in "
                "tests/resume/README.md)", batch14)
+    if batch15.total:
+        _table("fifteenth batch (seventh session, written before the fourteenth was studied: first look in "
+               "tests/resume/README.md)", batch15)
     _table("all layouts", everything)
     if args.errors:
         print("\nerrors:")
@@ -232,7 +239,8 @@ def main() -> int:
                          ("seventh batch", batch7), ("eighth batch", batch8),
                          ("ninth batch", batch9), ("tenth batch", batch10),
                          ("eleventh batch", batch11), ("twelfth batch", batch12),
-                         ("thirteenth batch", batch13), ("fourteenth batch", batch14)):
+                         ("thirteenth batch", batch13), ("fourteenth batch", batch14),
+                         ("fifteenth batch", batch15)):
         if score.total:
             print(f"\n{label} accuracy {score.accuracy:.1%} [target >= {ACCURACY_TARGET:.0%}: "
                   f"{'OK' if score.accuracy >= ACCURACY_TARGET else 'MISSED'}]")

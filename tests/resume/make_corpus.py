@@ -4098,6 +4098,259 @@ def layout_linkedin_cn_pdf(p: Person, rng: random.Random):
     return "text_pdf", c
 
 
+# --- the fifteenth batch (seventh session): written before the fourteenth batch was studied, committed before any
+# parse -------------------------------------------------------------------------------------------------------------
+
+POOLS_V15 = {
+    "names": [("邵嘉禾", "Shao Jiahe"), ("汪晓棠", "Wang Xiaotang"), ("司马云帆", "Sima Yunfan"), ("詹雅琴", "Zhan Yaqin"),
+              ("卢泽宇", "Lu Zeyu"), ("阎书瑶", "Yan Shuyao"), ("项立诚", "Xiang Licheng"), ("柯梦洁", "Ke Mengjie"),
+              ("雷鸣远", "Lei Mingyuan"), ("褚安琪", "Chu Anqi"), ("屈浩然", "Qu Haoran"), ("岳晴川", "Yue Qingchuan")],
+    "employers": [("厦门国际银行股份有限公司", "Xiamen International Bank"), ("国泰君安证券股份有限公司", "Guotai Junan Securities"),
+                  ("中国人寿养老保险股份有限公司", "China Life Pension"), ("兴银理财有限责任公司", "CIB Wealth Management"),
+                  ("国家开发银行", "China Development Bank"), ("易方达基金管理有限公司", "E Fund Management"),
+                  ("重庆农村商业银行股份有限公司", "Chongqing Rural Commercial Bank"),
+                  ("中国东方资产管理股份有限公司", "China Orient Asset Management"),
+                  ("汇丰银行（中国）有限公司", "HSBC Bank (China)")],
+    "departments": [("运营管理部", "Operations Department"), ("同业金融部", "Interbank Department"),
+                    ("养老金业务部", "Pension Business Department"), ("资产负债管理部", "Asset and Liability Management"),
+                    ("审计部", "Internal Audit Department"), ("数字金融部", "Digital Finance Department")],
+    "titles": [("同业业务经理", "Interbank Manager"), ("内审专员", "Internal Auditor"), ("养老金顾问", "Pension Advisor"),
+               ("ALM分析师", "ALM Analyst"), ("运营主管", "Operations Supervisor"), ("数据产品经理", "Data Product Manager"),
+               ("反欺诈策略专员", "Fraud Strategy Analyst"), ("托管运营经理", "Custody Operations Manager")],
+    "schools": [("对外经济贸易大学", "University of International Business and Economics"),
+                ("中南财经政法大学", "Zhongnan University of Economics and Law"), ("厦门大学", "Xiamen University"),
+                ("重庆大学", "Chongqing University"), ("澳门大学", "University of Macau"), ("江西财经大学", "Jiangxi University of Finance and Economics")],
+    "majors": [("金融数学", "Financial Mathematics"), ("审计学", "Auditing"), ("精算学", "Actuarial Science"),
+               ("信息管理与信息系统", "Information Management and Information Systems"), ("财务管理", "Financial Management"),
+               ("数据科学与大数据技术", "Data Science and Big Data Technology")],
+    "skills": ["Python", "R", "Tableau", "Hive", "Spark", "Excel", "Axure", "SPSS", "流动性管理", "内控审计", "反欺诈建模"],
+    "certs": ["CIA", "ACCA", "证券从业资格", "期货从业资格", "初级会计师", "CFA", "精算师"],
+    "langs": ["CET-4", "CET-6", "TEM-8"],
+}
+DUTIES_V15 = ["负责同业存单发行与同业拆借头寸管理", "按季度开展分行内控审计，跟踪问题整改", "为企业客户设计年金计划并完成签约落地",
+              "测算流动性覆盖率与利率敏感性缺口", "搭建交易反欺诈规则并监控误报率", "梳理托管产品估值核算流程，推动自动化对账"]
+
+
+def _shape_xml(preset: str, x_emu: int, y_emu: int, w_emu: int, h_emu: int, shape_id: int) -> str:
+    """A drawn shape with no text (a timeline's line or dot), as Word writes it: DrawingML only."""
+    return (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}" behindDoc="1" '
+        'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x_emu}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y_emu}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{w_emu}" cy="{h_emu}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="Shape {shape_id}"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w_emu}" cy="{h_emu}"/></a:xfrm>'
+        f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="2F5597"/></a:solidFill>'
+        '</wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+
+
+def layout_shape_timeline_docx(p: Person, rng: random.Random):
+    """A Word template whose experience is a timeline drawn with shapes: a vertical line and a dot per entry (shapes
+    with no text), the dates of each entry in a small text box left of the line ("2019.07" over "至今"), the entry in a
+    text box right of it (employer, "title · department", a duty). The designer drew the line and dots first, then
+    every date box, then every entry box, so the document order keeps no date beside its entry; section heads are
+    text boxes of their own ("工作经历 WORK"); the header (name, 出生年月, contact) and the skills, certificates and
+    language are body paragraphs before and after the boxes."""
+    def build(document):
+        from docx.oxml import parse_xml
+
+        emu = 12700  # per point
+        document.add_paragraph(p.name)
+        document.add_paragraph(f"出生年月：{p.sensitive['出生年月']}    电话：{p.phone}    邮箱：{p.email}")
+        anchor = document.add_paragraph()
+        entries = [("work", w) for w in p.work] + [("edu", e) for e in p.education]
+        top, step = 170, 92
+        heads = [("工作经历 WORK", top - 34), ("教育经历 EDUCATION", top + step * len(p.work) - 10)]
+        ys = []
+        y = top
+        for kind, _item in entries:
+            if kind == "edu" and not any(k == "edu" for k, _ in entries[:len(ys)]):
+                y += 30  # room for the education head
+            ys.append(y)
+            y += step
+        shapes, shape_id = [], 1
+        shapes.append(_shape_xml("line", 150 * emu, (top - 10) * emu, 2 * emu, (y - top) * emu, shape_id))
+        for y_entry in ys:
+            shape_id += 1
+            shapes.append(_shape_xml("ellipse", 145 * emu, (y_entry + 4) * emu, 12 * emu, 12 * emu, shape_id))
+        for (_kind, item), y_entry in zip(entries, ys):
+            shape_id += 1
+            shapes.append(_textbox_xml([fmt_date(item["start"], "dot"), fmt_date(item["end"], "dot")],
+                                       60 * emu, y_entry * emu, 80 * emu, 40 * emu, shape_id))
+        for (kind, item), y_entry in zip(entries, ys):
+            shape_id += 1
+            if kind == "work":
+                lines = [item["employer"], f"{item['title']} · {item['dept']}", rng.choice(DUTIES_V15)]
+            else:
+                lines = [item["school"], f"{item['major']} · {item['degree']}"]
+            shapes.append(_textbox_xml(lines, 170 * emu, y_entry * emu, 360 * emu, 80 * emu, shape_id))
+        for text, y_head in heads:
+            shape_id += 1
+            shapes.append(_textbox_xml([text], 60 * emu, y_head * emu, 300 * emu, 24 * emu, shape_id))
+        for xml in shapes:
+            anchor._p.append(parse_xml(xml))
+        for _ in range(3):
+            document.add_paragraph()
+        document.add_paragraph("技能特长：" + "、".join(p.skills))
+        document.add_paragraph("资格证书：" + "、".join(p.certificates))
+        document.add_paragraph("语言能力：" + p.languages[0])
+    return "docx", build
+
+
+def layout_moments_long_png(p: Person, rng: random.Random):
+    """A WeChat 朋友圈 post seen as a phone's long screenshot: the cover and the poster's nickname (not the name),
+    the post's text with emoji ("🙏求职中～ 湖南长沙人，坐标上海 💼✨"), the résumé shared as a picture inside the post
+    (a card in small type: name and contact, "employer | title" over "dates", school · major · degree, a line each of
+    skills, certificates and language), a QR code with "长按识别二维码 加我微信", then the post's time, the likes
+    naming friends ("♡ 王磊, 刘洋, 陈静") and the friends' comments ("王磊：已转给我们HR了👍")."""
+    nickname = rng.choice(["Sunny🌻", "小鱼不吃鱼", "momo_🐳", "一只快乐的打工人"])
+    c = Canvas()
+    c.fill(0, 0, 750, 420, 120)  # the cover photo
+    c.text(430, 360, nickname, 26)
+    c.fill(620, 330, 720, 430, 200)  # the poster's avatar
+    y = 500
+    c.fill(30, y, 110, y + 80, 180)
+    c.text(130, y, nickname, 24)
+    y += 44
+    hometown = p.sensitive["籍贯"]
+    post = [f"🙏求职中～ {int(expected_years(p.work))}年金融从业，{hometown}人，坐标上海 💼✨",
+            "简历放图里了，有合适的岗位麻烦推荐一下🙇", "#求职 #金融 #内推"]
+    for line in post:
+        c.text(130, y, line, 21)
+        y += 36
+    y += 14
+    card_top = y
+    c.fill(130, y, 700, y + 1, 0)
+    x = 150
+    y += 20
+    c.text(x, y, f"{p.name}  个人简历", 24)
+    y += 40
+    c.text(x, y, f"{p.phone} | {p.email}", 14)
+    y += 30
+    c.text(x, y, "【工作经历】", 17)
+    y += 30
+    for w in p.work:
+        c.text(x, y, f"{w['employer']} | {w['title']}", 15)
+        y += 24
+        c.text(x, y, fmt_range(w["start"], w["end"], "dot", " - "), 13)
+        y += 22
+        c.text(x + 12, y, "· " + w["description"].rstrip("。")[:28], 13)
+        y += 30
+    c.text(x, y, "【教育背景】", 17)
+    y += 30
+    for e in p.education:
+        c.text(x, y, f"{e['school']} · {e['major']} · {e['degree']}", 15)
+        y += 24
+        c.text(x, y, fmt_range(e["start"], e["end"], "dot", " - "), 13)
+        y += 30
+    c.text(x, y, "【技能证书】", 17)
+    y += 30
+    c.text(x, y, "技能：" + "、".join(p.skills), 14)
+    y += 24
+    c.text(x, y, "证书：" + "、".join(p.certificates), 14)
+    y += 24
+    c.text(x, y, "语言：" + p.languages[0], 14)
+    y += 40
+    qr = random.Random(p.phone)
+    for row in range(21):
+        for col in range(21):
+            corner = (row < 7 and col < 7) or (row < 7 and col > 13) or (row > 13 and col < 7)
+            if (corner and (row % 6 == 0 or col % 6 == 0 or (1 < row % 14 < 5 and 1 < col % 14 < 5))) \
+                    or (not corner and qr.random() < 0.5):
+                c.fill(x + col * 6, y + row * 6, x + col * 6 + 6, y + row * 6 + 6, 0)
+    c.text(x + 150, y + 40, "长按识别二维码 加我微信", 16)
+    y += 140
+    c.fill(130, card_top, 131, y, 0)
+    c.fill(699, card_top, 700, y, 0)
+    c.fill(130, y, 700, y + 1, 0)
+    y += 24
+    c.text(130, y, "2小时前", 17)
+    c.text(650, y, "··", 22)
+    y += 44
+    c.fill(130, y - 8, 700, y + 150, 242)
+    friends = ["王磊", "刘洋", "陈静", "赵敏"]
+    c.text(145, y, "♡ " + ", ".join(rng.sample(friends, 3)), 19)
+    y += 44
+    c.text(145, y, f"{friends[0]}：已转给我们HR了👍", 19)
+    y += 36
+    c.text(145, y, f"{friends[2]}：加油！🌟", 19)
+    y += 36
+    c.text(145, y, f"{nickname} 回复 {friends[0]}：谢谢谢谢🙏", 19)
+    c.fill(0, y + 60, 750, y + 61, 200)
+    return "screenshot_long", c
+
+
+def _cell(text: str, width: int) -> str:
+    """Pad to a display width: a CJK character takes two columns in a monospace font."""
+    shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return text + " " * max(0, width - shown)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line, shown = [], "", 0
+    for ch in text:
+        w = 2 if ord(ch) > 0x2E80 else 1
+        if shown + w > width:
+            lines.append(line)
+            line, shown = "", 0
+        line += ch
+        shown += w
+    return lines + [line] if line else lines
+
+
+def layout_plain_text_pdf(p: Person, rng: random.Random):
+    """A plain-text résumé (.txt) printed to PDF in a monospace font: a banner of '=', "姓名: …" lines, sections
+    in brackets ("[ 工作经历 ]"), each section an ASCII table ("+------+------+", "| 时间 | 单位 | 职位 |") whose cells
+    wrap: the start on the first line and the end on the second of the date cell, a long employer broken inside its
+    cell, the department on the cell's second line; duties as "  * " lines under the table; skills, certificates and
+    language as "key: a, b, c" lines; the 籍贯 and 出生年月 in the header."""
+    c = Canvas(face=1)
+    lines = ["=" * 64, _cell("", 24) + "个 人 简 历", "=" * 64,
+             f"姓名: {_cell(p.name, 18)}电话: {p.phone}", f"邮箱: {p.email}",
+             f"出生: {_cell(p.sensitive['出生年月'], 18)}籍贯: {p.sensitive['籍贯']}", ""]
+
+    def table(widths: list[int], head: list[str], rows: list[list[list[str]]]) -> list[str]:
+        rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+        out = [rule, "| " + " | ".join(_cell(h, w) for h, w in zip(head, widths)) + " |", rule]
+        for row in rows:
+            height = max(len(cell) for cell in row)
+            for k in range(height):
+                out.append("| " + " | ".join(_cell(cell[k] if k < len(cell) else "", w)
+                                             for cell, w in zip(row, widths)) + " |")
+            out.append(rule)
+        return out
+
+    lines.append("[ 工作经历 ]")
+    rows = []
+    for w in p.work:
+        rows.append([[fmt_date(w["start"], "dot") + " ~", fmt_date(w["end"], "dot")],
+                     _wrap(w["employer"], 20) + [f"({w['dept']})"], _wrap(w["title"], 14)])
+    lines += table([10, 20, 14], ["时间", "单位", "职位"], rows)
+    for w in p.work:
+        lines.append(f"  * {w['employer'][:4]}: {w['description'].rstrip('。')}")
+    lines.append("")
+    lines.append("[ 教育背景 ]")
+    rows = [[[fmt_date(e["start"], "dot") + " ~", fmt_date(e["end"], "dot")], _wrap(e["school"], 18),
+             _wrap(e["major"], 12), [e["degree"]]] for e in p.education]
+    lines += table([10, 18, 12, 4], ["时间", "学校", "专业", "学历"], rows)
+    lines += ["", "[ 其他 ]", "技能: " + ", ".join(p.skills), "证书: " + ", ".join(p.certificates),
+              "外语: " + p.languages[0], "", "-" * 64, "(本简历为纯文本格式，如需Word版请联系)"]
+    y = 80
+    for line in lines:
+        if y > PAGE_H - 100:
+            c.page()
+            y = 80
+        c.text(90, y, line, 20)
+        y += 31
+    return "text_pdf", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -4249,6 +4502,12 @@ LAYOUTS = [
     Layout("linkedin_cn_pdf", layout_linkedin_cn_pdf, "English-first LinkedIn PDF with Chinese legal names in brackets: "
            "'English employer (中文全称) · Full-time', 'Jul 2019 - Present · 5 yrs 11 mos', 'School (中文名)'",
            pools=POOLS_V14),
+    Layout("shape_timeline_docx", layout_shape_timeline_docx, "Word timeline drawn with shapes: a line and dots, "
+           "every date box anchored before every entry box, heads as text boxes", pools=POOLS_V15),
+    Layout("moments_long_png", layout_moments_long_png, "WeChat 朋友圈 long screenshot: nickname, emoji post text, the "
+           "résumé as a picture in the post, a QR code, likes and comments naming friends", pools=POOLS_V15),
+    Layout("plain_text_pdf", layout_plain_text_pdf, "plain-text .txt résumé printed in a monospace font: ASCII tables "
+           "whose cells wrap (start / end, a broken employer, the department under it), [ heads ]", pools=POOLS_V15),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -4295,6 +4554,9 @@ UNSEEN_BATCH13 = frozenset({"zhilian_tabs_dark_png", "coffee_photo", "date_colum
 # Written in the seventh session before the thirteenth batch was studied; ground truth committed before any parse of it
 # (batch14_ground_truth.json), scored once after that study: the held-aside figure.
 UNSEEN_BATCH14 = frozenset({"liepin_web_pdf", "phone_screen_photo", "signup_form_scan", "linkedin_cn_pdf"})
+# Written in the seventh session before the fourteenth batch was studied; ground truth committed before any parse of
+# it (batch15_ground_truth.json), to be scored once after that study: the held-aside figure.
+UNSEEN_BATCH15 = frozenset({"shape_timeline_docx", "moments_long_png", "plain_text_pdf"})
 IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf", "rotated_scan_pdf", "dark_phone", "screenshot_phone",
                  "shadow_photo", "screenshot_long", "coffee_photo", "screen_photo"}
 
@@ -4316,7 +4578,11 @@ class CorpusResume:
     def unseen(self) -> bool:
         return self.layout in (UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
                                | UNSEEN_BATCH7 | UNSEEN_BATCH8 | UNSEEN_BATCH9 | UNSEEN_BATCH10 | UNSEEN_BATCH11
-                               | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14)
+                               | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15)
+
+    @property
+    def batch15(self) -> bool:
+        return self.layout in UNSEEN_BATCH15
 
     @property
     def batch14(self) -> bool:
