@@ -106,6 +106,13 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     cert_items: list[str] = []
     language_items: list[str] = []
     for kinds, body in sections:
+        if kinds & {"education", "work", "internship"} and len(kinds) == 1:
+            # A form's 技能/证书 rows whose labels OCR did not read ("债券估值、Stata、SQL", "CFA、保险从业资格、
+            # TOEFL100") follow the last dated entry: an undated line of known skills and credentials only is a list.
+            listed = [line for line in body if _is_item_list(line)]
+            body = [line for line in body if line not in listed]
+            credential_lines.extend(listed)
+            skill_items.extend(i for line in listed for i in _split_items(line) if not _credentials_in(i))
         if "education" in kinds and len(kinds) == 1:
             result.education.extend(_parse_entries(body, _EducationBuilder))
         elif kinds & {"work", "internship"} and len(kinds) == 1:
@@ -170,7 +177,7 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     spoken = [name for line in credential_lines for name in match_credentials(line, "languages", as_written=True)]
     # A piece of a named qualification split off at a space ("日语 N1" → "N1") is no item of its own either.
     result.languages = _unique(spoken + [
-        i for i in language_items if not _credentials_in(i) and _looks_like_item(i)
+        i for i in language_items if not _credentials_in(i) and _looks_like_item(i) and not _NATIVE.search(i)
         and not any(i.casefold() in n.casefold() for n in spoken)])
     # "英语 IELTS 6.5": the language's name beside its test says no more than the test.
     tested = {lang for name in result.languages for lang, tests in _LANGUAGE_TESTS.items() if re.match(tests, name)}
@@ -341,7 +348,7 @@ _SITE_STAMP = re.compile(r"简历编号|简历ID|更新(?:时间|于)|投递时�
 # A job app's buttons beside a card's heading or under a cut description ("技能特长  + 添加", "工作描述：…  展开",
 # "彭诗涵  编辑"): the screen's controls, no content of the résumé.
 _APP_CONTROL = re.compile(r"(?:^|\s*[|:]\s*|\s+)[+✎]?\s*(?:添加|编辑|展开|收起|预览|分享|查看全部|查看更多)$")
-_APP_BUTTON = r"(?:刷新|分享|下载|发送|预览|导出|投递)简历|投递记录|谁看过我"
+_APP_BUTTON = r"(?:刷新|分享|下载|发送|预览|导出|投递)简历|投递记录|谁看过我|用其他应用打开|其他应用打开"
 _APP_BAR = re.compile(rf"(?:{_APP_BUTTON})(?:\s*\|?\s*(?:{_APP_BUTTON}))*")  # the bar of buttons under the résumé in an app
 # A page's number in its footer ("第 1 页 / 共 2 页", "Page 2 of 3", "- 2 -", "1/2"): no line of the résumé.
 _PAGE_NUMBER = re.compile(r"(?i)第\s*\d{1,2}\s*页(?:\s*[/,]?\s*共\s*\d{1,2}\s*页)?|共\s*\d{1,2}\s*页\s*第\s*\d{1,2}\s*页"
@@ -393,10 +400,33 @@ def normalize(text: str) -> str:
     return text.translate(_DASHES)
 
 
+# LinkedIn's "Standard Chartered Bank (China) (渣打银行（中国）有限公司) · Full-time", "Siyuan Liang (梁思远)": the
+# Chinese legal name in brackets after the English one is the name to keep; the employment type is no part of it.
+_BRACKETED_CHINESE = re.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9&.,'’() -]*?)\s*\(\s*(?P<zh>[\u4e00-\u9fff][^A-Za-z]*?)\s*\)"
+                                r"(?:\s*·\s*(?i:full-time|part-time|contract|self-employed|freelance|seasonal))?$")
+_EMPLOYMENT_TYPE = re.compile(r"\s*·\s*(?i:full-time|part-time|contract|self-employed|freelance|seasonal)$")
+# OCR dropped the dash between two months: "2017.092019.06".
+_GLUED_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2}[./]\d{2})((?:19|20)\d{2}[./]\d{2})(?!\d)")
+
+
+def _bracketed_chinese(line: str) -> str:
+    match = _BRACKETED_CHINESE.match(line)
+    if not match:
+        return line
+    chinese = match.group("zh").strip()
+    if chinese.count("(") > chinese.count(")"):  # "Ruoxi Tang (唐 (唐若溪)": a text layer's doubled run
+        chinese = chinese.rsplit("(", 1)[1].strip()
+    if re.search(rf"(?:{_EMPLOYER_SUFFIX}|大学|学院|学校)$", chinese) or _is_chinese_name(chinese):
+        return chinese
+    return line
+
+
 def _normalize_line(line: str) -> str:
     line = _BULLETS.sub("", line)
     line = _ENTRY_NUMBER.sub("", line)
     line = re.sub(r"\s+", " ", line).strip()
+    line = _GLUED_RANGE.sub(r"\1-\2", _bracketed_chinese(line))
+    line = _EMPLOYMENT_TYPE.sub("", line)
     # OCR of handwriting splits a year's digits ("2 014.7 ~20 16.7"): a year written with a month is rejoined.
     return re.sub(r"(?<![\d.])(\d{1,3}) (\d{1,3})(?=\.\d|年)",
                   lambda m: m.group(1) + m.group(2) if re.fullmatch(r"(?:19|20)\d{2}", m.group(1) + m.group(2))
@@ -751,7 +781,9 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "荣誉",
                 "家庭主要成员", "主要家庭成员", "家庭成员", "主要社会关系", "社会关系", "家庭情况",
                 "奖项", "校园经历", "社会实践", "summary", "profile", "about me", "objective", "awards", "honors",
-                "hobbies", "interests"),
+                "hobbies", "interests",
+                # a job site's page printed from the browser: its column of other posts
+                "你可能感兴趣的职位", "你可能感兴趣", "推荐职位", "相似职位", "猜你喜欢", "看过该职位的人还看了"),
 }
 _HEADER_PHRASES = sorted(((p, k) for k, ps in _HEADERS.items() for p in ps), key=lambda pk: -len(pk[0]))
 _HEADER_DECOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.)]|[(\[【<《])\s*")
@@ -837,6 +869,9 @@ _CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|祝(?:您)?工
                       r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my)")
 
 
+_LIST_KINDS = frozenset({"skills", "certificates", "languages"})
+
+
 def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
     """(kinds, lines) per section; a "技能：…"/"Languages: …" line is a section of its own wherever it stands."""
     sections: list[tuple[frozenset[str], list[str]]] = [(frozenset({"profile"}), [])]
@@ -845,6 +880,10 @@ def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
         kinds = _header_kinds(line)
         label, _ = _line_label(line)
         if not kinds and current != frozenset({"profile"}) and _CLOSING.match(line):
+            kinds = frozenset({"ignored"})
+        if not kinds and current <= _LIST_KINDS and _URL.fullmatch(line.strip()):
+            # The page's address printed at its foot by the browser: a list section ends there; what the reading
+            # order puts after it is the page's margins (a site's menu and ads), no item.
             kinds = frozenset({"ignored"})
         if kinds:
             current = kinds
@@ -1097,9 +1136,9 @@ _SCHOOL = re.compile(
 # "Master of Science in" / "Bachelor of": the words up to the field of study belong to the degree.
 _DEGREE_OF = r"(?:\s+(?:degree\s+)?of\s+(?:Science|Arts|Engineering|Business Administration|Laws?))?(?:\s+(?:of|in)(?=\s))?"
 _DEGREES = [
-    ("博士", rf"博士研究生|博士后|博士|Ph\.?D\.?{_DEGREE_OF}|Doctor(?:ate)?{_DEGREE_OF}|DBA"),
-    ("硕士", rf"硕士研究生|研究生|硕士|EMBA|MBA|MPAcc|Master(?:'s)?{_DEGREE_OF}|M\.?Sc\.?|M\.?A\.?(?![A-Za-z])|MSc|MFin"),
-    ("本科", rf"本科|学士|Bachelor(?:'s)?{_DEGREE_OF}|B\.?Sc\.?|B\.?A\.?(?![A-Za-z])|BEng|Undergraduate"),
+    ("博士", rf"博士研究生|博士后|博士|Ph\.?D\.?{_DEGREE_OF}|Doctor(?:ate)?(?:'s)?(?:\s+degree(?=[\s,]))?{_DEGREE_OF}|DBA"),
+    ("硕士", rf"硕士研究生|研究生|硕士|EMBA|MBA|MPAcc|Master(?:'s)?(?:\s+degree(?=[\s,]))?{_DEGREE_OF}|M\.?Sc\.?|M\.?A\.?(?![A-Za-z])|MSc|MFin"),
+    ("本科", rf"本科|学士|Bachelor(?:'s)?(?:\s+degree(?=[\s,]))?{_DEGREE_OF}|B\.?Sc\.?|B\.?A\.?(?![A-Za-z])|BEng|Undergraduate"),
     ("大专", r"大专|专科|高职|Associate|Diploma"),
 ]
 _DEGREE = re.compile("(?i)(?<![A-Za-z])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (_, p) in enumerate(_DEGREES)) + ")")
@@ -1206,6 +1245,13 @@ def _parse_entries(lines: list[str], builder_type) -> list:
                     current.description.append(line)
                 continue
             found.update(current.read(rest) if rest else {})
+            if builder_type is _WorkBuilder and not dated and set(found) == {"employer", "title"} \
+                    and rest.isascii() and not _EMPLOYER_EN.search(found["employer"]):
+                # "Model Validation Analyst" over "Standard Chartered Bank (…)": read alone, an English title's first
+                # words look like an employer ("Goldman Sachs Analyst"); over an employer's line it is all title.
+                following = next((_entry_line(n) for n in lines[position + 1:position + 2]), "")
+                if following and set(builder_type().read(following)) == {"employer"}:
+                    found = {"title": rest}
             found.update(dated)
             starts_new = any(current.has(k) for k in found if k in builder_type.starters)
             if not starts_new and set(found) == {"title"} and all(current.has(k) for k in ("title", "employer", "start")) \
@@ -1306,7 +1352,8 @@ class _EducationBuilder(_EntryBuilder):
         if _SCHOOL.fullmatch(line.strip()):
             return False  # "Nanjing University of Finance and Economics": long, but a school's name
         # "B.Sc. in Management Science and Engineering": long, but a degree and its programme.
-        degree_led = bool(_DEGREE.match(line.strip())) and not _SENTENCE.search(line) and len(line) <= 80
+        # "Bachelor's degree, International Economics and Trade": LinkedIn's comma after the degree is no sentence's.
+        degree_led = bool(_DEGREE.match(line.strip())) and not _SENTENCE.search(line.replace(",", "")) and len(line) <= 80
         return (len(line) > 40 and not degree_led) or bool(re.search(r"(?i)课程|GPA|绩点|排名|奖学金|荣誉|论文|获奖|courses?|thesis|award", line))
 
     def complete(self) -> bool:
@@ -1363,6 +1410,8 @@ class _WorkBuilder(_EntryBuilder):
             return False  # "Quantitative Researcher, Small Business Finance Department": a title and its department
         if len(line) > 40:
             return True
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff、]+", line) and len(line) >= 12:
+            return True  # "为高净值客户配置理财、基金与保险产品": an enumeration inside one run is a duty, no employer
         if len(parts) == 2 and all(0 < len(p) <= 14 for p in parts) \
                 and (_TITLE_WORDS_RE.search(parts[0]) or re.fullmatch(r"[\u4e00-\u9fff]{2,8}", parts[0])) \
                 and not _SENTENCE.search(line.replace(",", "").replace("，", "")) \
@@ -1681,6 +1730,26 @@ def match_credentials(text: str, kind: str, *, keep_level: bool = False, as_writ
                     label += (" " if level[0].isascii() else "") + level
             found.append((match.start(), label))
     return [name for _, name in sorted(found, key=lambda item: item[0])]
+
+
+# "Chinese (Native)", "普通话（母语）": one's mother tongue is no qualification.
+_NATIVE = re.compile(r"(?i)\bnative\b|mother tongue|母语")
+
+
+def _is_item_list(line: str) -> bool:
+    """An undated line of short pieces naming no employer, school, degree or title, two or more of them (one of three or
+    more) a known skill or a named credential."""
+    if find_date_range(line) or _LONE_YEAR.search(line):
+        return False
+    pieces = [p.strip() for p in re.split(r"[、,;/|]", line)]
+    if len(pieces) < 2 or not all(_looks_like_item(p) and len(p) <= 12 for p in pieces):
+        return False
+    if any(_EMPLOYER.search(p) or _SCHOOL.search(p) or _DEGREE.search(p) or (_TITLE_WORDS_RE.search(p) and not _credentials_in(p))
+           for p in pieces):  # "本科 | 金融科技 | 统招": a study's degree and major
+        return False
+    known = _known_skills()
+    named = sum(p.casefold() in known or _credentials_in(p) for p in pieces)
+    return named >= 2 or (named and len(pieces) >= 3)
 
 
 def _credentials_in(item: str) -> bool:
