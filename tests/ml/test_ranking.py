@@ -314,3 +314,12 @@ def test_the_fifth_held_out_batch_keeps_what_held_at_its_first_look():
     assert len(corpus["questions"]) == 4 and len(answers) == 36
     assert report.pairs["strong>weak"][0] >= 7, report.pairs
     assert report.all_pairs[0] >= 25, report.pairs
+
+
+def test_the_sixth_held_out_batch_keeps_what_held_at_its_first_look():
+    """tests/fixtures/interview/heldout6.json (session 7): written blind after content-v9 and scored once (75.0 %, 24/32,
+    strong > weak 8/8, 4 adversarial answers at or above their average; README)."""
+    corpus, answers, _scores, report = _score_held_out(CORPUS.parent / "heldout6.json")
+    assert len(corpus["questions"]) == 4 and len(answers) == 36
+    assert report.pairs["strong>weak"] == (8, 8), report.pairs
+    assert report.all_pairs[0] >= 24, report.pairs
