@@ -402,9 +402,10 @@ def normalize(text: str) -> str:
 
 # LinkedIn's "Standard Chartered Bank (China) (渣打银行（中国）有限公司) · Full-time", "Siyuan Liang (梁思远)": the
 # Chinese legal name in brackets after the English one is the name to keep; the employment type is no part of it.
+_EMPLOYMENT_TYPE_RE = r"\s*·\s*(?i:full-time|part-time|contract|self-employed|freelance|seasonal)"
 _BRACKETED_CHINESE = re.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9&.,'’() -]*?)\s*\(\s*(?P<zh>[\u4e00-\u9fff][^A-Za-z]*?)\s*\)"
-                                r"(?:\s*·\s*(?i:full-time|part-time|contract|self-employed|freelance|seasonal))?$")
-_EMPLOYMENT_TYPE = re.compile(r"\s*·\s*(?i:full-time|part-time|contract|self-employed|freelance|seasonal)$")
+                                rf"(?:{_EMPLOYMENT_TYPE_RE})?$")
+_EMPLOYMENT_TYPE = re.compile(rf"{_EMPLOYMENT_TYPE_RE}$")
 # OCR dropped the dash between two months: "2017.092019.06".
 _GLUED_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2}[./]\d{2})((?:19|20)\d{2}[./]\d{2})(?!\d)")
 

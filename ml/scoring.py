@@ -48,6 +48,7 @@ from ml.structure import (
     lexicon,
     measure_relevance,
     measure_specificity,
+    specificity_score,
     on_topic_clauses,
     requirement_evidence,
     topic_words,
@@ -563,9 +564,9 @@ def frame_specificity(specificity: Specificity, question: QuestionSpec, config: 
     own key phrases (主管 typed by HR and listed as "情况特殊就请示主管" is part of the list; 同事 is the candidate's own)."""
     phrases = {normalise(k) for point in question.rubric for k in point.key_phrases}
     parties = [q for q in specificity.stakeholders if q.word not in phrases]
-    return round(0.5 * min(1.0, len(specificity.steps) / config.specificity_steps)
-                 + 0.25 * min(1.0, len(specificity.figures) / config.specificity_figures)
-                 + 0.25 * min(1.0, len(parties) / config.specificity_stakeholders), 3)
+    return specificity_score(len(specificity.steps), len(specificity.figures), len(parties),
+                             steps_full=config.specificity_steps, figures_full=config.specificity_figures,
+                             stakeholders_full=config.specificity_stakeholders)
 
 
 def listable_phrases(question: QuestionSpec) -> list[Concept]:

@@ -579,9 +579,13 @@ def measure_specificity(
         for word in STAKEHOLDER_WORDS:
             if word in clause.text:
                 parties.setdefault(word, QuotedWord(word, clause.text, clause.start, clause.end, "exact", word))
-    score = (
-        0.5 * min(1.0, len(steps) / steps_full)
-        + 0.25 * min(1.0, len(figures) / figures_full)
-        + 0.25 * min(1.0, len(parties) / stakeholders_full)
-    )
-    return Specificity(list(steps.values()), list(figures.values()), list(parties.values()), round(score, 3))
+    score = specificity_score(len(steps), len(figures), len(parties), steps_full=steps_full,
+                              figures_full=figures_full, stakeholders_full=stakeholders_full)
+    return Specificity(list(steps.values()), list(figures.values()), list(parties.values()), score)
+
+
+def specificity_score(steps: int, figures: int, parties: int, *, steps_full: int, figures_full: int,
+                      stakeholders_full: int) -> float:
+    """Half for the steps, a quarter each for the figures and the named parties, each share capped at its full count."""
+    return round(0.5 * min(1.0, steps / steps_full) + 0.25 * min(1.0, figures / figures_full)
+                 + 0.25 * min(1.0, parties / stakeholders_full), 3)
