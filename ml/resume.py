@@ -88,7 +88,8 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
     today = today or date.today()
     text = (text or "")[:MAX_TEXT_CHARS]
-    whole = [_redact(_normalize_line(raw)) for raw in _join_hyphen_wraps(normalize(text).split("\n"))]
+    whole = [_redact(_normalize_line(raw))
+             for raw in _join_hyphen_wraps(_merge_text_tables(normalize(text).split("\n")))]
     whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
     whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(whole)))
@@ -370,8 +371,9 @@ def _is_tab_strip(line: str) -> bool:
     pieces = [piece for piece in re.split(r"\s*\|\s*|\s+", line) if piece]
     if len(pieces) < 2 or not all(_header_kinds(piece) for piece in pieces):
         return False
-    kinds = [_header_kinds(piece) for piece in pieces]
-    return sum(bool(k & {"work", "education", "profile", "projects", "internship"}) for k in kinds) >= 2
+    # Two different sections named: "教育经历 EDUCATION" is one heading with its translation, no row of tabs.
+    named = frozenset().union(*(_header_kinds(piece) for piece in pieces))
+    return len(named & {"work", "education", "profile", "projects", "internship"}) >= 2
 
 
 # A date alone on its line and the end of its range alone on the next ("2023.03" over "至今"): a cell whose start and
@@ -576,6 +578,53 @@ def _strip_sheet_margins(lines: list[str]) -> list[str]:
 
 _CUT_NAME = re.compile(r"(?:股份有限|有限责任|股份|有限|责任|有限公|股份有限公)$|(?:公司|银行)[\u4e00-\u9fff]{1,3}$")
 _WRAP_HEAD = re.compile(r"^(?P<head>[\u4e00-\u9fff]{1,6})(?:$|\s*\|?\s+(?P<rest>.*)$)")
+
+
+# A table drawn with characters (a .txt résumé, a mail in a monospace font): "+----+----+" rules, "| a | b |" rows.
+_TEXT_RULE = re.compile(r"^\s*[+|\u2500-\u257f][-=:+|\s\u2500-\u257f]*[+|\u2500-\u257f]\s*$")
+_TEXT_ROW = re.compile(r"^\s*[|\u2502\u2503](?P<cells>.*)[|\u2502\u2503]\s*$")
+
+
+def _is_text_rule(line: str) -> bool:
+    return bool(_TEXT_RULE.match(line) and re.search(r"[-=\u2500-\u257f]{3}", line))
+
+
+def _merge_text_tables(lines: list[str]) -> list[str]:
+    """A table drawn with characters whose cells wrap: one row between two rules runs over several lines ("| 2019.05 - |
+    厦门国际银行股份有限 | 运营主管 |" over "| 至今 | 公司 |  |" over "|  | (数字金融部) |  |"), so the start is cut from
+    its end and the employer's legal form from its name. The lines of such a row become one line, each column's pieces
+    joined (a CJK word cut by the cell's edge runs on, other pieces get a space). Only a row closed by a rule above and
+    below is joined, and none whose later lines hold a date range of their own (rows not separated by rules, a
+    Markdown table); the rules themselves are dropped."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not _is_text_rule(lines[k]):
+            out.append(lines[k])
+            k += 1
+            continue
+        end = k + 1
+        while end < len(lines) and _TEXT_ROW.match(lines[end]) and not _is_text_rule(lines[end]):
+            end += 1
+        group = lines[k + 1:end]
+        closed = end < len(lines) and _is_text_rule(lines[end])
+        rows = [re.split(r"[|\u2502\u2503]", _TEXT_ROW.match(line).group("cells")) for line in group]
+        if (closed and len(group) > 1 and len({len(row) for row in rows}) == 1
+                and not any(find_date_range(line) for line in group[1:])):
+            columns = []
+            for cells in zip(*rows):
+                merged = ""
+                for piece in (cell.strip() for cell in cells):
+                    if not piece:
+                        continue
+                    glue = "" if re.search(r"[\u4e00-\u9fff]$", merged) and re.match(r"[\u4e00-\u9fff]", piece) else " "
+                    merged = f"{merged}{glue}{piece}" if merged else piece
+                columns.append(merged)
+            out.append("| " + " | ".join(columns) + " |")
+        else:
+            out.extend(group)
+        k = end  # a closing rule opens the next row
+    return out
 
 
 def _join_hyphen_wraps(lines: list[str]) -> list[str]:
@@ -868,6 +917,10 @@ def _unmerge_headers(lines: list[str]) -> list[str]:
 # a signature rule, "发自我的iPhone"): what follows is a signature, not part of the section before it.
 _CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|祝(?:您)?工作顺利|期待(?:您的)?回复|敬礼|best regards|kind regards|"
                       r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my)")
+# The foot of a social post shared with the résumé in it (a WeChat 朋友圈 screenshot): the QR code's prompt ("长按识别二维码
+# 加我微信") and the post's time ("2小时前", "昨天 12:30"); what follows are the likes and comments, naming friends.
+_SOCIAL_FOOT = re.compile(r"(?:长按|扫描|扫码|扫一扫|识别).{0,4}二维码|^\d{1,2}\s*(?:分钟|小时|天)前$|^刚刚$"
+                          r"|^昨天\s*\d{1,2}:\d{2}$")
 
 
 _LIST_KINDS = frozenset({"skills", "certificates", "languages"})
@@ -880,7 +933,7 @@ def _split_sections(lines: list[str]) -> list[tuple[frozenset[str], list[str]]]:
     for line in _unmerge_headers(_join_vertical(lines)):
         kinds = _header_kinds(line)
         label, _ = _line_label(line)
-        if not kinds and current != frozenset({"profile"}) and _CLOSING.match(line):
+        if not kinds and current != frozenset({"profile"}) and (_CLOSING.match(line) or _SOCIAL_FOOT.search(line)):
             kinds = frozenset({"ignored"})
         if not kinds and current <= _LIST_KINDS and _URL.fullmatch(line.strip()):
             # The page's address printed at its foot by the browser: a list section ends there; what the reading
@@ -963,7 +1016,8 @@ _DATE = re.compile(
     r"|(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年\s*)?[./\-年]?\s*(?P<m>1[0-2]|0?[1-9])(?!\d)(?:\s*月|/(?:[12]\d|3[01]|0?[1-9])(?![\d/]))?"
     r"|\s*年|(?![\d.]\d)))")
 # "一" is how OCR often reads a dash between two dates.
-_RANGE_SEP = re.compile(r"(?i)\s*(?:-+|至|到|to|~|一)\s*")
+# A short dash in small type is read by OCR as a middle dot ("2009.11·至今"): only a date or 至今 may follow it.
+_RANGE_SEP = re.compile(r"(?i)\s*(?:-+|至|到|to|~|一|[·•])\s*")
 _PRESENT = re.compile(r"(?i)(?:至今|现在|目前|今|present|now|current|today)")
 
 
@@ -1504,7 +1558,9 @@ _GLUED_DEPARTMENT = re.compile(
     r"(?:(?<=^)|(?<=[\s|]))[\u4e00-\u9fff]{2,8}?部"
     r"(?=[\u4e00-\u9fff]{0,8}(?:经理|专员|主管|分析师|总监|助理|柜员|顾问|工程师|审计员|研究员|会计|出纳|代表|专家|主任|核保师|精算师)(?:$|[\s|]))")
 # A department glued before a title: "信贷管理处副科长", "合规与法律部财务分析师" (the title left after it).
-_DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部|处|中心|科室|室)(?=[\u4e00-\u9fff]{2,8}$)"
+# The suffix must not begin a word of the title: "不良资产处置经理" holds 处置 (disposal), no department 不良资产处.
+_DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部(?![署门分])|处(?![置理分])|中心|科室|室)"
+                                      r"(?=[\u4e00-\u9fff]{2,8}$)"
                                       r"(?=.*(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|科员|科长|处长|行长|柜员|"
                                       r"会计|审计员|经济师|会计师|交易员|研究员|专家|代表))")
 # A bank's business line ("交易银行", "私人银行"): a department or the start of a title, never an employer.
