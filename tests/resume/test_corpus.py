@@ -30,9 +30,9 @@ NEW_IMAGE_LAYOUTS = [name for name in IMAGE_LAYOUTS
                      if name in UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6 | UNSEEN_BATCH8 | UNSEEN_BATCH9 | UNSEEN_BATCH10
                      | UNSEEN_BATCH11 | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15 | UNSEEN_BATCH16]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
-# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before: the sixteenth
-# (written before the fifteenth was studied) is still unseen.
-NOT_YET_SEEN: frozenset[str] = UNSEEN_BATCH16
+# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before. Every batch has
+# had its first look (the sixteenth: 67.2 %, no personal data in its output), so every layout is in the compliance test.
+NOT_YET_SEEN: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
