@@ -96,8 +96,10 @@ def find_non_answers(
     elif phrase_share >= config.keyword_phrase_share and distinct_phrases >= config.keyword_string_clauses:
         found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(phrase_share, 3),
                                quotes(sorted(matched - echo) or spoken)))
-    elif (framed[0] >= config.keyword_frame_share and framed[1] >= config.keyword_frame_phrases
-          and framed[2] <= config.keyword_frame_specificity):
+    elif ((framed[0] >= config.keyword_frame_share and framed[1] >= config.keyword_frame_phrases
+           and framed[2] <= config.keyword_frame_specificity)
+          or (framed[0] >= config.keyword_dense_share and framed[1] >= config.keyword_dense_phrases
+              and framed[2] <= config.keyword_dense_specificity)):
         # content-v7: ``framed``: the share of the answer's own words (its sentence frame set aside) that are the
         # rubric's phrases (ml.semantic.framed_phrase_share), how many distinct ones, and the answer's specificity (a
         # story with its steps, figures and people is not a list, however many rubric words it says).

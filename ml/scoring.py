@@ -76,7 +76,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v9"
+SCORER_VERSION = "content-v10"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -179,8 +179,8 @@ class ScorerConfig:
     # content-v4: star_structure 0.15 → 0.25 and connectives 0.05 → 0.10, chosen on the demo job's questions
     # (d1-d5) of the public corpus and checked on the teller's (t1-t5), held out (tests/fixtures/interview/README.md).
     feature_weights: tuple[tuple[str, float], ...] = (
-        ("rubric_coverage", 0.50),
-        ("specificity", 0.20),
+        ("rubric_coverage", 0.40),
+        ("specificity", 0.30),
         ("star_structure", 0.25),
         ("relevance", 0.10),
         ("connectives", 0.10),
@@ -217,6 +217,9 @@ class ScorerConfig:
     keyword_frame_share: float = 0.5
     keyword_frame_phrases: int = 5
     keyword_frame_specificity: float = 0.25
+    keyword_dense_share: float = 0.85
+    keyword_dense_phrases: int = 12
+    keyword_dense_specificity: float = 0.5
     off_topic_share: float = 0.5
     # The highest score a non-answer can get (content and every competency).
     non_answer_cap: float = 15.0

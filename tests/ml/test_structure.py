@@ -140,7 +140,7 @@ def test_weights_are_scaled_over_the_features_that_apply():
     score, detail = weighted_score(features, weights)
     assert set(detail["weights"]) == {"rubric_coverage", "specificity", "connectives", "relevance"}
     assert sum(detail["weights"].values()) == pytest.approx(1.0, abs=1e-3)
-    assert score == pytest.approx(100 * (0.5 + 0.2 * 0.5 + 0.1) / 0.9, abs=0.1)
+    assert score == pytest.approx(100 * (0.4 + 0.3 * 0.5 + 0.1) / 0.9, abs=0.1)
 
 
 @pytest.mark.parametrize(
