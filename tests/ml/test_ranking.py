@@ -326,3 +326,12 @@ def test_the_sixth_held_out_batch_keeps_what_held_at_its_first_look():
     assert len(corpus["questions"]) == 4 and len(answers) == 36
     assert report.pairs["strong>weak"] == (8, 8), report.pairs
     assert report.all_pairs[0] >= 24, report.pairs
+
+
+def test_the_seventh_held_out_batch_keeps_what_held_at_its_first_look():
+    """tests/fixtures/interview/heldout7.json (session 8): written blind before content-v10 and scored once with it
+    (75.0 %, 24/32, strong > weak 8/8, one adversarial answer at or above its average; content-v9: 68.8 %, 7/8; README)."""
+    corpus, answers, _scores, report = _score_held_out(CORPUS.parent / "heldout7.json")
+    assert len(corpus["questions"]) == 4 and len(answers) == 36
+    assert report.pairs["strong>weak"] == (8, 8), report.pairs
+    assert report.all_pairs[0] >= 24, report.pairs
