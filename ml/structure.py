@@ -409,10 +409,12 @@ STRUCTURAL_REQUIREMENTS: dict[str, str] = {
     "figure": "具体数字", "stakeholder": "相关方", "reflection": "反思改进",
 }
 # Named parties an answer involves (a stakeholder): roles and departments of a bank and around it. 客户 is left
-# out: every answer names the customer.
+# out: every answer names the customer. content-v11: team and mentor roles (组长, 团队长, 柜长, 前辈, 带我的…),
+# compliance and supervision, security guards and the call centre.
 STAKEHOLDER_WORDS: tuple[str, ...] = (
     "主管", "领导", "上级", "科长", "行长", "支行长", "主任", "经理", "负责人", "同事", "师傅", "部门", "风控",
     "风险部", "财务", "审批", "法务", "总监", "老板", "民警", "警察", "派出所", "家人", "家里人",
+    "组长", "团队长", "柜长", "前辈", "带我的", "老员工", "合规部", "监管", "保安", "客服",
 )
 REFLECTION_CUES: tuple[str, ...] = (
     "从那以后", "从那次", "那次以后", "以后", "学到", "学会", "养成", "教训", "反思", "下次", "总结", "经验",
