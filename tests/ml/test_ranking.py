@@ -335,3 +335,13 @@ def test_the_seventh_held_out_batch_keeps_what_held_at_its_first_look():
     assert len(corpus["questions"]) == 4 and len(answers) == 36
     assert report.pairs["strong>weak"] == (8, 8), report.pairs
     assert report.all_pairs[0] >= 24, report.pairs
+
+
+def test_the_eighth_held_out_batch_keeps_what_held_at_its_first_look():
+    """tests/fixtures/interview/heldout8.json (session 8): written blind and scored once with content-v11 (68.8 %, 22/32,
+    strong > weak 6/8, no adversarial answer at or above its average; content-v10: 62.5 %, 5/8; README)."""
+    corpus, answers, scores, report = _score_held_out(CORPUS.parent / "heldout8.json")
+    assert len(corpus["questions"]) == 4 and len(answers) == 36
+    assert report.pairs["strong>weak"][0] >= 6, report.pairs
+    assert report.all_pairs[0] >= 22, report.pairs
+    assert not report.adversarial_violations, report.adversarial_violations
