@@ -4671,6 +4671,269 @@ def layout_boss_watermark_pdf(p: Person, rng: random.Random):
     return "text_pdf", c
 
 
+# --- the seventeenth batch (eighth session): written before the sixteenth batch was studied, committed before any
+# parse -------------------------------------------------------------------------------------------------------------
+
+POOLS_V17 = {
+    "names": [("芦雨萱", "Lu Yuxuan"), ("诸葛明轩", "Zhuge Mingxuan"), ("邵天佑", "Shao Tianyou"), ("樊可馨", "Fan Kexin"),
+              ("车浩然", "Che Haoran"), ("冉诗琪", "Ran Shiqi"), ("向晨阳", "Xiang Chenyang"), ("卜佳怡", "Bu Jiayi"),
+              ("鲁子健", "Lu Zijian"), ("岳心悦", "Yue Xinyue"), ("柴一凡", "Chai Yifan"), ("单思齐", "Shan Siqi")],
+    "employers": [("重庆农村商业银行股份有限公司", "Chongqing Rural Commercial Bank"), ("国家开发银行", "China Development Bank"),
+                  ("广发证券股份有限公司", "GF Securities"), ("易方达基金管理有限公司", "E Fund Management"),
+                  ("汇丰银行（中国）有限公司", "HSBC Bank (China)"), ("中国华融资产管理股份有限公司", "China Huarong Asset Management"),
+                  ("工银理财有限责任公司", "ICBC Wealth Management"), ("杭州银行股份有限公司", "Bank of Hangzhou"),
+                  ("深圳前海微众银行股份有限公司", "WeBank")],
+    "departments": [("资产负债管理部", "Asset and Liability Management"), ("公司金融部", "Corporate Finance Department"),
+                    ("运营管理部", "Operations Department"), ("数字银行部", "Digital Banking Department"),
+                    ("授信审批部", "Credit Approval Department"), ("托管业务部", "Custody Department")],
+    "titles": [("资金交易员", "Treasury Trader"), ("授信审批经理", "Credit Approval Manager"), ("托管运营专员", "Custody Officer"),
+               ("数字化产品经理", "Digital Product Manager"), ("对公客户经理", "Corporate Relationship Manager"),
+               ("内控合规专员", "Internal Control Officer"), ("零售信贷审批岗", "Retail Credit Analyst")],
+    "schools": [("对外经济贸易大学", "University of International Business and Economics"), ("武汉大学", "Wuhan University"),
+                ("厦门大学", "Xiamen University"), ("中南财经政法大学", "Zhongnan University of Economics and Law"),
+                ("上海交通大学", "Shanghai Jiao Tong University"), ("湖南大学", "Hunan University")],
+    "majors": [("金融数学", "Financial Mathematics"), ("资产评估", "Asset Appraisal"), ("审计学", "Auditing"),
+               ("数据科学与大数据技术", "Data Science"), ("国际经济与贸易", "International Trade"), ("精算学", "Actuarial Science")],
+    "skills": ["SQL", "Tableau", "R", "SPSS", "Axure", "资金业务", "授信审批", "托管运营", "数据可视化", "Murex"],
+    "certs": ["银行从业资格", "CFA", "证券从业资格", "中级会计师", "CIIA", "期货从业资格"],
+    "langs": ["CET-6", "BEC高级", "TOEIC 850"],
+}
+DUTIES_V17 = ["负责同业拆借与债券回购交易，管理日间头寸", "审查对公授信方案，出具审批意见", "核对托管资产估值与清算指令",
+              "设计手机银行理财频道，迭代转化漏斗", "维护存量对公客户，拓展供应链金融业务", "梳理内控流程，跟进审计问题整改"]
+
+# Hong Kong: traditional characters, English first, "Present"
+POOLS_V17_HK = {
+    "names": [("陳嘉欣", "Chan Ka Yan"), ("黃子軒", "Wong Tsz Hin"), ("李曉彤", "Lee Hiu Tung"), ("張浩然", "Cheung Ho Yin"),
+              ("梁詠詩", "Leung Wing Sze"), ("何家豪", "Ho Ka Ho"), ("林芷晴", "Lam Tsz Ching"), ("吳俊傑", "Ng Chun Kit"),
+              ("鄭凱琳", "Cheng Hoi Lam"), ("劉卓賢", "Lau Cheuk Yin"), ("歐陽穎", "Au Yeung Wing"), ("蔡樂怡", "Choi Lok Yi")],
+    "employers": [("香港上海滙豐銀行有限公司", "The Hongkong and Shanghai Banking Corporation Limited"),
+                  ("恒生銀行有限公司", "Hang Seng Bank Limited"), ("中國銀行（香港）有限公司", "Bank of China (Hong Kong) Limited"),
+                  ("東亞銀行有限公司", "The Bank of East Asia, Limited"), ("大新銀行有限公司", "Dah Sing Bank, Limited"),
+                  ("創興銀行有限公司", "Chong Hing Bank Limited"), ("友邦保險（國際）有限公司", "AIA International Limited")],
+    "departments": [("財富管理部", "Wealth Management"), ("零售銀行部", "Retail Banking"), ("風險管理部", "Risk Management"),
+                    ("企業銀行部", "Corporate Banking"), ("合規部", "Compliance"), ("環球市場部", "Global Markets")],
+    "titles": [("客戶經理", "Relationship Manager"), ("信貸分析員", "Credit Analyst"), ("合規主任", "Compliance Officer"),
+               ("財富策劃經理", "Wealth Planning Manager"), ("風險經理", "Risk Manager"), ("營運主任", "Operations Officer")],
+    "schools": [("香港大學", "The University of Hong Kong"), ("香港科技大學", "The Hong Kong University of Science and Technology"),
+                ("香港理工大學", "The Hong Kong Polytechnic University"), ("香港城市大學", "City University of Hong Kong"),
+                ("嶺南大學", "Lingnan University"), ("香港浸會大學", "Hong Kong Baptist University")],
+    "majors": [("工商管理", "Business Administration"), ("經濟及金融", "Economics and Finance"), ("會計學", "Accountancy"),
+               ("風險管理科學", "Risk Management Science"), ("計量金融", "Quantitative Finance"), ("資訊系統", "Information Systems")],
+    "skills": ["Bloomberg", "Excel VBA", "Python", "SQL", "Power BI", "信貸分析", "反洗錢", "財務建模"],
+    "certs": ["CFA", "FRM", "CPA", "HKSI Paper 1", "ECF-AML/CFT", "CAMS"],
+    "langs": ["IELTS 7.5", "IELTS 8.0", "TOEFL 110"],
+}
+DUTIES_V17_EN = ["Managed a portfolio of 120 premier clients with AUM of HK$1.2bn.",
+                 "Prepared credit memos for SME facilities and monitored covenants.",
+                 "Reviewed onboarding files against AML/KYC requirements.",
+                 "Built Python tools to automate daily limit monitoring reports.",
+                 "Coordinated branch operations and quarterly control self-assessments."]
+
+
+def _age(p: Person) -> int:
+    birth_year, birth_month = (int(x) for x in p.sensitive["出生年月"].split("."))
+    return TODAY.year - birth_year - (1 if birth_month > TODAY.month else 0)
+
+
+def layout_stitched_51job_png(p: Person, rng: random.Random):
+    """A 前程无忧 (51job) app's résumé preview as a long screenshot stitched from three screens by a phone's stitching
+    tool: every screen keeps its status bar ("9:41 … 5G 86%"), the app's bar ("‹  简历预览  分享") and its bottom bar
+    ("刷新简历 | 编辑简历") where the screens meet, and the last line of each screen is repeated at the top of the
+    next (the stitcher's overlap); "男 | N岁 | N年工作经验 | 本科 | 上海" under the name, each job as the employer,
+    "title | department", "2019/07-至今", "工作描述：…"; education "school" over "major | degree" over the dates;
+    专业技能 with proficiency words, 证书, 语言能力."""
+    p.sensitive["年龄"] = f"{_age(p)}岁"
+    lines: list[tuple[str, int, int, int]] = []  # text, size, indent, gap after
+
+    def add(text: str, size: int = 21, indent: int = 40, gap: int = 40) -> None:
+        lines.append((text, size, indent, gap))
+
+    add(p.name, 34, 40, 58)
+    add(f"{rng.choice(['男', '女'])} | {_age(p)}岁 | {int(expected_years(p.work))}年工作经验 | "
+        f"{p.education[0]['degree']} | 上海", 19, 40, 36)
+    add(f"手机：{p.phone}", 20)
+    add(f"邮箱：{p.email}", 20, gap=56)
+    add("求职意向", 25, gap=44)
+    add(f"期望职位：{p.work[0]['title']}", 20)
+    add(f"期望薪资：{rng.choice(['1.5-2万/月', '2-3万/月', '面议'])}   到岗时间：一个月内", 19, gap=56)
+    add("工作经验", 25, gap=44)
+    for w in p.work:
+        add(w["employer"], 22)
+        add(f"{w['title']} | {w['dept']}", 20, gap=36)
+        add(fmt_range(w["start"], w["end"], "slash", "-"), 19, gap=36)
+        add("工作描述：" + rng.choice(DUTIES_V17), 18, gap=54)
+    add("教育经历", 25, gap=44)
+    for e in p.education:
+        add(e["school"], 22)
+        add(f"{e['major']} | {e['degree']}", 20, gap=36)
+        add(fmt_range(e["start"], e["end"], "slash", "-"), 19, gap=54)
+    add("专业技能", 25, gap=44)
+    for skill in p.skills:
+        add(f"{skill}  {rng.choice(['精通', '熟练', '良好'])}", 20, gap=36)
+    add("证书", 25, gap=44, indent=40)
+    add("、".join(p.certificates), 20, gap=48)
+    add("语言能力", 25, gap=44)
+    add(p.languages[0], 20, gap=40)
+
+    c = Canvas(face=rng.choice([0, 2]))
+    screen_h, top, bottom_bar = 800, 128, 96
+
+    def chrome(y0: int) -> None:
+        c.fill(0, y0, 750, y0 + 44, 236)
+        c.text(30, y0 + 10, "9:41", 20)
+        c.text(600, y0 + 10, "5G 86%", 18)
+        c.fill(0, y0 + 44, 750, y0 + 120, 250)
+        c.text(24, y0 + 62, "<", 32)
+        c.text(320, y0 + 66, "简历预览", 26)
+        c.text(660, y0 + 70, "分享", 20)
+        c.fill(0, y0 + screen_h - bottom_bar, 750, y0 + screen_h, 246)
+        c.text(150, y0 + screen_h - 66, "刷新简历", 22)
+        c.text(480, y0 + screen_h - 66, "编辑简历", 22)
+
+    screen, y, last = 0, top, None
+    chrome(0)
+    for line in lines:
+        text, size, indent, gap = line
+        if y + size > screen * screen_h + screen_h - bottom_bar - 12:
+            screen += 1
+            chrome(screen * screen_h)
+            y = screen * screen_h + top
+            if last is not None:  # the stitcher's overlap: the line cut at the screen's foot shown again
+                c.text(last[2], y, last[0], last[1])
+                y += last[3]
+        c.text(indent, y, text, size)
+        y += gap
+        last = line
+    if screen > 2:
+        raise ValueError("the résumé needs more than three screens")
+    while screen < 2:  # the stitched picture ends with a whole screen
+        screen += 1
+        chrome(screen * screen_h)
+    return "screenshot_long", c
+
+
+def _yy_mm(label: str) -> str:
+    """"2021-03" → "21.03" (the two-digit year of a timeline); 至今 stays."""
+    if label == "至今":
+        return "至今"
+    year, _, month = label.partition("-")
+    return f"{year[2:]}.{month}"
+
+
+def layout_yy_timeline_pdf(p: Person, rng: random.Random):
+    """A timeline résumé: a grey left column with the section head ("工作经历 / WORK") and each entry's dates with a
+    two-digit year ("21.03-23.06", "23.07-至今"), a vertical line with a dot per entry, the entry right of it
+    (employer, "department ｜ title", a duty); education the same ("12.09-16.06" | school, "major · degree"); the name
+    and contacts in a header with 生日 and 籍贯; skills, certificates and language as "label：items" lines at the end."""
+    c = Canvas(face=rng.choice([0, 1]))
+    c.fill(0, 0, 330, PAGE_H, 242)
+    c.text(380, 90, p.name, 46)
+    c.text(380, 160, f"{p.phone}  ·  {p.email}", 20)
+    c.text(380, 196, f"生日：{p.sensitive['出生年月']}   籍贯：{p.sensitive['籍贯']}", 18)
+    y = 290
+    sep = rng.choice(["-", "–", "~"])
+
+    def head(cn: str, en: str) -> None:
+        nonlocal y
+        c.text(60, y, cn, 26)
+        c.text(60, y + 36, en, 16, font=SANS)
+        c.line(360, y + 20, PAGE_W - 90, y + 20)
+        y += 80
+
+    def dot(at: float) -> None:
+        c.fill(354, at + 6, 366, at + 18, 60)
+
+    head("工作经历", "WORK")
+    first = y
+    for w in p.work:
+        c.text(110, y, f"{_yy_mm(w['start'])}{sep}{_yy_mm(w['end'])}", 21)
+        dot(y)
+        c.text(390, y, w["employer"], 23)
+        c.text(390, y + 38, f"{w['dept']} ｜ {w['title']}", 20)
+        c.text(390, y + 74, rng.choice(DUTIES_V17), 18)
+        y += 130
+    c.line(360, first, 360, y - 40)
+    y += 20
+    head("教育背景", "EDUCATION")
+    first = y
+    for e in p.education:
+        c.text(110, y, f"{_yy_mm(e['start'])}{sep}{_yy_mm(e['end'])}", 21)
+        dot(y)
+        c.text(390, y, e["school"], 23)
+        c.text(390, y + 38, f"{e['major']} · {e['degree']}", 20)
+        y += 100
+    c.line(360, first, 360, y - 40)
+    y += 20
+    head("技能证书", "SKILLS")
+    c.text(390, y, "技能：" + " / ".join(p.skills), 20)
+    c.text(390, y + 40, "证书：" + " / ".join(p.certificates), 20)
+    c.text(390, y + 80, "语言：" + p.languages[0], 20)
+    return "text_pdf", c
+
+
+def layout_hk_bilingual_pdf(p: Person, rng: random.Random):
+    """A Hong Kong style bilingual CV in traditional characters: "Chan Ka Yan 陳嘉欣" (surname first in the
+    English), contacts with "(+86)", "Personal Particulars 個人資料" (出生日期 as "05/1992", 婚姻狀況, expected salary,
+    notice period), English-first section heads ("WORK EXPERIENCE 工作經驗"), each job "English employer 中文名稱" with
+    "Jul 2019 – Present" at the right, then "English title 中文職位 | English department", an English bullet; education
+    with "Sep 2012 – Jun 2016", "Bachelor of X X學士"; skills, qualifications, languages with a mother tongue; a
+    reference line."""
+    year, month = p.sensitive["出生年月"].split(".")
+    p.sensitive["出生年月"] = f"{month}/{year}"  # as the file shows it
+    c = Canvas(face=rng.choice([0, 2]))
+    surname, given = p.en_name.split(" ", 1) if not p.en_name.startswith("Au Yeung") else ("Au Yeung", p.en_name[9:])
+    c.text(90, 80, f"{surname.upper()} {given} {p.name}", 40)
+    c.text(90, 150, f"Mobile 手提電話：(+86) {p.phone}    Email 電郵：{p.email}", 19)
+    c.line(90, 200, PAGE_W - 90, 200)
+    y = 230
+
+    def head(en: str, zh: str) -> None:
+        nonlocal y
+        c.text(90, y, f"{en} {zh}", 25)
+        c.line(90, y + 38, PAGE_W - 90, y + 38)
+        y += 60
+
+    head("PERSONAL PARTICULARS", "個人資料")
+    c.text(90, y, f"Date of Birth 出生日期：{p.sensitive['出生年月']}", 19)
+    c.text(640, y, f"Marital Status 婚姻狀況：{p.sensitive['婚姻状况']}", 19)
+    y += 36
+    c.text(90, y, f"Expected Salary 期望薪金：HK${rng.choice(['38,000', '45,000', '52,000'])}", 19)
+    c.text(640, y, "Availability 通知期：1 month", 19)
+    y += 60
+
+    def mon(label: str) -> str:
+        return fmt_date(label, "en")
+
+    head("WORK EXPERIENCE", "工作經驗")
+    for w in p.work:
+        c.text(90, y, f"{w['en_employer']} {w['employer']}", 21)
+        c.text(1000, y, f"{mon(w['start'])} – {mon(w['end'])}", 19)
+        y += 36
+        c.text(90, y, f"{w['en_title']} {w['title']} | {w['en_dept']}", 20)
+        y += 36
+        c.text(110, y, "• " + rng.choice(DUTIES_V17_EN), 18, font=SANS)
+        y += 56
+    head("EDUCATION", "教育背景")
+    for e in p.education:
+        c.text(90, y, f"{e['en_school']} {e['school']}", 21)
+        c.text(1000, y, f"{mon(e['start'])} – {mon(e['end'])}", 19)
+        y += 36
+        en_degree, zh_degree = {"本科": ("Bachelor", "學士"), "硕士": ("Master", "碩士")}[e["degree"]]
+        c.text(90, y, f"{en_degree} of {e['en_major']} {e['major']}{zh_degree}", 20)
+        y += 56
+    head("SKILLS", "技能")
+    c.text(90, y, ", ".join(p.skills), 20)
+    y += 56
+    head("PROFESSIONAL QUALIFICATIONS", "專業資格")
+    c.text(90, y, ", ".join(p.certificates), 20)
+    y += 56
+    head("LANGUAGES", "語言")
+    c.text(90, y, f"English 英語 ({p.languages[0]}), Cantonese 粵語 (Native 母語)", 20)
+    y += 70
+    c.text(90, y, "References available upon request 如有需要，可提供推薦人資料", 18)
+    return "text_pdf", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -4838,6 +5101,13 @@ LAYOUTS = [
            pools=POOLS_V16),
     Layout("boss_watermark_pdf", layout_boss_watermark_pdf, "BOSS直聘 attachment with the site's watermark lines "
            "('BOSS直聘 仅供X银行招聘使用') between entries, age and 离职-随时到岗 in the header", pools=POOLS_V16),
+    Layout("stitched_51job_png", layout_stitched_51job_png, "前程无忧 app résumé preview as a long screenshot stitched "
+           "from three screens: status, app and bottom bars where the screens meet, the last line of a screen repeated "
+           "on the next", pools=POOLS_V17),
+    Layout("yy_timeline_pdf", layout_yy_timeline_pdf, "timeline résumé with the dates in a grey left column as "
+           "two-digit years ('21.03-23.06'), a line with dots, the entry right of it", pools=POOLS_V17),
+    Layout("hk_bilingual_pdf", layout_hk_bilingual_pdf, "Hong Kong bilingual CV in traditional characters: 'English "
+           "中文' employers and titles, 'Jul 2019 – Present', 學士/碩士 degrees, personal particulars", pools=POOLS_V17_HK),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -4890,6 +5160,9 @@ UNSEEN_BATCH15 = frozenset({"shape_timeline_docx", "moments_long_png", "plain_te
 # Written in the eighth session before the fifteenth batch was studied; ground truth committed before any parse of it
 # (batch16_ground_truth.json), to be scored once after that study: the held-aside figure.
 UNSEEN_BATCH16 = frozenset({"numeral_form_docx", "curled_photo", "three_col_header_pdf", "boss_watermark_pdf"})
+# Written in the eighth session before the sixteenth batch was studied; ground truth committed before any parse of it
+# (batch17_ground_truth.json), to be scored once after that study: the held-aside figure.
+UNSEEN_BATCH17 = frozenset({"stitched_51job_png", "yy_timeline_pdf", "hk_bilingual_pdf"})
 IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf", "rotated_scan_pdf", "dark_phone", "screenshot_phone",
                  "shadow_photo", "screenshot_long", "coffee_photo", "screen_photo", "curled_photo"}
 
@@ -4911,7 +5184,12 @@ class CorpusResume:
     def unseen(self) -> bool:
         return self.layout in (UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
                                | UNSEEN_BATCH7 | UNSEEN_BATCH8 | UNSEEN_BATCH9 | UNSEEN_BATCH10 | UNSEEN_BATCH11
-                               | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15 | UNSEEN_BATCH16)
+                               | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15 | UNSEEN_BATCH16
+                               | UNSEEN_BATCH17)
+
+    @property
+    def batch17(self) -> bool:
+        return self.layout in UNSEEN_BATCH17
 
     @property
     def batch16(self) -> bool:
