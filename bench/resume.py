@@ -23,7 +23,7 @@ from ml.documents import _clean_layer, extract_text  # noqa: E402
 from ml.layout import reading_text  # noqa: E402
 from ml.matching import JobRequirements, match_resume  # noqa: E402
 from ml.ocr import load_ocr_engine  # noqa: E402
-from ml.resume import parse_resume  # noqa: E402
+from ml.resume import normalize, parse_resume  # noqa: E402
 from tests.resume.field_accuracy import FieldScore, score_fields  # noqa: E402
 from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_AFTER, UNSEEN_BATCH4,  # noqa: E402
                                       UNSEEN_BATCH5, UNSEEN_BATCH6, UNSEEN_BATCH7, UNSEEN_BATCH8, UNSEEN_BATCH9,
@@ -132,7 +132,7 @@ def main() -> int:
         parsed = parse_resume(extracted.text, today=TODAY).to_dict()
         scores[item.case_id] = score_fields(parsed, item.expected, item.case_id, years_tolerance=YEARS_TOLERANCE)
         dumped = json.dumps(parsed, ensure_ascii=False)
-        leaks += [f"{item.case_id}: {m}" for m in item.sensitive if m in dumped]
+        leaks += [f"{item.case_id}: {m}" for m in item.sensitive if m in dumped or normalize(m) in dumped]
 
     print("\nper layout (field accuracy):")
     for layout in LAYOUTS:

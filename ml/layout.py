@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Literal, Sequence
 
 from ml.ocr import OcrLine, reading_order
-from ml.resume import header_kinds, is_field_label
+from ml.resume import header_kinds, is_column_head, is_field_label
 
 BlockKind = Literal["text", "heading", "cell", "paragraph"]  # paragraph, cell: DOCX, in document order
 
@@ -185,6 +185,11 @@ def _row_lines(texts: list[str]) -> list[str]:
         # A label cell beside a cell of dated entries, one a paragraph (a cadre form's 简历, "学习及工作经历"):
         # the label, then every entry on a line of its own.
         return [first] + [t for t in texts[1].split("\n") if t.strip()]
+    if header_kinds(first) and not is_field_label(first) and len(texts) >= 3 and \
+            all(is_column_head(_one_line(t)) for t in texts[1:]):
+        # A section label merged down over its rows, beside the row of its column heads ("学习经历" | 起止时间 |
+        # 毕业院校 | 所学专业 | 学历学位): the label, then the heads as one row, so the rows under them are read by them.
+        return [first, " | ".join(_one_line(t) for t in texts[1:])]
     if header_kinds(first) and not is_field_label(first):
         # A section label beside its content ("工作经历" | multi-line cell).
         return [first] + [t for text in texts[1:] for t in text.split("\n") if t.strip()]
@@ -208,17 +213,50 @@ def page_lines(blocks: Sequence[Block]) -> list[str]:
         return []
     unit = statistics.median(max(b.height, 1.0) for b in blocks)
     blocks, labels = _vertical_labels(list(blocks), unit)
-    blocks = _stacked_ranges(blocks, unit)
+    blocks = _split_headings(_stacked_ranges(blocks, unit), unit)
     out: list[str] = []
     for row in _join_wrapped_cells(reading_order(blocks), unit):
         while labels and min(b.y0 for b in row) >= labels[0][0]:
             out.append(labels.pop(0)[1])
         headings = [b for b in row if b.kind == "heading" or (header_kinds(b.text) and not is_field_label(b.text))]
+        if len(row) > 1 and header_kinds(row[0].text) and row[1].text.startswith(row[0].text.strip()):
+            headings = [row[0]]  # a heading in a gutter beside a line labelled the same ("证书" | "证书 ｜ CFA")
         if len(row) > 1 and headings and headings[0] is row[0]:
             out.append(headings[0].text)
             row = row[1:]
         out.extend(_join_row(row, unit))
     return out + [text for _, text in labels]
+
+
+_SHORT_CJK = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _split_headings(blocks: list[Block], unit: float) -> list[Block]:
+    """A section heading set over two lines in a gutter ("工作" over "经历", "专业" over "技能") beside the entries: one
+    heading at the place of its first half. Both halves short, left-aligned, the second right under the first, the
+    first beside content on its right; joined they name a section, and neither alone is a heading of that section
+    that is no field label ("专业" alone labels a major, "证书" a credential)."""
+    short = sorted((b for b in blocks if _SHORT_CJK.fullmatch(b.text.strip())), key=lambda b: b.y0)
+    gone: set[int] = set()
+    joined: dict[int, Block] = {}
+    for i, upper in enumerate(short):
+        if id(upper) in gone or id(upper) in joined:
+            continue
+        lower = next((b for b in short[i + 1:] if id(b) not in gone and abs(b.x0 - upper.x0) <= 0.5 * unit
+                      and -0.1 * unit <= b.y0 - upper.y1 <= 0.8 * unit), None)
+        if lower is None:
+            continue
+        text = upper.text.strip() + lower.text.strip()
+        if not header_kinds(text):
+            continue
+        if all(header_kinds(half) for half in (upper.text, lower.text)):
+            continue  # two headings one under the other ("技能" over "证书")
+        if not any(b is not upper and b.x0 > upper.x1 + unit and abs(b.center_y - upper.center_y) <= 0.6 * unit
+                   for b in blocks):
+            continue  # no entry beside it: not a gutter
+        joined[id(upper)] = replace(upper, text=text, kind="heading")
+        gone.add(id(lower))
+    return [joined.get(id(b), b) for b in blocks if id(b) not in gone]
 
 
 def _join_wrapped_cells(rows: list[list[Block]], unit: float) -> list[list[Block]]:

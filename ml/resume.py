@@ -90,7 +90,8 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     text = (text or "")[:MAX_TEXT_CHARS]
     whole = [_redact(_normalize_line(raw))
              for raw in _join_hyphen_wraps(_merge_text_tables(normalize(text).split("\n")))]
-    whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line)
+    whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
+             or _PHOTO_BOX.fullmatch(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
     whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(whole)))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
@@ -352,6 +353,14 @@ _APP_CONTROL = re.compile(r"(?:^|\s*[|:]\s*|\s+)[+✎]?\s*(?:添加|编辑|展�
 _APP_BUTTON = r"(?:刷新|分享|下载|发送|预览|导出|投递)简历|投递记录|谁看过我|用其他应用打开|其他应用打开"
 _APP_BAR = re.compile(rf"(?:{_APP_BUTTON})(?:\s*\|?\s*(?:{_APP_BUTTON}))*")  # the bar of buttons under the résumé in an app
 # A page's number in its footer ("第 1 页 / 共 2 页", "Page 2 of 3", "- 2 -", "1/2"): no line of the résumé.
+# A job site's watermark over a downloaded résumé, which a text layer gives as lines of their own between the entries:
+# the site's name and the account it was downloaded for ("BOSS直聘  仅供杭州银行招聘使用", "仅限XX公司内部使用").
+_SITE_BRAND = r"BOSS直聘|Boss直聘|智联招聘|前程无忧|51job|猎聘网?|拉勾网?|脉脉"
+_WATERMARK = re.compile(rf"(?:(?:{_SITE_BRAND})\s*)*(?:仅供|仅限)[^\s|]{{1,24}}?(?:招聘|内部|面试|查阅|查看)?使用"
+                        rf"(?:\s*(?:{_SITE_BRAND}))*|(?:{_SITE_BRAND})(?:\s+(?:{_SITE_BRAND}))*")
+# A photo's placeholder box with its word alone ("照片", "贴照片处", "一寸免冠照片"), which the reading order of a
+# photographed page may put anywhere, even last under the certificates: no item.
+_PHOTO_BOX = re.compile(r"(?i)(?:(?:近期|一寸|二寸|1寸|2寸|免冠|彩色|蓝底|白底|正面)\s*)*(?:照片|相片|贴照片处|照片粘贴处|photo)")
 _PAGE_NUMBER = re.compile(r"(?i)第\s*\d{1,2}\s*页(?:\s*[/,]?\s*共\s*\d{1,2}\s*页)?|共\s*\d{1,2}\s*页\s*第\s*\d{1,2}\s*页"
                           r"|page\s*\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?|-\s*\d{1,2}\s*-|\d{1,2}\s*/\s*\d{1,2}")
 # A job card's salary beside the title ("资产托管专员 | 8-27K", "30-40万", "15-25K·14薪"), its status badge beside the
@@ -396,10 +405,26 @@ _LANGUAGE_TESTS = {"英语": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS", "english
                    "日语": r"(?i)JLPT|日语N\d", "japanese": r"(?i)JLPT|日语N\d"}
 
 
+# A date in Chinese numerals, as a 公文 or a 事业单位 form writes it: "二〇一九年七月", the zero also typed ○ or 零
+# ("二○一五年九月"); the year is read digit by digit, the month as a number (十一月). Only a 19xx/20xx year counts.
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_YEAR_MONTH = re.compile(r"(?P<year>(?:一九|二[〇○零O])[〇○零O一二三四五六七八九]{2})\s*年"
+                            r"(?:\s*(?P<month>十[一二]?|[一二三四五六七八九])\s*月)?")
+
+
+def _cn_numeral_date(match: re.Match) -> str:
+    year = "".join(str(_CN_DIGIT[ch]) for ch in match.group("year"))
+    month = match.group("month")
+    if not month:
+        return f"{year}年"
+    return f"{year}年{10 + (_CN_DIGIT[month[1]] if len(month) > 1 else 0) if month[0] == '十' else _CN_DIGIT[month]}月"
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width letters, digits and punctuation to ASCII), one kind of dash, Unix newlines."""
+    """NFKC (full-width letters, digits and punctuation to ASCII), one kind of dash, Unix newlines, dates in Chinese
+    numerals in digits."""
     text = unicodedata.normalize("NFKC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_DASHES)
+    return _CN_YEAR_MONTH.sub(_cn_numeral_date, text.translate(_DASHES))
 
 
 # LinkedIn's "Standard Chartered Bank (China) (渣打银行（中国）有限公司) · Full-time", "Siyuan Liang (梁思远)": the
@@ -828,7 +853,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "languages": ("语言能力", "外语能力", "外语水平", "语言", "外语", "language skills", "languages", "language"),
     "profile": ("基本信息", "个人信息", "联系方式", "个人资料", "联系信息", "personal information", "contact information",
                 "personal details", "contact"),
-    "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "荣誉",
+    "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "奖惩情况", "奖惩", "荣誉",
                 "家庭主要成员", "主要家庭成员", "家庭成员", "主要社会关系", "社会关系", "家庭情况",
                 "奖项", "校园经历", "社会实践", "summary", "profile", "about me", "objective", "awards", "honors",
                 "hobbies", "interests",
@@ -1017,7 +1042,8 @@ _DATE = re.compile(
     r"|\s*年|(?![\d.]\d)))")
 # "一" is how OCR often reads a dash between two dates.
 # A short dash in small type is read by OCR as a middle dot ("2009.11·至今"): only a date or 至今 may follow it.
-_RANGE_SEP = re.compile(r"(?i)\s*(?:-+|至|到|to|~|一|[·•])\s*")
+# An arrow between the two ("2019.07 → 至今") in a designer's template.
+_RANGE_SEP = re.compile(r"(?i)\s*(?:-+>?|至|到|to|~|一|[·•]|[→⟶➔➜⇒])\s*")
 _PRESENT = re.compile(r"(?i)(?:至今|现在|目前|今|present|now|current|today)")
 
 
@@ -1097,7 +1123,8 @@ _COLUMN_ROLES = [
     ("dates", r"起止时间|起止年月|起止日期|起讫时间|时间|在职时间|任职时间|就读时间|在校时间|日期|Period|Dates?|Duration"),
     # A start and an end column ("开始 | 结束", "入职时间 | 离职时间"): both are the dates of the row.
     ("dates", r"开始(?:时间|日期)?|结束(?:时间|日期)?|入职(?:时间|日期)?|离职(?:时间|日期)?|入学(?:时间)?|毕业(?:时间)?|Start|End|From|To"),
-    ("employer", r"工作单位|任职单位|单位名称|公司名称|公司|单位|Company|Employer|Organi[sz]ation"),
+    # "工作单位及部门": one cell holding the employer with its department under it (a 事业单位 履历表).
+    ("employer", r"工作单位|任职单位|单位名称|公司名称|公司|单位|(?:工作)?单位(?:及|和|与)部门|Company|Employer|Organi[sz]ation"),
     ("school", r"毕业院校|就读院校|学校名称|学校|院校|School|University|Institution"),
     ("title", r"职务|职位|岗位|担任职务|所任职务|Position|Title|Role"),
     ("major", r"所学专业|专业名称|专业|Major"),
@@ -1118,6 +1145,11 @@ def _column_role(cell: str) -> str:
             return ""
         roles.add(role)
     return roles.pop() if len(roles) == 1 else ""
+
+
+def is_column_head(text: str) -> bool:
+    """A table's column head ("起止时间", "毕业院校", "证明人"): what the cells under it are."""
+    return bool(_column_role(text))
 
 
 def _is_head_row(line: str) -> bool:
@@ -1656,7 +1688,12 @@ def _split_items(text: str) -> list[str]:
         parts = _rejoin_names(re.findall(r"(?:[^\s(]+|\([^()]*\))+|\(", text))
     else:
         parts = [text]
+    # A bullet before each item of a grid ("● Wind | ● MATLAB"): the line's bullet was stripped, the others not.
+    parts = [_ITEM_BULLET.sub("", p) for p in parts]
     return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
+
+
+_ITEM_BULLET = re.compile(r"^\s*[●○■□◆◇▪▫►▶★☆✦•✓✔]\s+")
 
 
 # A language's level in words ("英语 | 读写精通", "口语流利") is no item either.
