@@ -345,3 +345,13 @@ def test_the_eighth_held_out_batch_keeps_what_held_at_its_first_look():
     assert report.pairs["strong>weak"][0] >= 6, report.pairs
     assert report.all_pairs[0] >= 22, report.pairs
     assert not report.adversarial_violations, report.adversarial_violations
+
+
+def test_the_ninth_held_out_batch_keeps_what_held_at_its_first_look():
+    """tests/fixtures/interview/heldout9.json (session 8): written blind and scored once with content-v11 (100 %, 32/32,
+    strong > weak 8/8, no adversarial answer at or above its average; content-v10: 32/32 with two; README)."""
+    corpus, answers, _scores, report = _score_held_out(CORPUS.parent / "heldout9.json")
+    assert len(corpus["questions"]) == 4 and len(answers) == 36
+    assert report.pairs["strong>weak"] == (8, 8), report.pairs
+    assert report.all_pairs[0] >= 31, report.pairs
+    assert not report.adversarial_violations, report.adversarial_violations
