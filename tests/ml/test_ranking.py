@@ -355,3 +355,12 @@ def test_the_ninth_held_out_batch_keeps_what_held_at_its_first_look():
     assert report.pairs["strong>weak"] == (8, 8), report.pairs
     assert report.all_pairs[0] >= 31, report.pairs
     assert not report.adversarial_violations, report.adversarial_violations
+
+
+def test_the_tenth_held_out_batch_keeps_what_held_at_its_first_look():
+    """tests/fixtures/interview/heldout10.json (session 8): written blind and scored once with content-v11 (81.2 %, 26/32,
+    strong > weak 7/8, seven adversarial answers at or above their averages; README). Only what held is checked."""
+    corpus, answers, _scores, report = _score_held_out(CORPUS.parent / "heldout10.json")
+    assert len(corpus["questions"]) == 4 and len(answers) == 36
+    assert report.pairs["strong>weak"][0] >= 7, report.pairs
+    assert report.all_pairs[0] >= 26, report.pairs
