@@ -213,7 +213,7 @@ def page_lines(blocks: Sequence[Block]) -> list[str]:
         return []
     unit = statistics.median(max(b.height, 1.0) for b in blocks)
     blocks, labels = _vertical_labels(list(blocks), unit)
-    blocks = _split_headings(_stacked_ranges(blocks, unit), unit)
+    blocks = _split_headings(_gutter_dates(_stacked_ranges(blocks, unit), unit), unit)
     out: list[str] = []
     for row in _join_wrapped_cells(reading_order(blocks), unit):
         while labels and min(b.y0 for b in row) >= labels[0][0]:
@@ -367,6 +367,55 @@ def _stacked_ranges(blocks: list[Block], unit: float) -> list[Block]:
     if inside and all(header_kinds(b.text) and not is_field_label(b.text) for b in inside):
         right = max(b.x1 for b in out)
         out = [replace(b, x1=right) if b.x1 <= gutter else b for b in out]
+    return out
+
+
+# A whole date range in one run, four- or two-digit years ("2019.07 - 至今", "18.03~至今", "2016年7月—2019年3月").
+_GUTTER_MONTH = r"(?:(?:19|20)?\d{2}\s*[./\-年]\s*(?:1[0-2]|0?[1-9])\s*月?)"
+_GUTTER_RANGE = re.compile(rf"(?i){_GUTTER_MONTH}\s*(?:[-‐‑‒–—―−－~～〜]{{1,3}}|至|到|→)\s*(?:{_GUTTER_MONTH}|至今|今|present|now)")
+_CAPS_SUBTITLE = re.compile(r"[A-Z][A-Z&' ]{1,30}")
+
+
+def _gutter_dates(blocks: list[Block], unit: float) -> list[Block]:
+    """A timeline's left column (often shaded) holding nothing but the section heads and each entry's date range, level
+    with the entry's first line on the right: the column is no column of its own. Each range is read at the start of
+    the line beside it ("18.03~至今 | employer"), and the heads span the page, a heading's English subtitle in capitals
+    under it ("工作经历" over "WORK") joined to it. Only when every run of the column is a range or a heading, at least
+    two ranges, and each range has a line beside it."""
+    ranges = [b for b in blocks if _GUTTER_RANGE.fullmatch(b.text.strip())]
+    if len(ranges) < 2:
+        return blocks
+    gutter = max(b.x1 for b in ranges)
+    inside = [b for b in blocks if b.x1 <= gutter + 0.5 * unit]
+    others = [b for b in blocks if b.x0 > gutter]
+    if len(inside) + len(others) != len(blocks) or not others:
+        return blocks  # something straddles the column's edge: not a gutter
+    headings = [b for b in inside if b not in ranges]
+    heads = [b for b in headings if header_kinds(b.text) and not is_field_label(b.text)]
+    subtitles = [b for b in headings if b not in heads and _CAPS_SUBTITLE.fullmatch(b.text.strip())
+                 and any(abs(h.x0 - b.x0) <= unit and 0 <= b.y0 - h.y1 <= 1.2 * unit for h in heads)]
+    if not heads or len(heads) + len(subtitles) != len(headings):
+        return blocks
+    joined: dict[int, Block] = {}
+    for block in ranges:
+        beside = [b for b in others if abs(b.center_y - block.center_y) <= 0.6 * unit and id(b) not in joined]
+        if not beside:
+            return blocks
+        target = min(beside, key=lambda b: b.x0)
+        joined[id(target)] = replace(target, text=f"{block.text.strip()} | {target.text}", x0=block.x0,
+                                     y0=min(block.y0, target.y0))
+    right = max(b.x1 for b in others)
+    out: list[Block] = []
+    for block in blocks:
+        if block in ranges or block in subtitles:
+            continue
+        if block in heads:
+            under = next((s for s in subtitles if abs(s.x0 - block.x0) <= unit and 0 <= s.y0 - block.y1 <= 1.2 * unit),
+                         None)
+            out.append(replace(block, text=block.text + (f" {under.text.strip()}" if under else ""), x1=right,
+                               kind="heading"))
+        else:
+            out.append(joined.get(id(block), block))
     return out
 
 

@@ -11,6 +11,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
+import zhconv
+
 from ml.resources import read_json, read_text
 
 PRESENT = "至今"
@@ -85,15 +87,64 @@ DEGREE_RANK = {"大专": 1, "本科": 2, "硕士": 3, "博士": 4}
 
 
 def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
-    """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now)."""
+    """Job-relevant fields of a résumé's plain text; "至今" counts up to `today` (default: now).
+
+    A résumé in traditional characters (Hong Kong, Taiwan, Macau) is read through its simplified form, character for
+    character, so the lexicons (headings, degrees, surnames, employer and title words, credentials) know it; every
+    value found is then given back as the résumé writes it."""
     today = today or date.today()
-    text = (text or "")[:MAX_TEXT_CHARS]
+    text = normalize((text or "")[:MAX_TEXT_CHARS])
+    simple = _simplified(text)
+    if simple == text:
+        return _parse_text(text, today)
+    return _as_written(_parse_text(simple, today), text, simple)
+
+
+@lru_cache(maxsize=8192)
+def _simplified_char(ch: str) -> str:
+    converted = zhconv.convert(ch, "zh-cn")
+    return converted if len(converted) == 1 else ch
+
+
+def _simplified(text: str) -> str:
+    """The text with each traditional character in its simplified form (same length: one character for one)."""
+    return "".join(_simplified_char(ch) if "\u3400" <= ch <= "\u9fff" else ch for ch in text)
+
+
+def _as_written(result: ParsedResume, text: str, simple: str) -> ParsedResume:
+    """The values of a parse of `simple` as `text` (its traditional original) writes them: each value found in the
+    simplified text is taken from the original at the same place; one not found as such (a canonical credential
+    name, a value joined from pieces) has each character the document writes in one traditional form only put back."""
+    back: dict[str, set[str]] = {}
+    for original, converted in zip(text, simple):
+        back.setdefault(converted, set()).add(original)
+
+    def written(value: str) -> str:
+        if not value or not re.search(r"[\u3400-\u9fff]", value):
+            return value
+        at = simple.find(value)
+        if at >= 0:
+            return text[at:at + len(value)]
+        return "".join(next(iter(back[ch])) if len(back.get(ch, ())) == 1 else ch for ch in value)
+
+    result.name = written(result.name)
+    for entry in result.education:
+        entry.school, entry.major = written(entry.school), written(entry.major)
+    for job in result.work:
+        job.employer, job.title, job.description = written(job.employer), written(job.title), written(job.description)
+    result.skills = [written(v) for v in result.skills]
+    result.certificates = [written(v) for v in result.certificates]
+    result.languages = [written(v) for v in result.languages]
+    return result
+
+
+def _parse_text(text: str, today: date) -> ParsedResume:
     whole = [_redact(_normalize_line(raw))
              for raw in _join_hyphen_wraps(_merge_text_tables(normalize(text).split("\n")))]
     whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
              or _PHOTO_BOX.fullmatch(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
-    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(whole)))
+    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_screen_seams(whole))))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
@@ -350,7 +401,7 @@ _SITE_STAMP = re.compile(r"简历编号|简历ID|更新(?:时间|于)|投递时�
 # A job app's buttons beside a card's heading or under a cut description ("技能特长  + 添加", "工作描述：…  展开",
 # "彭诗涵  编辑"): the screen's controls, no content of the résumé.
 _APP_CONTROL = re.compile(r"(?:^|\s*[|:]\s*|\s+)[+✎]?\s*(?:添加|编辑|展开|收起|预览|分享|查看全部|查看更多)$")
-_APP_BUTTON = r"(?:刷新|分享|下载|发送|预览|导出|投递)简历|投递记录|谁看过我|用其他应用打开|其他应用打开"
+_APP_BUTTON = r"(?:刷新|分享|下载|发送|预览|导出|投递|编辑)简历|投递记录|谁看过我|用其他应用打开|其他应用打开"
 _APP_BAR = re.compile(rf"(?:{_APP_BUTTON})(?:\s*\|?\s*(?:{_APP_BUTTON}))*")  # the bar of buttons under the résumé in an app
 # A page's number in its footer ("第 1 页 / 共 2 页", "Page 2 of 3", "- 2 -", "1/2"): no line of the résumé.
 # A job site's watermark over a downloaded résumé, which a text layer gives as lines of their own between the entries:
@@ -369,6 +420,35 @@ _SALARY = r"\d{1,3}(?:\.\d)?\s*-\s*\d{1,3}(?:\.\d)?\s*(?:[Kk千]|万(?:/年)?)(?
 _CARD_FURNITURE = re.compile(rf"(?:^|\s*[|·]\s*|\s+)(?:{_SALARY})(?=\s*[|·]|\s*$)"
                              r"|(?<![-~至\s])(?:\s*\|\s*|\s+)(?:在职|离职)(?:-[\u4e00-\u9fff]{2,6})?$"
                              r"|(?<=[学院校])\s*(?:非)?统招(?=\s|\||$)")
+
+
+# A phone's screen furniture, which a long screenshot stitched from several screens repeats where they meet: the status
+# bar ("9:41 | 5G 86%") and an app's title bar with its back mark ("< | 简历预览 | 分享").
+_STATUS_BAR = re.compile(r"(?i)\d{1,2}:\d{2}(?:\s*\|?\s*(?:[2-5]G|LTE|HD|VPN|Wi-?Fi|\d{1,3}\s*%))*")
+_TITLE_BAR = re.compile(r"[<‹〈←]\s*\|?\s*[\u4e00-\u9fff]{2,8}(?:\s*\|?\s*(?:分享|更多|编辑|···|\.\.\.))?")
+
+
+def _drop_screen_seams(lines: list[str]) -> list[str]:
+    """Lines without a phone's status and title bars (`_STATUS_BAR`, `_TITLE_BAR`; the bottom bar of buttons is
+    `_APP_BAR`). Where such bars stand between two screens of a stitched screenshot, the line before them shown again
+    after them (the stitcher's overlap) is read once."""
+    out: list[str] = []
+    seam = False
+    for line in lines:
+        if _STATUS_BAR.fullmatch(line) or _TITLE_BAR.fullmatch(line) or _APP_BAR.fullmatch(line):
+            seam = True
+            continue
+        if not line:
+            out.append(line)
+            continue
+        if seam and out:
+            before = next((x for x in reversed(out) if x), "")
+            if before == line:
+                seam = False
+                continue  # the overlap: the last line of one screen repeated at the top of the next
+        seam = False
+        out.append(line)
+    return out
 
 
 def _strip_card_furniture(line: str) -> str:
@@ -420,11 +500,36 @@ def _cn_numeral_date(match: re.Match) -> str:
     return f"{year}年{10 + (_CN_DIGIT[month[1]] if len(month) > 1 else 0) if month[0] == '十' else _CN_DIGIT[month]}月"
 
 
+# A range of months with two-digit years, as a timeline's narrow date column writes it ("18.03-至今", "16.02~18.02"):
+# only as a range (a month of two digits after a dot, a dash or 至 between, the end a month of the same form or 至今),
+# never glued to other digits, a decimal, a unit or a percentage, so a GPA ("3.5"), a salary ("15.5-20.5万",
+# "10.00-15.00K") or a phone number stays as it is. The century: up to next year's two digits 20xx, else 19xx.
+_YY_MONTH = r"(?<![\d.])(?P<{y}>\d{{2}})\.(?P<{m}>0[1-9]|1[0-2])(?![\d.])"
+_YY_RANGE = re.compile(_YY_MONTH.format(y="y1", m="m1") + r"(?P<sep>\s*(?:-|至|到)\s*)"
+                       r"(?:" + _YY_MONTH.format(y="y2", m="m2") + r"|(?P<now>至今|今|现在))"
+                       r"(?!\s*(?:[%‰万千元]|[kKwW](?![A-Za-z])|个月|年))")
+
+
+def _yy_range(match: re.Match) -> str:
+    pivot = (date.today().year + 1) % 100
+
+    def year(yy: str) -> int:
+        return (2000 if int(yy) <= pivot else 1900) + int(yy)
+
+    start = year(match.group("y1"))
+    if match.group("now"):
+        return f"{start}.{match.group('m1')}{match.group('sep')}{match.group('now')}"
+    end = year(match.group("y2"))
+    if (end, match.group("m2")) < (start, match.group("m1")):
+        return match.group(0)
+    return f"{start}.{match.group('m1')}{match.group('sep')}{end}.{match.group('m2')}"
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width letters, digits and punctuation to ASCII), one kind of dash, Unix newlines, dates in Chinese
-    numerals in digits."""
+    numerals in digits, ranges with two-digit years ("18.03-至今") with four."""
     text = unicodedata.normalize("NFKC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _CN_YEAR_MONTH.sub(_cn_numeral_date, text.translate(_DASHES))
+    return _YY_RANGE.sub(_yy_range, _CN_YEAR_MONTH.sub(_cn_numeral_date, text.translate(_DASHES)))
 
 
 # LinkedIn's "Standard Chartered Bank (China) (渣打银行（中国）有限公司) · Full-time", "Siyuan Liang (梁思远)": the
@@ -848,11 +953,11 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
     "skills": ("专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
-    "certificates": ("资格证书", "职业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications", "certificates",
-                     "certificate", "qualifications", "licenses"),
+    "certificates": ("资格证书", "职业资格", "专业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications",
+                     "certificates", "certificate", "professional qualifications", "qualifications", "licenses"),
     "languages": ("语言能力", "外语能力", "外语水平", "语言", "外语", "language skills", "languages", "language"),
     "profile": ("基本信息", "个人信息", "联系方式", "个人资料", "联系信息", "personal information", "contact information",
-                "personal details", "contact"),
+                "personal details", "personal particulars", "contact"),
     "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "奖惩情况", "奖惩", "荣誉",
                 "家庭主要成员", "主要家庭成员", "家庭成员", "主要社会关系", "社会关系", "家庭情况",
                 "奖项", "校园经历", "社会实践", "summary", "profile", "about me", "objective", "awards", "honors",
@@ -941,7 +1046,8 @@ def _unmerge_headers(lines: list[str]) -> list[str]:
 # The close of a letter or mail the résumé was pasted into ("以上，期待您的回复！", "祝好", "此致 敬礼", "Best regards",
 # a signature rule, "发自我的iPhone"): what follows is a signature, not part of the section before it.
 _CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|祝(?:您)?工作顺利|期待(?:您的)?回复|敬礼|best regards|kind regards|"
-                      r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my)")
+                      r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my|references? (?:are )?available|"
+                      r"(?:如有需要[,，]?\s*)?可提供推荐人)")
 # The foot of a social post shared with the résumé in it (a WeChat 朋友圈 screenshot): the QR code's prompt ("长按识别二维码
 # 加我微信") and the post's time ("2小时前", "昨天 12:30"); what follows are the likes and comments, naming friends.
 _SOCIAL_FOOT = re.compile(r"(?:长按|扫描|扫码|扫一扫|识别).{0,4}二维码|^\d{1,2}\s*(?:分钟|小时|天)前$|^刚刚$"
@@ -1342,7 +1448,10 @@ def _parse_entries(lines: list[str], builder_type) -> list:
             found.update(dated)
             starts_new = any(current.has(k) for k in found if k in builder_type.starters)
             if not starts_new and set(found) == {"title"} and all(current.has(k) for k in ("title", "employer", "start")) \
-                    and not re.search(r"\d|亿|万元|%", found["title"]):  # "年新增贷款余额3亿元": a duty's figures
+                    and not re.search(r"\d|亿|万元|%", found["title"]) \
+                    and (_TITLE_WORDS_RE.search(found["title"]) or re.search(r"(?:岗|员|师|长)$", found["title"])
+                         or len(found["title"]) <= 8):
+                # "年新增贷款余额3亿元": a duty's figures; "核对托管资产估值与清算指令": a duty's words, no title's
                 # Title first, employer on the next line ("Audit Manager" / "Bank of Suzhou" / dates): a new entry.
                 following = next((_entry_line(n) for n in lines[position + 1:position + 2]), "")
                 span = find_date_range(following) if following else None
@@ -1366,7 +1475,9 @@ def _parse_entries(lines: list[str], builder_type) -> list:
 
 # "(3年11个月)", "[ 2年 ]", "(8个月)": a duration written after an employer or a date range.
 _DURATION = re.compile(r"[(\[]\s*(?:\d+\s*年\s*(?:\d+\s*个?月)?|\d+\s*个?月)\s*[)\]]")
-_LATIN_RUN = r"[A-Z][A-Za-z&.'’-]*(?:\s+(?:[A-Z][A-Za-z&.'’-]*|of|and|the|for|in|&))*"
+# (a bracketed place and a comma before the legal form belong to the English name: "Bank of China (Hong Kong)
+# Limited", "The Bank of East Asia, Limited")
+_LATIN_RUN = r"[A-Z][A-Za-z&.'’-]*(?:(?:\s+|,\s*)(?:[A-Z][A-Za-z&.'’-]*|\([A-Z][A-Za-z .&'’-]{0,30}\)|of|and|the|for|in|&))*"
 # A name given in both languages, "China Merchants Bank 招商银行" or "风险分析师 Risk Analyst": the Chinese is kept.
 _TRANSLATED = re.compile(rf"^(?:{_LATIN_RUN})\s+(?P<zh>[\u4e00-\u9fff][^A-Za-z]*)$|^(?P<zh2>[\u4e00-\u9fff][^A-Za-z]*?)\s+(?:{_LATIN_RUN})$")
 
@@ -1511,6 +1622,7 @@ class _WorkBuilder(_EntryBuilder):
 
     def read(self, text: str) -> dict[str, str]:
         found: dict[str, str] = {}
+        text = _TITLE_BEFORE_DEPARTMENT.sub(r"\1 ", text)
         text = _DEPARTMENT.sub(" ", text)
         text = _GLUED_DEPARTMENT.sub("", text)
         parts = [p.strip() for p in re.split(r"[,，]", text)]
@@ -1522,6 +1634,8 @@ class _WorkBuilder(_EntryBuilder):
         if not text:
             return found
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
+        if employer and employer.group(0).strip() != text.strip() and _BARE_FUNCTION_EN.fullmatch(employer.group(0).strip()):
+            employer = None  # "Operations Officer 營運主任 | Wealth Management": a business function beside a title
         if employer and _BUSINESS_LINE.fullmatch(employer.group(0)):
             following = _SEPARATORS.split(text[employer.end():].strip())[0]
             if following and len(following) <= 10 and _TITLE_WORDS_RE.search(following):
@@ -1589,6 +1703,11 @@ _DEPARTMENT = re.compile(
 _GLUED_DEPARTMENT = re.compile(
     r"(?:(?<=^)|(?<=[\s|]))[\u4e00-\u9fff]{2,8}?部"
     r"(?=[\u4e00-\u9fff]{0,8}(?:经理|专员|主管|分析师|总监|助理|柜员|顾问|工程师|审计员|研究员|会计|出纳|代表|专家|主任|核保师|精算师)(?:$|[\s|]))")
+# A title glued before its department, the separator lost by OCR ("授信审批经理数字银行部" for "授信审批经理 | 数字银行部"):
+# the title is kept apart, the department after it then dropped as any department is.
+_TITLE_BEFORE_DEPARTMENT = re.compile(
+    r"(?:(?<=^)|(?<=[\s|]))([\u4e00-\u9fff]{2,10}?(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|交易员|柜员|审计员|"
+    r"审批岗|科员|科长))(?=[\u4e00-\u9fff]{2,10}?(?:事业部|部|中心|处|室)(?:$|[\s|]))")
 # A department glued before a title: "信贷管理处副科长", "合规与法律部财务分析师" (the title left after it).
 # The suffix must not begin a word of the title: "不良资产处置经理" holds 处置 (disposal), no department 不良资产处.
 _DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部(?![署门分])|处(?![置理分])|中心|科室|室)"
@@ -1607,7 +1726,16 @@ _CITY = re.compile(r"北京|上海|天津|重庆|深圳|广州|杭州|南京|苏
                    r"Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Hong Kong|Tianjin|Chongqing|Nanjing|Suzhou|Chengdu|Wuhan|"
                    r"Xi'an|Changsha|Qingdao|Xiamen|Ningbo|Hefei|Dalian|Singapore|London|New York")
 # An English department beside the title ("Quantitative Researcher, Treasury Operations Center").
-_DEPARTMENT_EN = re.compile(r"(?i)^(?:[A-Z][A-Za-z&]*\s+){0,5}(?:Department|Division|Center|Centre|Team|Dept\.?|Desk)$")
+# A business function named alone ("Wealth Management", "Global Markets", "Compliance"): a department, no employer, as
+# no proper name or legal form goes with it.
+_FUNCTION_EN = (r"^(?:(?:Global|Retail|Corporate|Commercial|Private|Personal|Institutional|Investment|Wealth|"
+                            r"Asset|Risk|Credit|Market|Operational|Trade|Transaction|Digital|Data|Financial|Internal|"
+                            r"Consumer|Business|Customer|Client|SME|Treasury|Banking|Markets|Finance|Management|Compliance|"
+                            r"Operations|Audit|Legal|Technology|Strategy|Research|Custody|Services|Sales|Marketing|Control|"
+                            r"Governance|Lending|Payments|Insurance|Planning|Products?|and|&)\s*){1,4}$")
+_BARE_FUNCTION_EN = re.compile("(?i)" + _FUNCTION_EN)
+_DEPARTMENT_EN = re.compile(r"(?i)^(?:[A-Z][A-Za-z&]*\s+){0,5}(?:Department|Division|Center|Centre|Team|Dept\.?|Desk)$|"
+                            + _FUNCTION_EN)
 _CAMPUS = re.compile(r"学生会|社团|协会|团委|研究生会|班级|班委|学生|校园|(?:^|\s)(?:主席|副主席|部长|副部长|会长|副会长|班长|干事|委员)(?:$|\s)")
 
 
@@ -1618,7 +1746,7 @@ def _is_tag_row(line: str) -> bool:
         return False
     known = _known_skills()
     return (any(p.casefold() in known for p in pieces) and all(len(p) <= 16 for p in pieces)
-            and not any(_TITLE_WORDS_RE.search(p) for p in pieces))
+            and not any(_TITLE_WORDS_RE.search(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,10}[员岗]", p) for p in pieces))
 
 
 def _is_campus_post(entry: WorkEntry) -> bool:
@@ -1681,6 +1809,8 @@ def _split_items(text: str) -> list[str]:
     """Items of a list line: split at 、,;/| and at a spaced 和/与/and, else at spaces when the line is Chinese."""
     text = re.sub(r"(?i)\s+(?:和|与|及|以及|and|&)\s+", "、", text)
     text = _LEVEL_AFTER_DOT.sub("", text)  # "Java·精通 Power BI·熟练"
+    # A slash between two acronyms is part of one name ("ECF-AML/CFT", "TCP/IP"), no separator.
+    text = re.sub(r"(?<=[A-Z]{2})/(?=[A-Z]{2})", "\u2044", text)
     if re.search(r"[、,;/|]|\s[·•]\s", text):
         parts = re.split(r"\s*[、,;/|]\s*|\s+[·•]\s+", text)
     elif re.search(r"[\u4e00-\u9fff]", text) or len(text.split()) >= 3:
@@ -1690,6 +1820,7 @@ def _split_items(text: str) -> list[str]:
         parts = [text]
     # A bullet before each item of a grid ("● Wind | ● MATLAB"): the line's bullet was stripped, the others not.
     parts = [_ITEM_BULLET.sub("", p) for p in parts]
+    parts = [p.replace("\u2044", "/") for p in parts]
     return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
 
 
