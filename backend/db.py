@@ -138,6 +138,43 @@ def after_commit(session: Session, callback: Callable[[], None]) -> None:
     session.info.setdefault("after_commit", []).append(callback)
 
 
+def last_statement(session: Session, statement: Callable[[], None]) -> None:
+    """Run `statement` as the transaction's last one, after every other write and just before COMMIT.
+
+    For a write on a row that many requests queue for (a slot's seat): its row lock is then held for that statement
+    and the COMMIT only, not for the request's other writes and round trips. A view runs them with
+    `run_last_statements` where a refusal can still become its response (`services.idempotency.idempotent` does,
+    after storing its record, with Core statements that do not trigger them); anything left runs before the
+    session's next ORM query, or at `session.commit()` (a job, a CLI command, a test)."""
+    session.info.setdefault("last_statements", []).append(statement)
+
+
+def run_last_statements(session: Session) -> None:
+    """Run the statements `last_statement` deferred, in order; a refusal they raise propagates (roll back then)."""
+    if session.info.get("running_last_statements"):
+        return
+    session.info["running_last_statements"] = True
+    try:
+        while session.info.get("last_statements"):
+            session.info["last_statements"].pop(0)()
+    finally:
+        session.info.pop("running_last_statements", None)
+
+
+@event.listens_for(OrmSession, "before_commit")
+def _run_last_statements_before_commit(session: OrmSession) -> None:
+    if not session.in_nested_transaction():  # a savepoint's release is not the end of the transaction
+        run_last_statements(session)
+
+
+@event.listens_for(OrmSession, "do_orm_execute")
+def _run_last_statements_before_a_later_query(state) -> None:
+    # Deferred only past the request's own last writes: a later ORM query in the same transaction (a job that books
+    # and then reschedules) first runs them, so it sees what they write.
+    if state.session.info.get("last_statements"):
+        run_last_statements(state.session)
+
+
 @event.listens_for(OrmSession, "after_commit")
 def _run_after_commit(session: OrmSession) -> None:
     callbacks = session.info.pop("after_commit", [])
@@ -151,6 +188,7 @@ def _run_after_commit(session: OrmSession) -> None:
 @event.listens_for(OrmSession, "after_rollback")
 def _drop_after_commit(session: OrmSession) -> None:
     session.info.pop("after_commit", None)
+    session.info.pop("last_statements", None)
 
 
 # Audit records (PIPL art. 55-56, EU AI Act art. 12): rows are only ever added; a revision is a new row.

@@ -17,7 +17,8 @@ statement here (the INSERT), not two. So
 * a record past its TTL                        -> replaced by the next success with that key.
 
 A view under `@idempotent` must keep its effects in the transaction (or after its commit, `db.after_commit`),
-since a repeated request runs before it is recognised as one.
+since a repeated request runs before it is recognised as one. The statements a view deferred with
+`db.last_statement` (a booking's seat) run after the record is stored, so they are the last before COMMIT.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flask import Response, current_app, request
+from flask import Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 from sqlalchemy import bindparam, delete
 from sqlalchemy.exc import DBAPIError, InvalidRequestError
@@ -38,7 +39,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
-from ..db import get_session
+from ..db import get_session, run_last_statements
 from ..errors import Conflict, DomainError, Invalid
 from ..models import utcnow
 from ..models.idempotency import IdempotencyRecord
@@ -171,7 +172,10 @@ def idempotent(principal: Callable[[], str]):
         def wrapper(*args, **kwargs):
             key = request.headers.get(HEADER)
             if key is None:
-                return view(*args, **kwargs)
+                response = current_app.make_response(view(*args, **kwargs))
+                if response.status_code < 400 and g.get("db_session") is not None:
+                    run_last_statements(g.db_session)
+                return response
             if not _KEY.match(key):
                 raise Invalid("Idempotency-Key must be 1-255 printable ASCII characters without spaces",
                               reason="bad_idempotency_key", errors={HEADER: ["invalid"]})
@@ -195,6 +199,9 @@ def idempotent(principal: Callable[[], str]):
                 replay = store_response(session, **scoped, response=mine)
                 if replay is not None:
                     return _replayed(replay)
+                # Then what the view deferred to the end (a booking's seat): a refusal there is this request's own
+                # (the key's record is its own, uncommitted), rendered as usual and rolled back with the record.
+                run_last_statements(session)
             return response
 
         return wrapper

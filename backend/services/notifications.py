@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Mapping
 
@@ -46,19 +47,37 @@ _SECRET_NAME = re.compile(r"token|secret|password|passwd|session_key|signature|o
 
 # -- notify ----------------------------------------------------------------------------------------------------
 
-UNKNOWN = object()  # "not loaded yet" for optional rows a caller may pass in
+@dataclass(frozen=True)
+class Recipient:
+    """Who a notification goes to and the names it is written with (a caller that read them already passes it)."""
+
+    candidate_id: uuid.UUID
+    candidate_name: str
+    email: str | None
+    wechat_openid: str | None
+    company: str
+    job_title: str
+
+
+def recipient_of(session: Session, application: Application) -> Recipient:
+    candidate = session.get(Candidate, application.candidate_id)
+    contact = session.get(CandidateContact, candidate.id)
+    return Recipient(candidate_id=candidate.id, candidate_name=candidate.name, email=candidate.email,
+                     wechat_openid=contact.wechat_openid if contact is not None else None,
+                     company=session.get(Organization, application.organization_id).name,
+                     job_title=session.get(Job, application.job_id).title)
 
 
 def notify(
     session: Session, *, application: Application, template: str, actor: Actor,
     values: Mapping[str, Any] | None = None, dedupe_key: str | None = None, new_key: bool = False,
-    contact: CandidateContact | None | object = UNKNOWN,
+    recipient: Recipient | None = None,
 ) -> NotificationOutbox:
     """Write one notification with its channel plan and queue its delivery after commit.
 
     With a `dedupe_key`, a second call returns the first row instead of notifying twice; `new_key` says the key
     names a row created in this transaction (e.g. a new booking), so no earlier notification can carry it.
-    `contact` is the candidate's contact row (None: they have none) when the caller already loaded it.
+    `recipient` is the candidate's names and contacts when the caller already read them (else they are looked up).
     """
     spec = TEMPLATES.get(template)
     if spec is None:
@@ -68,16 +87,16 @@ def notify(
         existing = session.exec(select(NotificationOutbox).where(NotificationOutbox.dedupe_key == dedupe_key)).first()
         if existing is not None:
             return existing
-    candidate = session.get(Candidate, application.candidate_id)
+    recipient = recipient or recipient_of(session, application)
     payload = {
-        "candidate_name": candidate.name,
-        "company": session.get(Organization, application.organization_id).name,
-        "job_title": session.get(Job, application.job_id).title,
+        "candidate_name": recipient.candidate_name,
+        "company": recipient.company,
+        "job_title": recipient.job_title,
         **_checked_values(spec, values or {}),
     }
     outbox = NotificationOutbox(
-        organization_id=application.organization_id, application_id=application.id, candidate_id=candidate.id,
-        template=template, payload=payload, channels=channel_plan(session, candidate=candidate, template=template, contact=contact),
+        organization_id=application.organization_id, application_id=application.id, candidate_id=recipient.candidate_id,
+        template=template, payload=payload, channels=channel_plan(recipient, template=template),
         dedupe_key=dedupe_key, actor_type=actor.type, actor_id=actor.id,
     )
     if dedupe_key is None or new_key:
@@ -145,17 +164,14 @@ def _checked_values(spec: MessageTemplate, values: Mapping[str, Any]) -> dict:
     return clean
 
 
-def channel_plan(session: Session, *, candidate: Candidate, template: str, contact: CandidateContact | None | object = UNKNOWN
-                 ) -> list[str]:
+def channel_plan(recipient: Recipient, *, template: str) -> list[str]:
     """The channels to try, in order: WeChat when linked and configured, e-mail when known and configured, in-app."""
     app = current_app._get_current_object()
     config = notify_config(app)
     plan = []
-    if contact is UNKNOWN:
-        contact = session.get(CandidateContact, candidate.id)
-    if contact is not None and contact.wechat_openid and wechat_enabled(app) and template in config.wechat_templates:
+    if recipient.wechat_openid and wechat_enabled(app) and template in config.wechat_templates:
         plan.append(Channel.wechat.value)
-    if candidate.email and config.smtp is not None:
+    if recipient.email and config.smtp is not None:
         plan.append(Channel.email.value)
     plan.append(Channel.in_app.value)
     return plan

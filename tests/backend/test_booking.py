@@ -461,14 +461,45 @@ def test_migration_upgrades_and_downgrades(database_url, tmp_path):
             admin.dispose()
 
 
+@pytest.mark.both_databases
+def test_the_seat_is_the_last_statement_before_commit_after_the_idempotency_record(client, hr, job, app):
+    """Every booker of a slot queues for its row: the seat is taken by the transaction's last statement, after the
+    state, its event, the confirmation and the idempotency record, so the lock is held only until the COMMIT."""
+    slot = make_slot(client, hr, job["id"], capacity=2)
+    _, me = invite_candidate(client, hr, job["id"])
+    engine = app.extensions["qingpin.engine"]
+    seen: list[str] = []
 
-def test_a_booking_that_loses_the_last_seat_to_a_concurrent_one_writes_nothing(client, hr, job, app):
-    """The seat is taken before the state, its event and the confirmation are written: a request that read a free
-    seat but lost it meanwhile is refused at once, instead of writing what would only be rolled back."""
+    def statement(_conn, _cursor, text, *_):
+        seen.append(" ".join(text.split()[:3]))
+
+    sa.event.listen(engine, "before_cursor_execute", statement)
+    sa.event.listen(engine, "commit", lambda _conn: seen.append("COMMIT"))
+    try:
+        booked = book(client, me, slot["id"], **{"Idempotency-Key": str(uuid.uuid4())})
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", statement)
+    assert booked.status_code == 201, booked.json
+    seen = seen[:seen.index("COMMIT") + 1]
+    record = max(i for i, s in enumerate(seen) if s.startswith("INSERT INTO idempotency_record"))
+    if engine.dialect.name == "postgresql":
+        assert seen[-2:] == ["WITH seat AS", "COMMIT"], seen  # the seat and the booking in one statement
+    else:
+        assert seen[-3:] == ["UPDATE interview_slot SET", "INSERT INTO booking", "COMMIT"], seen
+    assert record < len(seen) - 3 + (engine.dialect.name == "postgresql"), seen
+    assert [s for s in client.get(f"/api/jobs/{job['id']}/slots", headers=hr).json if s["id"] == slot["id"]][0]["booked"] == 1
+
+
+def test_a_booking_that_loses_the_last_seat_to_a_concurrent_one_commits_nothing(client, hr, job, app):
+    """A request that read a free seat but lost it meanwhile waits for the slot's row only at its last statement,
+    and is then refused: its state, event and confirmation roll back with it (nothing is queued either)."""
     if app.extensions["qingpin.engine"].dialect.name != "postgresql":
         pytest.skip("SQLite's write lock serialises bookings from their first read")
     from sqlmodel import Session
 
+    from backend.db import run_last_statements
+    from backend.models import Application
+    from backend.models.notifications import NotificationOutbox
     from backend.services import booking as booking_service
     from backend.services.applications import Actor
 
@@ -476,36 +507,38 @@ def test_a_booking_that_loses_the_last_seat_to_a_concurrent_one_writes_nothing(c
     first, _ = invite_candidate(client, hr, job["id"], name="甲")
     second, _ = invite_candidate(client, hr, job["id"], name="乙")
     engine = app.extensions["qingpin.engine"]
-    loser = threading.local()
-    loser_writes: list[str] = []
     outcome: dict = {}
 
-    def count_writes(_conn, _cursor, statement, *_):
-        if getattr(loser, "active", False) and statement.split()[0] in ("INSERT", "UPDATE", "WITH"):
-            loser_writes.append(" ".join(statement.split()[:3]))
-
     def lose():
-        loser.active = True
         with app.app_context(), Session(engine, expire_on_commit=False) as session:
+            booking_service.book(session, application_id=uuid.UUID(second["id"]), slot_id=slot_id,
+                                 actor=Actor("candidate", None))  # a free seat was read: its writes are done
+            outcome["after_commit"] = list(session.info.get("after_commit", []))
             try:
-                booking_service.book(session, application_id=uuid.UUID(second["id"]), slot_id=slot_id,
-                                     actor=Actor("candidate", None))
+                session.commit()  # a caller outside a request: the deferred seat runs at commit
             except Exception as exc:  # noqa: BLE001 (checked below)
                 outcome["refused"] = exc
-            session.rollback()
+                session.rollback()
 
-    sa.event.listen(engine, "before_cursor_execute", count_writes)
-    try:
-        with app.app_context(), Session(engine, expire_on_commit=False) as holder:
-            booking_service.book(holder, application_id=uuid.UUID(first["id"]), slot_id=slot_id,
-                                 actor=Actor("candidate", None))  # holds the slot's row lock, not committed yet
-            thread = threading.Thread(target=lose)
-            thread.start()
-            thread.join(timeout=2)  # it read a free seat and now waits for the slot's row
-            assert thread.is_alive()
-            holder.commit()
-        thread.join(timeout=30)
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count_writes)
+    with app.app_context(), Session(engine, expire_on_commit=False) as holder:
+        booking_service.book(holder, application_id=uuid.UUID(first["id"]), slot_id=slot_id,
+                             actor=Actor("candidate", None))
+        run_last_statements(holder)  # the seat is taken: the slot's row is locked until the commit
+        thread = threading.Thread(target=lose)
+        thread.start()
+        thread.join(timeout=2)  # it wrote its state, event and confirmation, and now waits for the slot's row
+        assert thread.is_alive()
+        holder.commit()
+    thread.join(timeout=30)
     assert getattr(outcome.get("refused"), "reason", None) == "slot_full", outcome
-    assert loser_writes == ["WITH seat AS"], loser_writes  # the seat it did not get, and nothing else
+    assert outcome["after_commit"]  # it had queued the confirmation and the reminder for after its commit...
+    with app.app_context(), session_scope() as session:  # ...and none of it stands
+        assert session.get(Application, uuid.UUID(second["id"])).state == "invited"
+        assert session.get(Application, uuid.UUID(first["id"])).state == "booked"
+        assert session.get(InterviewSlot, slot_id).booked == 1
+        assert len(session.exec(select(Booking)).all()) == 1
+        notified = session.exec(select(NotificationOutbox.application_id)
+                                .where(NotificationOutbox.template == "booking_confirmed")).all()
+        assert notified == [uuid.UUID(first["id"])]
+        assert not session.exec(select(Event).where(Event.application_id == uuid.UUID(second["id"]),
+                                                    Event.to_state == "booked")).all()

@@ -312,3 +312,26 @@ def test_concurrent_requests_share_a_generation_read_sent_after_they_asked():
     # The first GET was sent before they asked: one more GET, sent after, answers all five.
     assert redis.calls == 2
     assert [answer["value"] for _, answer in waiting] == [b"generation-2"] * 5
+
+
+def test_deferred_last_statements_run_before_commit_or_a_later_query_and_go_with_a_rollback(app):
+    from sqlmodel import Session, select
+
+    from backend.db import last_statement
+    from backend.models import Organization
+
+    ran: list[str] = []
+    with Session(app.extensions["qingpin.engine"]) as session:
+        last_statement(session, lambda: ran.append("first"))
+        last_statement(session, lambda: ran.append("second"))
+        assert ran == []
+        session.exec(select(Organization).limit(1)).all()  # a later query of the transaction sees their writes
+        assert ran == ["first", "second"]
+        last_statement(session, lambda: ran.append("at commit"))
+        session.commit()
+        assert ran[-1] == "at commit"
+        session.exec(select(Organization).limit(1)).all()  # a new transaction
+        last_statement(session, lambda: ran.append("rolled back"))
+        session.rollback()
+        session.commit()
+    assert "rolled back" not in ran and len(ran) == 3
