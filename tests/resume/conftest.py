@@ -10,6 +10,7 @@ from ml.documents import ExtractedText, extract_text
 from ml.ocr import OcrEngine, OcrUnavailable, PaddleOcrEngine, load_ocr_engine
 from tests.conftest import requires_system_package
 from tests.resume.field_accuracy import FieldScore
+from tests.resume.make_corpus import render_cache
 from tests.resume.make_resumes import CASES, FONT_PATH, RenderedResume, write_resumes
 
 # Filled by test_resume.py so the run's summary can show the figure.
@@ -22,6 +23,16 @@ def resumes(tmp_path_factory) -> dict[str, RenderedResume]:
     requires_system_package(Path(FONT_PATH).is_file(), f"Chinese font {FONT_PATH} missing: apt-get install fonts-wqy-zenhei")
     folder = tmp_path_factory.mktemp("resumes")
     return {item.case.case_id: item for item in write_resumes(folder)}
+
+
+@pytest.fixture(scope="session")
+def corpus_cache(request) -> Path | None:
+    """Where the corpus's rendered files are kept between runs (pytest's cache folder, in a subfolder named by a
+    digest of the generator, its font and libraries: see make_corpus.render_cache); None without pytest's cache.
+    Rendering the subset's 70 files took 17 s of CPU, 12 of them the text PDFs (fpdf2 parses the 17 MB CJK font
+    for each); test_the_corpus_is_deterministic still renders two layouts afresh and compares their bytes."""
+    cache = getattr(request.config, "cache", None)
+    return render_cache(cache.mkdir("resume-corpus")) if cache is not None else None
 
 
 @pytest.fixture(scope="session")

@@ -14,10 +14,13 @@ Run directly to write the corpus into a folder: `python tests/resume/make_corpus
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
+import os
 import random
+import shutil
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -5557,9 +5560,11 @@ def _render(fmt: str, payload, seed: int) -> bytes:
     return buffer.getvalue()
 
 
-def corpus(layouts: list[str] | None = None, per_layout: int = PER_LAYOUT, *, render: bool = True) -> list[CorpusResume]:
+def corpus(layouts: list[str] | None = None, per_layout: int = PER_LAYOUT, *, render: bool = True,
+           cache: Path | None = None) -> list[CorpusResume]:
     """The corpus (or the named layouts of it), rendered in memory; the same bytes on every run. render=False gives
-    the ground truth and markers without the files (data empty)."""
+    the ground truth and markers without the files (data empty). With `cache` (a folder, see `render_cache`), each
+    file is rendered once and read back from there afterwards; the ground truth is always the generator's."""
     out = []
     for number, layout in enumerate(LAYOUTS):
         if layouts is not None and layout.name not in layouts:
@@ -5570,13 +5575,44 @@ def corpus(layouts: list[str] | None = None, per_layout: int = PER_LAYOUT, *, re
             person = make_person(rng, number * PER_LAYOUT + k, campus=layout.campus, year_only=layout.year_only,
                                  pools=layout.pools)
             fmt, payload = layout.build(person, rng)
-            if not render and fmt == "docx":  # a builder may note what the file shows (a relative's name) as it writes
-                import docx
+            case_id = f"{layout.name}_{k + 1}"
+            stored = cache / f"{case_id}.{fmt}" if render and cache is not None else None
+            data = stored.read_bytes() if stored is not None and stored.is_file() else None
+            if (not render or data is not None) and fmt == "docx":
+                import docx  # a builder may note what the file shows (a relative's name) as it writes
 
                 payload(docx.Document())
-            out.append(CorpusResume(f"{layout.name}_{k + 1}", layout.name, fmt, _render(fmt, payload, seed) if render else b"",
+            if render and data is None:
+                data = _render(fmt, payload, seed)
+                if stored is not None:
+                    partial = stored.with_name(f"{stored.name}.{os.getpid()}.part")  # two xdist workers may write it
+                    partial.write_bytes(data)
+                    partial.replace(stored)
+            out.append(CorpusResume(case_id, layout.name, fmt, data if render else b"",
                                     ground_truth(person, english=layout.english), sensitive_markers(person)))
     return out
+
+
+def render_cache(root: Path) -> Path:
+    """The folder under `root` for files rendered by this generator: named by a digest of what decides their bytes
+    (this module and make_resumes.py, the font, the versions of the libraries that write the files), so a change to
+    any of them renders afresh into a new folder. Older folders are removed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for source in (Path(__file__), Path(__file__).with_name("make_resumes.py"), Path(FONT_PATH)):
+        digest.update(source.read_bytes() if source.is_file() else b"missing")
+    for package in ("fpdf2", "pillow", "python-docx", "numpy", "fonttools"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
+    folder = Path(root) / digest.hexdigest()[:16]
+    for old in Path(root).glob("*"):
+        if old.is_dir() and old != folder:
+            shutil.rmtree(old, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def write_corpus(folder: str | Path) -> list[CorpusResume]:

@@ -38,12 +38,12 @@ NOT_YET_SEEN: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
-def subset():
+def subset(corpus_cache):
     """The first résumé of every layout: text formats all, image formats one each (OCR is the slow part)."""
     if not Path(FONT_PATH).is_file():
         pytest.skip(f"Chinese font {FONT_PATH} missing: apt-get install fonts-wqy-zenhei")
     names = [name for name in TEXT_LAYOUTS + IMAGE_LAYOUTS[:3] + NEW_IMAGE_LAYOUTS if name not in NOT_YET_SEEN]
-    return corpus(names, per_layout=1)
+    return corpus(names, per_layout=1, cache=corpus_cache)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_every_layout_and_format_is_in_the_corpus():
 
 
 def test_the_corpus_is_deterministic(subset):
-    again = corpus(["zhilian_docx", "bilingual_pdf"], per_layout=1)
+    again = corpus(["zhilian_docx", "bilingual_pdf"], per_layout=1)  # rendered afresh (the subset may be cached)
     mine = {item.case_id: item for item in subset}
     for item in again:
         assert item.expected == mine[item.case_id].expected
