@@ -364,3 +364,12 @@ def test_the_tenth_held_out_batch_keeps_what_held_at_its_first_look():
     assert len(corpus["questions"]) == 4 and len(answers) == 36
     assert report.pairs["strong>weak"][0] >= 7, report.pairs
     assert report.all_pairs[0] >= 26, report.pairs
+
+
+def test_the_eleventh_held_out_batch_keeps_what_held_at_its_first_look():
+    """tests/fixtures/interview/heldout11.json (session 8): written blind and scored once with content-v12 (71.9 %, 23/32,
+    strong > weak 7/8, two adversarial answers at or above their averages; README). Only what held is checked."""
+    corpus, answers, _scores, report = _score_held_out(CORPUS.parent / "heldout11.json")
+    assert len(corpus["questions"]) == 4 and len(answers) == 36
+    assert report.pairs["strong>weak"][0] >= 7, report.pairs
+    assert report.all_pairs[0] >= 23, report.pairs
