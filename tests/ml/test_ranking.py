@@ -1,6 +1,7 @@
 """The scorer on the public corpus of issue 11 (tests/fixtures/interview): ranking, non-answers, determinism."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -232,9 +233,11 @@ def test_an_answer_restating_the_question_is_not_made_relevant_by_its_words(resu
     assert echo.features["relevance"] == 0.0 and echo.content_score < results["t4_average"].content_score
 
 
+@functools.lru_cache(maxsize=None)
 def _score_held_out(path: Path):
     """A held-out batch scored as HR would see it (each question with its job's description): its answers, their
-    content scores and the ranking report; its paraphrased answers are checked to say none of HR's phrases."""
+    content scores and the ranking report; its paraphrased answers are checked to say none of HR's phrases. Scored
+    once per test process (several tests read the same batch); callers must not change what it returns."""
     corpus = load_corpus(path)
     answers = corpus_answers(corpus)
     for answer in answers:
