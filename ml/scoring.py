@@ -76,7 +76,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v12"
+SCORER_VERSION = "content-v13"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
