@@ -340,6 +340,7 @@ FIRST_LOOKS_SESSION_8 = {
     "heldout9.json": dict(strong_weak=8, pairs=31, adversarial_free=True),  # content-v11: 32/32, 8/8, 0
     "heldout10.json": dict(strong_weak=7, pairs=26, adversarial_free=False),  # content-v11: 26/32, 7/8, 7
     "heldout11.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v12: 23/32, 7/8, 2
+    "heldout12.json": dict(strong_weak=8, pairs=29, adversarial_free=False),  # content-v13: 29/32, 8/8, 2
 }
 
 
