@@ -93,7 +93,7 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     character, so the lexicons (headings, degrees, surnames, employer and title words, credentials) know it; every
     value found is then given back as the résumé writes it."""
     today = today or date.today()
-    text = normalize((text or "")[:MAX_TEXT_CHARS])
+    text = normalize((text or "")[:MAX_TEXT_CHARS], today=today)
     simple = _simplified(text)
     if simple == text:
         return _parse_text(text, today)
@@ -138,9 +138,84 @@ def _as_written(result: ParsedResume, text: str, simple: str) -> ParsedResume:
     return result
 
 
+# A résumé written as prose (a mail body, a letter): "2016年秋至2017年夏，我在X银行Y部担任Z，…", "2012年秋，我考入X大学
+# Y专业，2016年夏本科毕业". A season, 年初/年中/年底 gives the year only; the entry is rewritten as a dated line under its
+# section, the skills, certificates and language sentences as labelled lines.
+_PROSE_WHEN = r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月(?:份)?|[春夏秋冬]季?|年?[初中底末])?"
+_PROSE_JOB = re.compile(rf"(?P<start>{_PROSE_WHEN})\s*(?:至|到|-)\s*(?P<end>{_PROSE_WHEN}|至今|今|现在)\s*[,，]?\s*"
+                        r"我?(?:先后|曾|一直)?(?:在|于|加入)(?P<org>[^,，。;；]{4,40}?)(?:担任|任职|出任|(?<![责主])任|从事)"
+                        r"(?P<title>[^,，。;；]{2,20}?)(?:一职|职务|岗位|工作)?(?=[,，。;；]|$)")
+_PROSE_STUDY = re.compile(rf"(?P<start>{_PROSE_WHEN})\s*[,，]?\s*我?(?:考入|进入|就读于|入读|升入)(?P<school>[^,，。]{{2,30}}?"
+                          r"(?:大学|学院))(?:攻读|就读|学习)?(?P<major>[^,，。]{2,20}?)专业(?:(?P<degree>硕士|博士|本科)(?:学位)?)?"
+                          rf"[,，]\s*(?P<end>{_PROSE_WHEN})\s*(?P<degree2>本科|硕士|博士|研究生)?毕业")
+_PROSE_ORG = re.compile(r"(?P<employer>.{2,30}(?:有限公司|公司|银行|集团|分行|支行))(?P<dept>[\u4e00-\u9fff]{2,10}(?:部|中心|处|室|科))")
+_PROSE_SKILLS = re.compile(r"(?:常用|熟练(?:使用|掌握)|熟悉|掌握|擅长)(?P<items>[^,，。]{2,80}?)(?=[,，。]|$)")
+_PROSE_CERTS = re.compile(r"(?:持有|取得了?|获得了?|考取了?)(?P<items>[^,，。]{2,60}?)(?:等)?(?:资格)?证书")
+_PROSE_LANGUAGE = re.compile(r"(?:英语|外语|日语)(?:方面)?(?:已|已经)?通过了?(?P<items>[^,，。]{2,20}?)(?=[,，。]|$)")
+
+
+def _prose_date(text: str) -> str:
+    if re.fullmatch(r"至今|今|现在", text):
+        return "至今"
+    match = re.match(r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?", text)
+    return f"{match.group(1)}.{int(match.group(2)):02d}" if match.group(2) else match.group(1)
+
+
+def _prose_resume(text: str) -> str:
+    """A résumé written as prose, rewritten as dated lines under section heads (see `_PROSE_JOB`); any other text as
+    it was. The paragraphs a mail client soft-wrapped at a fixed width are rejoined first (a line as long as the
+    widest, not ending a sentence, runs on)."""
+    lines = text.split("\n")
+    joined = re.sub(r"\s+", "", text)
+    if not (_PROSE_JOB.search(joined) or _PROSE_STUDY.search(joined)):
+        return text
+    width = max((len(line.strip()) for line in lines), default=0)
+    paragraphs: list[str] = []
+    carry = False
+    for line in lines:
+        piece = line.strip()
+        if carry and piece:
+            paragraphs[-1] += piece
+        else:
+            paragraphs.append(piece)
+        carry = bool(piece) and len(piece) >= width - 1 and width >= 20 and not re.search(r"[。!?！？]$", piece) \
+            and bool(re.search(r"[\u4e00-\u9fff]", piece))
+    work: list[str] = []
+    study: list[str] = []
+    listed: list[str] = []
+    out: list[str] = []
+    for paragraph in paragraphs:
+        compact = re.sub(r"\s+", "", paragraph)
+        jobs = list(_PROSE_JOB.finditer(compact))
+        studies = list(_PROSE_STUDY.finditer(compact))
+        for m in jobs:
+            # "X银行股份有限公司贸易金融部": the department after the employer's legal name is no part of it.
+            org = _PROSE_ORG.fullmatch(m.group("org"))
+            where = f"{org.group('employer')} | {org.group('dept')}" if org else m.group("org")
+            work.append(f"{_prose_date(m.group('start'))} - {_prose_date(m.group('end'))} | {where} | {m.group('title')}")
+        for m in studies:
+            degree = m.group("degree") or (m.group("degree2") or "").replace("研究生", "硕士")
+            study.append(f"{_prose_date(m.group('start'))} - {_prose_date(m.group('end'))} | {m.group('school')} | "
+                         f"{m.group('major')}" + (f" | {degree}" if degree else ""))
+        skills, certs, language = (_PROSE_SKILLS.search(compact), _PROSE_CERTS.search(compact),
+                                   _PROSE_LANGUAGE.search(compact))
+        if not (jobs or studies) and sum(bool(x) for x in (skills, certs, language)) >= 2:
+            if skills:
+                listed.append("专业技能:" + skills.group("items"))
+            if certs:
+                listed.append("资格证书:" + re.sub(r"和|及|与", "、", certs.group("items")))
+            if language:
+                listed.append("外语水平:" + language.group("items"))
+        elif not (jobs or studies):
+            out.append(paragraph)
+    blocks = (["工作经历", *work] if work else []) + (["教育经历", *study] if study else []) + \
+        (["技能证书", *listed] if listed else [])
+    return "\n".join(out + [""] + blocks)
+
+
 def _parse_text(text: str, today: date) -> ParsedResume:
     whole = [_redact(_normalize_line(raw))
-             for raw in _join_hyphen_wraps(_merge_text_tables(normalize(text).split("\n")))]
+             for raw in _join_hyphen_wraps(_merge_text_tables(_prose_resume(normalize(text, today=today)).split("\n")))]
     whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
              or _PHOTO_BOX.fullmatch(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
@@ -510,8 +585,8 @@ _YY_RANGE = re.compile(_YY_MONTH.format(y="y1", m="m1") + r"(?P<sep>\s*(?:-|至|
                        r"(?!\s*(?:[%‰万千元]|[kKwW](?![A-Za-z])|个月|年))")
 
 
-def _yy_range(match: re.Match) -> str:
-    pivot = (date.today().year + 1) % 100
+def _yy_range(match: re.Match, today: date | None = None) -> str:
+    pivot = ((today or date.today()).year + 1) % 100
 
     def year(yy: str) -> int:
         return (2000 if int(yy) <= pivot else 1900) + int(yy)
@@ -525,11 +600,12 @@ def _yy_range(match: re.Match) -> str:
     return f"{start}.{match.group('m1')}{match.group('sep')}{end}.{match.group('m2')}"
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, today: date | None = None) -> str:
     """NFKC (full-width letters, digits and punctuation to ASCII), one kind of dash, Unix newlines, dates in Chinese
-    numerals in digits, ranges with two-digit years ("18.03-至今") with four."""
+    numerals in digits, ranges with two-digit years ("18.03-至今") with four (the century pivot from `today`, the
+    parser's date; default now)."""
     text = unicodedata.normalize("NFKC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _YY_RANGE.sub(_yy_range, _CN_YEAR_MONTH.sub(_cn_numeral_date, text.translate(_DASHES)))
+    return _YY_RANGE.sub(lambda match: _yy_range(match, today), _CN_YEAR_MONTH.sub(_cn_numeral_date, text.translate(_DASHES)))
 
 
 # LinkedIn's "Standard Chartered Bank (China) (渣打银行（中国）有限公司) · Full-time", "Siyuan Liang (梁思远)": the
@@ -657,12 +733,38 @@ def _label_start() -> re.Pattern:
     return re.compile(rf"(?i)(?<=\s)(?:{labels})\s*:")
 
 
+@lru_cache(maxsize=1)
+def _glued_label() -> tuple[re.Pattern, tuple[str, ...]]:
+    labels = tuple(sorted({label for labels in _FIELD_LABELS.values() for label in labels.split("|")
+                           if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", label)}, key=len, reverse=True))
+    return re.compile(rf"(?<=[^\sA-Za-z0-9:|])(?:{'|'.join(labels)})\s*:"), labels
+
+
+def _glued_label_starts(line: str) -> list[int]:
+    """Where a Chinese field label glued to the value before it begins, when OCR lost the gap between two pairs
+    ("职务:债券交易员部门:金融市场部"): only after the first pair's colon, and never the tail of a longer label
+    ("主要职责:" stays one)."""
+    pattern, labels = _glued_label()
+    first = line.find(":")
+    starts = []
+    for match in pattern.finditer(line, first + 2):
+        label = match.group(0).rstrip(": ")
+        head = line[:match.start() + len(label)]
+        if any(len(longer) > len(label) and head.endswith(longer) for longer in labels):
+            continue
+        starts.append(match.start())
+    return starts
+
+
 def _split_labels(line: str) -> list[str]:
     """A line holding several "label: value" pairs, one pair per line; other lines as they are."""
     if line.count(":") < 2:
         return [line]
     starts = [m.start() for m in _label_start().finditer(line)]
-    if not starts or not re.match(r"(?i)\s*[^\s:]{1,16}\s*:", line):
+    if not re.match(r"(?i)\s*[^\s:]{1,16}\s*:", line):
+        return [line]
+    starts = sorted({*starts, *_glued_label_starts(line)})
+    if not starts:
         return [line]
     bounds = [0, *starts, len(line)]
     return [line[a:b].strip(" |") for a, b in zip(bounds, bounds[1:]) if line[a:b].strip(" |")]
@@ -972,6 +1074,12 @@ _HEADER_DECOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}
 def _header_kinds(line: str) -> frozenset[str]:
     """Section kinds named by a header line such as "【教育背景】", "二、工作经历" or "Skills 技能"; empty if not a header."""
     core = _HEADER_DECOR.sub("", line.strip())
+    # A designer template's letter-spaced English heading ("E X P E R I E N C E", "W O R K   H I S T O R Y"): one
+    # letter, one space; words apart by two spaces or more. Only a line of single letters is joined.
+    if re.fullmatch(r"[A-Z](?: [A-Z]){3,}(?:\s{2,}[A-Z](?: [A-Z])+)*", core):
+        core = " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", core))
+        # the space between words lost too ("W O R K E X P E R I E N C E"): a heading's phrase spelled out
+        core = next((p for p, _ in _HEADER_PHRASES if p.isascii() and p.replace(" ", "") == core.replace(" ", "").lower()), core)
     # A Chinese heading with an English word or two in capitals beside it as a slide's subtitle ("工作经历 TIMELINE").
     subtitled = re.fullmatch(r"([\u4e00-\u9fff][^A-Za-z]{1,15}?)\s+[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}", core)
     if subtitled and _header_kinds(subtitled.group(1)):
@@ -1350,7 +1458,7 @@ _EMPLOYER_EN = re.compile(
     r"(?:\s+of(?:\s+[A-Z][\w&'.-]{0,30}){1,3})?(?:\s*\([^)]{1,20}\))?")
 _TITLE_WORDS_RE = re.compile(
     r"(?i)(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|行长|柜员|会计|出纳|审计员|精算师|核保师|理赔员|信贷员|"
-    r"客户经理|销售|代表|负责人|总裁|董事|合伙人|架构师|开发|设计师|专家|科员|职员|实习生|培训生|"
+    r"客户经理|银行家|销售|代表|负责人|总裁|董事|合伙人|架构师|开发|设计师|专家|科员|职员|实习生|培训生|"
     r"Manager|Analyst|Engineer|Officer|Director|Associate|Consultant|Intern|Specialist|Assistant|Lead|Head|"
     r"Auditor|Actuary|Underwriter|Teller|Trader|Developer|Scientist|President|Partner|Banker|Researcher|Accountant|"
     r"Representative|Advis[oe]r|Planner|Controller|Supervisor|Economist|Strategist|Coordinator)")
@@ -1538,7 +1646,8 @@ def _degree_level(text: str) -> str:
 
 def _clean_piece(text: str) -> str:
     text = re.sub(r"^(?:毕业于|就读于|就职于|任职于|at\s)", "", text.strip(), flags=re.I)
-    text = re.sub(r"\(\s*\)", "", text).strip(" -|,;:(")
+    # a check box or square glued at an end: a speck of a copy read by OCR as "☑", a form's box, no part of a value
+    text = re.sub(r"\(\s*\)", "", text).strip(" -|,;:(☐☑☒□■")
     return text if text.count("(") == text.count(")") else text.strip(" -|,;:()")
 
 
@@ -1608,6 +1717,8 @@ class _WorkBuilder(_EntryBuilder):
             return False  # "Quantitative Researcher, Small Business Finance Department": a title and its department
         if len(line) > 40:
             return True
+        if re.fullmatch(r"(?:为|向|替)[\u4e00-\u9fff]{10,}", line):
+            return True  # "为私人银行客户配置家族信托与固收产品": a duty opening with "for"/"to", no employer
         if re.fullmatch(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff、]+", line) and len(line) >= 12:
             return True  # "为高净值客户配置理财、基金与保险产品": an enumeration inside one run is a duty, no employer
         if len(parts) == 2 and all(0 < len(p) <= 14 for p in parts) \
@@ -1636,6 +1747,8 @@ class _WorkBuilder(_EntryBuilder):
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
         if employer and employer.group(0).strip() != text.strip() and _BARE_FUNCTION_EN.fullmatch(employer.group(0).strip()):
             employer = None  # "Operations Officer 營運主任 | Wealth Management": a business function beside a title
+        if employer and employer.group(0).endswith("银行") and text[employer.end():employer.end() + 1] == "家":
+            employer = None  # "私人银行家": a banker, no bank
         if employer and _BUSINESS_LINE.fullmatch(employer.group(0)):
             following = _SEPARATORS.split(text[employer.end():].strip())[0]
             if following and len(following) <= 10 and _TITLE_WORDS_RE.search(following):
@@ -1688,7 +1801,7 @@ class _WorkBuilder(_EntryBuilder):
 
     def build(self) -> WorkEntry:
         f = self.fields
-        return WorkEntry(employer=f.get("employer", ""), title=f.get("title", ""), start=f.get("start"),
+        return WorkEntry(employer=f.get("employer", ""), title=f.get("title", "").strip(" ☐☑☒□■"), start=f.get("start"),
                          end=f.get("end"), description="\n".join(self.description))
 
 
