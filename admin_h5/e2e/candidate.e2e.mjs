@@ -77,15 +77,19 @@ test('HR side: the demo job gets a practice question and a slot; a candidate is 
   // Rescheduling is allowed up to the start here, so the candidate can move between two slots starting soon.
   await api(`/api/jobs/${job.id}/schedule-policy`, { method: 'PUT', token: state.hr, body: {
     mode: 'slots', window_hours: 72, reschedule_cutoff_hours: 0, max_reschedules: 2 } })
-  const slot = async (minutes) => {
-    const starts = new Date(Date.now() + minutes * 60 * 1000)
+  const slot = async (minutes, at = null) => {
+    const starts = at || new Date(Date.now() + minutes * 60 * 1000)
     starts.setSeconds(0, 0)
     return api(`/api/jobs/${job.id}/slots`, { method: 'POST', token: state.hr, body: {
       starts_at: starts.toISOString(), ends_at: new Date(starts.getTime() + 40 * 60 * 1000).toISOString(), capacity: 3, location: '线上视频面试' } })
   }
   state.firstSlot = await slot(12)
   state.slot = await slot(8)
-  state.busySlot = await slot(120)
+  // The busy time declared over this slot is one day's "from-to" (the form's own shape): put the slot at 10:00 Beijing
+  // time tomorrow, so its half hour never crosses midnight whenever the suite runs (at 21:30 UTC a slot two hours on
+  // started at 23:32 and the half hour ended at 00:02 the next day).
+  const beijing = new Date(Date.now() + 8 * 3600 * 1000)
+  state.busySlot = await slot(0, new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() + 1, 2, 0)))
   const application = await api('/api/applications', { method: 'POST', token: state.hr, body: {
     job_id: job.id, candidate: { name: '林晓', phone: '13900000001', email: 'lin.xiao@example.com' } } })
   state.application = application
