@@ -12,7 +12,7 @@
 Each test fails on content-v9."""
 from __future__ import annotations
 
-from ml.ranking import load_corpus, text_transcript
+from ml.ranking import text_transcript
 from ml.scoring import DEFAULT_CONFIG, QuestionSpec, score_transcript
 from ml.structure import action_verb
 
@@ -49,8 +49,7 @@ def test_a_short_plan_in_the_rubrics_words_is_no_keyword_string():
 
 
 def test_a_dense_keyword_string_naming_the_rubrics_parties_is_capped():
-    corpus = load_corpus(HELD_OUT_6)
-    _corpus, answers, scores, _report = _score_held_out(HELD_OUT_6)
+    corpus, answers, scores, _report = _score_held_out(HELD_OUT_6)
     stuffing = next(a for a in answers if a.id == "r4_stuffing")
     assert scores["r4_stuffing"] <= DEFAULT_CONFIG.non_answer_cap < scores["r4_average"]
     # It names 领导 (the rubric's own party) and says a rubric word as a step: above the frame rule's 0.25 bound.
