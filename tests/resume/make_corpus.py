@@ -5336,6 +5336,241 @@ def layout_at_title_pdf(p: Person, rng: random.Random):
     return "text_pdf", c
 
 
+POOLS_V20 = {
+    "names": [("阎书瑶", "Yan Shuyao"), ("覃子豪", "Qin Zihao"), ("聂晓彤", "Nie Xiaotong"), ("尉迟航", "Yuchi Hang"),
+              ("宓佳宁", "Mi Jianing"), ("查文轩", "Zha Wenxuan"), ("东方沐阳", "Dongfang Muyang"), ("仇思琪", "Qiu Siqi"),
+              ("冷一凡", "Leng Yifan"), ("皇甫瑾", "Huangfu Jin"), ("佟雨萱", "Tong Yuxuan"), ("干志远", "Gan Zhiyuan")],
+    "employers": [("渤海银行股份有限公司", "China Bohai Bank"), ("恒丰银行股份有限公司", "Evergrowing Bank"),
+                  ("广州农村商业银行股份有限公司", "Guangzhou Rural Commercial Bank"),
+                  ("中信建投证券股份有限公司", "China Securities"), ("易方达基金管理有限公司", "E Fund"),
+                  ("汇丰银行（中国）有限公司", "HSBC Bank (China)"), ("中国长城资产管理股份有限公司", "China Great Wall AMC"),
+                  ("招银理财有限责任公司", "CMB Wealth Management"), ("国家开发银行", "China Development Bank"),
+                  ("深圳前海微众银行股份有限公司", "WeBank")],
+    "departments": [("同业金融部", "Interbank"), ("网络金融部", "Online Banking"), ("公司金融部", "Corporate Banking"),
+                    ("法律合规部", "Legal and Compliance"), ("财务会计部", "Finance"), ("信息科技部", "IT")],
+    "titles": [("同业业务经理", "Interbank Manager"), ("反欺诈策略分析师", "Anti-fraud Analyst"),
+               ("对公客户经理", "Corporate RM"), ("法务专员", "Legal Officer"), ("财务核算岗", "Accounting Officer"),
+               ("数据开发工程师", "Data Engineer"), ("资产负债管理岗", "ALM Officer"), ("票据业务专员", "Bill Officer")],
+    "schools": [("西南财经大学", "Southwestern University of Finance and Economics"),
+                ("对外经济贸易大学", "University of International Business and Economics"), ("厦门大学", "Xiamen University"),
+                ("中南财经政法大学", "Zhongnan University of Economics and Law"), ("江西财经大学", "Jiangxi University of Finance"),
+                ("东北财经大学", "Dongbei University of Finance and Economics")],
+    "majors": [("金融工程", "Financial Engineering"), ("法学", "Law"), ("财务管理", "Financial Management"),
+               ("计算机科学与技术", "Computer Science"), ("保险学", "Insurance"), ("经济学", "Economics")],
+    "skills": ["SAS", "Spark", "Flink", "Oracle", "票据业务", "同业业务", "反欺诈建模", "财务分析", "Power BI", "合同审查"],
+    "certs": ["法律职业资格", "银行从业资格", "注册会计师", "FRM", "CFA", "初级会计师"],
+    "langs": ["CET-6", "TOEFL 102", "日语N2"],
+}
+DUTIES_V20 = ["负责同业存单与同业拆借业务的报价和头寸安排", "搭建交易反欺诈规则，监控可疑交易并优化策略",
+              "维护对公客户关系，完成授信申报与贷后管理", "审查业务合同与制度文件，处理诉讼案件",
+              "负责总账核算、月度结账和监管报表报送", "开发数据仓库的批量作业与实时指标计算",
+              "测算流动性缺口与利率敏感性，编制资产负债报告", "办理银行承兑汇票的贴现与转贴现业务"]
+PROJECTS_V20 = [("同业客户画像平台建设", "项目负责人"), ("信用卡申请反欺诈模型升级", "核心成员"),
+                ("新一代票据系统上线", "业务需求负责人"), ("监管报送数据质量治理", "项目经理")]
+TRAININGS_V20 = [("上海国家会计学院", "管理会计实务"), ("中国银行业协会", "商业银行合规管理"),
+                 ("清华大学五道口金融学院", "金融科技与数字化转型")]
+
+
+def layout_qiancheng_export_pdf(p: Person, rng: random.Random):
+    """A 前程无忧 (51job) résumé downloaded as a PDF by a recruiter: the site's banner with the résumé number and the
+    update date, the name, "男 | N岁 | 现居住 城市 | N年工作经验", a summary box "最近工作 [ N年M个月 ]" (公　司 / 行　业 /
+    职　位) beside "最高学历" (学　历 / 专　业 / 学　校) that repeats the latest job and the highest degree; 求职意向;
+    "工作经验" entries "2019/07-至今：employer [ N年M个月 ]", "所属行业：… | 企业性质：… | 规模：…", "dept    title",
+    "工作描述：…", "离职原因：…" on past jobs; "项目经验" with dated projects (a project is no job); "教育经历"
+    "2014/09-2018/06：school    major    degree"; "培训经历" with dated courses (no education); "证书" with the date
+    obtained; "语言能力"; "IT技能" with proficiency."""
+    p.sensitive["年龄"] = f"{_age(p)}岁"
+    c = Canvas(face=rng.choice([0, 2]))
+    c.fill(0, 0, PAGE_W, 70, 228)
+    c.text(60, 20, "前程无忧 51job.com", 24)
+    c.text(720, 24, f"简历编号：{rng.randrange(100000000, 999999999)}  更新时间：2026-11-{rng.randrange(10, 29)}", 17)
+    c.text(80, 100, p.name, 40)
+    c.text(80, 160, f"{p.sensitive['性别']} | {_age(p)}岁 | 现居住 上海 | {int(expected_years(p.work))}年工作经验", 19)
+    c.text(80, 196, f"手机：{p.phone}    E-mail：{p.email}", 19)
+    c.text(80, 232, f"户口：{p.sensitive['籍贯']}", 19)
+    w0, e0 = p.work[0], p.education[0]
+    c.line(80, 276, PAGE_W - 80, 276)
+    c.line(80, 436, PAGE_W - 80, 436)
+    c.text(100, 290, f"最近工作 [ {duration(w0['start'], w0['end'])} ]", 20)
+    c.text(100, 326, f"公　司：{w0['employer']}", 18)
+    c.text(100, 358, "行　业：银行", 18)
+    c.text(100, 390, f"职　位：{w0['title']}", 18)
+    c.text(700, 290, "最高学历", 20)
+    c.text(700, 326, f"学　历：{e0['degree']}", 18)
+    c.text(700, 358, f"专　业：{e0['major']}", 18)
+    c.text(700, 390, f"学　校：{e0['school']}", 18)
+    y = 460
+
+    def head(text: str) -> None:
+        nonlocal y
+        c.fill(80, y, PAGE_W - 80, y + 42, 220)
+        c.text(92, y + 8, text, 23)
+        y += 62
+
+    head("求职意向")
+    c.text(100, y, f"期望职位：{w0['title']}    期望薪资：{rng.choice(['20000-29999元/月', '面议', '15000-19999元/月'])}", 18)
+    y += 50
+    head("工作经验")
+    for n, w in enumerate(p.work):
+        c.text(100, y, f"{fmt_range(w['start'], w['end'], 'slash', '-')}：{w['employer']} "
+                       f"[ {duration(w['start'], w['end'])} ]", 20)
+        y += 36
+        c.text(100, y, f"所属行业：银行 | 企业性质：{rng.choice(['国企', '股份制企业', '外资（欧美）'])} | "
+                       f"规模：{rng.choice(['10000人以上', '1000-5000人', '5000-10000人'])}", 17)
+        y += 32
+        c.text(100, y, f"{w['dept']}        {w['title']}", 20)
+        y += 34
+        c.text(100, y, "工作描述：" + rng.choice(DUTIES_V20), 17)
+        y += 32
+        if n:
+            c.text(100, y, "离职原因：" + rng.choice(["职业发展", "个人发展需要", "寻求更大平台"]), 17)
+            y += 32
+        y += 16
+    head("项目经验")
+    w = p.work[0]
+    for project, role in rng.sample(PROJECTS_V20, 2):
+        start = f"{int(w['start'][:4]) + 1}-{rng.randrange(1, 7):02d}"
+        end = f"{int(w['start'][:4]) + 1}-{rng.randrange(8, 13):02d}"
+        c.text(100, y, f"{fmt_range(start, end, 'slash', '-')}：{project}", 20)
+        y += 34
+        c.text(100, y, f"所属公司：{w['employer']}    项目职务：{role}", 17)
+        y += 32
+        c.text(100, y, "项目描述：" + rng.choice(DUTIES_V20), 17)
+        y += 46
+    c.page()
+    y = 80
+    head("教育经历")
+    for e in p.education:
+        c.text(100, y, f"{fmt_range(e['start'], e['end'], 'slash', '-')}：{e['school']}    {e['major']}    "
+                       f"{e['degree']}", 20)
+        y += 44
+    y += 10
+    head("培训经历")
+    year = int(p.work[-1]["start"][:4]) + 1
+    for school, course in rng.sample(TRAININGS_V20, 2):
+        month = rng.randrange(3, 10)
+        c.text(100, y, f"{year}/{month:02d}-{year}/{month + 1:02d}：{school}", 20)
+        c.text(100, y + 34, f"培训课程：{course}    获得证书：结业证书", 17)
+        y += 80
+        year += 1
+    head("证书")
+    for cert in p.certificates:
+        c.text(100, y, f"{rng.randrange(2012, 2024)}/{rng.randrange(1, 13):02d}    {cert}", 19)
+        y += 36
+    y += 14
+    head("语言能力")
+    c.text(100, y, f"英语（{rng.choice(['良好', '熟练', '精通'])}）  {p.languages[0]}", 19)
+    y += 50
+    head("IT技能")
+    for skill in p.skills:
+        c.text(100, y, f"{skill}    {rng.choice(['熟练', '精通', '良好'])}", 19)
+        y += 34
+    return "text_pdf", c
+
+
+_FULL_WIDTH = str.maketrans("0123456789.-/", "０１２３４５６７８９．－／")
+
+
+def layout_header_footer_docx(p: Person, rng: random.Random):
+    """A two-page Word résumé whose name, phone and e-mail stand only in the page header (repeated on each page) and
+    whose footer reads "个人简历 · 第N页"; every date typed with a Chinese input method in full-width digits
+    ("２０１９．０７－至今"), right-aligned on a tab stop after the employer or school; "◆ 工作经历 ◆" heads; each
+    job "employer<tab>dates", "title / dept", two duties as "· …"; a page break before education; a 自我评价
+    paragraph; skills, certificates and the language as labelled paragraphs; 出生年月 and 政治面貌 in a line under
+    the heads."""
+    def build(document):
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Cm
+
+        section = document.sections[0]
+        section.header.paragraphs[0].text = f"{p.name}    电话：{p.phone}    邮箱：{p.email}"
+        section.footer.paragraphs[0].text = f"个人简历 · {p.name}"
+
+        def dated(left: str, when: str) -> None:
+            paragraph = document.add_paragraph(f"{left}\t{when.translate(_FULL_WIDTH)}")
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+
+        document.add_paragraph("◆ 基本信息 ◆")
+        document.add_paragraph(f"出生年月：{p.sensitive['出生年月'].translate(_FULL_WIDTH)}　　政治面貌："
+                               f"{p.sensitive['政治面貌']}　　现居：北京")
+        document.add_paragraph("◆ 工作经历 ◆")
+        for w in p.work:
+            dated(w["employer"], fmt_range(w["start"], w["end"], "dot", "-"))
+            document.add_paragraph(f"{w['title']} / {w['dept']}")
+            for duty in rng.sample(DUTIES_V20, 2):
+                document.add_paragraph(f"· {duty}")
+        document.add_paragraph("◆ 自我评价 ◆")
+        document.add_paragraph("工作认真细致，沟通能力强，具有良好的团队合作精神和抗压能力，" * 2)
+        document.add_page_break()
+        document.add_paragraph("◆ 教育背景 ◆")
+        for e in p.education:
+            dated(e["school"], fmt_range(e["start"], e["end"], "dot", "-"))
+            document.add_paragraph(f"{e['major']}（{e['degree']}）")
+        document.add_paragraph("◆ 技能证书 ◆")
+        document.add_paragraph("专业技能：" + "、".join(p.skills))
+        document.add_paragraph("资格证书：" + "、".join(p.certificates))
+        document.add_paragraph("外语能力：" + p.languages[0])
+    return "docx", build
+
+
+def watermark_scan(image, seed: int, mark: str):
+    """A résumé the candidate marked before sending: a light grey diagonal watermark ("仅供X招聘使用") repeated across
+    the page at about 30 degrees, under the text, then printed and scanned (see `scanned`)."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    w, h = image.size
+    layer = Image.new("L", (w * 2, h * 2), 0)
+    draw = ImageDraw.Draw(layer)
+    font = _font(34)
+    for row, y in enumerate(range(0, h * 2, 210)):
+        for x in range(-400 + (row % 2) * 300, w * 2, 620):
+            draw.text((x, y), mark, font=font, fill=255)
+    layer = layer.rotate(30, resample=Image.BICUBIC).crop((w // 2, h // 2, w // 2 + w, h // 2 + h))
+    grey = Image.new("L", (w, h), 178)
+    marked = Image.composite(grey, Image.new("L", (w, h), 255), layer)
+    return scanned(ImageChops.darker(image, marked), seed)
+
+
+def layout_watermark_scan(p: Person, rng: random.Random):
+    """A résumé with the candidate's diagonal anti-misuse watermark over the page, printed and scanned (see
+    `watermark_scan`): the name over "求职意向：title | 期望城市：北京", contacts, 出生年月 and 政治面貌 in a line; heads
+    with a short rule under them; each job "employer" with "2019-07 ~ 今" at the right, "title，dept" below, a duty;
+    education "school · major · degree" with the dates at the right; "技能：A / B", "证书：A；B", "语言：…"."""
+    c = Canvas(face=rng.choice([0, 1]))
+    c.text(100, 80, p.name, 44)
+    c.text(100, 150, f"求职意向：{p.work[0]['title']} | 期望城市：北京", 20)
+    c.text(100, 190, f"手机 {p.phone}   邮箱 {p.email}", 20)
+    c.text(100, 230, f"{p.sensitive['出生年月']} | {p.sensitive['政治面貌']}", 20)
+    y = 290
+
+    def head(text: str) -> None:
+        nonlocal y
+        c.text(100, y, text, 27)
+        c.line(100, y + 42, 220, y + 42)
+        y += 62
+
+    head("工作经历")
+    for w in p.work:
+        c.text(110, y, w["employer"], 23)
+        c.text(880, y + 2, fmt_range(w["start"], w["end"], "dash", " ~ "), 20)
+        y += 40
+        c.text(110, y, f"{w['title']}，{w['dept']}", 21)
+        y += 38
+        c.text(130, y, rng.choice(DUTIES_V20) + "。", 19)
+        y += 58
+    head("教育经历")
+    for e in p.education:
+        c.text(110, y, f"{e['school']} · {e['major']} · {e['degree']}", 22)
+        c.text(880, y + 2, fmt_range(e["start"], e["end"], "dash", " ~ "), 20)
+        y += 52
+    y += 10
+    head("技能与证书")
+    c.text(110, y, "技能：" + " / ".join(p.skills), 21)
+    c.text(110, y + 40, "证书：" + "；".join(p.certificates), 21)
+    c.text(110, y + 80, "语言：" + p.languages[0], 21)
+    return "watermark_scan_pdf", c
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -5524,6 +5759,14 @@ LAYOUTS = [
            pools=POOLS_V19),
     Layout("at_title_pdf", layout_at_title_pdf, "PDF with 'title@employer' on one line and 'YYYY/MM – YYYY/MM' at the "
            "right, '所在部门｜dept', 【】 heads, 'school@degree · major'", pools=POOLS_V19),
+    Layout("qiancheng_export_pdf", layout_qiancheng_export_pdf, "前程无忧 PDF download: banner with the résumé "
+           "number, a 最近工作 / 最高学历 summary box, '2019/07-至今：employer [ N年M个月 ]', 所属行业 / 企业性质 / 规模, "
+           "离职原因, dated 项目经验 and 培训经历, IT技能 with proficiency", pools=POOLS_V20),
+    Layout("header_footer_docx", layout_header_footer_docx, "two-page Word résumé: name, phone and e-mail only in the "
+           "page header, a footer, full-width dates on a right tab stop, '◆ 工作经历 ◆' heads, a page break",
+           pools=POOLS_V20),
+    Layout("watermark_scan", layout_watermark_scan, "scan of a résumé with a diagonal grey watermark '仅供X招聘使用' "
+           "repeated across the page, 'employer' with '2019-07 ~ 今' at the right, 'title，dept'", pools=POOLS_V20),
 ]
 # Set aside when the corpus was written; the parser was later corrected on what they showed (first look reported).
 HELD_OUT = frozenset({"qiancheng_docx", "timeline_pdf", "screenshot_png", "english_pdf"})
@@ -5585,8 +5828,12 @@ UNSEEN_BATCH18 = frozenset({"mail_story_pdf", "staple_copy_scan", "canva_en_name
 # Written in the eighth session before the eighteenth batch was studied; ground truth committed before any parse of it
 # (batch19_ground_truth.json), to be scored once after that study: the held-aside figure.
 UNSEEN_BATCH19 = frozenset({"zhilian_rail_png", "job_header_tables_docx", "at_title_pdf"})
+# Written in the ninth session before the nineteenth batch was studied; ground truth committed before any parse of it
+# (batch20_ground_truth.json), to be scored once after that study: the held-aside figure.
+UNSEEN_BATCH20 = frozenset({"qiancheng_export_pdf", "header_footer_docx", "watermark_scan"})
 IMAGE_FORMATS = {"photo", "scan_pdf", "screenshot", "fax_pdf", "rotated_scan_pdf", "dark_phone", "screenshot_phone",
-                 "shadow_photo", "screenshot_long", "coffee_photo", "screen_photo", "curled_photo", "photocopy_pdf"}
+                 "shadow_photo", "screenshot_long", "coffee_photo", "screen_photo", "curled_photo", "photocopy_pdf",
+                 "watermark_scan_pdf"}
 
 
 @dataclass
@@ -5607,7 +5854,11 @@ class CorpusResume:
         return self.layout in (UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER | UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6
                                | UNSEEN_BATCH7 | UNSEEN_BATCH8 | UNSEEN_BATCH9 | UNSEEN_BATCH10 | UNSEEN_BATCH11
                                | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15 | UNSEEN_BATCH16
-                               | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19)
+                               | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20)
+
+    @property
+    def batch20(self) -> bool:
+        return self.layout in UNSEEN_BATCH20
 
     @property
     def batch19(self) -> bool:
@@ -5695,7 +5946,8 @@ class CorpusResume:
 
     @property
     def filename(self) -> str:
-        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "photocopy_pdf": ".pdf", "fax_pdf": ".pdf", "rotated_scan_pdf": ".pdf",
+        return self.case_id + {"text_pdf": ".pdf", "scan_pdf": ".pdf", "photocopy_pdf": ".pdf", "watermark_scan_pdf": ".pdf",
+                               "fax_pdf": ".pdf", "rotated_scan_pdf": ".pdf",
                                "dark_phone": ".png", "screenshot_phone": ".png", "photo": ".jpg",
                                "shadow_photo": ".jpg", "coffee_photo": ".jpg", "screen_photo": ".jpg", "curled_photo": ".jpg",
                                "screenshot_long": ".png", "screenshot": ".png", "docx": ".docx"}[self.fmt]
@@ -5715,6 +5967,9 @@ def _render(fmt: str, payload, seed: int) -> bytes:
         scanned(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "photocopy_pdf":
         photocopy(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
+    elif fmt == "watermark_scan_pdf":
+        mark = "仅供" + ["兴业银行", "浦发银行", "北京银行"][seed % 3] + "招聘使用"  # the bank applied to
+        watermark_scan(canvas_image(payload), seed, mark).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "fax_pdf":
         fax(canvas_image(payload), seed).convert("RGB").save(buffer, format="PDF", resolution=150)
     elif fmt == "screenshot_phone":
