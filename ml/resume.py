@@ -219,7 +219,7 @@ def _parse_text(text: str, today: date) -> ParsedResume:
     whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
              or _PHOTO_BOX.fullmatch(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
-    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_screen_seams(whole))))
+    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_logos(_drop_screen_seams(whole)))))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
@@ -526,6 +526,38 @@ def _drop_screen_seams(lines: list[str]) -> list[str]:
     return out
 
 
+_LOGO_HEAD = re.compile(r"^([^\s|\d]{1,4})(?:\s*\|\s*|\s+)(?=\S)")
+
+
+def _name_at_start(text: str) -> str:
+    match = _EMPLOYER.match(text) or _SCHOOL.match(text)
+    return match.group(0) if match else ""
+
+
+def _drop_logos(lines: list[str]) -> list[str]:
+    """A job site draws each company's and school's logo as two characters of its name in a square left of it
+    ("华泰" beside "华泰证券股份有限公司"); OCR reads the logo before the name, or on a line of its own above or below
+    it, and the ring of a timeline rail as a stray character ("d", "山") before them. A name's leading pieces of one
+    character or of characters of that name, and a line of two to four Chinese characters of the name just above or
+    below it, are dropped."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        rest, heads = line, []
+        while (match := _LOGO_HEAD.match(rest)) and len(heads) < 3:
+            heads.append(match.group(1))
+            rest = rest[match.end():]
+            name = _name_at_start(rest)
+            if name and all(len(h) == 1 or (re.fullmatch(r"[\u4e00-\u9fff]{2,4}", h) and h in name) for h in heads):
+                out[i] = rest
+                break
+    names = [_name_at_start(line) for line in out]
+    for i, line in enumerate(out):
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line) and not _header_kinds(line) and any(
+                0 <= j < len(out) and len(names[j]) > len(line) and line in names[j] for j in (i - 1, i + 1)):
+            out[i] = ""
+    return out
+
+
 def _strip_card_furniture(line: str) -> str:
     return _CARD_FURNITURE.sub("", line).strip(" |") if line else line
 
@@ -556,7 +588,8 @@ def _join_stacked_dates(lines: list[str]) -> list[str]:
     return out
 
 
-_LANGUAGE_TESTS = {"英语": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS", "english": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS",
+_LANGUAGE_TESTS = {"英语": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS|雅思|托福|托业",
+                   "english": r"(?i)CET|IELTS|TOEFL|TEM|TOEIC|BEC|PETS|雅思|托福|托业",
                    "日语": r"(?i)JLPT|日语N\d", "japanese": r"(?i)JLPT|日语N\d"}
 
 
@@ -636,6 +669,8 @@ def _normalize_line(line: str) -> str:
     line = re.sub(r"\s+", " ", line).strip()
     line = _GLUED_RANGE.sub(r"\1-\2", _bracketed_chinese(line))
     line = _EMPLOYMENT_TYPE.sub("", line)
+    # "title@employer", "school@degree": an at sign between two Chinese names parts them (an address is Latin).
+    line = re.sub(r"(?<=[\u4e00-\u9fff)])\s*@\s*(?=[\u4e00-\u9fff(])", " | ", line)
     # OCR of handwriting splits a year's digits ("2 014.7 ~20 16.7"): a year written with a month is rejoined.
     return re.sub(r"(?<![\d.])(\d{1,3}) (\d{1,3})(?=\.\d|年)",
                   lambda m: m.group(1) + m.group(2) if re.fullmatch(r"(?:19|20)\d{2}", m.group(1) + m.group(2))
@@ -1907,6 +1942,11 @@ def _line_label(line: str) -> tuple[str | None, str]:
     match = _ITEM_LABEL.match(line)
     if match:
         return _LABEL_KIND[" ".join(match.group(1).lower().split())], match.group(2)
+    # "技能｜SQL，Stata": a Chinese list label set off by a vertical bar instead of a colon.
+    barred = re.match(r"^([\u4e00-\u9fff]{2,6})\s*\|\s*(\S.*)$", line)
+    if barred and barred.group(1) in _LABEL_KIND and not _header_kinds(barred.group(2)) \
+            and barred.group(2).split("|")[0].strip().lower() not in _LABEL_KIND:
+        return _LABEL_KIND[barred.group(1)], barred.group(2)
     # "技能　SQL · Stata": a Chinese label set off by a wide space instead of a colon (not "技能 证书", two heads).
     spaced = re.match(r"^([\u4e00-\u9fff]{2,6})\s+(\S.*)$", line)
     if spaced and spaced.group(1) in _LABEL_KIND and not _header_kinds(spaced.group(2)) \
@@ -1934,7 +1974,31 @@ def _split_items(text: str) -> list[str]:
     # A bullet before each item of a grid ("● Wind | ● MATLAB"): the line's bullet was stripped, the others not.
     parts = [_ITEM_BULLET.sub("", p) for p in parts]
     parts = [p.replace("\u2044", "/") for p in parts]
+    parts = [piece for p in parts for piece in _two_chips(p)]
     return [p.strip(" .。") for p in parts if p.strip(" .。") and not _NOT_ITEM.fullmatch(p.strip(" .。"))]
+
+
+_CHIP_SPLIT = re.compile(r"^(?P<a>[^\s]+) (?P<b>[^\s]+)$")
+_TOOL_CAPITALS = re.compile(r"[A-Z][A-Z0-9+#]{1,11}")
+
+
+def _two_chips(piece: str) -> list[str]:
+    """Two skill chips read by OCR as one box ("反洗钱 MATLAB", "反洗钱 R语言"): split at the space where the script
+    changes, when one side is a known skill and the other one too or a tool's capitals; a credential or a language
+    stays whole ("英语 CET-6")."""
+    match = _CHIP_SPLIT.match(piece.strip())
+    if not match:
+        return [piece]
+    a, b = match.group("a"), match.group("b")
+    if bool(re.match(r"[\u4e00-\u9fff]", a[-1])) == bool(re.match(r"[\u4e00-\u9fff]", b[0])):
+        return [piece]
+    known = _known_skills()
+    if _credentials_in(piece) or any(s.lower() in _LANGUAGE_TESTS for s in (a, b)):
+        return [piece]
+    if (a.casefold() in known and (b.casefold() in known or _TOOL_CAPITALS.fullmatch(b))) or (
+            b.casefold() in known and (a.casefold() in known or _TOOL_CAPITALS.fullmatch(a))):
+        return [a, b]
+    return [piece]
 
 
 _ITEM_BULLET = re.compile(r"^\s*[●○■□◆◇▪▫►▶★☆✦•✓✔]\s+")
@@ -2051,9 +2115,12 @@ def match_credentials(text: str, kind: str, *, keep_level: bool = False, as_writ
     found = []
     for pattern, name, fallback, written in _credential_patterns()[kind]:
         for match in pattern.finditer(text):
-            if as_written and written:
-                # "日语 N2" → "日语N2", "JLPT  N2" → "JLPT N2": the text's name, its spacing tidied.
-                label = re.sub(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])", "", " ".join(match.group(0).split()))
+            if as_written and (written is True or (written == "chinese" and re.match(r"[\u4e00-\u9fff]", match.group(0)))):
+                # "日语 N2" → "日语N2", "JLPT  N2" → "JLPT N2", "雅思：7.5" → "雅思7.5": the text's name, its spacing
+                # tidied.
+                label = " ".join(match.group(0).split())
+                label = re.sub(r"\s*[:：]\s*", "", label) if written == "chinese" else label
+                label = re.sub(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])", "", label)
                 found.append((match.start(), label))
                 continue
             score = match.groupdict().get("score")
