@@ -11,12 +11,17 @@ RESTATES_QUESTION = "restates_question"
 KEYWORD_STRING = "keyword_string"
 OFF_TOPIC = "off_topic"
 DIGRESSES = "digresses"
+# content-v14 (ml.judgment): not a non-answer but a finding of the same shape: what the candidate says they did or would
+# do bends a rule, brushes a risk aside, passes the problem on or promises returns; its figure is the factor the
+# scores were multiplied by.
+POOR_JUDGMENT = "poor_judgment"
 
 # What HR reads about each finding.
 MESSAGES: dict[str, str] = {
     RESTATES_QUESTION: "回答主要是在重复题目，没有说明具体做法或经历",
     KEYWORD_STRING: "回答只罗列了关键词，没有说明具体做法或经历，所列关键词不计分",
     OFF_TOPIC: "回答与题目无关，没有涉及任何评分要点",
+    POOR_JUDGMENT: "回答中的做法有变通违规、轻视风险、推卸责任或承诺收益的表述（见引文），得分已折减，请结合上下文判断",
     DIGRESSES: "回答中大段内容与题目无关（谈家庭、学校、爱好或泛泛议论），只有少数句子在回答问题，得分按回答问题的内容比例折减",
 }
 # Findings that cap the scores (ScorerConfig.non_answer_cap); a digression scales them down instead.

@@ -17,12 +17,16 @@ from ml.nonanswer import (
     CAPPING,
     DIGRESSES,
     KEYWORD_STRING,
+    MESSAGES,
+    POOR_JUDGMENT,
     RESTATES_QUESTION,
     NonAnswer,
+    Quote,
     answering_share,
     find_non_answers,
     is_echo,
 )
+from ml.judgment import red_flag_clauses
 from ml.semantic import (
     Concept,
     find_concept,
@@ -76,7 +80,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v13"
+SCORER_VERSION = "content-v14"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -241,6 +245,11 @@ class ScorerConfig:
     # HR, and the scores are multiplied by the share of the answer that is not digression, or by the share that
     # answers (ml.nonanswer.answering_share) when that is smaller.
     digression_share: float = 0.25
+    # content-v14: each clause saying a cue of poor judgment in the candidate's own voice (ml.judgment: bending a
+    # rule, brushing a risk aside, passing the problem on, promising returns) takes this share off the scores, down
+    # to the floor; the clauses are quoted to HR.
+    red_flag_step: float = 0.3
+    red_flag_floor: float = 0.4
 
     def __post_init__(self):
         in_score = {f.key for f in SCORED_FEATURES if f.in_score}
@@ -554,6 +563,17 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         competency_scores = {name: round(score * kept, 1) for name, score in competency_scores.items()}
         content_detail["scaled_by"] = kept
         content_detail["answering_share"] = answering
+    flagged = red_flag_clauses(clauses, question.text)
+    if flagged:
+        kept = round(max(config.red_flag_floor, 1.0 - config.red_flag_step * len(flagged)), 3)
+        non_answers.append(NonAnswer(POOR_JUDGMENT, MESSAGES[POOR_JUDGMENT], kept,
+                                     [Quote(clauses[i].text, clauses[i].start, clauses[i].end) for i in sorted(flagged)]))
+        content = round(content * kept, 1)
+        competency_scores = {name: round(score * kept, 1) for name, score in competency_scores.items()}
+        content_detail["judgment_kept"] = kept
+        content_detail["judgment_cues"] = [flagged[i] for i in sorted(flagged)]
+        for detail in competency_details.values():
+            detail["judgment_kept"] = kept
     return AnswerScore(
         status=SCORED,
         reason=None,

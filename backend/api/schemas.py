@@ -185,9 +185,12 @@ class QuoteSchema(ma.Schema):
 
 
 class NonAnswerSchema(ma.Schema):
-    kind = ma.fields.String(metadata={"description": "restates_question | keyword_string | off_topic"})
+    kind = ma.fields.String(metadata={"description": "restates_question | keyword_string | off_topic | digresses | "
+                                                     "poor_judgment (content-v14: quoted cues of a rule bent, a risk "
+                                                     "brushed aside, a problem passed on, returns promised)"})
     message = ma.fields.String()
-    figure = ma.fields.Float(metadata={"description": "the measured share behind the finding"})
+    figure = ma.fields.Float(metadata={"description": "the measured share behind the finding (poor_judgment: the factor "
+                                                      "the scores were multiplied by)"})
     quotes = ma.fields.List(ma.fields.Nested(QuoteSchema))
 
 

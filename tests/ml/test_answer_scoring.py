@@ -128,7 +128,7 @@ def test_scored_answer_carries_its_evidence(corpus_results, question_specs):
         assert 0.0 <= hit.start < hit.end <= result.transcript.duration + 0.5
         assert hit.phrase in next(p.key_phrases for p in question.rubric if p.id == hit.point_id)
     assert set(result.competency_scores) == set(question.competencies)
-    assert result.scorer_version == SCORER_VERSION == "content-v13"
+    assert result.scorer_version == SCORER_VERSION == "content-v14"
     assert result.config_hash == config_hash(question)
     assert set(result.features) == FEATURE_KEYS
     assert all(0.0 <= value <= 1.0 for value in result.features.values())
@@ -140,12 +140,14 @@ def test_scored_answer_carries_its_evidence(corpus_results, question_specs):
 
 
 def _assert_scores_follow_from_features(result) -> None:
-    """Every score is the weighted mean of the features its breakdown lists, weights summing to 1."""
+    """Every score is the weighted mean of the features its breakdown lists, weights summing to 1 (content-v14: times
+    the share a finding of poor judgment kept)."""
     parts = {"content": (result.content_score, result.score_breakdown["content"])}
     parts.update({n: (s, result.score_breakdown["competencies"][n]) for n, s in result.competency_scores.items()})
     for name, (score, detail) in parts.items():
         assert sum(detail["weights"].values()) == pytest.approx(1.0, abs=1e-3), name
         expected = 100 * sum(w * detail["features"][k] for k, w in detail["weights"].items())
+        expected *= detail.get("judgment_kept", 1.0)
         assert score == pytest.approx(expected, abs=0.1), name
         assert detail["rubric_points"], name
 

@@ -341,6 +341,8 @@ FIRST_LOOKS_SESSION_8 = {
     "heldout10.json": dict(strong_weak=7, pairs=26, adversarial_free=False),  # content-v11: 26/32, 7/8, 7
     "heldout11.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v12: 23/32, 7/8, 2
     "heldout12.json": dict(strong_weak=8, pairs=29, adversarial_free=False),  # content-v13: 29/32, 8/8, 2
+    # session 9
+    "heldout13.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v14 (and v13): 23/32, 7/8, 4
 }
 
 

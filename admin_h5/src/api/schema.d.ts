@@ -7163,9 +7163,9 @@ export interface components {
             starts_at: string;
         };
         NonAnswer: {
-            /** @description the measured share behind the finding */
+            /** @description the measured share behind the finding (poor_judgment: the factor the scores were multiplied by) */
             figure?: number;
-            /** @description restates_question | keyword_string | off_topic */
+            /** @description restates_question | keyword_string | off_topic | digresses | poor_judgment (content-v14: quoted cues of a rule bent, a risk brushed aside, a problem passed on, returns promised) */
             kind?: string;
             message?: string;
             quotes?: components["schemas"]["Quote"][];
