@@ -344,6 +344,7 @@ FIRST_LOOKS_SESSION_8 = {
     # session 9
     "heldout13.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v14 (and v13): 23/32, 7/8, 4
     "heldout14.json": dict(strong_weak=8, pairs=32, adversarial_free=False),  # content-v14: 32/32, 8/8, 2 (v13: 29/32)
+    "heldout15.json": dict(strong_weak=8, pairs=30, adversarial_free=False),  # content-v14: 30/32, 8/8, 3
 }
 
 
