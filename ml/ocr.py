@@ -103,7 +103,7 @@ class _TwoStageEngine:
     def recognize(self, image: np.ndarray) -> list[OcrLine]:
         """Text lines of an RGB or greyscale uint8 page image, in reading order."""
         self.load()
-        bgr = _to_bgr(image)
+        bgr = clear_light_layer(_to_bgr(image))
         with self._lock:
             quads = [q for q in self._detect(bgr) if min(_quad_size(q)) >= 2]
             if not quads:
@@ -494,6 +494,37 @@ def _cluster_rows(lines: list[OcrLine], unit: float) -> list[list[OcrLine]]:
 
 
 # --- geometry ------------------------------------------------------------------------------------
+
+# A light layer over a clean page (a watermark such as "仅供X银行招聘使用" repeated diagonally, light grey under the
+# text): the page's paper bright and even, and far more light-grey pixels than ink. Its strokes are text to the detector
+# (boxes of watermark pieces read as skills, majors, employers, and each box costs a recognition); whitening every
+# pixel lighter than LIGHT_LAYER_LEVEL removes it and leaves the ink. A photo (uneven light) or a page of grey panels
+# is no such page: its paper is not even, or its light pixels are solid areas, not strokes.
+LIGHT_LAYER_LEVEL = 165
+LIGHT_LAYER_TOP = 220
+
+
+def clear_light_layer(bgr: np.ndarray) -> np.ndarray:
+    """The page with a light watermark layer whitened, or the page itself when it shows none."""
+    sample = bgr[::4, ::4].min(axis=2)
+    if (sample >= LIGHT_LAYER_TOP + 5).mean() < 0.8:
+        return bgr  # no even, bright paper: a photo, a dark or grey page
+    light = ((sample >= LIGHT_LAYER_LEVEL) & (sample < LIGHT_LAYER_TOP)).mean()
+    ink = (sample < 120).mean()
+    if light < 0.025 or light < 2.5 * ink:
+        return bgr
+    # A watermark's light pixels are strokes that a small opening wipes out; a screenshot's grey panels and logo
+    # squares, a photo's shaded paper are solid areas that stay.
+    import cv2
+
+    half = (bgr[::2, ::2].min(axis=2) >= LIGHT_LAYER_LEVEL) & (bgr[::2, ::2].min(axis=2) < LIGHT_LAYER_TOP)
+    solid = cv2.morphologyEx(half.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    if solid.sum() > 0.15 * max(int(half.sum()), 1):
+        return bgr
+    out = bgr.copy()
+    out[bgr.min(axis=2) >= LIGHT_LAYER_LEVEL] = 255
+    return out
+
 
 def _to_bgr(image: np.ndarray) -> np.ndarray:
     array = np.asarray(image)

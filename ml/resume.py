@@ -309,7 +309,12 @@ def _parse_text(text: str, today: date) -> ParsedResume:
         and not any(i.casefold() in n.casefold() for n in spoken)])
     # "英语 IELTS 6.5": the language's name beside its test says no more than the test.
     tested = {lang for name in result.languages for lang, tests in _LANGUAGE_TESTS.items() if re.match(tests, name)}
-    result.languages = [name for name in result.languages if name.casefold() not in tested]
+    # "英语（熟练）  CET-6": the language's name with a proficiency word in brackets beside its test says no more either.
+    # A bare proficiency beside a named test on the line ("英语（精通）  日语N2") is the line's label, not a claim apart.
+    rated = re.compile(r"[\u4e00-\u9fff]{1,4}语\s*\((?:精通|熟练|良好|一般|流利|熟悉|优秀|读写|听说读写)[^()]{0,6}\)")
+    result.languages = [name for name in result.languages
+                        if not (rated.fullmatch(name) and spoken)
+                        and re.sub(r"\s*\([^()]{1,8}\)$", "", name).casefold() not in tested]
     result.skills = _unique(skill for i in skill_items if not _credentials_in(i) for skill in _skills_in(i))
     result.years_experience = years_of_experience(result.work, today=today)
     work_lines = sum(len(body) for kinds, body in sections if kinds & {"work"})
@@ -1088,7 +1093,8 @@ _HEADERS: dict[str, tuple[str, ...]] = {
              "work experience", "employment history", "career history", "experience", "employment"),
     "internship": ("实习经历", "实习经验", "internships", "internship"),
     "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
-    "skills": ("专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
+    "skills": ("it技能", "计算机技能", "计算机能力",
+               "专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
     "certificates": ("资格证书", "职业资格", "专业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications",
                      "certificates", "certificate", "professional qualifications", "qualifications", "licenses"),
@@ -1097,7 +1103,8 @@ _HEADERS: dict[str, tuple[str, ...]] = {
                 "personal details", "personal particulars", "contact"),
     "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "奖惩情况", "奖惩", "荣誉",
                 "家庭主要成员", "主要家庭成员", "家庭成员", "主要社会关系", "社会关系", "家庭情况",
-                "奖项", "校园经历", "社会实践", "summary", "profile", "about me", "objective", "awards", "honors",
+                "奖项", "校园经历", "社会实践", "培训经历", "培训经验", "培训背景", "training",
+                "summary", "profile", "about me", "objective", "awards", "honors",
                 "hobbies", "interests",
                 # a job site's page printed from the browser: its column of other posts
                 "你可能感兴趣的职位", "你可能感兴趣", "推荐职位", "相似职位", "猜你喜欢", "看过该职位的人还看了"),
@@ -1123,7 +1130,8 @@ def _header_kinds(line: str) -> frozenset[str]:
     noted = re.sub(r"\s*[(（][^()（）]{1,20}[)）]\s*$", "", core)
     if noted != core and noted and (core != line.strip() or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", noted)):
         core = noted
-    core = re.sub(r"[\[\]【】<>《》():|/&_=#*+]", " ", core).strip().lower()
+    # a Word user's decorated heading ("◆ 工作经历 ◆", "■ 教育背景 ■", "★ 技能 ★"): the marks around it are no words
+    core = re.sub(r"[\[\]【】<>《》():|/&_=#*+◆◇■□●○★☆▶►▪◼♦]", " ", core).strip().lower()
     if not core or len(core) > 40:
         return frozenset()
     kinds = set()
@@ -1507,6 +1515,11 @@ _TITLE_MODIFIERS = re.compile(
     r"Fixed|Income|Market|Markets|Trading|Insurance|Actuarial|Technical|Strategy|Product|Brand|HR|Human|Resources")
 _SENTENCE = re.compile(r"[,;。!?:]|负责|参与|完成|协助|主导|通过|实现|提升|降低|带领|管理\d|累计|年均|月均")
 _LONE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?")
+# A duty line opening with the verb of what was done, ten characters or more of Chinese ("办理银行承兑汇票的贴现…",
+# "审查业务合同与制度文件…"); an employer or a title does not open with one of these.
+_DUTY_VERB = re.compile(r"(?:办理|开展|开发|设计|编写|完善|审查|审核|维护|搭建|测算|编制|推动|撰写|制定|落实|拓展|对接|跟进|配合|处理|监控|监测|梳理|"
+                        r"建立|牵头|优化|推进|统筹|执行|开拓|走访|组织开展|协调)[\u4e00-\u9fff，、]{8,}$")
+_EMPLOYER_END = re.compile(r"(?:公司|银行|分行|支行|集团|中心|事务所|学院|大学)$")
 _SEPARATORS = re.compile(r"\s*(?:\||/|,|;|、|\t|·|•)\s*|\s{2,}")
 
 
@@ -1754,6 +1767,8 @@ class _WorkBuilder(_EntryBuilder):
             return True
         if re.fullmatch(r"(?:为|向|替)[\u4e00-\u9fff]{10,}", line):
             return True  # "为私人银行客户配置家族信托与固收产品": a duty opening with "for"/"to", no employer
+        if _DUTY_VERB.match(line) and not _EMPLOYER_END.search(line):
+            return True  # "办理银行承兑汇票的贴现与转贴现业务": a duty opening with its verb, no employer "办理银行"
         if re.fullmatch(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff、]+", line) and len(line) >= 12:
             return True  # "为高净值客户配置理财、基金与保险产品": an enumeration inside one run is a duty, no employer
         if len(parts) == 2 and all(0 < len(p) <= 14 for p in parts) \
