@@ -1,5 +1,6 @@
 // The candidate's whole interview on a phone-sized Chromium against a real QingPin (API + worker), with a fake camera
-// and a fake microphone playing the corpus recording q1_strong.wav: invitation, consents, booking (+ .ics), device
+// and a fake microphone playing the corpus recording q1_average.wav (12.6 s: two segments, as many as the cut and the
+// reload need; q1_strong's 35.6 s recorded four in real time and added 23 s to the suite): invitation, consents, booking (+ .ics), device
 // check, the practice question, then the demo job's first question recorded in segments of SEGMENT_SECONDS (the
 // server runs with a short segment length) while the network is cut in the middle of an upload and the page is
 // reloaded during another one. The answer must arrive whole (no duplicate segment), be transcribed by the worker within
@@ -13,8 +14,10 @@ import { join, resolve } from 'node:path'
 import { BASE, launch, phone, shot, watch, checkLayout, api, test, run, assert } from './lib.mjs'
 
 const SHARED = process.env.QINGPIN_SHARED_DIR || resolve(process.cwd(), '../../shared')
-const WAV = join(SHARED, 'fixtures/interview/q1_strong.wav')
+const ANSWER = 'q1_average.wav'
+const WAV = join(SHARED, 'fixtures/interview', ANSWER)
 const CORPUS = JSON.parse(readFileSync(join(SHARED, 'fixtures/interview/corpus.json'), 'utf8'))
+const ANSWER_ITEM = CORPUS.items.find((item) => item.file === ANSWER)
 const DEMO = { email: 'admin@demo.qingpin.local', password: 'qingpin-demo-2026' }
 const UPLOAD_DELAY_MS = Number(process.env.QINGPIN_E2E_UPLOAD_DELAY_MS || 2500)
 const problems = []
@@ -232,9 +235,8 @@ test('question 1 in segments: network cut mid-upload, a reload during another up
   await look('q1-offline')
   await sleep(5000)
   await context.setOffline(false)
-  // Record the whole corpus answer (35.6 s) plus a little silence, then stop.
-  const wavSeconds = 35.6
-  await sleep(Math.max(0, (wavSeconds + 1.5) * 1000 - (Date.now() - recordingStarted)))
+  // Record the whole corpus answer plus a little silence, then stop.
+  await sleep(Math.max(0, (ANSWER_ITEM.duration_s + 1.5) * 1000 - (Date.now() - recordingStarted)))
   await page.click('[data-test=finish-answer]')
   await page.waitForSelector('[data-test=sending]')
   await look('q1-sending')
@@ -255,7 +257,7 @@ test('the answer arrived whole, once, and the worker transcribed it within CER 0
     const d = await api(`/api/applications/${state.application.id}`, { token: state.hr })
     const answer = d.answers.find((a) => a.question_id === state.q1.id)
     return answer && !['recording', 'uploaded', 'processing'].includes(answer.status) ? d : null
-  }, 240000, 2000)
+  }, 240000, 500)
   const answers = detail.answers.filter((a) => a.question_id === state.q1.id)
   assert(answers.length === 1, `one answer to question 1, got ${answers.length}`)
   const answer = answers[0]
@@ -263,7 +265,7 @@ test('the answer arrived whole, once, and the worker transcribed it within CER 0
   assert(indexes.length >= 2, `at least two segments, got ${indexes.length}`)
   assert(answer.segment_count === indexes.length && indexes.every((index, i) => index === i), `segments 0..n-1 once each: ${indexes}`)
   assert(new Set(answer.recordings.map((r) => r.sha256)).size === indexes.length, 'no segment stored twice')
-  const reference = CORPUS.items.find((item) => item.file === 'q1_strong.wav').transcript
+  const reference = ANSWER_ITEM.transcript
   state.cer = cer(reference, answer.transcript)
   state.segments = indexes.length
   state.seconds = answer.duration_seconds
@@ -348,7 +350,7 @@ test('released result with the feedback report; rights requests; status timeline
   const processed = await until('every answer processed', async () => {
     const d = await api(`/api/applications/${state.application.id}`, { token: state.hr })
     return ['scored', 'advanced'].includes(d.state) ? d : null
-  }, 240000, 2000)
+  }, 240000, 500)
   if (processed.state === 'scored') {
     await api(`/api/applications/${state.application.id}/decisions`, { method: 'POST', token: state.hr, body: {
       to_state: 'advanced', reason: '回答具体，有处理投诉的完整经历。', notify: true } })
