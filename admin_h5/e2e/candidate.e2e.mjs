@@ -247,9 +247,11 @@ test('question 1 in segments: network cut mid-upload, a reload during another up
   await page.reload()
   await page.waitForSelector('[data-test=sending], [data-test=answer-done]', { timeout: 30000 })
   await look('q1-after-reload')
+  // The hold did its work (uploads in flight at the cut and at the reload): the reloaded page sends the rest at full
+  // speed (held, its two to four requests waited 2.5 s each, 10 s in all).
+  await page.unroute('**/api/uploads/**')
   await page.waitForSelector('[data-test=answer-done]', { timeout: 120000 })
   await look('q1-done')
-  await page.unroute('**/api/uploads/**')
 })
 
 test('the answer arrived whole, once, and the worker transcribed it within CER 0.15', async () => {
