@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
-from .conftest import LiveQingPin
-
-SEGMENT_SECONDS = 10
-
-
-@pytest.fixture(scope="module")
-def short_segments_qingpin(h5_dist, tmp_path_factory):
-    """A QingPin whose candidates record 10 s segments (the default is 120 s), so one answer spans several."""
-    server = LiveQingPin(tmp_path_factory.mktemp("qingpin-c") / "instance", extra_env={"SEGMENT_SECONDS": str(SEGMENT_SECONDS)})
-    yield server
-    server.stop()
-
-
-def test_candidate_interview_survives_a_network_cut_and_a_reload(short_segments_qingpin, run_e2e, chromium, ffmpeg):
+def test_candidate_interview_survives_a_network_cut_and_a_reload(live_qingpin, run_e2e, chromium, ffmpeg):
+    # live_qingpin runs with SEGMENT_SECONDS=10 (conftest.py): the 12.6 s answer is recorded in two segments.
     try:
-        output = run_e2e("candidate", short_segments_qingpin.url, timeout=900)
+        output = run_e2e("candidate", live_qingpin.url, timeout=900)
     except AssertionError:
-        print("qingpin run said (last lines):\n" + "".join(short_segments_qingpin.output[-80:]))
+        print("qingpin run said (last lines):\n" + "".join(live_qingpin.output[-80:]))
         raise
     figures = re.search(r"# segments (\d+), ([\d.]+) s, status (\w+), CER ([\d.]+)", output)
     assert figures, output[-3000:]
