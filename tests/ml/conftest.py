@@ -97,3 +97,32 @@ def corpus_results(interview_dir, corpus_items, question_specs, whisper_engine):
         score = score_answer(samples, question_specs[corpus_items[name]["question"]], engine)
         results[name] = (score, engine.calls, time.perf_counter() - started)
     return results
+
+
+PUBLIC_CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "interview" / "corpus.json"
+
+
+@pytest.fixture(scope="session")
+def score_public_recording(whisper_engine):
+    """Score a recording of the public corpus (tests/fixtures/interview) with the real recogniser, optionally degraded
+    (ml.degrade.CONDITIONS), each (answer, condition) once per session: test_ranking and test_degraded both hear
+    t1_weak clean, and recognised it twice."""
+    from ml.degrade import CONDITIONS
+    from ml.ranking import corpus_answers, load_corpus, question_dict
+    from ml.scoring import QuestionSpec
+
+    public = load_corpus(PUBLIC_CORPUS)
+    specs = {qid: QuestionSpec.from_dict(question_dict(public, qid)) for qid in public["questions"]}
+    answers = {a.id: a for a in corpus_answers(public)}
+    scored: dict[tuple[str, str | None], AnswerScore] = {}
+
+    def score(answer_id: str, condition: str | None = None) -> AnswerScore:
+        if (answer_id, condition) not in scored:
+            samples = decode_audio(PUBLIC_CORPUS.parent / answers[answer_id].audio)
+            if condition:
+                samples = CONDITIONS[condition](samples)
+            scored[answer_id, condition] = score_answer(samples, specs[answers[answer_id].question], whisper_engine)
+        return scored[answer_id, condition]
+
+    return score
+

@@ -8,8 +8,7 @@ import pytest
 
 from ml.audio import SAMPLE_RATE, decode_audio
 from ml.degrade import CONDITIONS, add_noise, faster, reverb, telephone
-from ml.ranking import corpus_answers, load_corpus, question_dict
-from ml.scoring import SCORED, QuestionSpec, score_answer
+from ml.scoring import SCORED
 
 from tests.ml.test_ranking import CORPUS
 
@@ -43,21 +42,11 @@ def test_the_degradations_are_what_they_say(clip):
 
 
 @pytest.mark.slow
-def test_a_strong_answer_degraded_still_beats_the_average_and_weak_answers_heard_clean(whisper_engine):
-    corpus = load_corpus(CORPUS)
-    specs = {qid: QuestionSpec.from_dict(question_dict(corpus, qid)) for qid in corpus["questions"]}
-    answers = {a.id: a for a in corpus_answers(corpus)}
-
-    def score(answer_id: str, condition: str | None = None):
-        samples = decode_audio(CORPUS.parent / answers[answer_id].audio)
-        if condition:
-            samples = CONDITIONS[condition](samples)
-        return score_answer(samples, specs[answers[answer_id].question], whisper_engine)
-
-    average, weak = score("t1_average"), score("t1_weak")
+def test_a_strong_answer_degraded_still_beats_the_average_and_weak_answers_heard_clean(score_public_recording):
+    average, weak = score_public_recording("t1_average"), score_public_recording("t1_weak")
     assert average.status == weak.status == SCORED
     for condition in CONDITIONS:
-        strong = score("t1_strong", condition)
+        strong = score_public_recording("t1_strong", condition)
         assert strong.status == SCORED, (condition, strong.reason)
         assert strong.content_score > average.content_score > weak.content_score, \
             (condition, strong.content_score, average.content_score, weak.content_score)

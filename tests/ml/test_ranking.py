@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ml.audio import decode_audio
 from ml.demo_job import demo_question_specs, load_demo_job
 from ml.ranking import corpus_answers, kendall_tau_b, load_corpus, question_dict, ranking_report, text_transcript
-from ml.scoring import SCORED, QuestionSpec, score_answer, score_transcript
+from ml.scoring import SCORED, QuestionSpec, score_transcript
 from ml.suggestions import suggest_key_phrases
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "interview" / "corpus.json"
@@ -172,12 +171,11 @@ def test_kendall_tau_b():
 
 
 @pytest.mark.slow
-def test_recordings_rank_like_their_texts(corpus, specs, whisper_engine):
+def test_recordings_rank_like_their_texts(score_public_recording):
     """A few synthesized recordings end to end through the recogniser (the full run is bench/ranking.py --audio)."""
     scored = {}
     for answer_id in ("t1_strong", "t1_weak", "t1_stuffing"):
-        answer = next(a for a in corpus_answers(corpus) if a.id == answer_id)
-        result = score_answer(decode_audio(CORPUS.parent / answer.audio), specs[answer.question], whisper_engine)
+        result = score_public_recording(answer_id)
         assert result.status == SCORED, (answer_id, result.reason)
         scored[answer_id] = result
     assert scored["t1_strong"].content_score > scored["t1_weak"].content_score
