@@ -19,6 +19,15 @@ describe('AnswerCard', () => {
     expect(section.text()).not.toContain('第三句')  // two quotes at most
   })
 
+  it('quotes what a finding of poor judgment (content-v14) found, for HR to judge', () => {
+    const card = render({ non_answers: [{ kind: 'poor_judgment', figure: 0.4,
+      message: '回答中的做法有变通违规、轻视风险、推卸责任或承诺收益的表述（见引文），得分已折减，请结合上下文判断',
+      quotes: [{ quote: '差错登记后面再补，', start: 8.2 }, { quote: '反正最后清机对账就清楚了。', start: 10.4 }] }] })
+    const section = card.find('[data-test="non-answers"]')
+    expect(section.text()).toContain('请结合上下文判断')
+    expect(section.findAll('button.chip__quote').map((b) => b.text())).toEqual(['「差错登记后面再补，」0:08', '「反正最后清机对账就清楚了。」0:10'])
+  })
+
   it('shows no such section for an answer without findings', () => {
     expect(render({ non_answers: [] }).find('[data-test="non-answers"]').exists()).toBe(false)
   })
