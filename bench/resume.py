@@ -29,7 +29,7 @@ from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_A
                                       UNSEEN_BATCH5, UNSEEN_BATCH6, UNSEEN_BATCH7, UNSEEN_BATCH8, UNSEEN_BATCH9,
                                       UNSEEN_BATCH10, UNSEEN_BATCH11, UNSEEN_BATCH12, UNSEEN_BATCH13, UNSEEN_BATCH14,
                                       UNSEEN_BATCH15, UNSEEN_BATCH16, UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19,
-                                      UNSEEN_BATCH20, UNSEEN_BATCH21,
+                                      UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
@@ -66,6 +66,7 @@ GROUPS: tuple[tuple[str, str, frozenset], ...] = (
         ("nineteenth", "eighth", "before the eighteenth was studied", UNSEEN_BATCH19),
         ("twentieth", "ninth", "before the nineteenth was studied", UNSEEN_BATCH20),
         ("twenty-first", "tenth", "before the twentieth was studied", UNSEEN_BATCH21),
+        ("twenty-second", "eleventh", "before the twenty-first was studied", UNSEEN_BATCH22),
     )),
 )
 
@@ -115,7 +116,8 @@ def main() -> int:
           f"sixteenth batch: {', '.join(sorted(UNSEEN_BATCH16))}; seventeenth batch: {', '.join(sorted(UNSEEN_BATCH17))}; "
           f"eighteenth batch: {', '.join(sorted(UNSEEN_BATCH18))}; nineteenth batch: {', '.join(sorted(UNSEEN_BATCH19))}; "
           f"twentieth batch: {', '.join(sorted(UNSEEN_BATCH20))}; "
-          f"twenty-first batch: {', '.join(sorted(UNSEEN_BATCH21))}")
+          f"twenty-first batch: {', '.join(sorted(UNSEEN_BATCH21))}; "
+          f"twenty-second batch: {', '.join(sorted(UNSEEN_BATCH22))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
