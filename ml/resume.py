@@ -1962,6 +1962,11 @@ def _line_label(line: str) -> tuple[str | None, str]:
     if barred and barred.group(1) in _LABEL_KIND and not _header_kinds(barred.group(2)) \
             and barred.group(2).split("|")[0].strip().lower() not in _LABEL_KIND:
         return _LABEL_KIND[barred.group(1)], barred.group(2)
+    # "所获证书；证券从业资格": OCR of a dim photo reads a label's colon as a semicolon (not "技能；证书", two heads).
+    semi = re.match(r"^([\u4e00-\u9fff]{2,6})\s*[;；]\s*(\S.*)$", line)
+    if semi and semi.group(1) in _LABEL_KIND and not _header_kinds(semi.group(2)) \
+            and re.split(r"[;；,，、]", semi.group(2))[0].strip().lower() not in _LABEL_KIND:
+        return _LABEL_KIND[semi.group(1)], semi.group(2)
     # "技能　SQL · Stata": a Chinese label set off by a wide space instead of a colon (not "技能 证书", two heads).
     spaced = re.match(r"^([\u4e00-\u9fff]{2,6})\s+(\S.*)$", line)
     if spaced and spaced.group(1) in _LABEL_KIND and not _header_kinds(spaced.group(2)) \
