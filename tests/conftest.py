@@ -64,12 +64,7 @@ def pytest_generate_tests(metafunc):
 # built once; every other test goes wherever a worker is free. Grouped by file here, in the scheduler: xdist's own
 # `xdist_group` mark renames `item._nodeid`, which pytest 9.2 no longer reads (measured: the groups were split and
 # the corpus was transcribed twice).
-# The browser tests share one running QingPin (tests/frontend/conftest.py: live_qingpin, 20-30 s to start), and the
-# Whisper tests one loaded model (4-5 s) and the public corpus's recognised recordings (score_public_recording).
 XDIST_GROUPS = {"tests/ml/test_answer_scoring.py": "interview-corpus", "tests/ml/test_asr_engines.py": "interview-corpus",
-                "tests/ml/test_degraded.py": "interview-corpus", "tests/ml/test_ranking.py": "interview-corpus",
-                "tests/frontend/test_h5_candidate.py": "live-qingpin", "tests/frontend/test_h5_hr.py": "live-qingpin",
-                "tests/frontend/test_h5_onboarding.py": "live-qingpin",
                 "tests/resume/": "resume-set"}
 
 
