@@ -45,6 +45,11 @@ class NonAnswer:
     quotes: list[Quote] = field(default_factory=list)
 
 
+def clause_quotes(clauses: list[Clause], indexes) -> list[Quote]:
+    """The clauses at ``indexes``, in order, as a finding's quotes (at most five)."""
+    return [Quote(clauses[i].text, clauses[i].start, clauses[i].end) for i in sorted(indexes)][:5]
+
+
 def content_chars(text: str) -> int:
     """Chinese characters of ``text`` outside hesitation words."""
     return sum(cjk_count(w) for w in words(text) if w not in FILLER_WORDS)
@@ -80,7 +85,7 @@ def find_non_answers(
         return []
 
     def quotes(indexes) -> list[Quote]:
-        return [Quote(clauses[i].text, clauses[i].start, clauses[i].end) for i in sorted(indexes)][:5]
+        return clause_quotes(clauses, indexes)
 
     found = []
     echo_share = sum(content_chars(clauses[i].text) for i in echo) / total

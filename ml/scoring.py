@@ -21,8 +21,8 @@ from ml.nonanswer import (
     POOR_JUDGMENT,
     RESTATES_QUESTION,
     NonAnswer,
-    Quote,
     answering_share,
+    clause_quotes,
     find_non_answers,
     is_echo,
 )
@@ -568,8 +568,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
     flagged = red_flag_clauses(clauses, question.text)
     if flagged:
         kept = round(max(config.red_flag_floor, 1.0 - config.red_flag_step * len(flagged)), 3)
-        non_answers.append(NonAnswer(POOR_JUDGMENT, MESSAGES[POOR_JUDGMENT], kept,
-                                     [Quote(clauses[i].text, clauses[i].start, clauses[i].end) for i in sorted(flagged)]))
+        non_answers.append(NonAnswer(POOR_JUDGMENT, MESSAGES[POOR_JUDGMENT], kept, clause_quotes(clauses, flagged)))
         content = round(content * kept, 1)
         competency_scores = {name: round(score * kept, 1) for name, score in competency_scores.items()}
         content_detail["judgment_kept"] = kept
