@@ -22,23 +22,26 @@ LESSON_CUES = ("意识到", "教训", "反思", "后来才", "后来我才", "�
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "『": "』", "‘": "’"}
 
 
-# Words that make a sentence about an investment, where a promise of returns is a red flag.
-INVESTMENT_WORDS = ("收益", "本金", "利息", "产品", "理财", "基金", "投资", "信托", "保险", "回报", "亏", "赚", "涨")
-
-
 @lru_cache(maxsize=1)
-def _cue_sections() -> tuple[tuple[str, ...], frozenset[str]]:
-    """All cues (longer first, so a clause is quoted by its most telling cue) and those said only of an investment
-    (after the ``#!investment`` line of ml/resources/red_flag_cues.txt)."""
+def _cue_sections() -> tuple[tuple[str, ...], dict[str, tuple[tuple[str, ...], bool]]]:
+    """All cues (longer first, so a clause is quoted by its most telling cue) and, for those that count only in a
+    sentence about some thing, the words that make a sentence about it and whether the question saying one is enough:
+    after a ``#!context WORD…`` line of ml/resources/red_flag_cues.txt the sentence must say one (a promise only of an
+    investment), after ``#!context-or-question WORD…`` the sentence or the question (keeping a gift the question or
+    the sentence is about)."""
     cues: set[str] = set()
-    investment: set[str] = set()
-    section = cues
+    context: dict[str, tuple[tuple[str, ...], bool]] = {}
+    words: tuple[tuple[str, ...], bool] | None = None
     for line in resources.read_text("red_flag_cues.txt").splitlines():
-        if line.startswith("#!investment"):
-            section = investment
+        if line.startswith("#!context"):
+            head, *rest = line.split()
+            words = (tuple(rest), head == "#!context-or-question")
         elif not line.startswith("#"):
-            section.update(line.split())
-    return tuple(sorted(cues | investment, key=lambda c: (-len(c), c))), frozenset(investment)
+            for cue in line.split():
+                cues.add(cue)
+                if words:
+                    context[cue] = words
+    return tuple(sorted(cues, key=lambda c: (-len(c), c))), context
 
 
 def red_flag_cues() -> tuple[str, ...]:
@@ -56,9 +59,15 @@ def _quoted(text: str, position: int) -> bool:
     return bool(depth)
 
 
+def _about(context: tuple[tuple[str, ...], bool], sentence: str, question_text: str) -> bool:
+    """Whether a cue said in ``sentence`` is about its context's thing (the question may say it, where allowed)."""
+    words, or_question = context
+    return any(w in sentence or or_question and w in question_text for w in words)
+
+
 def red_flag_clauses(clauses: list[Clause], question_text: str) -> dict[int, str]:
     """Index of each clause saying a cue of poor judgment in the candidate's own voice, with the cue."""
-    every, investment = _cue_sections()
+    every, context = _cue_sections()
     cues = [c for c in every if c not in question_text]
     text = "".join(c.text for c in clauses)
     offsets, at = [], 0
@@ -68,12 +77,11 @@ def red_flag_clauses(clauses: list[Clause], question_text: str) -> dict[int, str
     found: dict[int, str] = {}
     for sentence in sentences(clauses):
         said = "".join(clauses[i].text for i in sentence)
-        of_investment = any(w in said for w in INVESTMENT_WORDS)
         for index in sentence:
             clause = clauses[index].text
             for cue in cues:
                 start = clause.find(cue)
-                if start < 0 or cue in investment and not of_investment:
+                if start < 0 or cue in context and not _about(context[cue], said, question_text):
                     continue
                 if _NEGATED.search(clause[:start]) or _REPORTED.search(clause[:start]):
                     continue

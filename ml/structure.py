@@ -91,6 +91,9 @@ FRAME_WORDS: frozenset[str] = frozenset({
     "描述", "一次", "经历", "举例", "举例说明", "说明", "如何", "怎么", "怎么做", "什么", "为什么", "如果",
     "一项", "一个", "请问", "谈谈", "介绍", "分享", "例子", "时候", "自己", "是否", "哪些", "具体", "明确",
     "取得", "必要", "进行", "相关", "表达",
+    # content-v15: words that introduce an example or an addition in a rubric text ("（比如一张手写贺卡）") name nothing:
+    # an answer saying 比如 did not say the point.
+    "比如", "例如", "比方", "比方说", "譬如", "诸如", "像是", "等等", "尤其", "特别", "并且", "以及", "或者",
 })
 
 
