@@ -29,7 +29,7 @@ from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_A
                                       UNSEEN_BATCH5, UNSEEN_BATCH6, UNSEEN_BATCH7, UNSEEN_BATCH8, UNSEEN_BATCH9,
                                       UNSEEN_BATCH10, UNSEEN_BATCH11, UNSEEN_BATCH12, UNSEEN_BATCH13, UNSEEN_BATCH14,
                                       UNSEEN_BATCH15, UNSEEN_BATCH16, UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19,
-                                      UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22,
+                                      UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22, UNSEEN_BATCH23,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
@@ -65,8 +65,9 @@ GROUPS: tuple[tuple[str, str, frozenset], ...] = (
         ("eighteenth", "eighth", "before the seventeenth was studied", UNSEEN_BATCH18),
         ("nineteenth", "eighth", "before the eighteenth was studied", UNSEEN_BATCH19),
         ("twentieth", "ninth", "before the nineteenth was studied", UNSEEN_BATCH20),
-        ("twenty-first", "tenth", "before the twentieth was studied", UNSEEN_BATCH21),
-        ("twenty-second", "eleventh", "before the twenty-first was studied", UNSEEN_BATCH22),
+        ("twenty-first", "ninth", "before the twentieth was studied", UNSEEN_BATCH21),
+        ("twenty-second", "ninth", "before the twenty-first was studied", UNSEEN_BATCH22),
+        ("twenty-third", "tenth", "before the twenty-second was studied", UNSEEN_BATCH23),
     )),
 )
 
@@ -117,7 +118,8 @@ def main() -> int:
           f"eighteenth batch: {', '.join(sorted(UNSEEN_BATCH18))}; nineteenth batch: {', '.join(sorted(UNSEEN_BATCH19))}; "
           f"twentieth batch: {', '.join(sorted(UNSEEN_BATCH20))}; "
           f"twenty-first batch: {', '.join(sorted(UNSEEN_BATCH21))}; "
-          f"twenty-second batch: {', '.join(sorted(UNSEEN_BATCH22))}")
+          f"twenty-second batch: {', '.join(sorted(UNSEEN_BATCH22))}; "
+          f"twenty-third batch: {', '.join(sorted(UNSEEN_BATCH23))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
