@@ -668,8 +668,31 @@ def _bracketed_chinese(line: str) -> str:
     return line
 
 
+# A résumé written in Markdown and sent as its source: the markup is no part of the words. An ATX heading's hashes
+# ("### employer | title"), a horizontal rule ("---"), emphasis ("*2019.07 - 至今* · dept", "**技能**："), code spans
+# ("`2014.09 - 2018.06`"; several side by side are several items: "`SQL` `Python`") and a link's target
+# ("[a@b.com](mailto:a@b.com)").
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_MD_CODE_RUN = re.compile(r"`([^`\n]+)`(?:\s+`([^`\n]+)`)+")
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,120})\]\((?:mailto:|https?://|tel:)[^)\s]*\)")
+
+
+def _unmark(line: str) -> str:
+    if _MD_RULE.match(line):
+        return ""
+    line = _MD_HEADING.sub("", line)
+    line = _MD_CODE_RUN.sub(lambda m: "、".join(re.findall(r"`([^`\n]+)`", m.group(0))), line)
+    line = _MD_CODE.sub(r"\1", line)
+    line = _MD_LINK.sub(r"\1", line)
+    return _MD_EMPHASIS.sub(r"\1", _MD_STRONG.sub(r"\2", line))
+
+
 def _normalize_line(line: str) -> str:
-    line = _BULLETS.sub("", line)
+    line = _BULLETS.sub("", _unmark(line))
     line = _ENTRY_NUMBER.sub("", line)
     line = re.sub(r"\s+", " ", line).strip()
     line = _GLUED_RANGE.sub(r"\1-\2", _bracketed_chinese(line))
