@@ -2,7 +2,9 @@
 the résumés on those pages, each setting against the same pages in turn (so machine load hits all alike).
 
 Usage: python bench/ocr_ab.py [--layouts a,b] [--per-layout N] [--rounds N] [--variants name=key:value;…]
-A variant is "name=threads:2,det:960,group:1,pad:1.0,arena:0"; the default compares the shipped setting with a few.
+A variant is "name=threads:2,det:960,group:1,pad:1.0,arena:0,opt:all,exec:sequential,daz:0" (opt: disable, basic,
+extended or all, onnxruntime's graph optimisation level; exec: sequential or parallel; daz: denormals flushed to
+zero); the default compares the shipped setting with a few.
 CPU is process time (all threads); on a shared machine wall time mostly measures waiting for a core.
 """
 from __future__ import annotations
@@ -24,7 +26,8 @@ from tests.resume.make_resumes import TODAY  # noqa: E402
 
 DEFAULT = "no_arena=threads:2,arena:0;arena=threads:2,arena:1;arena_one_thread=threads:1,arena:1"
 KEYS = {"threads": ("threads", int), "det": ("det_max_side", int), "group": ("rec_group", int), "pad": ("rec_pad", float),
-        "arena": ("arena", lambda v: v not in ("0", "false", "no"))}
+        "arena": ("arena", lambda v: v not in ("0", "false", "no")), "opt": ("graph_level", str),
+        "exec": ("execution", str), "daz": ("denormal_zero", lambda v: v not in ("0", "false", "no"))}
 
 
 def parse_variants(spec: str) -> dict[str, dict]:

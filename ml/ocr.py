@@ -32,6 +32,14 @@ REC_PAD = 1.0
 # onnxruntime's CPU memory arena: buffers kept between runs instead of allocated for every crop's width (about a tenth
 # less CPU per image page, the text unchanged: bench/ocr_ab.py).
 ARENA = True
+# onnxruntime session settings measured with bench/ocr_ab.py (tests/resume/README.md, "Image page timing (session
+# 10)"): the whole graph optimised (basic or extended cost 26-37 % more CPU), sequential execution (parallel changes
+# nothing with one inter-op thread), and denormal floats flushed to zero: the models' activations underflow often and
+# x86 computes on denormals slowly; flushing them cut a page's CPU by a quarter with the text the same on all 102
+# image pages of the corpus.
+GRAPH_LEVEL = "all"
+EXECUTION = "sequential"
+DENORMAL_ZERO = True
 
 
 @dataclass(frozen=True)
@@ -176,8 +184,10 @@ class RapidOcrEngine(_TwoStageEngine):
     name = "rapidocr"
 
     def __init__(self, threads: int | None = None, det_max_side: int = DET_MAX_SIDE, rec_group: int = REC_GROUP,
-                 rec_pad: float = REC_PAD, arena: bool = ARENA) -> None:
+                 rec_pad: float = REC_PAD, arena: bool = ARENA, graph_level: str = GRAPH_LEVEL,
+                 execution: str = EXECUTION, denormal_zero: bool = DENORMAL_ZERO) -> None:
         super().__init__()
+        self._session = {"graph_level": graph_level, "execution": execution, "denormal_zero": denormal_zero}
         self._threads = threads or os.cpu_count() or 1
         self._det_max_side = det_max_side
         self._rec_group = max(1, rec_group)
@@ -205,7 +215,7 @@ class RapidOcrEngine(_TwoStageEngine):
         self._rec = self._ocr._load_rec_model()
         self._rec_shape = tuple(self._rec.rec_image_shape)  # (3, 48, 320)
         for runner in (self._ocr._load_det_model().session, self._rec.session):
-            _stop_spinning(runner, self._threads, arena=self._arena)
+            _stop_spinning(runner, self._threads, arena=self._arena, **self._session)
 
     def _detect(self, bgr: np.ndarray) -> list[np.ndarray]:
         result = self._ocr(bgr, use_det=True, use_cls=False, use_rec=False)
@@ -249,7 +259,8 @@ class RapidOcrEngine(_TwoStageEngine):
         return out
 
 
-def _stop_spinning(runner, threads: int, arena: bool = False) -> None:
+def _stop_spinning(runner, threads: int, arena: bool = False, graph_level: str = GRAPH_LEVEL,
+                   execution: str = EXECUTION, denormal_zero: bool = DENORMAL_ZERO) -> None:
     """Rebuild rapidocr's onnxruntime session with worker threads that sleep instead of spin between ops.
 
     By default the threads busy-wait; on a 2-core machine shared with web workers that burned about a fifth
@@ -264,10 +275,17 @@ def _stop_spinning(runner, threads: int, arena: bool = False) -> None:
     options = ort.SessionOptions()
     options.log_severity_level = 4
     options.enable_cpu_mem_arena = arena
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.graph_optimization_level = {
+        "disable": ort.GraphOptimizationLevel.ORT_DISABLE_ALL, "basic": ort.GraphOptimizationLevel.ORT_ENABLE_BASIC,
+        "extended": ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED, "all": ort.GraphOptimizationLevel.ORT_ENABLE_ALL,
+    }[graph_level]
+    options.execution_mode = (ort.ExecutionMode.ORT_PARALLEL if execution == "parallel"
+                              else ort.ExecutionMode.ORT_SEQUENTIAL)
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if denormal_zero:  # flush denormal floats to zero (their arithmetic is slow on x86)
+        options.add_session_config_entry("session.set_denormal_as_zero", "1")
     runner.session = ort.InferenceSession(model, sess_options=options, providers=session.get_providers())
 
 
