@@ -5,10 +5,12 @@ import io
 import os
 import struct
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Iterable
 
-import av
 import numpy as np
+
+if TYPE_CHECKING:  # PyAV is imported where a recording is decoded, not by every importer of SAMPLE_RATE
+    import av
 
 SAMPLE_RATE = 16_000
 
@@ -28,6 +30,8 @@ class MediaError(Exception):
 
 def decode_audio(source: str | os.PathLike | bytes, *, max_seconds: float = 600) -> np.ndarray:
     """Decode the first audio stream of a file or bytes to float32 mono 16 kHz samples."""
+    import av
+
     stream = _open_source(source)
     try:
         _check_iso_bmff_complete(stream)
@@ -142,6 +146,8 @@ def _check_riff_complete(stream: BinaryIO) -> None:
 
 
 def _decode_container(container: av.container.InputContainer, *, max_seconds: float) -> np.ndarray:
+    import av
+
     if not container.streams.audio:
         raise MediaError("no_audio_stream", "the recording has no audio track")
     audio = container.streams.audio[0]
@@ -198,6 +204,8 @@ def _declared_seconds(audio: av.audio.stream.AudioStream) -> float | None:
 
 def _container_seconds(container: av.container.InputContainer) -> float | None:
     """Length of the whole container (webm from MediaRecorder often has none)."""
+    import av
+
     if container.duration is None:
         return None
     return container.duration / av.time_base

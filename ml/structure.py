@@ -7,7 +7,6 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 import jieba
-import jieba.posseg
 
 from ml import resources
 from ml.asr import Transcript
@@ -281,13 +280,15 @@ _SPEAKER_COMPOUNDS = {"我会": ("我", "会")}
 
 def _speaker_split(tokens: list) -> list:
     """jieba's tokens with 我会 split into 我 and 会, so that "我会先核实…" has its speaker (content-v9)."""
+    from jieba import posseg
+
     out = []
     for token in tokens:
         parts = _SPEAKER_COMPOUNDS.get(token.word)
         if parts is None:
             out.append(token)
         else:
-            out.extend(jieba.posseg.pair(part, flag) for part, flag in zip(parts, ("r", "v")))
+            out.extend(posseg.pair(part, flag) for part, flag in zip(parts, ("r", "v")))
     return out
 
 
@@ -297,7 +298,9 @@ def action_verb(text: str) -> str | None:
 
     content-v10: a verb jieba's tagger takes for a name or a noun is one when every Cilin sense of it is an action or a
     state (安抚/nr), and so is the head of a compound noun that opens with such a verb (加快速度/n: 加快)."""
-    tokens = _speaker_split(jieba.posseg.lcut(text))
+    from jieba import posseg  # the tagger's tables take ~0.3 s to load: at the first use, not at import
+
+    tokens = _speaker_split(posseg.lcut(text))
     verbs = []
     for i, token in enumerate(tokens):
         if token.word not in FIRST_PERSON:

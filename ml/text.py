@@ -9,7 +9,6 @@ from functools import lru_cache
 
 import jieba
 import zhconv
-from pypinyin import Style, lazy_pinyin
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -88,6 +87,8 @@ def pinyin_of(text: str) -> list[str]:
 # changed at run time; ml.matching keeps its own Tokenizer), so they are remembered.
 @lru_cache(maxsize=65536)
 def _pinyin(text: str) -> tuple[str, ...]:
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take ~0.3 s to load: not at import
+
     return tuple(p.lower() for p in lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars)))
 
 

@@ -5,7 +5,6 @@ import logging
 from dataclasses import asdict, dataclass, replace
 
 import jieba
-import jieba.analyse
 
 from ml.asr import AsrSegment, Transcript, join_segment_texts
 from ml.structure import FRAME_WORDS, is_cjk_word
@@ -51,7 +50,9 @@ def job_vocabulary(
     for name in competencies:
         add(name)
     if job_description:
-        for word in jieba.analyse.extract_tags(job_description, topK=DESCRIPTION_TERMS):
+        from jieba.analyse import extract_tags  # its IDF table takes ~0.3 s to load: at the first use, not at import
+
+        for word in extract_tags(job_description, topK=DESCRIPTION_TERMS):
             add(word)
     return list(out)
 
