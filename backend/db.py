@@ -138,6 +138,17 @@ def after_commit(session: Session, callback: Callable[[], None]) -> None:
     session.info.setdefault("after_commit", []).append(callback)
 
 
+def after_commit_batch(session: Session, key: str, item, send: Callable[[list], None]) -> None:
+    """Collect `item` under `key`; once the transaction commits, `send(items)` runs once with every item collected
+    (in the order they came), e.g. the jobs a transaction queues, sent to Redis in one round trip. A rollback drops
+    them, as it drops `after_commit` callbacks."""
+    batches = session.info.setdefault("after_commit_batches", {})
+    if key not in batches:
+        batches[key] = []
+        after_commit(session, lambda: send(session.info.get("after_commit_batches", {}).pop(key, [])))
+    batches[key].append(item)
+
+
 def last_statement(session: Session, statement: Callable[[], None]) -> None:
     """Run `statement` as the transaction's last one, after every other write and just before COMMIT.
 
@@ -188,6 +199,7 @@ def _run_after_commit(session: OrmSession) -> None:
 @event.listens_for(OrmSession, "after_rollback")
 def _drop_after_commit(session: OrmSession) -> None:
     session.info.pop("after_commit", None)
+    session.info.pop("after_commit_batches", None)
     session.info.pop("last_statements", None)
 
 

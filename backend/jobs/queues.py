@@ -37,14 +37,22 @@ JOB_LEASE_SECONDS = 60
 
 def live_job(connection: redis.Redis, job_id: str, *, now: datetime | None = None) -> Job | None:
     """The job with this id if it is still queued, scheduled, or running on a worker that is alive."""
+    existing = _fetch(connection, job_id)
+    return existing if existing is not None and _is_live(existing, now=now) else None
+
+
+def _fetch(connection: redis.Redis, job_id: str) -> Job | None:
     try:
-        existing = Job.fetch(job_id, connection=connection)
+        return Job.fetch(job_id, connection=connection)  # its status comes with it (one HGETALL)
     except NoSuchJobError:
         return None
-    status = existing.get_status(refresh=True)
-    if status == JobStatus.STARTED and worker_lost(existing, now=now):
-        return None
-    return existing if status in LIVE else None
+
+
+def _is_live(job: Job, *, now: datetime | None = None) -> bool:
+    status = job.get_status(refresh=False)
+    if status == JobStatus.STARTED and worker_lost(job, now=now):
+        return False
+    return status in LIVE
 
 
 def worker_lost(job: Job, *, now: datetime | None = None) -> bool:
@@ -59,22 +67,17 @@ def worker_lost(job: Job, *, now: datetime | None = None) -> bool:
 
 def enqueue_once(connection: redis.Redis, func: str, job_id: str, *args, queue: str, now: datetime | None = None,
                  **options) -> Job:
-    """Enqueue `func` under a deterministic id; a job with that id that is still queued or running is reused."""
-    existing = live_job(connection, job_id, now=now)
+    """Enqueue `func` under a deterministic id; a job with that id that is still queued or running is reused.
+
+    The job is read once: live, it is returned; started by a worker that died, it is first taken out of RQ's
+    started registry (deleted), so RQ's own cleanup cannot fail its successor."""
+    existing = _fetch(connection, job_id)
     if existing is not None:
-        return existing
-    _forget_abandoned(connection, job_id)
+        if _is_live(existing, now=now):
+            return existing
+        if existing.get_status(refresh=False) == JobStatus.STARTED:
+            existing.delete()
     return Queue(queue, connection=connection).enqueue(func, *args, job_id=job_id, **options)
-
-
-def _forget_abandoned(connection: redis.Redis, job_id: str) -> None:
-    """Take a job whose worker died out of RQ's started registry, so RQ's own cleanup cannot fail its successor."""
-    try:
-        job = Job.fetch(job_id, connection=connection)
-    except NoSuchJobError:
-        return
-    if job.get_status(refresh=False) == JobStatus.STARTED:
-        job.delete()
 
 
 def enqueue_score_answer(connection: redis.Redis, answer_id: uuid.UUID, *, now: datetime | None = None) -> Job:

@@ -346,7 +346,7 @@ def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | No
                       reschedule_count=carried, created_at=now, updated_at=now)
     transition_application(session, application=application, to_state=S.booked, actor=actor, reason="booked",
                            data={"action": "booked", **_booking_data(booking)})
-    plan_reminder(session, booking_id=booking.id, starts_at=booking.starts_at)
+    plan_reminder(session, booking_id=booking.id, starts_at=booking.starts_at, new_booking=True)
     notify(session, application=application, template="booking_confirmed", actor=actor, values={"starts_at": booking.starts_at},
            dedupe_key=f"booking_confirmed:{booking.id}", new_key=True, recipient=context.recipient)
     # Last, just before COMMIT (after the view's idempotency record too): every booker of this slot queues for its

@@ -23,7 +23,7 @@ from sqlalchemy import case, exists, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from ..db import after_commit
+from ..db import after_commit, after_commit_batch
 from ..errors import Conflict, Invalid, NotFound
 from ..jobs.queues import DELIVER, NOTIFY, REMINDER, enqueue_once
 from ..models import Application, ApplicationState as S, Candidate, Event, Invitation, Job, Organization, utcnow
@@ -108,18 +108,33 @@ def notify(
                 session.add(outbox)
         except IntegrityError:
             return session.exec(select(NotificationOutbox).where(NotificationOutbox.dedupe_key == dedupe_key)).one()
-    connection = current_app.extensions["qingpin.redis"]
+    # The row is this transaction's own, so no job can carry its id yet: queued without looking first.
     outbox_id = outbox.id
-    after_commit(session, lambda: _enqueue_committed(connection, outbox_id))
+    queue_new_job(session, lambda connection, pipe: Queue(NOTIFY, connection=connection).enqueue(
+        "backend.jobs.notify.deliver", str(outbox_id), job_id=f"notify-{outbox_id}", pipeline=pipe, **DELIVER),
+        what=f"notification {outbox_id}: delivery not queued (the sweep queues it)")
     return outbox
 
 
-def _enqueue_committed(connection, outbox_id: uuid.UUID) -> None:
-    """Queue the delivery of a committed row; if Redis is away, the sweep's redelivery picks the row up later."""
+def queue_new_job(session: Session, enqueue, *, what: str) -> None:
+    """Queue a job once the transaction commits, with `enqueue(connection, pipeline)`, for a job id no earlier job can carry (it
+    names a row of this transaction): nothing is looked up first, as `enqueue_once` does, and the transaction's new
+    jobs go to Redis together, in one pipeline (a booking's confirmation and reminder: one round trip instead of six).
+    If Redis is away, `what` is logged."""
+    connection = current_app.extensions["qingpin.redis"]
+    after_commit_batch(session, "new_jobs", (enqueue, what), lambda items: _send_new_jobs(connection, items))
+
+
+def _send_new_jobs(connection, items: list) -> None:
     try:
-        enqueue_delivery(connection, outbox_id)
+        with connection.pipeline() as pipe:
+            pipe.multi()  # one MULTI for all (RQ opens one on a pipeline with no commands yet, not on a used one)
+            for enqueue, _ in items:
+                enqueue(connection, pipe)
+            pipe.execute()
     except RedisError:
-        log.warning("notification %s: delivery not queued (Redis unavailable); the sweep will queue it", outbox_id)
+        for _, what in items:
+            log.warning("jobs not queued (Redis unavailable or refused them): %s", what, exc_info=True)
 
 
 def _checked_values(spec: MessageTemplate, values: Mapping[str, Any]) -> dict:
@@ -289,10 +304,18 @@ def reminder_job_id(booking_id: uuid.UUID) -> str:
     return f"reminder-{booking_id}"
 
 
-def plan_reminder(session: Session, *, booking_id: uuid.UUID, starts_at: datetime) -> None:
-    """(Re)plan the booking's T-60 min reminder once the transaction commits; one scheduled job per booking."""
+def plan_reminder(session: Session, *, booking_id: uuid.UUID, starts_at: datetime, new_booking: bool = False) -> None:
+    """(Re)plan the booking's T-60 min reminder once the transaction commits; one scheduled job per booking.
+
+    `new_booking`: the booking is this transaction's own, so it has no reminder to replace yet (see `queue_new_job`)."""
     if starts_at.tzinfo is None:
         raise ValueError("starts_at must be timezone-aware")
+    if new_booking:
+        if starts_at > utcnow():
+            queue_new_job(session, lambda connection, pipe: _enqueue_reminder(connection, booking_id=booking_id,
+                                                                              starts_at=starts_at, pipeline=pipe),
+                          what=f"booking {booking_id}: reminder not scheduled")
+        return
     connection = current_app.extensions["qingpin.redis"]
     after_commit(session, lambda: schedule_reminder(connection, booking_id=booking_id, starts_at=starts_at))
 
@@ -308,11 +331,16 @@ def schedule_reminder(connection, *, booking_id: uuid.UUID, starts_at: datetime)
     unschedule_reminder(connection, booking_id=booking_id)
     if starts_at <= utcnow():
         return None
+    return _enqueue_reminder(connection, booking_id=booking_id, starts_at=starts_at)
+
+
+def _enqueue_reminder(connection, *, booking_id: uuid.UUID, starts_at: datetime, pipeline=None) -> RqJob:
+    """Schedule the reminder job (on `pipeline` if given: then it is sent when the pipeline executes)."""
     starts_at = starts_at.astimezone(dt.timezone.utc)
     remind_at = max(starts_at - REMINDER_LEAD, utcnow())
     return Queue(NOTIFY, connection=connection).enqueue_at(
         remind_at, "backend.jobs.notify.send_reminder", str(booking_id), starts_at.isoformat(),
-        job_id=reminder_job_id(booking_id), **REMINDER,
+        job_id=reminder_job_id(booking_id), pipeline=pipeline, **REMINDER,
     )
 
 

@@ -335,3 +335,38 @@ def test_deferred_last_statements_run_before_commit_or_a_later_query_and_go_with
         session.rollback()
         session.commit()
     assert "rolled back" not in ran and len(ran) == 3
+
+
+def test_a_booking_queues_its_confirmation_and_reminder_in_one_redis_round_trip_after_commit(client, hr, app, monkeypatch):
+    from redis.client import Pipeline
+    from rq import Queue
+    from rq.job import Job as RqJob
+    from rq.registry import ScheduledJobRegistry
+
+    from backend.jobs.queues import NOTIFY
+    from backend.services.notifications import reminder_job_id
+
+    job = create_job(client, hr)
+    slot = make_slot(client, hr, job["id"], capacity=1)
+    _, me = invite_candidate(client, hr, job["id"])
+    _, you = invite_candidate(client, hr, job["id"], name="乙")
+    connection = app.extensions["qingpin.redis"]
+    direct, pipelines = [], []
+    execute_command, execute = connection.execute_command, Pipeline.execute
+    monkeypatch.setattr(connection, "execute_command", lambda *a, **k: direct.append(a[0]) or execute_command(*a, **k))
+    monkeypatch.setattr(Pipeline, "execute", lambda self, *a, **k: pipelines.append(len(self.command_stack)) or execute(self, *a, **k))
+    queued_before = set(Queue(NOTIFY, connection=connection).job_ids)
+
+    booked = book(client, me, slot["id"], **{"Idempotency-Key": str(uuid.uuid4())})
+    assert booked.status_code == 201, booked.json
+    # No job looked up first (its id names this transaction's rows), both sent in one pipeline.
+    assert len(pipelines) == 1 and not {"HGETALL", "HGET", "EXISTS"} & set(direct), (direct, pipelines)
+    [delivery] = set(Queue(NOTIFY, connection=connection).job_ids) - queued_before
+    assert RqJob.fetch(delivery, connection=connection).func_name == "backend.jobs.notify.deliver"
+    reminder = reminder_job_id(uuid.UUID(booked.json["id"]))
+    assert reminder in ScheduledJobRegistry(NOTIFY, connection=connection).get_job_ids()
+    assert RqJob.fetch(reminder, connection=connection).args[0] == booked.json["id"]
+
+    # A refused booking queues nothing (its transaction rolled back, its jobs with it).
+    assert book(client, you, slot["id"]).json["reason"] == "slot_full"
+    assert len(pipelines) == 1
