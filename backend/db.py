@@ -97,6 +97,14 @@ def get_session() -> Session:
     return g.db_session
 
 
+@contextmanager
+def read_connection() -> Iterator:
+    """A connection of the app's pool outside the request's session, each statement its own transaction (autocommit):
+    a read that needs no BEGIN, no ROLLBACK and no lock (see `reads_only`)."""
+    with current_app.extensions["qingpin.read_engine"].connect() as connection:
+        yield connection
+
+
 def reads_only(view: Callable) -> Callable:
     """Mark a view that only reads: its session runs each statement in its own transaction (autocommit), which
     saves the BEGIN and COMMIT round trips. Under PostgreSQL's READ COMMITTED every statement sees its own snapshot

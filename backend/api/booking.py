@@ -8,7 +8,7 @@ from flask.views import MethodView
 from marshmallow.utils import get_value
 from sqlmodel import func, select
 
-from ..db import get_session
+from ..db import get_session, read_connection
 from ..errors import NotFound
 from ..models import Application, Job, Organization, utcnow
 from ..models.scheduling import ScheduleMode, SlotFormat
@@ -321,6 +321,7 @@ class MyBooking(MethodView):
     def post(self, body):
         """Book a slot (or the open window): 待预约 → 待面试"""
         principal = current_candidate()
+        booking_service.refuse_if_full(read_connection, application_id=principal.application_id, slot_id=body["slot_id"])
         session = get_session()
         return _booking_view(booking_service.book(session, application_id=principal.application_id, slot_id=body["slot_id"],
                                                   actor=Actor("candidate", principal.candidate_id)))

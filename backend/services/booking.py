@@ -13,7 +13,10 @@ Concurrency rules, on PostgreSQL and SQLite alike:
 """
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -357,6 +360,48 @@ def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | No
     return BookingDetails(booking, slot, policy)
 
 
+# In a race for a slot's last seats most requests are refused "slot_full". Once this process refused one, the next
+# bookings of that slot (for FULL_HINT_SECONDS) first read the slot alone, outside any transaction and without
+# locking the application (`refuse_if_full`): still full, they are refused as `book` refuses them, in one statement
+# instead of a transaction around the locking read; a seat free after all (one was cancelled), they book as usual,
+# with that read more. The hint only chooses the path: the answer always comes from the database.
+FULL_HINT_SECONDS = 5.0
+_seen_full: dict[uuid.UUID, float] = {}
+
+
+def _refuse_full(slot_id: uuid.UUID) -> Conflict:
+    _seen_full[slot_id] = time.monotonic()
+    return Conflict("the slot is full", reason="slot_full")
+
+
+_SLOT_SEATS = (
+    sa.select(InterviewSlot.__table__.c.starts_at, InterviewSlot.__table__.c.booked, InterviewSlot.__table__.c.capacity)
+    .join(Application.__table__, Application.__table__.c.job_id == InterviewSlot.__table__.c.job_id)
+    .where(InterviewSlot.__table__.c.id == sa.bindparam("slot_id", type_=InterviewSlot.__table__.c.id.type),
+           Application.__table__.c.id == sa.bindparam("application_id", type_=Application.__table__.c.id.type))
+)
+
+
+def refuse_if_full(read_connection: Callable[[], AbstractContextManager], *, application_id: uuid.UUID,
+                   slot_id: uuid.UUID | None, now: datetime | None = None) -> None:
+    """Refuse (409 slot_full) a booking of a slot this process lately found full if it still is: a slot of the
+    application's job, not started, no seat free (`_check_bookable`'s refusals up to that one, in its order); any other
+    case is left to `book`. Read with one statement on a `read_connection()`, only for a slot seen full."""
+    seen = _seen_full.get(slot_id) if slot_id is not None else None
+    if seen is None:
+        return
+    if time.monotonic() - seen > FULL_HINT_SECONDS:
+        _seen_full.pop(slot_id, None)
+        return
+    with read_connection() as connection:
+        row = connection.execute(_SLOT_SEATS, {"slot_id": slot_id, "application_id": application_id}).first()
+    if row is None or row.starts_at <= (now or utcnow()):
+        return
+    if row.booked >= row.capacity:
+        raise _refuse_full(slot_id)
+    _seen_full.pop(slot_id, None)
+
+
 def reschedule(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID, actor: Actor,
                now: datetime | None = None) -> BookingDetails:
     """Move the booking to another slot, before the cut-off and within the maximum number of reschedules."""
@@ -441,7 +486,7 @@ def _check_bookable(slot: InterviewSlot | None, *, busy: bool, now: datetime) ->
     if slot.starts_at <= now:
         raise Conflict("the slot has already started", reason="slot_past")
     if slot.booked >= slot.capacity:  # a fast refusal only; the conditional UPDATE has the last word
-        raise Conflict("the slot is full", reason="slot_full")
+        raise _refuse_full(slot.id)
     if busy:
         raise Conflict("the slot overlaps a time you marked busy", reason="busy_time_conflict")
 
@@ -494,7 +539,7 @@ def _seat_refused(session: Session, slot: InterviewSlot):
         raise NotFound("slot not found")
     if (fresh.starts_at, fresh.ends_at) != (slot.starts_at, slot.ends_at):
         raise Conflict("the slot was moved meanwhile; look at the options again", reason="slot_changed")
-    raise Conflict("the slot is full", reason="slot_full")
+    raise _refuse_full(slot.id)
 
 
 def _release_seat(session: Session, *, slot_id: uuid.UUID, now: datetime) -> None:

@@ -39,7 +39,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
-from ..db import get_session, run_last_statements
+from ..db import get_session, read_connection, run_last_statements
 from ..errors import Conflict, DomainError, Invalid
 from ..models import utcnow
 from ..models.idempotency import IdempotencyRecord
@@ -143,6 +143,13 @@ def _winner(session: Session, *, principal: str, scope: str, key: str, fingerpri
     committed: READ COMMITTED on PostgreSQL, the write lock's holder on SQLite), else after rolling it back; a
     refused request then ends with one rollback, at the request boundary."""
     scoped = {"principal": principal, "scope": scope, "key": key, "fingerprint": fingerprint}
+    if not session.in_transaction():
+        # Refused before the request's first statement (e.g. `booking.refuse_if_full`): asked outside a transaction,
+        # which costs no BEGIN and no ROLLBACK; each statement sees what is committed, as in one.
+        with read_connection() as connection:
+            if connection.execute(_RECORD_EXISTS, {"principal": principal, "scope": scope, "key": key}).first() is None:
+                return None
+        return stored_response(session, **scoped)
     try:
         found = _record_exists(session, principal=principal, scope=scope, key=key)
     except (DBAPIError, InvalidRequestError):  # e.g. PostgreSQL's transaction aborted by an IntegrityError

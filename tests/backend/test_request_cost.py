@@ -370,3 +370,34 @@ def test_a_booking_queues_its_confirmation_and_reminder_in_one_redis_round_trip_
     # A refused booking queues nothing (its transaction rolled back, its jobs with it).
     assert book(client, you, slot["id"]).json["reason"] == "slot_full"
     assert len(pipelines) == 1
+
+
+@pytest.mark.both_databases
+def test_bookings_of_a_slot_found_full_are_refused_from_one_plain_read_and_keep_their_replays(client, hr, app):
+    job = create_job(client, hr)
+    slot = make_slot(client, hr, job["id"], capacity=1)
+    (_, first), (_, second), (_, third), (_, fourth) = (invite_candidate(client, hr, job["id"], name=n) for n in "甲乙丙丁")
+    for me in (first, second, third, fourth):
+        assert client.get("/api/candidate/status", headers=me).status_code == 200  # tokens known to this process
+    key = str(uuid.uuid4())
+    assert book(client, first, slot["id"], **{"Idempotency-Key": key}).status_code == 201
+    assert book(client, second, slot["id"]).json["reason"] == "slot_full"  # found full by the usual path
+
+    with counted(app) as statements:
+        refused = book(client, third, slot["id"], **{"Idempotency-Key": str(uuid.uuid4())})
+    assert refused.status_code == 409 and refused.json["reason"] == "slot_full"
+    # The slot's seats and the key's record, each read on its own: no locking read, no transaction.
+    assert len(statements) == 2 and not any("FOR UPDATE" in s or s.startswith("BEGIN") for s in statements), statements
+
+    # The replay rules hold on this path: the first booker's repeat is the stored 201, another body with its key 422.
+    replay = book(client, first, slot["id"], **{"Idempotency-Key": key})
+    assert replay.status_code == 201 and replay.headers.get("Idempotent-Replayed") == "true"
+    other = make_slot(client, hr, job["id"], in_hours=72)
+    reused = book(client, first, other["id"], **{"Idempotency-Key": key})
+    assert reused.status_code == 422 and reused.json["reason"] == "idempotency_key_reused"
+    assert book(client, first, slot["id"], **{"Idempotency-Key": key}).status_code == 201
+
+    # A seat freed meanwhile: the read finds it, and the booking is made as usual.
+    assert client.delete("/api/candidate/booking", headers=first).status_code == 204
+    assert book(client, fourth, slot["id"], **{"Idempotency-Key": str(uuid.uuid4())}).status_code == 201
+    assert book(client, second, slot["id"]).json["reason"] == "slot_full"
