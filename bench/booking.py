@@ -1,6 +1,7 @@
 """Booking race: N concurrent clients for a few seats through gunicorn on a throw-away PostgreSQL database.
 
     python bench/booking.py [--clients 200] [--seats 20] [--slots 1] [--rounds 3] [--workers 4] [--threads 8] [--read-repeat 5]
+                            [--profile DIR]   # every served request profiled: see bench/gunicorn_profile.py
 
 Creates a database on 127.0.0.1:5432 (user postgres), migrates it, seeds it through the services (organization,
 HR user, job, slots, invited applications with candidate tokens), serves the app with gunicorn, and fires every
@@ -225,6 +226,8 @@ def main() -> int:
                         help="GETs per client in each health/read burst (1: one request each, as the booking race; "
                              "more: a burst long enough to measure on a shared machine)")
     parser.add_argument("--keep", action="store_true", help="keep the database (for inspection)")
+    parser.add_argument("--profile", type=Path, help="profile every served request (pyinstrument) into this folder; "
+                                                     "read it with bench/gunicorn_profile.py (slows the server 2-3x)")
     args = parser.parse_args()
 
     name = f"qingpin_bench_{uuid.uuid4().hex[:10]}"
@@ -245,8 +248,11 @@ def main() -> int:
                "QINGPIN_INSTANCE_DIR": instance.name}
         if (redis := redis_url()) is not None:
             env["REDIS_URL"] = redis
+        conf = "python:backend.gunicorn_conf"
+        if args.profile is not None:
+            env["BENCH_PROFILE_DIR"], conf = str(args.profile.resolve()), "python:bench.gunicorn_profile"
         command = [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "--threads", str(args.threads),
-                   "-b", f"127.0.0.1:{port}", "--keep-alive", "60", "--log-level", "warning", "-c", "python:backend.gunicorn_conf",
+                   "-b", f"127.0.0.1:{port}", "--keep-alive", "60", "--log-level", "warning", "-c", conf,
                    "backend:create_app()"]
         server = subprocess.Popen(command, cwd=REPO, env=env)
         base = f"http://127.0.0.1:{port}"
