@@ -106,7 +106,8 @@ def find_non_answers(
     elif phrase_share >= config.keyword_phrase_share and distinct_phrases >= config.keyword_string_clauses:
         found.append(NonAnswer(KEYWORD_STRING, MESSAGES[KEYWORD_STRING], round(phrase_share, 3),
                                quotes(sorted(matched - echo) or spoken)))
-    elif ((framed[0] >= config.keyword_frame_share and framed[1] >= config.keyword_frame_phrases
+    elif ((framed[0] >= config.keyword_frame_share
+           and framed[1] >= max(config.keyword_frame_phrases, config.keyword_frame_density * total)
            and framed[2] <= config.keyword_frame_specificity)
           or (framed[0] >= config.keyword_dense_share and framed[1] >= config.keyword_dense_phrases
               and framed[2] <= config.keyword_dense_specificity)):
@@ -122,8 +123,11 @@ def find_non_answers(
     digression_share = digressed_share(clauses, digression)
     # content-v6: a digression (a cue of family, school, hobbies...) of any length, in an answer a quarter or more of
     # which does not answer (``answering``, ml.nonanswer.answering_share), digresses as much as a long one: the talk
-    # around a short cued digression (开车、投资都有风险) says nothing of the question either.
-    unanswered = 1.0 - answering if answering is not None and digression else 0.0
+    # around a short cued digression (开车、投资都有风险) says nothing of the question either. content-v15: only from
+    # digression_answering_min of the answer on: one cued clause in a story told in one's own words (周末两天在园区食堂
+    # 摆开, 我在网点实习时) made the rest of the story, which names few of the rubric's words, count as not answering.
+    cued = digression_share >= config.digression_answering_min
+    unanswered = 1.0 - answering if answering is not None and digression and cued else 0.0
     if not found and max(digression_share, unanswered) >= config.digression_share:
         found.append(NonAnswer(DIGRESSES, MESSAGES[DIGRESSES], round(digression_share, 3), quotes(digression)))
     return found

@@ -234,6 +234,11 @@ class ScorerConfig:
     # sentences that this lets through.
     keyword_frame_share: float = 0.6
     keyword_frame_phrases: int = 5
+    # content-v15: ...and at least one distinct phrase per this many of the answer's content characters (a sixth): a
+    # keyword string says a rubric phrase every few characters (the least dense of 84 in the corpora: 0.18), a short
+    # plain answer that says the rubric's words among its reasons far less often (0.07-0.15; heldout16-19's averages,
+    # capped at 15 before, f3_average 6.7 → 51.1).
+    keyword_frame_density: float = 1 / 6
     keyword_frame_specificity: float = 0.25
     # content-v10: ...or at least this share of its own words are the rubric's phrases, at least this many distinct
     # ones, and it is no more concrete than this (a keyword string naming a party of the rubric's text is no story).
@@ -247,6 +252,10 @@ class ScorerConfig:
     # HR, and the scores are multiplied by the share of the answer that is not digression, or by the share that
     # answers (ml.nonanswer.answering_share) when that is smaller.
     digression_share: float = 0.25
+    # content-v15: the talk around a cued digression counts as not answering (ml.nonanswer.answering_share) only when
+    # the cued digression is at least this share of the answer (one cued clause in a strong story scaled it by 0.2-0.3:
+    # heldout19's e2_strong and e4_strong, heldout11's y2_paraphrase).
+    digression_answering_min: float = 0.15
     # content-v14: each clause saying a cue of poor judgment in the candidate's own voice (ml.judgment: bending a
     # rule, brushing a risk aside, passing the problem on, promising returns) takes this share off the scores, down
     # to the floor; the clauses are quoted to HR.
