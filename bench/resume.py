@@ -30,6 +30,7 @@ from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_A
                                       UNSEEN_BATCH10, UNSEEN_BATCH11, UNSEEN_BATCH12, UNSEEN_BATCH13, UNSEEN_BATCH14,
                                       UNSEEN_BATCH15, UNSEEN_BATCH16, UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19,
                                       UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22, UNSEEN_BATCH23,
+                                      UNSEEN_BATCH24,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
@@ -68,6 +69,7 @@ GROUPS: tuple[tuple[str, str, frozenset], ...] = (
         ("twenty-first", "ninth", "before the twentieth was studied", UNSEEN_BATCH21),
         ("twenty-second", "ninth", "before the twenty-first was studied", UNSEEN_BATCH22),
         ("twenty-third", "tenth", "before the twenty-second was studied", UNSEEN_BATCH23),
+        ("twenty-fourth", "tenth", "before the twenty-third was studied", UNSEEN_BATCH24),
     )),
 )
 
@@ -119,7 +121,8 @@ def main() -> int:
           f"twentieth batch: {', '.join(sorted(UNSEEN_BATCH20))}; "
           f"twenty-first batch: {', '.join(sorted(UNSEEN_BATCH21))}; "
           f"twenty-second batch: {', '.join(sorted(UNSEEN_BATCH22))}; "
-          f"twenty-third batch: {', '.join(sorted(UNSEEN_BATCH23))}")
+          f"twenty-third batch: {', '.join(sorted(UNSEEN_BATCH23))}; "
+          f"twenty-fourth batch: {', '.join(sorted(UNSEEN_BATCH24))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
