@@ -216,10 +216,10 @@ def _prose_resume(text: str) -> str:
 def _parse_text(text: str, today: date) -> ParsedResume:
     whole = [_redact(_normalize_line(raw))
              for raw in _join_hyphen_wraps(_merge_text_tables(_prose_resume(normalize(text, today=today)).split("\n")))]
-    whole = ["" if _PAGE_NUMBER.fullmatch(line) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
+    whole = ["" if _PAGE_NUMBER.fullmatch(_SITE_DOMAIN.sub("", line).strip()) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
              or _PHOTO_BOX.fullmatch(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
-    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_logos(_drop_screen_seams(whole)))))
+    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_logos(_drop_comment_cards(_drop_screen_seams(whole))))))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
@@ -492,6 +492,8 @@ _WATERMARK = re.compile(rf"(?:(?:{_SITE_BRAND})\s*)*(?:仅供|仅限)[^\s|]{{1,2
 # A photo's placeholder box with its word alone ("照片", "贴照片处", "一寸免冠照片"), which the reading order of a
 # photographed page may put anywhere, even last under the certificates: no item.
 _PHOTO_BOX = re.compile(r"(?i)(?:(?:近期|一寸|二寸|1寸|2寸|免冠|彩色|蓝底|白底|正面)\s*)*(?:照片|相片|贴照片处|照片粘贴处|photo)")
+# An online document's site beside its printed page number ("docs.qq.com    第 1 页 / 共 1 页").
+_SITE_DOMAIN = re.compile(r"(?i)^(?:[a-z0-9-]+\.)+(?:com|cn|net|org|io)(?:/\S*)?\s+|\s+(?:[a-z0-9-]+\.)+(?:com|cn|net|org|io)(?:/\S*)?$")
 _PAGE_NUMBER = re.compile(r"(?i)第\s*\d{1,2}\s*页(?:\s*[/,]?\s*共\s*\d{1,2}\s*页)?|共\s*\d{1,2}\s*页\s*第\s*\d{1,2}\s*页"
                           r"|page\s*\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?|-\s*\d{1,2}\s*-|\d{1,2}\s*/\s*\d{1,2}")
 # A job card's salary beside the title ("资产托管专员 | 8-27K", "30-40万", "15-25K·14薪"), its status badge beside the
@@ -506,6 +508,35 @@ _CARD_FURNITURE = re.compile(rf"(?:^|\s*[|·]\s*|\s+)(?:{_SALARY})(?=\s*[|·]|\s
 # bar ("9:41 | 5G 86%") and an app's title bar with its back mark ("< | 简历预览 | 分享").
 _STATUS_BAR = re.compile(r"(?i)\d{1,2}:\d{2}(?:\s*\|?\s*(?:[2-5]G|LTE|HD|VPN|Wi-?Fi|\d{1,3}\s*%))*")
 _TITLE_BAR = re.compile(r"[<‹〈←]\s*\|?\s*[\u4e00-\u9fff]{2,8}(?:\s*\|?\s*(?:分享|更多|编辑|···|\.\.\.))?")
+
+
+# A reviewer's comment card printed in a shared document's margin ("王雪  12-03 10:21", "刘洋 12月3日 14:02"): a person's
+# name and a time over that person's note about the candidate, which the reading order puts among the résumé's lines.
+_COMMENT_HEAD = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,4})\s+(?:(?:19|20)\d{2}[-/.])?(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日"
+                           r"|昨天|今天)\s*\d{1,2}:\d{2}")
+_COMMENT_LINES = 3  # a margin card's note is a few short lines
+
+
+def _drop_comment_cards(lines: list[str]) -> list[str]:
+    """Lines without the reviewers' comment cards (`_COMMENT_HEAD`): a card's head and up to three lines under it,
+    ending early at what is the résumé's again: a blank line, a heading, a label ("专业技能：…"), a numbered duty, a
+    date, or an employer's or school's name."""
+    out: list[str] = []
+    left = 0
+    for line in lines:
+        head = _COMMENT_HEAD.fullmatch(line.strip())
+        if head and _is_chinese_name(head.group("who")):
+            left = _COMMENT_LINES
+            continue
+        if left and line.strip() and not (
+                _header_kinds(line) or re.match(r"^[\u4e00-\u9fffA-Za-z]{1,8}\s*:", line)
+                or re.match(r"^[(]?\d{1,2}[.)、]", line) or _LONE_MONTH.search(line)
+                or (_name_at_start(line) and not re.match(r"[在于@]", line))):  # "在X银行做过…": the note's prose
+            left -= 1
+            continue
+        left = 0
+        out.append(line)
+    return out
 
 
 def _drop_screen_seams(lines: list[str]) -> list[str]:
@@ -1064,6 +1095,12 @@ _MAIL_HEAD = re.compile(r"(?i)^(?:(?:from|to|cc|bcc|subject|date|sent|发件人|
                         r"|(?:hi|hello|dear)(?:\s+[A-Za-z.]{1,20}){0,3}\s*[,!]?\s*$|(?:您好|你好|尊敬的[^\s,，:]{1,12})\s*[,!，！:]?\s*$)")
 
 
+# An applicant-tracking system's stage bar above the candidate ("初筛 | 用人部门筛选 | 笔试 | 面试 | Offer"): stages, no
+# name, though some open with a surname (初, 复).
+_PIPELINE_STAGES = frozenset({"初筛", "复筛", "初试", "复试", "初面", "复面", "终面", "笔试", "面试", "一面", "二面", "三面",
+                              "录用", "入职", "淘汰", "待定", "背调"})
+
+
 def _find_name(lines: list[str]) -> str:
     lines = [line for line in lines if not _MAIL_HEAD.match(line)] or lines
     for line in lines[:15]:
@@ -1091,7 +1128,7 @@ def _find_name(lines: list[str]) -> str:
             token = re.sub(r"\([^()]{1,6}\)$", "", token)  # "宋嘉诚(微信)": a chat's tag after the partner's name
             if token.startswith("一") and _is_chinese_name(token[1:]):
                 token = token[1:]  # "个人简历 — 赵雪婷" with the dash read by OCR as 一
-            if _is_chinese_name(token):
+            if _is_chinese_name(token) and token not in _PIPELINE_STAGES:
                 return token
     for line in lines[:20]:
         # "郑晓雯13628601917" below a chat's greetings: the name is the word the phone number or address follows.
@@ -1130,7 +1167,10 @@ _HEADERS: dict[str, tuple[str, ...]] = {
                 "summary", "profile", "about me", "objective", "awards", "honors",
                 "hobbies", "interests",
                 # a job site's page printed from the browser: its column of other posts
-                "你可能感兴趣的职位", "你可能感兴趣", "推荐职位", "相似职位", "猜你喜欢", "看过该职位的人还看了"),
+                "你可能感兴趣的职位", "你可能感兴趣", "推荐职位", "相似职位", "猜你喜欢", "看过该职位的人还看了",
+                # an applicant-tracking system's records about the candidate, by its interviewers and HR users
+                "面试评价", "面试评语", "面试记录", "面试反馈", "面试官评价", "操作记录", "操作日志", "沟通记录", "跟进记录",
+                "批注", "评论"),
 }
 _HEADER_PHRASES = sorted(((p, k) for k, ps in _HEADERS.items() for p in ps), key=lambda pk: -len(pk[0]))
 _HEADER_DECOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.)]|[(\[【<《])\s*")
@@ -1780,6 +1820,7 @@ class _WorkBuilder(_EntryBuilder):
 
     @staticmethod
     def is_description(line: str) -> bool:
+        line = re.sub(r"^[(]?\d{1,2}[.)、]\s*(?=[\u4e00-\u9fff])", "", line)  # "2. 办理…": a duty's number
         if _is_tag_row(line):
             return True  # skill chips under a job ("客户画像 | Power BI"): part of it, no entry of their own
         parts = [p.strip() for p in re.split(r"[,，]", line)]
