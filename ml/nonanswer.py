@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ml.structure import Clause, sentences
+from ml.structure import Clause, action_verb, sentences, workplace_terms
 from ml.text import FILLER_WORDS, cjk_count, find_phrase, normalise, words
 
 RESTATES_QUESTION = "restates_question"
@@ -73,6 +73,7 @@ def pieces(text: str) -> list[str]:
 def find_non_answers(
     clauses: list[Clause], *, echo: set[int], matched: set[int], on_topic: set[int], config,
     digression: set[int] = frozenset(), phrases: tuple[float, int] = (0.0, 0), answering: float | None = None,
+    answering_work: float | None = None,
     framed: tuple[float, int, float] = (0.0, 0, 1.0),
 ) -> list[NonAnswer]:
     """The non-answer findings of an answer. ``echo``: indexes of clauses restating the question; ``matched``:
@@ -123,10 +124,13 @@ def find_non_answers(
     digression_share = digressed_share(clauses, digression)
     # content-v6: a digression (a cue of family, school, hobbies...) of any length, in an answer a quarter or more of
     # which does not answer (``answering``, ml.nonanswer.answering_share), digresses as much as a long one: the talk
-    # around a short cued digression (开车、投资都有风险) says nothing of the question either. content-v15: only from
-    # digression_answering_min of the answer on: one cued clause in a story told in one's own words (周末两天在园区食堂
-    # 摆开, 我在网点实习时) made the rest of the story, which names few of the rubric's words, count as not answering.
-    cued = digression_share >= config.digression_answering_min
+    # around a short cued digression (开车、投资都有风险) says nothing of the question either. content-v15: only when the
+    # cued digression is at least digression_answering_min of the answer, or less than digression_answering_floor of it
+    # talks about the question or the job's work at all (``answering_work``: answering_share with work=True): one cued
+    # clause in a story told in one's own words (周末两天在园区食堂摆开, 我在网点实习时) made the rest of the story, which
+    # names few of the rubric's words, count as not answering.
+    cued = (digression_share >= config.digression_answering_min
+            or answering_work is None or answering_work < config.digression_answering_floor)
     unanswered = 1.0 - answering if answering is not None and digression and cued else 0.0
     if not found and max(digression_share, unanswered) >= config.digression_share:
         found.append(NonAnswer(DIGRESSES, MESSAGES[DIGRESSES], round(digression_share, 3), quotes(digression)))
@@ -139,7 +143,8 @@ def digressed_share(clauses: list[Clause], digression: set[int]) -> float:
     return sum(content_chars(clauses[i].text) for i in digression) / total if total else 0.0
 
 
-def answering_share(clauses: list[Clause], evidence: set[int], digression: set[int], topic: list[str]) -> float:
+def answering_share(clauses: list[Clause], evidence: set[int], digression: set[int], topic: list[str], *,
+                    work: bool = False) -> float:
     """Share of the answer's content characters that answer the question: outside the digressions, a clause that
     says a rubric point (``evidence``), shares a sentence with one, or names a word of the question or its rubric
     (``topic``).
@@ -147,7 +152,12 @@ def answering_share(clauses: list[Clause], evidence: set[int], digression: set[i
     content-v5: in an answer that digresses, talk that names no digression cue (a colleague who counts fast, how
     busy the month's end is) and says nothing of the question is no answer either; the scores are scaled by this
     share when it is below the share that is not digression, so one relevant sentence in a long answer counts for
-    as much of it as it is."""
+    as much of it as it is.
+
+    content-v15, with ``work``: a clause that talks about the job's work (a word of bank work:
+    ml.structure.workplace_terms) or says what the candidate did (ml.structure.action_verb) counts too: how much of the
+    answer is about the job at all (a story told in one's own words is, without the rubric's words; talk of life is not)."""
+    terms = workplace_terms()
     total = sum(content_chars(c.text) for c in clauses)
     if not total:
         return 0.0
@@ -158,6 +168,7 @@ def answering_share(clauses: list[Clause], evidence: set[int], digression: set[i
             if i in digression:
                 continue
             text = clauses[i].text
-            if says_point or any(find_phrase(w, text) for w in topic):
+            if (says_point or any(find_phrase(w, text) for w in topic)
+                    or work and (any(t in text for t in terms) or action_verb(text) is not None)):
                 answering += content_chars(text)
     return answering / total

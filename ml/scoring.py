@@ -126,8 +126,10 @@ SCORED_FEATURES: tuple[Feature, ...] = (
         "以及要点要求的结构（如行动、结果、具体数字），均引用原话和时间点；只重复题目、罗列关键词（包括套在句子里罗列）或答非所问的回答得分受限并说明原因，"
         "复述题目中已有的词、只罗列出的关键词不算作答到要点；"
         "谈论家庭、学校、爱好等与题目无关内容、且不回答问题的内容达到四分之一的回答，按回答问题的内容比例折减并引用原话；"
-        "以自己的口吻说出变通违规（如“后面再补”）、轻视风险或问题（如“反正”“问题不大”）、推卸责任（如“让他去找”）"
-        "或对投资承诺收益（如“稳赚”）的做法的，每处折减得分并引用原话，由招聘人员结合上下文判断",
+        "以自己的口吻说出变通违规（如“后面再补”）、轻视风险或问题（如“反正”“问题不大”）、推卸责任（如“让他去找”）、"
+        "对投资承诺收益（如“稳赚”）、瞒着主管不报（如“别麻烦主管”）、自己掏钱垫补差错（如“自己垫上”）、"
+        "替客户签字或输密码（如“帮他签”）、省掉该做的核实（如“不用核实”）、与客户争吵（如“跟他吵”）"
+        "或收下客户礼品（如“先收下”）的做法的，每处折减得分并引用原话，由招聘人员结合上下文判断",
         True,
     ),
     Feature(
@@ -253,9 +255,11 @@ class ScorerConfig:
     # answers (ml.nonanswer.answering_share) when that is smaller.
     digression_share: float = 0.25
     # content-v15: the talk around a cued digression counts as not answering (ml.nonanswer.answering_share) only when
-    # the cued digression is at least this share of the answer (one cued clause in a strong story scaled it by 0.2-0.3:
-    # heldout19's e2_strong and e4_strong, heldout11's y2_paraphrase).
+    # the cued digression is at least this share of the answer or less than digression_answering_floor of it talks
+    # about the question or the job's work at all (its own actions, bank work's words): one cued clause in a strong story
+    # scaled it by 0.2-0.3 (heldout19's e2_strong and e4_strong); a sentence of the job among talk of life is still scaled.
     digression_answering_min: float = 0.15
+    digression_answering_floor: float = 0.5
     # content-v14: each clause saying a cue of poor judgment in the candidate's own voice (ml.judgment: bending a
     # rule, brushing a risk aside, passing the problem on, promising returns) takes this share off the scores, down
     # to the floor; the clauses are quoted to HR.
@@ -546,6 +550,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         framed=(*framed_phrase_share(transcript.text, framed_phrases(question), question.text),
                 frame_specificity(specificity, question, config)),
         answering=answering_share(clauses, telling, digression, topic) if digression else None,
+        answering_work=answering_share(clauses, telling, digression, topic, work=True) if digression else None,
     )
     if any(n.kind == KEYWORD_STRING for n in non_answers):
         # content-v6: phrases listed without saying what one did are no evidence: a keyword string gets no credit for

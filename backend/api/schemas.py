@@ -187,7 +187,10 @@ class QuoteSchema(ma.Schema):
 class NonAnswerSchema(ma.Schema):
     kind = ma.fields.String(metadata={"description": "restates_question | keyword_string | off_topic | digresses | "
                                                      "poor_judgment (content-v14: quoted cues of a rule bent, a risk "
-                                                     "brushed aside, a problem passed on, returns promised)"})
+                                                     "brushed aside, a problem passed on, returns promised; content-v15: "
+                                                     "a problem kept from the supervisor, a shortfall covered from one's "
+                                                     "own pocket, signing or keying in for the customer, a check "
+                                                     "skipped, a quarrel, a gift kept)"})
     message = ma.fields.String()
     figure = ma.fields.Float(metadata={"description": "the measured share behind the finding (poor_judgment: the factor "
                                                       "the scores were multiplied by)"})

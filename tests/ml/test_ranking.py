@@ -343,6 +343,14 @@ FIRST_LOOKS_SESSION_8 = {
     "heldout13.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v14 (and v13): 23/32, 7/8, 4
     "heldout14.json": dict(strong_weak=8, pairs=32, adversarial_free=False),  # content-v14: 32/32, 8/8, 2 (v13: 29/32)
     "heldout15.json": dict(strong_weak=8, pairs=30, adversarial_free=False),  # content-v14: 30/32, 8/8, 3
+    # session 10: heldout16-19 first scored with content-v14 and the draft of v15 (its judgment cues) alike, then
+    # studied; heldout20-21 written after that and first scored with content-v15
+    "heldout16.json": dict(strong_weak=6, pairs=22, adversarial_free=False),  # content-v14: 22/32, 6/8, 6
+    "heldout17.json": dict(strong_weak=7, pairs=25, adversarial_free=False),  # content-v14: 25/32, 7/8, 3
+    "heldout18.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v14: 23/32, 7/8, 3
+    "heldout19.json": dict(strong_weak=4, pairs=20, adversarial_free=False),  # content-v14: 20/32, 4/8, 1
+    "heldout20.json": dict(strong_weak=8, pairs=27, adversarial_free=False),  # content-v15: 27/32, 8/8, 3 (v14: 5)
+    "heldout21.json": dict(strong_weak=8, pairs=28, adversarial_free=False),  # content-v15: 28/32, 8/8, 3 (v14: 3)
 }
 
 

@@ -1,7 +1,8 @@
 """content-v15, studied on the blind batches heldout16-19 after their first look (70.3 % of pairs for content-v14):
 - a strong story told in one's own words was scaled to a fifth of its score by one clause naming a digression cue
-  (周末, 实习…): the talk around a cued digression counts as not answering only when the digression is at least
-  ``digression_answering_min`` of the answer;
+  (周末, 实习…): talk about the job's work and the candidate's own actions now answers too, and the talk around a cued
+  digression counts as not answering only when the digression is at least ``digression_answering_min`` of the answer
+  or less than ``digression_answering_floor`` of it answers;
 - a short plain answer that says the rubric's words among its reasons was capped as a keyword string in a sentence
   frame: the frame rule now also asks for a distinct rubric phrase per ``1 / keyword_frame_density`` characters;
 - five more kinds of poor judgment (keeping a problem from the supervisor, covering a shortfall from one's own pocket,
@@ -31,7 +32,7 @@ def test_one_cued_clause_does_not_scale_a_strong_story_told_in_its_own_words():
     for qid in ("e2", "e4"):
         assert scores[f"{qid}_strong"] > 40, scores
     assert scores["e4_strong"] > scores["e4_average"] and scores["e4_strong"] > scores["e4_weak"], scores
-    assert DEFAULT_CONFIG.digression_answering_min == 0.15
+    assert DEFAULT_CONFIG.digression_answering_min == 0.15 and DEFAULT_CONFIG.digression_answering_floor == 0.5
 
 
 def test_a_long_digression_still_scales_the_answer():
