@@ -1077,6 +1077,13 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _NAME_LABEL = re.compile(r"(?i)(?:^|[\s|,;])(?:(?:姓\s*名|名字)\s*:?\s*([\u4e00-\u9fff·]{2,5})|name\s*:\s*([A-Za-z][A-Za-z .'-]{1,40}|[\u4e00-\u9fff·]{2,5}))")
+# "姓名 | 沈雨桐": a Word table's row opening with the label, the name in the next cell (a family table's heads,
+# "称谓 | 姓名 | 单位", do not open with it).
+_NAME_CELL = re.compile(r"^\s*姓\s*名\s*\|\s*([\u4e00-\u9fff]{2,4})\s*(?:\||$)")
+# Another person's labelled row or signature above the candidate's ("推荐人姓名 | 郝建平", "推荐人签字：郝建平",
+# "审查人：…", "推荐顾问：…"): a referrer's, reviewer's or consultant's name, not the candidate's.
+_OTHER_PERSON_LABEL = re.compile(r"(?:推荐人|证明人|联系人|介绍人|审查人|审核人|审批人|面试官|下载人|推荐顾问|猎头顾问|招聘顾问)"
+                                 r"(?:姓名|签字|签名|手机|电话)?\s*[|:]")
 _TITLE_WORDS = re.compile(r"(?i)(?:的)?(?:个人简历|求职简历|简历|履历|resume|curriculum vitae|\bcv\b)")
 
 
@@ -1104,6 +1111,9 @@ _PIPELINE_STAGES = frozenset({"初筛", "复筛", "初试", "复试", "初面", 
 def _find_name(lines: list[str]) -> str:
     lines = [line for line in lines if not _MAIL_HEAD.match(line)] or lines
     for line in lines[:15]:
+        cell = _NAME_CELL.match(line)
+        if cell and _is_chinese_name(cell.group(1)):
+            return cell.group(1)
         match = _NAME_LABEL.search(line)
         if match:
             candidate = (match.group(1) or match.group(2)).strip()
@@ -1116,6 +1126,8 @@ def _find_name(lines: list[str]) -> str:
     for line in lines[:6]:
         # "胡静怡 | 求职意向：风险经理": the labelled pieces of a header row are not the name, the rest may be.
         # "程志远 求职意向：债券交易员": the words before a piece's first label may be the name.
+        if _OTHER_PERSON_LABEL.search(line):
+            continue
         line = " | ".join(piece for piece in (re.split(r"\s+(?=[^\s:|]{1,8}:)", p.strip())[0] for p in line.split("|"))
                           if ":" not in piece)
         line = _PHONE.sub(" ", _EMAIL.sub(" ", line))  # "程志远 | 139… | x@y.com": contact beside the name
@@ -1156,7 +1168,8 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "skills": ("it技能", "计算机技能", "计算机能力",
                "专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
-    "certificates": ("资格证书", "职业资格", "专业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications",
+    "certificates": ("资格证书", "资格认证", "专业认证", "认证证书",
+                     "职业资格", "专业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications",
                      "certificates", "certificate", "professional qualifications", "qualifications", "licenses"),
     "languages": ("语言能力", "外语能力", "外语水平", "语言", "外语", "language skills", "languages", "language"),
     "profile": ("基本信息", "个人信息", "联系方式", "个人资料", "联系信息", "personal information", "contact information",
@@ -1613,6 +1626,12 @@ class _EntryBuilder:
         raise NotImplementedError
 
 
+def _ends_grouped(current, found: dict[str, str]) -> bool:
+    """A new employer's line after a whole role grouped under the employer before (see _WorkBuilder): the next job."""
+    return "employer" in found and bool(getattr(current, "inherited_employer", "")) \
+        and current.has("title") and current.has("start")
+
+
 def _parse_entries(lines: list[str], builder_type) -> list:
     """Entries of an education or work section; a line that repeats a field already set starts a new entry."""
     entries, current = [], builder_type()
@@ -1665,7 +1684,7 @@ def _parse_entries(lines: list[str], builder_type) -> list:
                 if following and set(builder_type().read(following)) == {"employer"}:
                     found = {"title": rest}
             found.update(dated)
-            starts_new = any(current.has(k) for k in found if k in builder_type.starters)
+            starts_new = any(current.has(k) for k in found if k in builder_type.starters) or _ends_grouped(current, found)
             if not starts_new and set(found) == {"title"} and all(current.has(k) for k in ("title", "employer", "start")) \
                     and not re.search(r"\d|亿|万元|%", found["title"]) \
                     and (_TITLE_WORDS_RE.search(found["title"]) or re.search(r"(?:岗|员|师|长)$", found["title"])
@@ -1679,11 +1698,19 @@ def _parse_entries(lines: list[str], builder_type) -> list:
                 if following and set(builder_type().read(following)) == {"employer"}:
                     flush()
                     starts_new = True
+                elif span and not following.strip(" |·-") and (_TITLE_WORDS_RE.search(found["title"])
+                                                              or re.search(r"(?:岗|员|师|长)$", found["title"])):
+                    # "国际结算专员" over "2017-04 - 2019-11" after a whole role: the next role grouped under the same
+                    # employer (a networking profile's promotion), unless an employer's line follows its dates
+                    employer = current.fields["employer"]
+                    flush()
+                    current.inherited_employer = employer
+                    starts_new = True
             if not found or (not starts_new and all(current.has(k) for k in found)):
                 if not current.empty():
                     current.description.append(line)
                 continue
-        if any(current.has(k) for k in found if k in builder_type.starters):
+        if any(current.has(k) for k in found if k in builder_type.starters) or _ends_grouped(current, found):
             flush()
         for key, value in found.items():
             if not current.has(key):
@@ -1815,8 +1842,14 @@ class _EducationBuilder(_EntryBuilder):
                          start=f.get("start"), end=f.get("end"))
 
 
+# The kind of employment a networking profile writes under the employer ("全职 · 8年2个月"): no title.
+_EMPLOYMENT_KIND = re.compile(r"(?i)全职|兼职|合同制|劳务派遣|派遣|外包|full[- ]time|part[- ]time|contract|freelance")
+
+
 class _WorkBuilder(_EntryBuilder):
     starters = ("start", "employer")
+    # a role grouped under the employer of the role before it (a networking profile's promotion): that employer
+    inherited_employer = ""
 
     @staticmethod
     def is_description(line: str) -> bool:
@@ -1856,7 +1889,7 @@ class _WorkBuilder(_EntryBuilder):
         text = re.sub(r"\(\s*\)", " ", text)
         text = re.sub(r"^[\s|,;·]+|[\s|,;·]+$", "", text)
         text = re.sub(r"^\(?\d{1,2}[.)]\s+(?=[\u4e00-\u9fffA-Za-z])", "", text)  # a duty's number ("2. 牵头…") names no one
-        if not text:
+        if not text or _EMPLOYMENT_KIND.fullmatch(text):
             return found
         employer = _EMPLOYER.search(text) or _EMPLOYER_EN.search(text)
         if employer and employer.group(0).strip() != text.strip() and _BARE_FUNCTION_EN.fullmatch(employer.group(0).strip()):
@@ -1892,6 +1925,8 @@ class _WorkBuilder(_EntryBuilder):
                     and not re.search(r"[\u4e00-\u9fff]", located[0]) and pieces.index(located[0]) < len(pieces) - 1:
                 return {"employer": located[0]}
             pieces = located
+        elif not located and all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", p) for p in pieces):
+            return found  # "重庆" under a role's dates ("授信审批部 · 重庆", the department dropped): a place, no title
         else:
             pieces = located or pieces
         if len(pieces) >= 2:
@@ -1915,7 +1950,7 @@ class _WorkBuilder(_EntryBuilder):
 
     def build(self) -> WorkEntry:
         f = self.fields
-        return WorkEntry(employer=f.get("employer", ""), title=f.get("title", "").strip(" ☐☑☒□■"), start=f.get("start"),
+        return WorkEntry(employer=f.get("employer", "") or self.inherited_employer, title=f.get("title", "").strip(" ☐☑☒□■"), start=f.get("start"),
                          end=f.get("end"), description="\n".join(self.description))
 
 
