@@ -234,7 +234,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --segment-seconds: recognise each segment alone (not led in by the previous one's end)")
     parser.add_argument("--asr-cache", type=Path, default=None,
                         help="with --audio: keep the recogniser's transcripts (and its timings) in this JSON file")
+    parser.add_argument("--totals", nargs="+", type=Path, metavar="CORPUS",
+                        help="only a line per corpus file and the totals over them (graded pairs, strong > weak, "
+                             "adversarial answers at or above their average), with HR's and with the suggested phrases")
     args = parser.parse_args(argv)
+    if args.totals:
+        print_totals(args.totals)
+        return 0
     corpus = load_corpus(args.corpus)
     specs = corpus_specs(corpus)
     answers = corpus_answers(corpus)
@@ -283,6 +289,29 @@ def main(argv: list[str] | None = None) -> int:
         print()
         shared_audio_cer(engine, args.audio_fixtures, corpus_specs(corpus)["d1"])
     return 0
+
+
+def print_totals(paths: list[Path]) -> None:
+    """Per corpus file and over all of them: graded pairs in the intended order, strong > weak, adversarial answers at
+    or above their question's average, with HR's phrases and with the suggested phrases only."""
+    totals = {False: [0, 0, 0, 0, 0], True: [0, 0, 0, 0, 0]}
+    for path in paths:
+        corpus = load_corpus(path)
+        answers = corpus_answers(corpus)
+        line = [f"{path.stem:12}"]
+        for suggested in (False, True):
+            specs = corpus_specs(corpus, suggested=suggested)
+            report = ranking_report(answers, text_scores(corpus, specs), specs)
+            (correct, total), (sw, sw_total) = report.all_pairs, report.pairs.get("strong>weak", (0, 0))
+            for i, value in enumerate((correct, total, sw, sw_total, len(report.adversarial_violations))):
+                totals[suggested][i] += value
+            line.append(f"{'suggested' if suggested else 'HR'} {correct}/{total} s>w {sw}/{sw_total} "
+                        f"adv {len(report.adversarial_violations)}")
+        print(" | ".join(line), flush=True)
+    for suggested, (correct, total, sw, sw_total, adversarial) in totals.items():
+        label = "suggested phrases" if suggested else "HR's phrases"
+        print(f"TOTAL {label}: pairs {correct}/{total} "
+              f"({100 * correct / max(total, 1):.1f} %), strong > weak {sw}/{sw_total}, adversarial {adversarial}")
 
 
 def demo_job_report(shared_corpus: Path) -> None:
