@@ -539,6 +539,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         focus, behavioural=question.is_behavioural, steps_full=config.specificity_steps,
         figures_full=config.specificity_figures, stakeholders_full=config.specificity_stakeholders,
     )
+    answering = answering_share(clauses, telling, digression, topic) if digression else None
     non_answers = find_non_answers(
         clauses,
         echo=echo,
@@ -549,7 +550,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         phrases=phrase_share(transcript.text, listable_phrases(question)),
         framed=(*framed_phrase_share(transcript.text, framed_phrases(question), question.text),
                 frame_specificity(specificity, question, config)),
-        answering=answering_share(clauses, telling, digression, topic) if digression else None,
+        answering=answering,
         answering_work=answering_share(clauses, telling, digression, topic, work=True) if digression else None,
     )
     if any(n.kind == KEYWORD_STRING for n in non_answers):
@@ -573,7 +574,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
     elif any(n.kind == DIGRESSES for n in non_answers):
         # content-v5: scaled by the share that answers (says a rubric point, or the question's or rubric's words),
         # not only by the share that names no digression cue.
-        answering = round(answering_share(clauses, telling, digression, topic), 3)
+        answering = round(answering, 3)  # a finding of digression has a digression, so the share was measured above
         kept = min(round(1.0 - next(n.figure for n in non_answers if n.kind == DIGRESSES), 3), answering)
         content = round(content * kept, 1)
         competency_scores = {name: round(score * kept, 1) for name, score in competency_scores.items()}
