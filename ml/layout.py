@@ -215,7 +215,7 @@ def page_lines(blocks: Sequence[Block]) -> list[str]:
     blocks, labels = _vertical_labels(list(blocks), unit)
     blocks = _split_headings(_gutter_dates(_stacked_ranges(blocks, unit), unit), unit)
     out: list[str] = []
-    for row in _join_wrapped_cells(reading_order(blocks), unit):
+    for row in _join_wrapped_cells(reading_order(blocks, _is_section_heading), unit):
         while labels and min(b.y0 for b in row) >= labels[0][0]:
             out.append(labels.pop(0)[1])
         headings = [b for b in row if b.kind == "heading" or (header_kinds(b.text) and not is_field_label(b.text))]
@@ -226,6 +226,11 @@ def page_lines(blocks: Sequence[Block]) -> list[str]:
             row = row[1:]
         out.extend(_join_row(row, unit))
     return out + [text for _, text in labels]
+
+
+def _is_section_heading(text: str) -> bool:
+    """A line that is a section's name alone ("工作经历", "技能"; on a form also a label cell's text)."""
+    return bool(header_kinds(text))
 
 
 _SHORT_CJK = re.compile(r"[\u4e00-\u9fff]{2,4}")

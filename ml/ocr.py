@@ -381,12 +381,13 @@ def load_ocr_engine(name: str = "rapidocr") -> OcrEngine:
 
 # --- reading order -------------------------------------------------------------------------------
 
-def reading_order(lines: Sequence[OcrLine]) -> list[list[OcrLine]]:
-    """Lines grouped into rows, columns read one after another (recursive XY-cut)."""
+def reading_order(lines: Sequence[OcrLine], is_heading: Callable[[str], bool] | None = None) -> list[list[OcrLine]]:
+    """Lines grouped into rows, columns read one after another (recursive XY-cut). is_heading: whether a line's text
+    is a section heading; two sides that each hold two or more are columns of their own, however their lines align."""
     if not lines:
         return []
     unit = statistics.median(max(line.height, 1.0) for line in lines)
-    return _xy_cut(list(lines), unit)
+    return _xy_cut(list(lines), unit, is_heading)
 
 
 def lines_to_text(lines: Sequence[OcrLine]) -> str:
@@ -394,23 +395,50 @@ def lines_to_text(lines: Sequence[OcrLine]) -> str:
     return "\n".join(" ".join(line.text for line in row) for row in reading_order(lines))
 
 
-def _xy_cut(lines: list[OcrLine], unit: float) -> list[list[OcrLine]]:
+def _xy_cut(lines: list[OcrLine], unit: float,
+            is_heading: Callable[[str], bool] | None = None) -> list[list[OcrLine]]:
     if len(lines) == 1:
         return [lines]
     column_cut = _widest_gap([(line.left, line.right) for line in lines], min_gap=unit)
     if column_cut is not None:
         left = [line for line in lines if line.right <= column_cut]
         right = [line for line in lines if line.left >= column_cut]
-        # Cells of one table row share a baseline; independent columns do not.
-        if not _rows_aligned(left, right, unit):
-            return _xy_cut(left, unit) + _xy_cut(right, unit)
+        # Cells of one table row share a baseline; independent columns do not. A sidebar of short lines beside a
+        # main column can line up with it by chance (a photographed page's residual tilt helps), but a table's
+        # value side holds no section headings: sections headed on both sides are two columns.
+        if not _rows_aligned(left, right, unit) or _headed_apart(left, right, is_heading):
+            return _xy_cut(left, unit, is_heading) + _xy_cut(right, unit, is_heading)
+        # The widest gap may be a column of right-aligned dates beside the rows they date; a sidebar further left
+        # is still a column of its own when both sides are headed.
+        for cut in _gaps(lines, min_gap=unit):
+            left = [line for line in lines if line.right <= cut]
+            right = [line for line in lines if line.left >= cut]
+            if _headed_apart(left, right, is_heading):
+                return _xy_cut(left, unit, is_heading) + _xy_cut(right, unit, is_heading)
     bands = _split_at_gaps(lines, min_gap=0.0)
     if len(bands) > 1:
         rows: list[list[OcrLine]] = []
         for band in bands:
-            rows.extend(_xy_cut(band, unit))
+            rows.extend(_xy_cut(band, unit, is_heading))
         return rows
     return _cluster_rows(lines, unit)
+
+
+def _headed_apart(left: list[OcrLine], right: list[OcrLine], is_heading: Callable[[str], bool] | None) -> bool:
+    """Both sides hold two or more section headings of their own: two columns, not a table's label and value sides."""
+    return is_heading is not None and all(sum(1 for line in side if is_heading(line.text)) >= 2
+                                          for side in (left, right))
+
+
+def _gaps(lines: list[OcrLine], min_gap: float) -> list[float]:
+    """Middles of every empty vertical stretch between the lines, at least min_gap wide, left to right."""
+    intervals = sorted((line.left, line.right) for line in lines)
+    out, reach = [], intervals[0][1]
+    for start, end in intervals[1:]:
+        if start - reach >= min_gap:
+            out.append((reach + start) / 2)
+        reach = max(reach, end)
+    return out
 
 
 def _widest_gap(intervals: list[tuple[float, float]], min_gap: float) -> float | None:
@@ -477,6 +505,10 @@ def _wrapped_centres(lines: list[OcrLine], unit: float,
     for line in lines:
         under = [o for o in lines if o is not line and abs(o.left - line.left) <= 0.5 * unit
                  and 0 <= o.top - line.bottom <= unit and o.right <= line.right + 0.5 * unit]
+        # Only the next line at that edge continues it: not one a line further down, past a line between them
+        # whose box overlaps both (a tilted photo's boxes are taller than the lines are apart).
+        under = [o for o in under if not any(m is not line and m is not o and abs(m.left - line.left) <= 0.5 * unit
+                                             and line.center_y < m.center_y < o.center_y for m in lines)]
         if under:
             below[id(line)] = min(under, key=lambda o: o.top)
     continued = {id(o) for o in below.values()}

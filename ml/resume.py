@@ -1165,7 +1165,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
              "work experience", "employment history", "career history", "experience", "employment"),
     "internship": ("实习经历", "实习经验", "internships", "internship"),
     "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
-    "skills": ("it技能", "计算机技能", "计算机能力",
+    "skills": ("it技能", "计算机技能", "计算机能力", "其他技能", "其它技能",
                "专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
     "certificates": ("资格证书", "资格认证", "专业认证", "认证证书",
@@ -1955,11 +1955,12 @@ class _WorkBuilder(_EntryBuilder):
 
 
 # A department named before (or instead of) a title: "零售银行部 · 客户经理", "信用审批中心". A name that also
-# names a bank or company ("浦发银行信用卡中心", "XX证券营业部") is an employer instead.
+# names a bank or company ("浦发银行信用卡中心", "XX证券营业部") is an employer instead; "营业部" alone is a bank's
+# (or branch's) business department.
 # Also in brackets after the title: "客户经理（零售银行部）".
 _DEPARTMENT = re.compile(
     r"(?<![^\s|,;·/(])(?![^\s|,;·/()]*(?:银行|公司|集团|保险|证券)[^\s|,;·/()]*(?:中心|处|科|室)(?=$|[\s|,;·/)]))"
-    r"(?![^\s|,;·/()]*营业部)"
+    r"(?![^\s|,;·/()]+营业部)"
     r"[\u4e00-\u9fffA-Za-z]{1,14}?(?:事业部|部门|部|中心|处|科室|科|室)(?=$|[\s|,;·/)])")
 # OCR often drops the space: "零售银行部信贷审批专员".
 _GLUED_DEPARTMENT = re.compile(
@@ -1975,7 +1976,7 @@ _TITLE_BEFORE_DEPARTMENT = re.compile(
 _DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部(?![署门分])|处(?![置理分])|中心|科室|室)"
                                       r"(?=[\u4e00-\u9fff]{2,8}$)"
                                       r"(?=.*(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|科员|科长|处长|行长|柜员|"
-                                      r"会计|审计员|经济师|会计师|交易员|研究员|专家|代表))")
+                                      r"会计|审计员|经济师|会计师|交易员|研究员|专家|代表|岗$))")
 # A bank's business line ("交易银行", "私人银行"): a department or the start of a title, never an employer.
 _BUSINESS_LINE = re.compile(r"(?:交易|私人|零售|公司|投资|网络|数字|个人|批发|同业|电子|直销|社区|财富|托管|普惠)银行")
 # A job card's industry beside the department ("理财产品部 | 银行/理财", "授信管理部 | 消费金融"): the trade the employer
