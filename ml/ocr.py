@@ -406,14 +406,14 @@ def _xy_cut(lines: list[OcrLine], unit: float,
         # Cells of one table row share a baseline; independent columns do not. A sidebar of short lines beside a
         # main column can line up with it by chance (a photographed page's residual tilt helps), but a table's
         # value side holds no section headings: sections headed on both sides are two columns.
-        if not _rows_aligned(left, right, unit) or _headed_apart(left, right, is_heading):
+        if not _rows_aligned(left, right, unit) or _headed_apart(left, right, unit, is_heading):
             return _xy_cut(left, unit, is_heading) + _xy_cut(right, unit, is_heading)
         # The widest gap may be a column of right-aligned dates beside the rows they date; a sidebar further left
         # is still a column of its own when both sides are headed.
         for cut in _gaps(lines, min_gap=unit):
             left = [line for line in lines if line.right <= cut]
             right = [line for line in lines if line.left >= cut]
-            if _headed_apart(left, right, is_heading):
+            if _headed_apart(left, right, unit, is_heading):
                 return _xy_cut(left, unit, is_heading) + _xy_cut(right, unit, is_heading)
     bands = _split_at_gaps(lines, min_gap=0.0)
     if len(bands) > 1:
@@ -424,10 +424,17 @@ def _xy_cut(lines: list[OcrLine], unit: float,
     return _cluster_rows(lines, unit)
 
 
-def _headed_apart(left: list[OcrLine], right: list[OcrLine], is_heading: Callable[[str], bool] | None) -> bool:
-    """Both sides hold two or more section headings of their own: two columns, not a table's label and value sides."""
-    return is_heading is not None and all(sum(1 for line in side if is_heading(line.text)) >= 2
-                                          for side in (left, right))
+def _headed_apart(left: list[OcrLine], right: list[OcrLine], unit: float,
+                  is_heading: Callable[[str], bool] | None) -> bool:
+    """Both sides hold sections of their own, two or more headings one under another: two columns, not a table's
+    label and value sides (nor a row of tabs named like sections, "基本信息  工作经历  教育经历  技能证书")."""
+    if is_heading is None:
+        return False
+    for side in (left, right):
+        heights = sorted(line.center_y for line in side if is_heading(line.text))
+        if not heights or sum(1 for a, b in zip(heights, heights[1:]) if b - a > unit) < 1:
+            return False
+    return True
 
 
 def _gaps(lines: list[OcrLine], min_gap: float) -> list[float]:

@@ -50,6 +50,20 @@ def test_a_sidebar_headed_like_the_main_column_is_read_apart_from_it():
     assert parsed.languages == ["雅思6.5"]
 
 
+def test_a_row_of_tabs_named_like_sections_is_no_pair_of_columns():
+    """Guard (passes before too; the rule's first form, two headings a side wherever they stand, failed it and cost
+    zhilian_tabs_dark_png ten points in the bench): an app's tabs "基本信息  工作经历  教育经历  技能证书" in one row
+    are no sections stacked in two columns, so "技能证书" does not head the name and e-mail under it."""
+    blocks = [_b("在线简历", 52, 125, 164, 166), _b("附件简历", 291, 125, 403, 166), _b("简历预览", 532, 125, 643, 166),
+              _b("基本信息", 22, 218, 116, 254), _b("工作经历", 201, 218, 298, 254), _b("教育经历", 382, 218, 477, 254),
+              _b("技能证书", 562, 218, 658, 254), _b("邓浩然", 32, 281, 161, 335),
+              _b("男·35岁·本科·17年", 35, 340, 239, 369), _b("现居住地：苏州 | 手机 15023124165", 35, 376, 392, 404),
+              _b("邮箱 haoran.deng28@qq.com", 33, 411, 305, 442)]
+    parsed = parse_resume("\n".join(page_lines(blocks)), today=TODAY)
+    assert parsed.name == "邓浩然" and parsed.email == "haoran.deng28@qq.com"
+    assert parsed.skills == []
+
+
 def test_a_wrapped_cell_continues_on_the_next_line_at_its_edge_only():
     """On a tilted photo the boxes are taller than the lines are apart: "employer" / "title | dept" / "· duty" at one
     left edge, the dates beside the middle line. The duty is no continuation of the employer's cell two lines up
