@@ -157,27 +157,56 @@ def after_commit_batch(session: Session, key: str, item, send: Callable[[list], 
     batches[key].append(item)
 
 
-def last_statement(session: Session, statement: Callable[[], None]) -> None:
+def last_statement(session: Session, statement: Callable[[], None],
+                   with_commit: Callable[[Callable], None] | None = None) -> None:
     """Run `statement` as the transaction's last one, after every other write and just before COMMIT.
 
     For a write on a row that many requests queue for (a slot's seat): its row lock is then held for that statement
     and the COMMIT only, not for the request's other writes and round trips. A view runs them with
     `run_last_statements` where a refusal can still become its response (`services.idempotency.idempotent` does,
     after storing its record, with Core statements that do not trigger them); anything left runs before the
-    session's next ORM query, or at `session.commit()` (a job, a CLI command, a test)."""
-    session.info.setdefault("last_statements", []).append(statement)
+    session's next ORM query, or at `session.commit()` (a job, a CLI command, a test).
+
+    `with_commit(send)`, if given, is the same step for `run_last_statements(..., commit=True)` on PostgreSQL: it
+    calls `send(statement)` with one Core statement, which goes to the database together with the COMMIT, in one
+    round trip (see `commit_with`). The statement must fail (raise) whenever the transaction must not commit."""
+    session.info.setdefault("last_statements", []).append((statement, with_commit))
 
 
-def run_last_statements(session: Session) -> None:
-    """Run the statements `last_statement` deferred, in order; a refusal they raise propagates (roll back then)."""
+def run_last_statements(session: Session, *, commit: bool = False) -> None:
+    """Run the statements `last_statement` deferred, in order; a refusal they raise propagates (roll back then).
+
+    `commit=True` (the request's response is final and successful): when the last of them has a `with_commit` form
+    and the database is PostgreSQL, it is sent with the COMMIT in one round trip and the session is committed (its
+    after-commit callbacks run); otherwise nothing changes (the request boundary commits as usual)."""
     if session.info.get("running_last_statements"):
         return
     session.info["running_last_statements"] = True
     try:
         while session.info.get("last_statements"):
-            session.info["last_statements"].pop(0)()
+            statement, with_commit = session.info["last_statements"].pop(0)
+            if commit and with_commit is not None and not session.info["last_statements"] \
+                    and session.connection().dialect.name == "postgresql":
+                with_commit(functools.partial(commit_with, session))
+                session.commit()  # nothing left to send: runs the after-commit callbacks
+            else:
+                statement()
     finally:
         session.info.pop("running_last_statements", None)
+
+
+def commit_with(session: Session, statement) -> None:
+    """Send `statement` and COMMIT together (psycopg's pipeline mode: one round trip, no wait between them), so a
+    row lock the statement takes is held for no client round trip, whatever keeps this thread from running (another
+    thread holding the GIL, a busy CPU). Everything pending is flushed first. If the statement fails, PostgreSQL
+    skips the COMMIT (the transaction is aborted) and the error is raised here, as psycopg raises it; the caller
+    then rolls the session back."""
+    session.flush()
+    connection = session.connection()
+    raw = connection.connection.dbapi_connection
+    with raw.pipeline():
+        connection.execute(statement)  # queued; its result (or its error) comes with the COMMIT's
+        raw.commit()
 
 
 @event.listens_for(OrmSession, "before_commit")

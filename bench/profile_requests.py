@@ -54,6 +54,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--html", type=Path, help="also write pyinstrument HTML reports into this folder")
     parser.add_argument("--cprofile", action="store_true", help="CPU time by function (cProfile) instead of pyinstrument's wall time")
+    parser.add_argument("--show-statements", action="store_true", help="print the first line of each statement one request of each kind ran")
     args = parser.parse_args()
     from pyinstrument import Profiler
 
@@ -109,6 +110,9 @@ def main() -> int:
                 response = call(i)
                 assert response.status_code == expected, (label, response.status_code, response.get_data(as_text=True))
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            if args.show_statements:
+                per_request = len(statements) // half
+                print("\n".join(f"  {s.split(chr(10))[0][:110]}" for s in statements[-per_request:] if per_request), flush=True)
             print(f"RESULT {label}: {wall / half * 1000:.2f} ms wall, {cpu / half * 1000:.2f} ms CPU per request "
                   f"(single thread, no profiler); {len(statements) / half:.1f} SQL statements per request", flush=True)
             statements.clear()

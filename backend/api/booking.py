@@ -17,7 +17,7 @@ from ..services import jobs as job_service
 from ..services.analytics import CHINA_TZ
 from ..services.applications import Actor
 from ..services.calendar import booking_ics
-from ..services.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent
+from ..services.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent, record_probe
 from .blueprint import Blueprint
 from .security import BEARER, current_candidate, current_hr
 
@@ -321,7 +321,8 @@ class MyBooking(MethodView):
     def post(self, body):
         """Book a slot (or the open window): 待预约 → 待面试"""
         principal = current_candidate()
-        booking_service.refuse_if_full(read_connection, application_id=principal.application_id, slot_id=body["slot_id"])
+        booking_service.refuse_if_full(read_connection, application_id=principal.application_id, slot_id=body["slot_id"],
+                                       probe=record_probe())
         session = get_session()
         return _booking_view(booking_service.book(session, application_id=principal.application_id, slot_id=body["slot_id"],
                                                   actor=Actor("candidate", principal.candidate_id)))

@@ -20,9 +20,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy import delete, exists, func, insert, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
@@ -356,7 +357,8 @@ def book(session: Session, *, application_id: uuid.UUID, slot_id: uuid.UUID | No
     # row, so the lock is held for this statement and the commit only. A request that read a free seat but lost it
     # meanwhile is refused here and its writes are rolled back (in a 200-client race for 20 seats, the 20 winners
     # otherwise held the lock over five more round trips each, one after the other).
-    last_statement(session, lambda: _take_seat_and_book(session, slot=slot, booking=booking, now=now))
+    last_statement(session, lambda: _take_seat_and_book(session, slot=slot, booking=booking, now=now),
+                   with_commit=lambda send: _take_seat_and_book(session, slot=slot, booking=booking, now=now, send=send))
     return BookingDetails(booking, slot, policy)
 
 
@@ -382,22 +384,36 @@ _SLOT_SEATS = (
 )
 
 
+_SLOT_SEATS_AND: dict[int, sa.Select] = {}
+
+
 def refuse_if_full(read_connection: Callable[[], AbstractContextManager], *, application_id: uuid.UUID,
-                   slot_id: uuid.UUID | None, now: datetime | None = None) -> None:
+                   slot_id: uuid.UUID | None, now: datetime | None = None, probe=None) -> None:
     """Refuse (409 slot_full) a booking of a slot this process lately found full if it still is: a slot of the
     application's job, not started, no seat free (`_check_bookable`'s refusals up to that one, in its order); any other
-    case is left to `book`. Read with one statement on a `read_connection()`, only for a slot seen full."""
+    case is left to `book`. Read with one statement on a `read_connection()`, only for a slot seen full.
+
+    `probe` (`idempotency.record_probe()`): the request's Idempotency-Key record looked up in the same statement, so
+    that the refusal's replay check needs no statement of its own."""
     seen = _seen_full.get(slot_id) if slot_id is not None else None
     if seen is None:
         return
     if time.monotonic() - seen > FULL_HINT_SECONDS:
         _seen_full.pop(slot_id, None)
         return
+    statement, params = _SLOT_SEATS, {"slot_id": slot_id, "application_id": application_id}
+    if probe is not None:
+        statement = _SLOT_SEATS_AND.get(id(probe.column))
+        if statement is None:  # built once per probe column (a module constant), so its compiled form is cached
+            statement = _SLOT_SEATS_AND.setdefault(id(probe.column), _SLOT_SEATS.add_columns(probe.column))
+        params = {**params, **probe.params}
     with read_connection() as connection:
-        row = connection.execute(_SLOT_SEATS, {"slot_id": slot_id, "application_id": application_id}).first()
+        row = connection.execute(statement, params).first()
     if row is None or row.starts_at <= (now or utcnow()):
         return
     if row.booked >= row.capacity:
+        if probe is not None:
+            probe.seen(row.idempotency_record)
         raise _refuse_full(slot_id)
     _seen_full.pop(slot_id, None)
 
@@ -508,9 +524,14 @@ def _take_seat(session: Session, *, slot: InterviewSlot, now: datetime) -> None:
         _seat_refused(session, slot)
 
 
-def _take_seat_and_book(session: Session, *, slot: InterviewSlot, booking: Booking, now: datetime) -> None:
+def _take_seat_and_book(session: Session, *, slot: InterviewSlot, booking: Booking, now: datetime,
+                        send: Callable | None = None) -> None:
     """Take a seat and insert the booking: on PostgreSQL in one statement (the INSERT selects from the conditional
-    UPDATE, so it inserts nothing when no seat was free), elsewhere the UPDATE and then the INSERT."""
+    UPDATE, so it inserts nothing when no seat was free), elsewhere the UPDATE and then the INSERT.
+
+    With `send` (`db.commit_with`: the statement and the COMMIT in one round trip) the statement fails instead of
+    inserting nothing (division by zero: one seat taken or none), so that a booking without a seat never commits;
+    the slot's row lock is then held from the statement to its COMMIT without a round trip back to this process."""
     if session.connection().dialect.name != "postgresql":
         _take_seat(session, slot=slot, now=now)
         session.add(booking)
@@ -521,25 +542,45 @@ def _take_seat_and_book(session: Session, *, slot: InterviewSlot, booking: Booki
             .returning(InterviewSlot.id).cte("seat"))
     columns = [column for column in Booking.__table__.columns]
     values = [sa.literal(getattr(booking, column.key), type_=column.type).label(column.key) for column in columns]
-    statement = (insert(Booking).from_select([column.key for column in columns], select(*values).select_from(seat))
-                 .add_cte(seat).returning(Booking.__table__.c.id))
-    try:
-        inserted = session.connection().execute(statement).first()
-    except IntegrityError as exc:
-        raise _booking_conflict(exc) from None
-    if inserted is None:
-        _seat_refused(session, slot)
+    if send is None:
+        statement = (insert(Booking).from_select([column.key for column in columns], select(*values).select_from(seat))
+                     .add_cte(seat).returning(Booking.__table__.c.id))
+        try:
+            inserted = session.connection().execute(statement).first()
+        except IntegrityError as exc:
+            raise _booking_conflict(exc) from None
+        if inserted is None:
+            _seat_refused(session, slot)
+    else:
+        taken = select(func.count().label("taken")).select_from(seat).subquery("taken")
+        statement = (insert(Booking).from_select([column.key for column in columns],
+                                                 select(*values).where(1 / taken.c.taken == 1))
+                     .add_cte(seat))
+        slot_id, starts_at, ends_at = slot.id, slot.starts_at, slot.ends_at
+        try:
+            send(statement)
+        except (DBAPIError, psycopg.Error) as exc:  # raised by psycopg at the COMMIT, or wrapped by SQLAlchemy
+            error = getattr(exc, "orig", exc)
+            if not isinstance(error, (psycopg.errors.DivisionByZero, psycopg.errors.IntegrityError)):
+                raise
+            session.rollback()  # the transaction is aborted; PostgreSQL skipped its COMMIT
+            if isinstance(error, psycopg.errors.IntegrityError):
+                raise _booking_conflict(error) from None
+            _seat_refused(session, slot_id=slot_id, starts_at=starts_at, ends_at=ends_at)  # no seat was free
     make_transient_to_detached(booking)
     session.add(booking)  # persistent now: the row exists, nothing is pending
 
 
-def _seat_refused(session: Session, slot: InterviewSlot):
-    fresh = session.get(InterviewSlot, slot.id, populate_existing=True)
+def _seat_refused(session: Session, slot: InterviewSlot | None = None, *, slot_id: uuid.UUID | None = None,
+                  starts_at: datetime | None = None, ends_at: datetime | None = None):
+    if slot is not None:
+        slot_id, starts_at, ends_at = slot.id, slot.starts_at, slot.ends_at
+    fresh = session.get(InterviewSlot, slot_id, populate_existing=True)
     if fresh is None:
         raise NotFound("slot not found")
-    if (fresh.starts_at, fresh.ends_at) != (slot.starts_at, slot.ends_at):
+    if (fresh.starts_at, fresh.ends_at) != (starts_at, ends_at):
         raise Conflict("the slot was moved meanwhile; look at the options again", reason="slot_changed")
-    raise _refuse_full(slot.id)
+    raise _refuse_full(slot_id)
 
 
 def _release_seat(session: Session, *, slot_id: uuid.UUID, now: datetime) -> None:
@@ -647,10 +688,11 @@ def _flush_booking(session: Session) -> None:
         raise _booking_conflict(exc) from None
 
 
-def _booking_conflict(exc: IntegrityError) -> Exception:
+def _booking_conflict(exc: Exception) -> Exception:
     # The application lock makes a second active booking impossible for well-behaved writers;
     # the likely cause is HR deleting the (then unbooked) slot meanwhile (its foreign key).
-    if "uq_booking_active_application" in str(exc.orig) or "booking.application_id" in str(exc.orig):
+    error = str(getattr(exc, "orig", exc))
+    if "uq_booking_active_application" in error or "booking.application_id" in error:
         return Conflict("you already have a booking; reschedule or cancel it", reason="already_booked")
     return NotFound("slot not found")
 

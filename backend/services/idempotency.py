@@ -84,6 +84,35 @@ _FIND_RECORD = select(IdempotencyRecord).where(*_OF_KEY)
 _RECORD_EXISTS = select(IdempotencyRecord.__table__.c.id).where(*_OF_KEY)
 
 
+# The same question as a column of another statement: a refusal read from one row (a full slot's seats) then asks it in
+# that statement (`record_probe`), not in one of its own.
+_RECORD_EXISTS_COLUMN = _RECORD_EXISTS.exists().label("idempotency_record")
+
+
+@dataclass(frozen=True)
+class RecordProbe:
+    """Whether the request's Idempotency-Key has a record, asked as `column` of a statement the view runs anyway
+    (bind `params` with it). If the view is refused from that statement's row, `seen(row.idempotency_record)`:
+    the refusal's replay check then takes that answer, read in the same snapshot as the refusal, instead of a
+    statement of its own (a repeat of a committed request finds its record there, as it would in its own read)."""
+
+    column: object
+    params: dict
+    scoped: tuple
+
+    def seen(self, exists: bool) -> None:
+        g.idempotency_record_seen = (self.scoped, bool(exists))
+
+
+def record_probe() -> RecordProbe | None:
+    """The probe for this request's Idempotency-Key, None without one (see `idempotent`)."""
+    scoped = g.get("idempotency_scoped")
+    if scoped is None:
+        return None
+    principal, scope, key = scoped
+    return RecordProbe(_RECORD_EXISTS_COLUMN, {"principal": principal, "scope": scope, "key": key}, scoped)
+
+
 def find_record(session: Session, *, principal: str, scope: str, key: str) -> IdempotencyRecord | None:
     return session.exec(_FIND_RECORD, params={"principal": principal, "scope": scope, "key": key}).first()
 
@@ -122,18 +151,32 @@ def store_response(
     values = dict(principal=principal, scope=scope, key=key, request_hash=fingerprint, status_code=response.status_code,
                   response_body=response.body, response_headers=response.headers, created_at=now,
                   expires_at=now + RECORD_TTL)
-    dialect = session.connection().dialect.name
-    upsert = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}[dialect](IdempotencyRecord)
-    statement = upsert.values(id=uuid.uuid4(), **values).on_conflict_do_update(
-        index_elements=["principal", "scope", "key"], set_=values,
-        where=IdempotencyRecord.expires_at <= now,
-    ).returning(IdempotencyRecord.__table__.c.id)
-    if session.connection().execute(statement).first() is not None:
+    connection = session.connection()
+    if connection.execute(_upsert(connection.dialect.name), {"id": uuid.uuid4(), "now": now, **values}).first() is not None:
         return None
     winner = _winner(session, principal=principal, scope=scope, key=key, fingerprint=fingerprint)
     if winner is None:  # this request's work is gone; it must not look done
         raise Conflict("a request with this Idempotency-Key is in progress; retry", reason="idempotency_in_progress")
     return winner
+
+
+_RECORD_VALUES = ("principal", "scope", "key", "request_hash", "status_code", "response_body", "response_headers",
+                  "created_at", "expires_at")
+_UPSERTS: dict[str, object] = {}
+
+
+def _upsert(dialect: str):
+    """The record's INSERT ... ON CONFLICT (replacing only an expired record), built once per dialect with bound
+    parameters (building it per request cost more than running it)."""
+    if dialect not in _UPSERTS:
+        table = IdempotencyRecord.__table__
+        insert = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}[dialect](table)
+        insert = insert.values(id=bindparam("id"), **{name: bindparam(name) for name in _RECORD_VALUES})
+        _UPSERTS[dialect] = insert.on_conflict_do_update(
+            index_elements=["principal", "scope", "key"], set_={name: insert.excluded[name] for name in _RECORD_VALUES},
+            where=table.c.expires_at <= bindparam("now", type_=table.c.expires_at.type),
+        ).returning(table.c.id)
+    return _UPSERTS[dialect]
 
 
 def _winner(session: Session, *, principal: str, scope: str, key: str, fingerprint: str) -> StoredResponse | None:
@@ -145,10 +188,16 @@ def _winner(session: Session, *, principal: str, scope: str, key: str, fingerpri
     scoped = {"principal": principal, "scope": scope, "key": key, "fingerprint": fingerprint}
     if not session.in_transaction():
         # Refused before the request's first statement (e.g. `booking.refuse_if_full`): asked outside a transaction,
-        # which costs no BEGIN and no ROLLBACK; each statement sees what is committed, as in one.
-        with read_connection() as connection:
-            if connection.execute(_RECORD_EXISTS, {"principal": principal, "scope": scope, "key": key}).first() is None:
-                return None
+        # which costs no BEGIN and no ROLLBACK; each statement sees what is committed, as in one. Already asked
+        # by the statement the refusal was read from (`record_probe`)? Then that answer.
+        seen = g.pop("idempotency_record_seen", None)
+        if seen is not None and seen[0] == (principal, scope, key):
+            found = seen[1]
+        else:
+            with read_connection() as connection:
+                found = connection.execute(_RECORD_EXISTS, {"principal": principal, "scope": scope, "key": key}).first()
+        if not found:
+            return None
         return stored_response(session, **scoped)
     try:
         found = _record_exists(session, principal=principal, scope=scope, key=key)
@@ -181,7 +230,7 @@ def idempotent(principal: Callable[[], str]):
             if key is None:
                 response = current_app.make_response(view(*args, **kwargs))
                 if response.status_code < 400 and g.get("db_session") is not None:
-                    run_last_statements(g.db_session)
+                    run_last_statements(g.db_session, commit=True)
                 return response
             if not _KEY.match(key):
                 raise Invalid("Idempotency-Key must be 1-255 printable ASCII characters without spaces",
@@ -189,6 +238,7 @@ def idempotent(principal: Callable[[], str]):
             session = get_session()
             scoped = {"principal": principal(), "scope": f"{request.method} {request.path}", "key": key,
                       "fingerprint": _fingerprint()}
+            g.idempotency_scoped = (scoped["principal"], scoped["scope"], key)  # for `record_probe`
             try:
                 response = current_app.make_response(view(*args, **kwargs))
             except (DomainError, HTTPException) as exc:
@@ -208,7 +258,8 @@ def idempotent(principal: Callable[[], str]):
                     return _replayed(replay)
                 # Then what the view deferred to the end (a booking's seat): a refusal there is this request's own
                 # (the key's record is its own, uncommitted), rendered as usual and rolled back with the record.
-                run_last_statements(session)
+                # The response is final: the last statement may go with the COMMIT (a booking's seat does).
+                run_last_statements(session, commit=True)
             return response
 
         return wrapper

@@ -542,3 +542,83 @@ def test_a_booking_that_loses_the_last_seat_to_a_concurrent_one_commits_nothing(
         assert notified == [uuid.UUID(first["id"])]
         assert not session.exec(select(Event).where(Event.application_id == uuid.UUID(second["id"]),
                                                     Event.to_state == "booked")).all()
+
+
+def test_the_seat_goes_to_postgresql_with_the_commit_and_a_refusal_there_commits_nothing(client, hr, job, app):
+    """A request whose response is final sends its seat statement and the COMMIT together (one round trip: the slot's
+    row lock is held for no round trip back to the web process). When no seat is left by then the statement fails,
+    PostgreSQL skips the COMMIT, and the request is refused with nothing of it standing; when one is, the booking is
+    committed before the request ends, and its after-commit work runs."""
+    if app.extensions["qingpin.engine"].dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's pipeline mode; SQLite takes the seat at the request's commit")
+    from sqlmodel import Session
+
+    from backend.db import run_last_statements
+    from backend.models import Application
+    from backend.models.notifications import NotificationOutbox
+    from backend.services import booking as booking_service
+    from backend.services.applications import Actor
+
+    slot_id = uuid.UUID(make_slot(client, hr, job["id"], capacity=2)["id"])
+    first, _ = invite_candidate(client, hr, job["id"], name="甲")
+    second, _ = invite_candidate(client, hr, job["id"], name="乙")
+    third, _ = invite_candidate(client, hr, job["id"], name="丙")
+    engine = app.extensions["qingpin.engine"]
+    pipelined: list[bool] = []
+
+    def statement(conn, _cursor, text, *_):
+        if text.lstrip().startswith("WITH seat AS"):
+            pipelined.append(conn.connection.dbapi_connection._pipeline is not None)
+
+    sa.event.listen(engine, "before_cursor_execute", statement)
+    try:
+        with app.app_context(), Session(engine, expire_on_commit=False) as session:
+            booking_service.book(session, application_id=uuid.UUID(first["id"]), slot_id=slot_id,
+                                 actor=Actor("candidate", None))
+            ran: list[str] = []
+            session.info.setdefault("after_commit", []).append(lambda: ran.append("after commit"))
+            run_last_statements(session, commit=True)
+            assert ran == ["after commit"] and not session.in_transaction()
+            with session_scope(engine) as other:  # committed already, before the request's end
+                assert other.get(InterviewSlot, slot_id).booked == 1
+                assert other.get(Application, uuid.UUID(first["id"])).state == "booked"
+        assert pipelined == [True]
+
+        outcome: dict = {}
+
+        def lose():
+            with app.app_context(), Session(engine, expire_on_commit=False) as session:
+                booking_service.book(session, application_id=uuid.UUID(third["id"]), slot_id=slot_id,
+                                     actor=Actor("candidate", None))  # a free seat was read: its writes are done
+                session.info.setdefault("after_commit", []).append(lambda: outcome.setdefault("after_commit", True))
+                try:
+                    run_last_statements(session, commit=True)
+                except Exception as exc:  # noqa: BLE001 (checked below)
+                    outcome["refused"] = exc
+                outcome["in_transaction"] = session.in_transaction()
+                session.rollback()
+
+        with app.app_context(), Session(engine, expire_on_commit=False) as holder:
+            booking_service.book(holder, application_id=uuid.UUID(second["id"]), slot_id=slot_id,
+                                 actor=Actor("candidate", None))
+            run_last_statements(holder)  # the last seat is taken: the slot's row is locked until this commit
+            thread = threading.Thread(target=lose)
+            thread.start()
+            thread.join(timeout=2)  # its seat statement and COMMIT are sent; PostgreSQL waits for the slot's row
+            assert thread.is_alive()
+            holder.commit()
+        thread.join(timeout=30)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", statement)
+    assert pipelined == [True, False, True]  # the holder took its seat on its own (no commit with it)
+    assert getattr(outcome.get("refused"), "reason", None) == "slot_full", outcome
+    assert "after_commit" not in outcome  # its after-commit work never ran
+    with app.app_context(), session_scope() as session:  # and nothing of it stands
+        assert session.get(Application, uuid.UUID(third["id"])).state == "invited"
+        assert session.get(InterviewSlot, slot_id).booked == 2
+        assert {b.application_id for b in session.exec(select(Booking)).all()} == {uuid.UUID(first["id"]), uuid.UUID(second["id"])}
+        notified = session.exec(select(NotificationOutbox.application_id)
+                                .where(NotificationOutbox.template == "booking_confirmed")).all()
+        assert uuid.UUID(third["id"]) not in notified
+        assert not session.exec(select(Event).where(Event.application_id == uuid.UUID(third["id"]),
+                                                    Event.to_state == "booked")).all()

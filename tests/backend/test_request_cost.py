@@ -386,8 +386,9 @@ def test_bookings_of_a_slot_found_full_are_refused_from_one_plain_read_and_keep_
     with counted(app) as statements:
         refused = book(client, third, slot["id"], **{"Idempotency-Key": str(uuid.uuid4())})
     assert refused.status_code == 409 and refused.json["reason"] == "slot_full"
-    # The slot's seats and the key's record, each read on its own: no locking read, no transaction.
-    assert len(statements) == 2 and not any("FOR UPDATE" in s or s.startswith("BEGIN") for s in statements), statements
+    # The slot's seats and the key's record, read together in one statement: no locking read, no transaction.
+    assert len(statements) == 1 and not any("FOR UPDATE" in s or s.startswith("BEGIN") for s in statements), statements
+    assert "idempotency_record" in statements[0]
 
     # The replay rules hold on this path: the first booker's repeat is the stored 201, another body with its key 422.
     replay = book(client, first, slot["id"], **{"Idempotency-Key": key})
