@@ -204,9 +204,14 @@ def commit_with(session: Session, statement) -> None:
     session.flush()
     connection = session.connection()
     raw = connection.connection.dbapi_connection
-    with raw.pipeline():
-        connection.execute(statement)  # queued; its result (or its error) comes with the COMMIT's
-        raw.commit()
+    try:
+        with raw.pipeline():
+            connection.execute(statement)  # queued; its result (or its error) comes with the COMMIT's
+            raw.commit()
+    except Exception:
+        if raw.broken:  # raised by psycopg itself, not through SQLAlchemy: tell the pool this connection is gone
+            connection.invalidate()
+        raise
 
 
 @event.listens_for(OrmSession, "before_commit")
