@@ -113,7 +113,7 @@ class _TwoStageEngine:
         self.load()
         bgr = clear_light_layer(_to_bgr(image))
         with self._lock:
-            quads = [q for q in self._detect(bgr) if min(_quad_size(q)) >= 2]
+            quads = without_faint_lines(bgr, [q for q in self._detect(bgr) if min(_quad_size(q)) >= 2])
             if not quads:
                 return []
             lines = None
@@ -581,6 +581,28 @@ def clear_light_layer(bgr: np.ndarray) -> np.ndarray:
     out = bgr.copy()
     out[bgr.min(axis=2) >= LIGHT_LAYER_LEVEL] = 255
     return out
+
+
+# Text far lighter than the page's own ink: the back of a thin sheet showing through mirrored (a phone scanner app's
+# "enhance" filter leaves it light grey, ~220, under black ink), which the detector finds and the recogniser reads as
+# strings of unrelated characters (spurious skills, majors, titles, certificates). A line whose darkest pixels stay
+# FAINT_LEVEL or lighter and FAINT_MARGIN lighter than most lines' darkest pixels is no line of the page. A page's ink
+# is rarely lighter than ~130 (a photocopy at low contrast), its grey labels ~150; a dark page's lines hold the dark
+# background and so are never faint.
+FAINT_LEVEL = 170
+FAINT_MARGIN = 100
+FAINT_MIN_LINES = 6
+
+
+def without_faint_lines(bgr: np.ndarray, quads: list[np.ndarray]) -> list[np.ndarray]:
+    """The detected lines but those much fainter than the page's ink (show-through from the back of the sheet)."""
+    if len(quads) < FAINT_MIN_LINES:
+        return quads
+    grey = bgr.min(axis=2)
+    darkest = [float(np.percentile(_crop_axis_aligned(grey, q), 2)) for q in quads]
+    ink = float(np.median(darkest))
+    limit = max(FAINT_LEVEL, ink + FAINT_MARGIN)
+    return [q for q, level in zip(quads, darkest) if level < limit]
 
 
 def _to_bgr(image: np.ndarray) -> np.ndarray:

@@ -487,8 +487,10 @@ _APP_BAR = re.compile(rf"(?:{_APP_BUTTON})(?:\s*\|?\s*(?:{_APP_BUTTON}))*")  # t
 # A job site's watermark over a downloaded résumé, which a text layer gives as lines of their own between the entries:
 # the site's name and the account it was downloaded for ("BOSS直聘  仅供杭州银行招聘使用", "仅限XX公司内部使用").
 _SITE_BRAND = r"BOSS直聘|Boss直聘|智联招聘|前程无忧|51job|猎聘网?|拉勾网?|脉脉"
+# A phone scanner app's mark in the corner of every page it makes ("扫描全能王 创建", "由 CamScanner 扫描创建").
+_SCANNER_MARK = r"(?:由\s*)?(?:扫描全能王|全能扫描王|夸克扫描王|[Cc]am[Ss]canner)(?:\s*扫描)?(?:\s*(?:创建|生成))?"
 _WATERMARK = re.compile(rf"(?:(?:{_SITE_BRAND})\s*)*(?:仅供|仅限)[^\s|]{{1,24}}?(?:招聘|内部|面试|查阅|查看)?使用"
-                        rf"(?:\s*(?:{_SITE_BRAND}))*|(?:{_SITE_BRAND})(?:\s+(?:{_SITE_BRAND}))*")
+                        rf"(?:\s*(?:{_SITE_BRAND}))*|(?:{_SITE_BRAND})(?:\s+(?:{_SITE_BRAND}))*|{_SCANNER_MARK}")
 # A photo's placeholder box with its word alone ("照片", "贴照片处", "一寸免冠照片"), which the reading order of a
 # photographed page may put anywhere, even last under the certificates: no item.
 _PHOTO_BOX = re.compile(r"(?i)(?:(?:近期|一寸|二寸|1寸|2寸|免冠|彩色|蓝底|白底|正面)\s*)*(?:照片|相片|贴照片处|照片粘贴处|photo)")
@@ -1166,7 +1168,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "internship": ("实习经历", "实习经验", "internships", "internship"),
     "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
     "skills": ("it技能", "计算机技能", "计算机能力", "其他技能", "其它技能",
-               "专业技能", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
+               "专业技能", "专业特长", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
     "certificates": ("资格证书", "资格认证", "专业认证", "认证证书",
                      "职业资格", "专业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications",
@@ -1880,6 +1882,7 @@ class _WorkBuilder(_EntryBuilder):
 
     def read(self, text: str) -> dict[str, str]:
         found: dict[str, str] = {}
+        text = _GRADE.sub(" ", text)
         text = _TITLE_BEFORE_DEPARTMENT.sub(r"\1 ", text)
         text = _DEPARTMENT.sub(" ", text)
         text = _GLUED_DEPARTMENT.sub("", text)
@@ -1977,6 +1980,10 @@ _DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部(
                                       r"(?=[\u4e00-\u9fff]{2,8}$)"
                                       r"(?=.*(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|科员|科长|处长|行长|柜员|"
                                       r"会计|审计员|经济师|会计师|交易员|研究员|专家|代表|岗$))")
+# A grade in brackets after a post ("会计主管（P6）", "审计专员(M3)", "大堂经理（副科级）", an internal form's "职务（职级）"
+# column): a rank on the employer's ladder, no part of the title.
+_GRADE = re.compile(r"\s*\(\s*(?:职级\s*[:：]?\s*)?(?:[A-Za-z]{1,2}\s*-?\s*\d{1,2}(?:[-.]\d{1,2})?\s*级?"
+                    r"|[正副](?:股|科|处|局|厅)级?|[一二三四五六七八九十]{1,2}级(?:职员|经理|主管)?)\s*\)")
 # A bank's business line ("交易银行", "私人银行"): a department or the start of a title, never an employer.
 _BUSINESS_LINE = re.compile(r"(?:交易|私人|零售|公司|投资|网络|数字|个人|批发|同业|电子|直销|社区|财富|托管|普惠)银行")
 # A job card's industry beside the department ("理财产品部 | 银行/理财", "授信管理部 | 消费金融"): the trade the employer
@@ -2254,7 +2261,36 @@ def match_credentials(text: str, kind: str, *, keep_level: bool = False, as_writ
                     level = after.group(1)
                     label += (" " if level[0].isascii() else "") + level
             found.append((match.start(), label))
-    return [name for _, name in sorted(found, key=lambda item: item[0])]
+    return [name for _, name in sorted(_joined_names(text, found, as_written), key=lambda item: item[0])]
+
+
+def _joined_names(text: str, found: list[tuple[int, str]], as_written: bool) -> list[tuple[int, str]]:
+    """A qualification's two names side by side ("AFP金融理财师", "CFA（特许金融分析师）") are one: the Latin and the Chinese
+    name of one entry found back to back become one find, named as written (with as_written) or canonically."""
+    by_start = {start: name for start, name in found}
+    out: list[tuple[int, str]] = []
+    skip: set[int] = set()
+    for pattern, name, _, _ in _credential_patterns()["certificates"]:
+        if not re.match(r"\(\?<!\[A-Za-z\]\)[A-Z]{2,5}\(\?!", pattern.pattern):
+            continue
+        for first in pattern.finditer(text):
+            joined = re.match(r"\s*([(（]?)\s*", text[first.end():])
+            rest = first.end() + joined.end()
+            partner = next((p for p, n, _, _ in _credential_patterns()["certificates"]
+                            if n == name and p is not pattern and p.match(text, rest)), None)
+            if partner is None or first.start() not in by_start or rest not in by_start:
+                continue
+            end = partner.match(text, rest).end()
+            if joined.group(1):
+                closing = re.match(r"\s*[)）]", text[end:])
+                if not closing:
+                    continue
+                end += closing.end()
+            skip.add(rest)
+            if as_written:
+                skip.add(first.start())
+                out.append((first.start(), re.sub(r"\s+", "", text[first.start():end])))
+    return [item for item in found if item[0] not in skip] + out
 
 
 # "Chinese (Native)", "普通话（母语）": one's mother tongue is no qualification.
