@@ -80,7 +80,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v15"
+SCORER_VERSION = "content-v16"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -128,8 +128,10 @@ SCORED_FEATURES: tuple[Feature, ...] = (
         "谈论家庭、学校、爱好等与题目无关内容、且不回答问题的内容达到四分之一的回答，按回答问题的内容比例折减并引用原话；"
         "以自己的口吻说出变通违规（如“后面再补”）、轻视风险或问题（如“反正”“问题不大”）、推卸责任（如“让他去找”）、"
         "对投资承诺收益（如“稳赚”）、瞒着主管不报（如“别麻烦主管”）、自己掏钱垫补差错（如“自己垫上”）、"
-        "替客户签字或输密码（如“帮他签”）、省掉该做的核实（如“不用核实”）、与客户争吵（如“跟他吵”）"
-        "或收下客户礼品（如“先收下”）的做法的，每处折减得分并引用原话，由招聘人员结合上下文判断",
+        "替客户签字或输密码（如“帮他签”）、省掉该做的核实（如“不用核实”）、与客户争吵（如“跟他吵”）、"
+        "收下客户礼品（如“先收下”）或敷衍省掉该做的步骤（如“看一眼就行了”“资金用途就别问了”“没必要报告”）的做法的，"
+        "每处折减得分并引用原话，由招聘人员结合上下文判断；"
+        "问“你会怎么做”的题目，说出的打算（如“我会先核实……”）即算要点要求的行动，同一句中省略主语的接续说法（如“然后跟主管说一声”）也算本人的行动",
         True,
     ),
     Feature(
@@ -516,7 +518,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
     # about one's student days is fluent and concrete, and no evidence.
     focus = [c for i, c in enumerate(clauses) if i in on_topic and i not in echo]
     structure = analyse_structure(focus, behavioural=question.is_behavioural, connectives_full=config.connectives_full)
-    star = structure.star if structure.behavioural else find_star(focus)
+    star = structure.star if structure.behavioural else find_star(focus, plan=True)
     telling: set[int] = set()
     hits, matched = match_rubric(clauses, question, star, echo=echo, focus=focus, evidence=telling)
     # Sentences about one's family, school days or hobbies that say no rubric point (in words of their own, not
@@ -527,7 +529,7 @@ def score_transcript(transcript: Transcript, question: QuestionSpec, *, config: 
         focus = [c for i, c in enumerate(clauses) if i in on_topic and i not in echo]
         structure = analyse_structure(focus, behavioural=question.is_behavioural,
                                       connectives_full=config.connectives_full)
-        star = structure.star if structure.behavioural else find_star(focus)
+        star = structure.star if structure.behavioural else find_star(focus, plan=True)
         # content-v6: talk in a digression is no evidence of a rubric point (a synonym or the question's word said
         # in it, or a rubric word said of someone else in a story), as it is no evidence of structure.
         telling -= digression

@@ -34,6 +34,8 @@ STAR_CUES: dict[str, tuple[str, ...]] = {
     "situation": (
         "去年", "前年", "当时", "那时", "那次", "有一次", "有一回", "有一位", "之前", "以前", "曾经",
         "上一份工作", "上份工作", "实习", "做过", "遇到过", "经历过", "参与过", "处理过", "负责过",
+        # content-v16: how a spoken story opens as often ("有个客户…", "有位老客户…", "那天…")
+        "有个", "有位", "有一个", "有一家", "有家", "那天", "那年", "那阵子", "前两年", "前几年",
     ),
     "task": (
         "任务", "目标", "需要", "要求", "负责", "必须", "投诉", "抱怨", "不满", "延误", "晚了", "太慢",
@@ -205,17 +207,21 @@ def _content_chars(text: str) -> int:
     return sum(cjk_count(w) for w in jieba.lcut(text) if w not in FILLER_WORDS)
 
 
-def find_star(clauses: list[Clause]) -> list[StarPart]:
+def find_star(clauses: list[Clause], *, plan: bool = False) -> list[StarPart]:
     """The four STAR parts, each with the clause that shows it; a part nowhere shown has found=False.
 
     Opinion and hypothetical clauses (我觉得…, …的话, 我会…) are skipped: a STAR part is something
-    that happened. The result prefers a clause with a concrete figure (三天, 3000万元).
+    that happened. The result prefers a clause with a concrete figure (三天, 3000万元). With ``plan`` (the
+    question asks what the candidate would do, content-v16) the candidate's plan is the action: "我会先核实…"
+    shows it as "我核实了…" shows it in a story.
     """
     factual = [c for c in clauses if not is_hypothetical(c.text)]
+    verbs = speaker_verbs(clauses, plan=plan)
     parts = []
     for part, label in STAR_PARTS:
         if part == "action":
-            parts.append(_find_action(factual, label))
+            parts.append(_find_action([(c, verbs.get(i)) for i, c in enumerate(clauses)
+                                       if plan or not is_hypothetical(c.text)], label))
         else:
             parts.append(_find_cued_part(part, label, factual))
     return parts
@@ -260,12 +266,11 @@ def _find_cued_part(part: str, label: str, clauses: list[Clause]) -> StarPart:
     return best[1] if best else StarPart(part, label, False)
 
 
-def _find_action(clauses: list[Clause], label: str) -> StarPart:
-    """The clause where the candidate (我/我们) is the subject of an action verb: one of the
-    listed action verbs (协调, 查明, 沟通 …) before any other verb, then the earliest."""
+def _find_action(clauses: list[tuple[Clause, str | None]], label: str) -> StarPart:
+    """The clause where the candidate (我/我们, or a subject carried from them: speaker_verbs) is the subject of an
+    action verb: one of the listed action verbs (协调, 查明, 沟通 …) before any other verb, then the earliest."""
     best: tuple[tuple[int, int], StarPart] | None = None
-    for index, clause in enumerate(clauses):
-        verb = action_verb(clause.text)
+    for index, (clause, verb) in enumerate(clauses):
         if verb is None:
             continue
         rank = (0 if verb in ACTION_VERBS else 1, index)
@@ -315,6 +320,87 @@ def action_verb(text: str) -> str | None:
         break
     listed = [v for v in verbs if v in ACTION_VERBS]
     return (listed or verbs or [None])[0]
+
+
+# content-v16: what may open a clause before its verb without being its subject: adverbs, conjunctions, particles,
+# time words and numbers (先, 然后, 马上, 当天), and a preposition with its object (跟主管说, 把钱点清楚).
+_OPENERS = ("d", "c", "u", "y", "e", "t", "m", "q", "f", "zg")
+_PREPOSITIONS = ("p",)
+# Words that open a clause before its step (实在找不到就报警, 看能不能先取十万): adverbs the tagger calls verbs.
+_LEAD_INS = frozenset({"实在", "赶紧", "赶快", "马上", "立刻", "立即", "尽快", "及时", "一直", "主动", "当面", "看能",
+                       "看看能", "能不能", "可不可以", "尽量", "记得"})
+# Verbs that open a clause without saying a step of the speaker's (可能是…, 看能不能…).
+_NOT_STEPS = frozenset({"可能", "看能", "能够", "觉得", "感觉", "好像", "估计", "应该", "得", "必须", "出", "不够", "不到",
+                        "不了", "不行"})
+# Who else a clause may be about: a pronoun or a person named before the verb takes the speaker's place.
+_OTHER_PERSONS = frozenset({"他", "她", "他们", "她们", "它", "对方", "客户", "人家", "大家", "别人", "你", "您", "你们"})
+# implied_verb's answer for a clause whose subject is someone else.
+OTHER = "\x00other"
+
+
+def implied_verb(text: str) -> str | None:
+    """The verb of a clause said without a subject (先安抚一下孩子, 然后跟主管说一声, 身份证看一眼): its first word that is
+    neither an opener, a fronted object nor a preposition's object, when that word is an action verb. ``OTHER`` when
+    the clause names another person as its subject before any verb (他说…, 客户要…); None when it names no action."""
+    from jieba import posseg
+
+    tokens = _speaker_split(posseg.lcut(text))
+    in_phrase = False  # inside a preposition's or a fronted object's phrase: its nouns are objects, not the subject
+    skip = 0
+    for i, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        word, flag = token.word, token.flag
+        if not word.strip() or flag == "x":
+            continue
+        if word in FIRST_PERSON:
+            return None  # action_verb's case
+        if word in _LEAD_INS:
+            skip = 1 if i + 1 < len(tokens) and tokens[i + 1].word in ("不能", "能不能", "可不可以") else 0
+            continue
+        if word in ("让", "请", "叫", "帮"):
+            return word
+        if flag.startswith(_PREPOSITIONS) or word in ("把", "跟", "和", "给", "向", "对", "替"):
+            in_phrase = True
+            continue
+        if not in_phrase and (word in _OTHER_PERSONS or flag.startswith("r")
+                              or flag.startswith("nr") and not (len(word) >= 2 and is_verb(word))):
+            return OTHER  # 安抚 tagged as a name is still a verb (content-v10)
+        if flag.startswith(_OPENERS) and not flag.startswith("v"):
+            continue
+        if flag.startswith("v") or word in ACTION_VERBS or (len(word) >= 2 and is_verb(word)):
+            if i + 1 < len(tokens) and tokens[i + 1].word == "的":
+                in_phrase = True  # a verb modifying a noun (取的时候, 剩下的钱) opens an adjunct or a topic
+                continue
+            return None if word in NON_ACTION_VERBS or word in _NOT_STEPS else word
+        in_phrase = True  # a noun before the verb: a fronted object or a topic (身份证看一眼, 剩下的让他转账)
+    return None
+
+
+def speaker_verbs(clauses: list[Clause], *, plan: bool) -> dict[int, str]:
+    """The candidate's verb in each clause that says what they did or would do: with 我 as its subject
+    (action_verb), or said without a subject in a sentence whose speaker is the candidate (content-v16: 我会先核实
+    用途，然后跟主管说一声 says two steps). Asked what they would do (``plan``), a sentence opens with the candidate as
+    its speaker; a clause naming another subject (客户说…, 他…) hands the sentence to that person until 我 returns."""
+    out: dict[int, str] = {}
+    for sentence in sentences(clauses):
+        speaker = plan
+        for index in sentence:
+            text = clauses[index].text
+            verb = action_verb(text)
+            if verb is not None:
+                out[index], speaker = verb, True
+                continue
+            if any(w in text for w in FIRST_PERSON):
+                speaker = True
+                continue
+            implied = implied_verb(text)
+            if implied == OTHER:
+                speaker = False
+            elif implied is not None and speaker:
+                out[index] = implied
+    return out
 
 
 def find_connectives(clauses: list[Clause]) -> list[QuotedWord]:

@@ -190,7 +190,8 @@ class NonAnswerSchema(ma.Schema):
                                                      "brushed aside, a problem passed on, returns promised; content-v15: "
                                                      "a problem kept from the supervisor, a shortfall covered from one's "
                                                      "own pocket, signing or keying in for the customer, a check "
-                                                     "skipped, a quarrel, a gift kept)"})
+                                                     "skipped, a quarrel, a gift kept; content-v16: a step waved off "
+                                                     "with the least effort)"})
     message = ma.fields.String()
     figure = ma.fields.Float(metadata={"description": "the measured share behind the finding (poor_judgment: the factor "
                                                       "the scores were multiplied by)"})

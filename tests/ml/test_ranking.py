@@ -351,6 +351,14 @@ FIRST_LOOKS_SESSION_8 = {
     "heldout19.json": dict(strong_weak=4, pairs=20, adversarial_free=False),  # content-v14: 20/32, 4/8, 1
     "heldout20.json": dict(strong_weak=8, pairs=27, adversarial_free=False),  # content-v15: 27/32, 8/8, 3 (v14: 5)
     "heldout21.json": dict(strong_weak=8, pairs=28, adversarial_free=False),  # content-v15: 28/32, 8/8, 3 (v14: 3)
+    # session 11: written blind, first scored with content-v15 and content-v16 in one sitting (v16's figures kept)
+    "heldout22.json": dict(strong_weak=6, pairs=24, adversarial_free=False),  # content-v16: 24/32, 6/8, 3 (v15: the same)
+    "heldout23.json": dict(strong_weak=8, pairs=30, adversarial_free=False),  # content-v16: 30/32, 8/8, 4 (v15: 28/32)
+    "heldout24.json": dict(strong_weak=8, pairs=25, adversarial_free=False),  # content-v16: 25/32, 8/8, 1 (v15: 2 adv.)
+    # written blind after heldout22-24 were studied, first scored with content-v15 and content-v16 as shipped
+    "heldout25.json": dict(strong_weak=6, pairs=23, adversarial_free=False),  # content-v16: 23/32, 6/8, 1 (v15: 22/32)
+    "heldout26.json": dict(strong_weak=6, pairs=24, adversarial_free=False),  # content-v16: 24/32, 6/8, 1 (v15: the same)
+    "heldout27.json": dict(strong_weak=8, pairs=30, adversarial_free=False),  # content-v16: 30/32, 8/8, 5 (v15: 28/32, 4)
 }
 
 

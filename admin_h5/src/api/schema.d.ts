@@ -7165,7 +7165,7 @@ export interface components {
         NonAnswer: {
             /** @description the measured share behind the finding (poor_judgment: the factor the scores were multiplied by) */
             figure?: number;
-            /** @description restates_question | keyword_string | off_topic | digresses | poor_judgment (content-v14: quoted cues of a rule bent, a risk brushed aside, a problem passed on, returns promised; content-v15: a problem kept from the supervisor, a shortfall covered from one's own pocket, signing or keying in for the customer, a check skipped, a quarrel, a gift kept) */
+            /** @description restates_question | keyword_string | off_topic | digresses | poor_judgment (content-v14: quoted cues of a rule bent, a risk brushed aside, a problem passed on, returns promised; content-v15: a problem kept from the supervisor, a shortfall covered from one's own pocket, signing or keying in for the customer, a check skipped, a quarrel, a gift kept; content-v16: a step waved off with the least effort) */
             kind?: string;
             message?: string;
             quotes?: components["schemas"]["Quote"][];
