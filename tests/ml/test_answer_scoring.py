@@ -337,7 +337,7 @@ def test_homophone_slips_still_count_for_structure_and_relevance(speech_samples,
     engine = ScriptedEngine(
         [
             (0.0, 2.4, "去念我在网点做客户经理的时候，"),  # 去年
-            (2.7, 6.5, "有位客户投诉放款太慢，"),
+            (2.7, 6.5, "一位客户投诉放款太慢，"),  # not 有位: content-v16 takes it for a situation cue said exactly
             (6.9, 9.0, "手先我耐心清听他的诉求，"),  # 首先, 倾听
             (9.2, 12.0, "然后我协调审批部门加急处理，"),
             (12.1, 15.0, "罪后三天就放款了，客户很满意。"),  # 最后
