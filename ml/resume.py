@@ -217,7 +217,7 @@ def _parse_text(text: str, today: date) -> ParsedResume:
     whole = [_redact(_normalize_line(raw))
              for raw in _join_hyphen_wraps(_merge_text_tables(_prose_resume(normalize(text, today=today)).split("\n")))]
     whole = ["" if _PAGE_NUMBER.fullmatch(_SITE_DOMAIN.sub("", line).strip()) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
-             or _PHOTO_BOX.fullmatch(line)
+             or _PHOTO_BOX.fullmatch(line) or _SEAL_LABEL.fullmatch(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
     whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_logos(_drop_comment_cards(_drop_screen_seams(whole))))))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
@@ -494,6 +494,8 @@ _WATERMARK = re.compile(rf"(?:(?:{_SITE_BRAND})\s*)*(?:仅供|仅限)[^\s|]{{1,2
 # A photo's placeholder box with its word alone ("照片", "贴照片处", "一寸免冠照片"), which the reading order of a
 # photographed page may put anywhere, even last under the certificates: no item.
 _PHOTO_BOX = re.compile(r"(?i)(?:(?:近期|一寸|二寸|1寸|2寸|免冠|彩色|蓝底|白底|正面)\s*)*(?:照片|相片|贴照片处|照片粘贴处|photo)")
+# A seal's label on a certificate's or form's copy ("发证机构（盖章）", "单位盖章处"): where the stamp goes, no item.
+_SEAL_LABEL = re.compile(r"[\u4e00-\u9fff]{0,8}\s*\(\s*(?:盖章|签章|公章|印章)\s*\)|[\u4e00-\u9fff]{0,6}(?:盖章|签章)处?")
 # An online document's site beside its printed page number ("docs.qq.com    第 1 页 / 共 1 页").
 _SITE_DOMAIN = re.compile(r"(?i)^(?:[a-z0-9-]+\.)+(?:com|cn|net|org|io)(?:/\S*)?\s+|\s+(?:[a-z0-9-]+\.)+(?:com|cn|net|org|io)(?:/\S*)?$")
 _PAGE_NUMBER = re.compile(r"(?i)第\s*\d{1,2}\s*页(?:\s*[/,]?\s*共\s*\d{1,2}\s*页)?|共\s*\d{1,2}\s*页\s*第\s*\d{1,2}\s*页"
@@ -676,7 +678,31 @@ def normalize(text: str, *, today: date | None = None) -> str:
     numerals in digits, ranges with two-digit years ("18.03-至今") with four (the century pivot from `today`, the
     parser's date; default now)."""
     text = unicodedata.normalize("NFKC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _YY_RANGE.sub(lambda match: _yy_range(match, today), _CN_YEAR_MONTH.sub(_cn_numeral_date, text.translate(_DASHES)))
+    text = _gregorian(text.translate(_DASHES))
+    return _YY_RANGE.sub(lambda match: _yy_range(match, today), _CN_YEAR_MONTH.sub(_cn_numeral_date, text))
+
+
+# A Taiwanese résumé dates in Republic-of-China years (民國 1 = 1912): "民國107年9月" everywhere; "108/07", "108.07" and
+# "迄今" (until now) only in a document that names 民國 or writes 迄今, where a two- or three-digit year before a month is
+# the ROC year (60-130: 1971-2041). Elsewhere "108/07" may be anything (a number, a page) and stays.
+_ROC_NIAN = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
+_ROC_SLASH = re.compile(r"(?<![\d./])(\d{2,3})\s*([./])\s*(\d{1,2})(?![\d.]|/\d)")
+_ROC_SIGN = re.compile(r"民[國国]|迄今")
+
+
+def _gregorian(text: str) -> str:
+    if not _ROC_SIGN.search(text):
+        return text
+
+    def slash(match: re.Match) -> str:
+        year, month = int(match.group(1)), int(match.group(3))
+        if not (60 <= year <= 130 and 1 <= month <= 12):
+            return match.group(0)
+        return f"{year + 1911}{match.group(2)}{month:02d}"
+
+    text = _ROC_NIAN.sub(lambda m: f"{int(m.group(1)) + 1911}年" if 1 <= int(m.group(1)) <= 130 else m.group(0), text)
+    text = re.sub(r"(?<=[-~至到])\s*迄今", "至今", text)
+    return _ROC_SLASH.sub(slash, text)
 
 
 # LinkedIn's "Standard Chartered Bank (China) (渣打银行（中国）有限公司) · Full-time", "Siyuan Liang (梁思远)": the
@@ -724,9 +750,19 @@ def _unmark(line: str) -> str:
     return _MD_EMPHASIS.sub(r"\1", _MD_STRONG.sub(r"\2", line))
 
 
+# A heading or label letter-spaced to align a form ("学　　历", "自　　传", "证　　照：A、B", "履 歷 表"): its characters
+# are one word. Only two to four single characters, the whole line or a label before its colon at the line's start
+# or after a wide gap.
+_SPACED_WORD = re.compile(r"(?:(?<=^)|(?<=\s{2}))([\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,3})(?=\s*[:：]|\s*$)")
+
+
+def _unspaced_words(line: str) -> str:
+    return _SPACED_WORD.sub(lambda m: re.sub(r"\s+", "", m.group(1)), line.strip())
+
+
 def _normalize_line(line: str) -> str:
     line = _BULLETS.sub("", _unmark(line))
-    line = _ENTRY_NUMBER.sub("", line)
+    line = _unspaced_words(_ENTRY_NUMBER.sub("", line))
     line = re.sub(r"\s+", " ", line).strip()
     line = _GLUED_RANGE.sub(r"\1-\2", _bracketed_chinese(line))
     line = _EMPLOYMENT_TYPE.sub("", line)
@@ -876,7 +912,16 @@ _PHONE = re.compile(r"(?<![\d.])(?:\(?\+?86\)?[\s-]*)?(1[3-9](?:[\s-]*\d){9})(?!
 _OTHERS_CONTACT = re.compile(r"(?i)顾问|猎头|推荐人|证明人|联系人|招聘负责人|HR\b|consultant|recruiter|referee")
 
 
+# A mail forwarded with the résumé in it: above "------ 原始邮件 ------" ("Original Message", "Forwarded message",
+# "转发邮件信息") stand the forwarder's header and signature, whose address and mobile are not the candidate's.
+_FORWARD_MARK = re.compile(r"(?i)^-*\s*(?:原始邮件|转发邮件信息?|original message|forwarded message)\s*-*$"
+                           r"|^begin forwarded message")
+
+
 def _others_last(lines: list[str]) -> list[str]:
+    mark = next((k for k, line in enumerate(lines) if _FORWARD_MARK.search(line.strip())), None)
+    if mark is not None:
+        lines = lines[mark + 1:] + lines[:mark]
     return [line for line in lines if not _OTHERS_CONTACT.search(line)] + \
         [line for line in lines if _OTHERS_CONTACT.search(line)]
 
@@ -1168,15 +1213,15 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "internship": ("实习经历", "实习经验", "internships", "internship"),
     "projects": ("项目经历", "项目经验", "项目", "project experience", "projects"),
     "skills": ("it技能", "计算机技能", "计算机能力", "其他技能", "其它技能",
-               "专业技能", "专业特长", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
+               "专业技能", "专业特长", "专长", "技能特长", "职业技能", "个人技能", "技能专长", "技能标签", "专业能力", "技能", "特长", "technical skills",
                "core competencies", "skills", "skill"),
     "certificates": ("资格证书", "资格认证", "专业认证", "认证证书",
-                     "职业资格", "专业资格", "证书资质", "获得证书", "资质证书", "证书", "资格", "certifications",
+                     "职业资格", "专业资格", "证书资质", "获得证书", "资质证书", "证书", "证照", "资格", "certifications",
                      "certificates", "certificate", "professional qualifications", "qualifications", "licenses"),
-    "languages": ("语言能力", "外语能力", "外语水平", "语言", "外语", "language skills", "languages", "language"),
+    "languages": ("语言能力", "语文能力", "外语能力", "英文", "日文", "外语水平", "语言", "外语", "language skills", "languages", "language"),
     "profile": ("基本信息", "个人信息", "联系方式", "个人资料", "联系信息", "personal information", "contact information",
                 "personal details", "personal particulars", "contact"),
-    "ignored": ("自我评价", "个人评价", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "奖惩情况", "奖惩", "荣誉",
+    "ignored": ("自我评价", "个人评价", "自传", "自我介绍", "个人简介", "个人优势", "求职意向", "兴趣爱好", "荣誉奖项", "获奖情况", "奖惩情况", "奖惩", "荣誉",
                 "家庭主要成员", "主要家庭成员", "家庭成员", "主要社会关系", "社会关系", "家庭情况",
                 "奖项", "校园经历", "社会实践", "培训经历", "培训经验", "培训背景", "training",
                 "summary", "profile", "about me", "objective", "awards", "honors",
@@ -1274,7 +1319,7 @@ def _unmerge_headers(lines: list[str]) -> list[str]:
 
 # The close of a letter or mail the résumé was pasted into ("以上，期待您的回复！", "祝好", "此致 敬礼", "Best regards",
 # a signature rule, "发自我的iPhone"): what follows is a signature, not part of the section before it.
-_CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|祝(?:您)?工作顺利|期待(?:您的)?回复|敬礼|best regards|kind regards|"
+_CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|盼复|祝(?:您)?工作顺利|期待(?:您的)?回复|敬礼|best regards|kind regards|"
                       r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my|references? (?:are )?available|"
                       r"(?:如有需要[,，]?\s*)?可提供推荐人)")
 # The foot of a social post shared with the résumé in it (a WeChat 朋友圈 screenshot): the QR code's prompt ("长按识别二维码
