@@ -31,6 +31,7 @@ from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_A
                                       UNSEEN_BATCH15, UNSEEN_BATCH16, UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19,
                                       UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22, UNSEEN_BATCH23,
                                       UNSEEN_BATCH24, UNSEEN_BATCH25, UNSEEN_BATCH26, UNSEEN_BATCH27, UNSEEN_BATCH28,
+                                      UNSEEN_BATCH29,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
@@ -74,6 +75,7 @@ GROUPS: tuple[tuple[str, str, frozenset], ...] = (
         ("twenty-sixth", "eleventh", "before the twenty-fifth was studied", UNSEEN_BATCH26),
         ("twenty-seventh", "eleventh", "before the twenty-sixth was studied", UNSEEN_BATCH27),
         ("twenty-eighth", "eleventh", "before the twenty-seventh was studied", UNSEEN_BATCH28),
+        ("twenty-ninth", "eleventh", "before the twenty-eighth was studied", UNSEEN_BATCH29),
     )),
 )
 
@@ -130,7 +132,8 @@ def main() -> int:
           f"twenty-fifth batch: {', '.join(sorted(UNSEEN_BATCH25))}; "
           f"twenty-sixth batch: {', '.join(sorted(UNSEEN_BATCH26))}; "
           f"twenty-seventh batch: {', '.join(sorted(UNSEEN_BATCH27))}; "
-          f"twenty-eighth batch: {', '.join(sorted(UNSEEN_BATCH28))}")
+          f"twenty-eighth batch: {', '.join(sorted(UNSEEN_BATCH28))}; "
+          f"twenty-ninth batch: {', '.join(sorted(UNSEEN_BATCH29))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
