@@ -264,6 +264,20 @@ def _split_headings(blocks: list[Block], unit: float) -> list[Block]:
     return [joined.get(id(b), b) for b in blocks if id(b) not in gone]
 
 
+_WRAP_GAP = 0.7  # lines of a cell set at a line and a half: the rows' boxes about half a line apart
+_OPEN_RANGE = re.compile(r"(?:19|20)\d{2}(?:\s*[./年]\s*\d{1,2}\s*月?)?\s*(?:[-‐‑‒–—―−－~～〜]|至|到)$")
+_RANGE_END = re.compile(r"^(?:(?:19|20)\d{2}(?:\s*[./年]\s*\d{1,2}\s*月?)?|至今|今|现在)$")
+_CUT_NAME_HEAD = re.compile(r"(?:银行|公司|集团|保险|证券)[\u4e00-\u9fff]{0,4}$|(?:商业|农村|股份)?银$")
+_NAME_TAIL = re.compile(r"^(?:(?:行)?(?:股份)?(?:有限)?(?:责任)?公司|(?:份)?有限(?:责任)?公司|限(?:责任)?公司|公司|行(?:股份有限公司)?)$")
+
+
+def _finishes_cell(upper: str, lower: str) -> bool:
+    """The lower piece is the rest its cell was cut from: a range's end under an open range, a company's tail."""
+    upper, lower = upper.strip(), lower.strip()
+    return bool((_OPEN_RANGE.search(upper) and _RANGE_END.match(lower))
+                or (_CUT_NAME_HEAD.search(upper) and _NAME_TAIL.match(lower)))
+
+
 def _join_wrapped_cells(rows: list[list[Block]], unit: float) -> list[list[Block]]:
     """A cell's text wrapped onto a second line ("中国太平洋财产保险股份有" / "限公司") joined back to its cell.
 
@@ -278,19 +292,25 @@ def _join_wrapped_cells(rows: list[list[Block]], unit: float) -> list[list[Block
             targets = []
             for block in row:
                 above = next((a for a in previous if abs(a.x0 - block.x0) <= 0.5 * unit
-                              and -0.1 * unit <= block.y0 - a.y1 <= 0.25 * unit), None)
+                              and -0.1 * unit <= block.y0 - a.y1 <= 1.0 * unit), None)
                 # It stays inside its cell: it ends before the next cell of the row above begins.
                 right = [a.x0 for a in previous if above is not None and a.x0 > above.x1]
                 if above is not None and right and block.x1 > min(right):
                     above = None
                 targets.append(above)
-            if all(t is not None for t in targets):
+            # Up to a quarter line apart any such line is the cells' rest; up to half a line and more (a table set
+            # at a line and a half) only when a piece plainly finishes its cell: an open date range's end under
+            # it ("2019.07-" / "至今") or a cut name's tail ("郑州银行股份有" / "限公司").
+            if all(t is not None for t in targets) and (
+                    all(b.y0 - t.y1 <= 0.25 * unit for b, t in zip(row, targets))
+                    or (min(b.y0 for b in row) - max(a.y1 for a in previous) <= _WRAP_GAP * unit
+                        and any(_finishes_cell(t.text, b.text) for b, t in zip(row, targets)))):
                 merged = list(previous)
                 for block, above in zip(row, targets):
                     index = merged.index(above) if above in merged else None
                     if index is None:
                         continue
-                    glue = "" if re.match(r"[\u4e00-\u9fff]", block.text) else " "
+                    glue = "" if re.match(r"[\u4e00-\u9fff]", block.text) or _OPEN_RANGE.search(above.text) else " "
                     merged[index] = replace(merged[index], text=merged[index].text + glue + block.text,
                                             y1=block.y1, x1=max(merged[index].x1, block.x1))
                 out[-1] = merged

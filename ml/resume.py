@@ -1321,7 +1321,9 @@ def _unmerge_headers(lines: list[str]) -> list[str]:
 # a signature rule, "发自我的iPhone"): what follows is a signature, not part of the section before it.
 _CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|盼复|祝(?:您)?工作顺利|期待(?:您的)?回复|敬礼|best regards|kind regards|"
                       r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my|references? (?:are )?available|"
-                      r"(?:如有需要[,，]?\s*)?可提供推荐人)")
+                      r"(?:如有需要[,，]?\s*)?可提供推荐人"
+                      # a form's signed pledge ("本人承诺以上信息真实有效。 签名：____")
+                      r"|本人(?:郑重)?(?:承诺|保证|声明|确认)|以上(?:所填|填写的?|所述)?(?:信息|内容|情况|资料)(?:均|全部)?(?:真实|属实|准确))")
 # The foot of a social post shared with the résumé in it (a WeChat 朋友圈 screenshot): the QR code's prompt ("长按识别二维码
 # 加我微信") and the post's time ("2小时前", "昨天 12:30"); what follows are the likes and comments, naming friends.
 _SOCIAL_FOOT = re.compile(r"(?:长按|扫描|扫码|扫一扫|识别).{0,4}二维码|^\d{1,2}\s*(?:分钟|小时|天)前$|^刚刚$"
