@@ -31,7 +31,7 @@ from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_A
                                       UNSEEN_BATCH15, UNSEEN_BATCH16, UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19,
                                       UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22, UNSEEN_BATCH23,
                                       UNSEEN_BATCH24, UNSEEN_BATCH25, UNSEEN_BATCH26, UNSEEN_BATCH27, UNSEEN_BATCH28,
-                                      UNSEEN_BATCH29,
+                                      UNSEEN_BATCH29, UNSEEN_BATCH30,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
@@ -76,6 +76,7 @@ GROUPS: tuple[tuple[str, str, frozenset], ...] = (
         ("twenty-seventh", "eleventh", "before the twenty-sixth was studied", UNSEEN_BATCH27),
         ("twenty-eighth", "eleventh", "before the twenty-seventh was studied", UNSEEN_BATCH28),
         ("twenty-ninth", "eleventh", "before the twenty-eighth was studied", UNSEEN_BATCH29),
+        ("thirtieth", "twelfth", "before the twenty-ninth was studied", UNSEEN_BATCH30),
     )),
 )
 
@@ -133,7 +134,8 @@ def main() -> int:
           f"twenty-sixth batch: {', '.join(sorted(UNSEEN_BATCH26))}; "
           f"twenty-seventh batch: {', '.join(sorted(UNSEEN_BATCH27))}; "
           f"twenty-eighth batch: {', '.join(sorted(UNSEEN_BATCH28))}; "
-          f"twenty-ninth batch: {', '.join(sorted(UNSEEN_BATCH29))}")
+          f"twenty-ninth batch: {', '.join(sorted(UNSEEN_BATCH29))}; "
+          f"thirtieth batch: {', '.join(sorted(UNSEEN_BATCH30))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time
