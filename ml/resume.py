@@ -93,11 +93,31 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     character, so the lexicons (headings, degrees, surnames, employer and title words, credentials) know it; every
     value found is then given back as the résumé writes it."""
     today = today or date.today()
-    text = normalize((text or "")[:MAX_TEXT_CHARS], today=today)
+    text = _without_fill_marks(normalize((text or "")[:MAX_TEXT_CHARS], today=today))
     simple = _simplified(text)
     if simple == text:
         return _parse_text(text, today)
     return _as_written(_parse_text(simple, today), text, simple)
+
+
+# A printed form filled in on its blanks ("姓名：____崔景然____　手机：____157…____", "时间：＿＿2019.07＿＿至＿＿至今＿＿";
+# full-width blanks are ASCII after NFKC) and a tab stop's dot leader ("青岛银行股份有限公司 ………… 2019.07—至今",
+# "school ........ dates", "· · ·"): the marks are no part of the values on either side, only the room between them.
+# A run of underscores is a blank unless letters or digits stand right against both its ends (an address
+# "li__ming@…" keeps its own); a line of nothing but underscores or dots is a rule and stays as it is.
+_FILL_BLANK = re.compile(r"(?<![_A-Za-z0-9])_{2,}(?!_)|(?<!_)_{2,}(?![_A-Za-z0-9])")
+_DOT_LEADER = re.compile(r"[.·•・‧](?: ?[.·•・‧]){7,}")
+
+
+def _without_fill_marks(text: str) -> str:
+    if "__" not in text and not _DOT_LEADER.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if line.strip(" \t_.·•・‧"):
+            line = _DOT_LEADER.sub("  ", _FILL_BLANK.sub(" ", line))
+        lines.append(line)
+    return "\n".join(lines)
 
 
 @lru_cache(maxsize=8192)
