@@ -21,7 +21,7 @@ from ml import ocr  # noqa: E402
 from ml.documents import extract_text  # noqa: E402
 from ml.resume import parse_resume  # noqa: E402
 from tests.resume.field_accuracy import FieldScore, score_fields  # noqa: E402
-from tests.resume.make_corpus import LAYOUTS, UNSEEN_BATCH30, corpus  # noqa: E402
+from tests.resume.make_corpus import LAYOUTS, corpus  # noqa: E402
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
 DEFAULT = "no_arena=threads:2,arena:0;arena=threads:2,arena:1;arena_one_thread=threads:1,arena:1"
@@ -45,13 +45,12 @@ def parse_variants(spec: str) -> dict[str, dict]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--layouts", default="", help="comma-separated layout names (default: every image layout but "
-                        "the thirtieth batch's, whose errors are not printed while it is unseen)")
+    parser.add_argument("--layouts", default="", help="comma-separated layout names (default: every image layout)")
     parser.add_argument("--per-layout", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--variants", default=DEFAULT)
     args = parser.parse_args()
-    names = [n for n in args.layouts.split(",") if n] or [x.name for x in LAYOUTS if x.name not in UNSEEN_BATCH30]
+    names = [n for n in args.layouts.split(",") if n] or [x.name for x in LAYOUTS]
     items = [item for item in corpus(names, per_layout=args.per_layout) if item.is_image]
     variants = parse_variants(args.variants)
     engines = {}

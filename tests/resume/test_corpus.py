@@ -36,11 +36,11 @@ NEW_IMAGE_LAYOUTS = [name for name in IMAGE_LAYOUTS
                      if name in UNSEEN_BATCH4 | UNSEEN_BATCH5 | UNSEEN_BATCH6 | UNSEEN_BATCH8 | UNSEEN_BATCH9 | UNSEEN_BATCH10
                      | UNSEEN_BATCH11 | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15 | UNSEEN_BATCH16
                      | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21 | UNSEEN_BATCH22
-                     | UNSEEN_BATCH23 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27]
+                     | UNSEEN_BATCH23 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27 | UNSEEN_BATCH30]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
-# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before: the
-# thirtieth (written before the twenty-ninth was studied) is still unseen.
-NOT_YET_SEEN: frozenset[str] = UNSEEN_BATCH30
+# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before. Every batch has
+# had its first look (the thirtieth: 92.1 %, no personal data in its output), so every layout is in the compliance test.
+NOT_YET_SEEN: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,7 @@ def test_no_personal_data_reaches_the_output(subset, parsed):
         | UNSEEN_BATCH10 | UNSEEN_BATCH11 | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15
         | UNSEEN_BATCH16 | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21
         | UNSEEN_BATCH22 | UNSEEN_BATCH23 | UNSEEN_BATCH24 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27
-        | UNSEEN_BATCH28 | UNSEEN_BATCH29
+        | UNSEEN_BATCH28 | UNSEEN_BATCH29 | UNSEEN_BATCH30
     ) - NOT_YET_SEEN  # the new layouts too, once seen
     for item in subset:
         dumped = json.dumps(parsed[item.case_id], ensure_ascii=False)
