@@ -561,9 +561,16 @@ LIGHT_LAYER_LEVEL = 165
 LIGHT_LAYER_TOP = 220
 
 
+def channel_min(bgr: np.ndarray) -> np.ndarray:
+    """Each pixel's darkest channel: the same as bgr.min(axis=2), which numpy computes about twenty times slower (a
+    reduction over a short last axis; 80 ms against 4 ms on a 1536 × 2048 photo, most of a page's time outside the
+    models)."""
+    return np.minimum(np.minimum(bgr[..., 0], bgr[..., 1]), bgr[..., 2])
+
+
 def clear_light_layer(bgr: np.ndarray) -> np.ndarray:
     """The page with a light watermark layer whitened, or the page itself when it shows none."""
-    sample = bgr[::4, ::4].min(axis=2)
+    sample = channel_min(bgr[::4, ::4])
     if (sample >= LIGHT_LAYER_TOP + 5).mean() < 0.8:
         return bgr  # no even, bright paper: a photo, a dark or grey page
     light = ((sample >= LIGHT_LAYER_LEVEL) & (sample < LIGHT_LAYER_TOP)).mean()
@@ -574,12 +581,13 @@ def clear_light_layer(bgr: np.ndarray) -> np.ndarray:
     # squares, a photo's shaded paper are solid areas that stay.
     import cv2
 
-    half = (bgr[::2, ::2].min(axis=2) >= LIGHT_LAYER_LEVEL) & (bgr[::2, ::2].min(axis=2) < LIGHT_LAYER_TOP)
+    halved = channel_min(bgr[::2, ::2])
+    half = (halved >= LIGHT_LAYER_LEVEL) & (halved < LIGHT_LAYER_TOP)
     solid = cv2.morphologyEx(half.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     if solid.sum() > 0.15 * max(int(half.sum()), 1):
         return bgr
     out = bgr.copy()
-    out[bgr.min(axis=2) >= LIGHT_LAYER_LEVEL] = 255
+    out[channel_min(bgr) >= LIGHT_LAYER_LEVEL] = 255
     return out
 
 
@@ -598,7 +606,7 @@ def without_faint_lines(bgr: np.ndarray, quads: list[np.ndarray]) -> list[np.nda
     """The detected lines but those much fainter than the page's ink (show-through from the back of the sheet)."""
     if len(quads) < FAINT_MIN_LINES:
         return quads
-    grey = bgr.min(axis=2)
+    grey = channel_min(bgr)
     darkest = [float(np.percentile(_crop_axis_aligned(grey, q), 2)) for q in quads]
     ink = float(np.median(darkest))
     limit = max(FAINT_LEVEL, ink + FAINT_MARGIN)

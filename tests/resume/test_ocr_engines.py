@@ -82,3 +82,32 @@ def test_two_columns_are_read_one_after_the_other():
     title = [_line("吴昊", 90, 60, 200, 110)]
     rows = reading_order(main + sidebar + title)
     assert [line.text for row in rows for line in row] == ["吴昊"] + [f"左{i}" for i in range(6)] + [f"右{i}" for i in range(5)]
+
+
+def test_the_faint_line_filter_finds_each_pixels_darkest_channel_cheaply():
+    """Every image page's show-through filter took each pixel's darkest channel with bgr.min(axis=2), a numpy
+    reduction over a three-long last axis that cost about 80 ms of CPU on a 1536 × 2048 photo (most of a page's time
+    outside the models); the element-wise minimum of the three channels gives the same array about twenty times
+    faster. The filter as a whole must now cost well under that one reduction, and keep the same lines."""
+    import time
+
+    from ml.ocr import channel_min, without_faint_lines
+
+    rng = np.random.default_rng(7)
+    page = rng.integers(60, 256, (2048, 1536, 3), dtype=np.uint8)
+    page[1500:1530, 100:900] = 225  # a faint line (show-through): light grey only
+    quads = [np.array([[100, y], [900, y], [900, y + 30], [100, y + 30]], dtype=np.float32)
+             for y in range(100, 1600, 50)]
+    assert np.array_equal(channel_min(page), page.min(axis=2))
+    kept = without_faint_lines(page, quads)
+    assert len(kept) == len(quads) - 1 and not any(q[0, 1] == 1500 for q in kept)
+
+    def cpu(call) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            call()
+            best = min(best, time.process_time() - started)
+        return best
+
+    assert cpu(lambda: without_faint_lines(page, quads)) < 0.5 * cpu(lambda: page.min(axis=2))
