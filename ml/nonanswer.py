@@ -110,7 +110,10 @@ def find_non_answers(
     elif ((framed[0] >= config.keyword_frame_share
            and framed[1] >= max(config.keyword_frame_phrases, config.keyword_frame_density * total)
            and framed[2] <= config.keyword_frame_specificity)
-          or (framed[0] >= config.keyword_dense_share and framed[1] >= config.keyword_dense_phrases
+          # content-v17: the dense bound asks for the framed bound's density too (a short plain answer saying twelve
+          # of the rubric's words in its sentences was capped: heldout27's nc1_average, one per 8 characters).
+          or (framed[0] >= config.keyword_dense_share
+              and framed[1] >= max(config.keyword_dense_phrases, config.keyword_frame_density * total)
               and framed[2] <= config.keyword_dense_specificity)):
         # content-v7: ``framed``: the share of the answer's own words (its sentence frame set aside) that are the
         # rubric's phrases (ml.semantic.framed_phrase_share), how many distinct ones, and the answer's specificity (a

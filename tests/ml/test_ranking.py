@@ -359,6 +359,11 @@ FIRST_LOOKS_SESSION_8 = {
     "heldout25.json": dict(strong_weak=6, pairs=23, adversarial_free=False),  # content-v16: 23/32, 6/8, 1 (v15: 22/32)
     "heldout26.json": dict(strong_weak=6, pairs=24, adversarial_free=False),  # content-v16: 24/32, 6/8, 1 (v15: the same)
     "heldout27.json": dict(strong_weak=8, pairs=30, adversarial_free=False),  # content-v16: 30/32, 8/8, 5 (v15: 28/32, 4)
+    # session 12: written blind before heldout25-27 were studied; first scored with content-v16
+    # and content-v17 in one sitting (the same figures with both)
+    "heldout28.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v17: 23/32, 7/8, 3
+    "heldout29.json": dict(strong_weak=8, pairs=27, adversarial_free=False),  # content-v17: 27/32, 8/8, 6
+    "heldout30.json": dict(strong_weak=7, pairs=27, adversarial_free=False),  # content-v17: 27/32, 7/8, 2
 }
 
 

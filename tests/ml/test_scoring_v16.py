@@ -87,4 +87,4 @@ def test_the_finding_quotes_the_cue_and_the_version_is_bumped():
         "我会先核实身份，后面排着队，资金用途那些就别问了，钱点好给他装袋子。"), CASH)
     finding = next(n for n in result.non_answers if n.kind == POOR_JUDGMENT)
     assert any("就别问了" in q.quote for q in finding.quotes)
-    assert SCORER_VERSION == "content-v16"
+    assert SCORER_VERSION.startswith("content-v") and SCORER_VERSION >= "content-v16"
