@@ -448,6 +448,10 @@ def _paragraph(paragraph, lines: list[str]) -> None:
             tag = child.tag
             if tag == f"{_MC}Fallback":
                 continue  # Word writes each text box twice (DrawingML, then a VML fallback)
+            if tag == f"{_W}moveFrom":
+                # Track Changes: a moved paragraph's old place keeps its text in w:t (a deletion's is w:delText);
+                # the text stands at its new place (w:moveTo), as Word shows it once the changes are accepted.
+                continue
             if tag == f"{_WP}anchor" or tag in _VML_SHAPES:
                 visit(child, _anchor_position(child) or position)
             elif tag == f"{_W}txbxContent":

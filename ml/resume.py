@@ -747,6 +747,31 @@ def _bracketed_chinese(line: str) -> str:
     return line
 
 
+# An English-first résumé with every Chinese name in brackets after its English one, several on a line or beside the
+# dates: "Bank of Quanzhou Co., Ltd. (泉州银行股份有限公司) | Jun 2020 – Present", "Collections Officer (信用卡催收专员),
+# Financial Markets (金融市场部)", "Master (硕士), Financial Management (财务管理)". Each "English (中文)" field (between
+# the line's ends, commas, semicolons and bars) is its Chinese name; a proficiency in brackets ("Python (熟练)",
+# "English (流利)") is no name. One such field alone on a line is replaced only when the Chinese is plainly a name
+# (an employer, school, department, degree, title or person).
+_BRACKETED_FIELD = re.compile(r"(?P<lead>^|[,;|]\s*)(?P<latin>[A-Za-z][A-Za-z0-9&.,'’ -]*?)\s*\(\s*"
+                              r"(?P<zh>[\u4e00-\u9fff][\u4e00-\u9fff()·]{0,30}?)\s*\)(?=\s*(?:$|[,;|]))")
+_PROFICIENCY = re.compile(r"精通|熟练|熟悉|了解|掌握|良好|一般|优秀|流利|母语|基础|入门|初级|中级|高级|较好|日常|读写|听说|交流|"
+                          r"商务|工作语言|[四六八]级|在读|在职|全职|兼职|实习")
+
+
+def _bracketed_fields(line: str) -> str:
+    fields = [m for m in _BRACKETED_FIELD.finditer(line) if not _PROFICIENCY.search(m.group("zh"))]
+    if not fields:
+        return line
+    if len(fields) == 1:
+        zh = fields[0].group("zh")
+        if not (re.search(rf"(?:{_EMPLOYER_SUFFIX}|大学|学院|学校)$", zh) or _is_chinese_name(zh)
+                or _DEGREE.fullmatch(zh) or _DEPARTMENT.fullmatch(zh) or _TITLE_WORDS_RE.search(zh)):
+            return line
+    keep = {m.start() for m in fields}
+    return _BRACKETED_FIELD.sub(lambda m: m.group("lead") + m.group("zh") if m.start() in keep else m.group(0), line)
+
+
 # A résumé written in Markdown and sent as its source: the markup is no part of the words. An ATX heading's hashes
 # ("### employer | title"), a horizontal rule ("---"), emphasis ("*2019.07 - 至今* · dept", "**技能**："), code spans
 # ("`2014.09 - 2018.06`"; several side by side are several items: "`SQL` `Python`") and a link's target
@@ -784,7 +809,7 @@ def _normalize_line(line: str) -> str:
     line = _BULLETS.sub("", _unmark(line))
     line = _unspaced_words(_ENTRY_NUMBER.sub("", line))
     line = re.sub(r"\s+", " ", line).strip()
-    line = _GLUED_RANGE.sub(r"\1-\2", _bracketed_chinese(line))
+    line = _GLUED_RANGE.sub(r"\1-\2", _bracketed_fields(_bracketed_chinese(line)))
     line = _EMPLOYMENT_TYPE.sub("", line)
     # "title@employer", "school@degree": an at sign between two Chinese names parts them (an address is Latin).
     line = re.sub(r"(?<=[\u4e00-\u9fff)])\s*@\s*(?=[\u4e00-\u9fff(])", " | ", line)
@@ -2039,8 +2064,8 @@ _GLUED_DEPARTMENT = re.compile(
 # A title glued before its department, the separator lost by OCR ("授信审批经理数字银行部" for "授信审批经理 | 数字银行部"):
 # the title is kept apart, the department after it then dropped as any department is.
 _TITLE_BEFORE_DEPARTMENT = re.compile(
-    r"(?:(?<=^)|(?<=[\s|]))([\u4e00-\u9fff]{2,10}?(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|交易员|柜员|审计员|"
-    r"审批岗|科员|科长))(?=[\u4e00-\u9fff]{2,10}?(?:事业部|部|中心|处|室)(?:$|[\s|]))")
+    r"(?:(?<=^)|(?<=[\s|]))([\u4e00-\u9fff]{0,10}?(?:经理|专员|主管|总监|分析师|工程师|顾问|助理|研究员|主任|交易员|柜员|审计员|"
+    r"审查员|审核员|催收员|核算员|审批岗|科员|科长))(?=[\u4e00-\u9fff]{2,10}?(?:事业部|部|中心|处|室)(?:$|[\s|]))")
 # A department glued before a title: "信贷管理处副科长", "合规与法律部财务分析师" (the title left after it).
 # The suffix must not begin a word of the title: "不良资产处置经理" holds 处置 (disposal), no department 不良资产处.
 _DEPARTMENT_BEFORE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:事业部|部(?![署门分])|处(?![置理分])|中心|科室|室)"
