@@ -38,9 +38,10 @@ NEW_IMAGE_LAYOUTS = [name for name in IMAGE_LAYOUTS
                      | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21 | UNSEEN_BATCH22
                      | UNSEEN_BATCH23 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27 | UNSEEN_BATCH30]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
-# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before: the
-# thirty-first (written before the thirtieth was studied) is still unseen.
-NOT_YET_SEEN: frozenset[str] = UNSEEN_BATCH31
+# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before. Every batch has
+# had its first look (the thirty-first: 73.3 %, no personal data in its output), so every layout is in the compliance
+# test.
+NOT_YET_SEEN: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +105,7 @@ def test_no_personal_data_reaches_the_output(subset, parsed):
         | UNSEEN_BATCH10 | UNSEEN_BATCH11 | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15
         | UNSEEN_BATCH16 | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21
         | UNSEEN_BATCH22 | UNSEEN_BATCH23 | UNSEEN_BATCH24 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27
-        | UNSEEN_BATCH28 | UNSEEN_BATCH29 | UNSEEN_BATCH30
+        | UNSEEN_BATCH28 | UNSEEN_BATCH29 | UNSEEN_BATCH30 | UNSEEN_BATCH31
     ) - NOT_YET_SEEN  # the new layouts too, once seen
     for item in subset:
         dumped = json.dumps(parsed[item.case_id], ensure_ascii=False)
