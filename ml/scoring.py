@@ -80,7 +80,7 @@ from ml.vad import (
     speech_seconds,
 )
 
-SCORER_VERSION = "content-v17"
+SCORER_VERSION = "content-v18"
 
 SCORED = "scored"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"

@@ -46,9 +46,9 @@ def test_a_rescore_by_a_newer_version_adds_an_audit_row_and_the_v2_score_stays_r
     trail = client.get(f"/api/answers/{answer_id}/ai-score-audit", headers=hr).json
     assert [(r["scorer_version"], r["content_score"]) for r in trail] == [
         ("content-v2", 55.0), (SCORER_VERSION, v3["content_score"])]
-    assert SCORER_VERSION == "content-v17" and trail[1]["features"]["specificity"] >= 0
+    assert SCORER_VERSION == "content-v18" and trail[1]["features"]["specificity"] >= 0
     answer = client.get(f"/api/applications/{application['id']}", headers=hr).json["answers"][0]
-    assert answer["scorer_version"] == "content-v17"
+    assert answer["scorer_version"] == "content-v18"
     result_point = next(p for p in answer["evidence"] if p["point_text"] == "取得的结果")
     # 结果 is not said, but the result and its figure are: two of three parts of the point, and (content-v8) the words
     # said come near the point's in meaning for part of the third, shown with the word pairs through the API.

@@ -128,7 +128,7 @@ def test_scored_answer_carries_its_evidence(corpus_results, question_specs):
         assert 0.0 <= hit.start < hit.end <= result.transcript.duration + 0.5
         assert hit.phrase in next(p.key_phrases for p in question.rubric if p.id == hit.point_id)
     assert set(result.competency_scores) == set(question.competencies)
-    assert result.scorer_version == SCORER_VERSION == "content-v17"
+    assert result.scorer_version == SCORER_VERSION == "content-v18"
     assert result.config_hash == config_hash(question)
     assert set(result.features) == FEATURE_KEYS
     assert all(0.0 <= value <= 1.0 for value in result.features.values())

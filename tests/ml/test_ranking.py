@@ -364,6 +364,11 @@ FIRST_LOOKS_SESSION_8 = {
     "heldout28.json": dict(strong_weak=7, pairs=23, adversarial_free=False),  # content-v17: 23/32, 7/8, 3
     "heldout29.json": dict(strong_weak=8, pairs=27, adversarial_free=False),  # content-v17: 27/32, 8/8, 6
     "heldout30.json": dict(strong_weak=7, pairs=27, adversarial_free=False),  # content-v17: 27/32, 7/8, 2
+    # written blind after content-v17 was committed, before heldout28-30 were studied; first scored with content-v17 and
+    # content-v18 in one sitting (the same figures with both)
+    "heldout31.json": dict(strong_weak=8, pairs=26, adversarial_free=False),  # content-v18: 26/32, 8/8, 2
+    "heldout32.json": dict(strong_weak=7, pairs=27, adversarial_free=False),  # content-v18: 27/32, 7/8, 2
+    "heldout33.json": dict(strong_weak=7, pairs=25, adversarial_free=False),  # content-v18: 25/32, 7/8, 1
 }
 
 
