@@ -622,3 +622,27 @@ def test_the_seat_goes_to_postgresql_with_the_commit_and_a_refusal_there_commits
         assert uuid.UUID(third["id"]) not in notified
         assert not session.exec(select(Event).where(Event.application_id == uuid.UUID(third["id"]),
                                                     Event.to_state == "booked")).all()
+
+
+def test_a_connection_the_server_dropped_during_the_seat_and_commit_is_invalidated(app):
+    """`db.commit_with` sends its statement and the COMMIT through psycopg itself, past SQLAlchemy: when the server
+    has dropped the connection meanwhile, psycopg's error must still tell the pool that connection is gone, so the
+    rollback and the next request get a fresh one instead of the dead one."""
+    engine = app.extensions["qingpin.engine"]
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the seat goes with the COMMIT (psycopg's pipeline) on PostgreSQL only")
+    from sqlmodel import Session
+
+    from backend.db import commit_with
+
+    with app.app_context(), Session(engine) as session:
+        pid = session.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+        with engine.connect() as other:
+            other.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        connection = session.connection()
+        with pytest.raises(Exception) as raised:
+            commit_with(session, sa.text("SELECT 1"))
+        assert "terminat" in str(raised.value).lower() or "closed" in str(raised.value).lower(), raised.value
+        assert connection.invalidated
+        session.rollback()
+        assert session.execute(sa.text("SELECT pg_backend_pid()")).scalar_one() != pid
