@@ -63,8 +63,14 @@ def pytest_generate_tests(metafunc):
 # (every corpus answer transcribed by Whisper; the résumé set rendered and read by OCR) stay on one worker, so it is
 # built once; every other test goes wherever a worker is free. Grouped by file here, in the scheduler: xdist's own
 # `xdist_group` mark renames `item._nodeid`, which pytest 9.2 no longer reads (measured: the groups were split and
-# the corpus was transcribed twice).
+# the corpus was transcribed twice). A prefix is a folder, a file or a test (file::name).
+# The Whisper group also holds the only two tests of the public corpus that recognise recordings (they share the loaded
+# model, 4.6 s to load and warm up, and t1_weak's recognition through score_public_recording); not the 140 other tests
+# of test_ranking.py and test_degraded.py, which need no recogniser: grouping the whole files (9f4f452, with the browser
+# tests) made the group too long to balance and was reverted (ed0b5bf).
 XDIST_GROUPS = {"tests/ml/test_answer_scoring.py": "interview-corpus", "tests/ml/test_asr_engines.py": "interview-corpus",
+                "tests/ml/test_degraded.py::test_a_strong_answer_degraded_still_beats": "interview-corpus",
+                "tests/ml/test_ranking.py::test_recordings_rank_like_their_texts": "interview-corpus",
                 "tests/resume/": "resume-set"}
 
 
