@@ -1,9 +1,11 @@
 """Fixtures for the ml tests: the Whisper engine (loaded once), the corpus, and its scored answers."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import numpy as np
 import pytest
@@ -12,6 +14,39 @@ from ml.asr import AsrEngine, Transcript, load_asr_engine
 from ml.audio import decode_audio
 from ml.demo_job import demo_question_specs, load_demo_job
 from ml.scoring import AnswerScore, score_answer, warm_up
+
+T = TypeVar("T")
+_RUN_FOLDER: list[Path] = []  # set by _run_folder below, for the whole session
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_folder(tmp_path_factory, worker_id) -> None:
+    """A folder of this test run shared by its xdist workers: the run's own basetemp (each worker's basetemp is a
+    subfolder of it), which the next run does not use: pytest makes a new numbered one for every run."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / "computed-this-run"
+    folder.mkdir(exist_ok=True)
+    _RUN_FOLDER[:] = [folder]
+
+
+def once_per_run(key: str, compute: Callable[[], T], folder: Path | None = None) -> T:
+    """compute() once per test run, whichever xdist worker asks first; the other reads what it stored (JSON) instead
+    of computing it again, waiting for it if it is being computed. Nothing is kept for a later run (see _run_folder):
+    every run computes its own. Outside pytest (no folder), just compute()."""
+    folder = folder or (_RUN_FOLDER[0] if _RUN_FOLDER else None)
+    if folder is None:
+        return compute()
+    stored = folder / f"{key}.json"
+    with open(folder / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stored.is_file():
+            return json.loads(stored.read_text(encoding="utf-8"))
+        value = compute()
+        partial = stored.with_suffix(".part")
+        partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        partial.replace(stored)
+        return value
+
 
 MODEL_CACHE = Path(os.environ.get("QINGPIN_MODEL_CACHE", Path.home() / ".cache" / "qingpin"))
 
