@@ -14,7 +14,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Mapping, Sequence
 
-ROLLUP_VERSION = "rollup-v1"
+# rollup-v2: a 待提升 competency puts no band line under the candidate's strengths (feedback_report).
+ROLLUP_VERSION = "rollup-v2"
 
 # The same strings as ``ml.scoring`` (not imported: that module pulls in the audio stack).
 SCORED = "scored"
@@ -364,10 +365,13 @@ STAR_TIPS: dict[str, str] = {
     "result": "最后讲清结果，最好给出具体、可核实的成果（例如用了多长时间、解决了什么问题）。",
 }
 
+# The line a band puts first under "what went well". A 待提升 band has none: "有可取之处，但还有较多要点没有谈到" stood
+# there before, a gap shown as a strength, naming nothing the candidate did well; what is missing is said under the
+# gaps, and what was said well is listed point by point (谈到了“…”), so a competency with nothing found shows no
+# strengths at all.
 _STRENGTH_BY_BAND = {
     BAND_EXCELLENT: "{name}：回答内容充分，覆盖了题目关注的主要方面。",
-    BAND_GOOD: "{name}：回答覆盖了较多要点，仍有可以补充的地方。",
-    BAND_IMPROVE: "{name}：回答中有可取之处，但还有较多要点没有谈到。",
+    BAND_GOOD: "{name}：回答覆盖了较多要点。",
 }
 
 
@@ -416,7 +420,7 @@ def feedback_report(
             )
             continue
         level = band(comp.score)
-        strengths = [_STRENGTH_BY_BAND[level].format(name=comp.name)]
+        strengths = [line.format(name=comp.name) for line in (_STRENGTH_BY_BAND.get(level),) if line]
         strengths += [f"谈到了“{t}”。" for t in found]
         gaps = [f"可以补充“{t}”方面的内容。" for t in missed]
         if level != BAND_EXCELLENT and not missed:

@@ -285,7 +285,24 @@ def test_feedback_bands_strengths_gaps_and_suggestions():
     for item in items.values():
         if item["evaluated"]:
             assert item["band"] in ("优秀", "良好", "待提升")
-            assert item["strengths"] and item["suggestions"]
+            assert item["suggestions"]
+            assert item["strengths"] or item["band"] == "待提升"
+
+
+def test_a_competency_to_improve_shows_only_what_was_said_well_under_strengths():
+    """Under "做得好的地方" a 待提升 competency used to read "回答中有可取之处，但还有较多要点没有谈到": a gap shown as a
+    strength. It now lists only the points the candidate made, and nothing when none was found."""
+    score = roll_up_interview([Q1, Q2, refused("q3")], QUESTIONS, JOB)
+    report = feedback_report(score, {"风险意识": {"found": [], "missed": ["提供合规的替代方案"]}})
+    risk = next(item for item in report["competencies"] if item["competency"] == "风险意识")
+    assert risk["band"] == "待提升" and risk["strengths"] == []
+    assert risk["gaps"] == ["可以补充“提供合规的替代方案”方面的内容。"] and risk["suggestions"]
+    report = feedback_report(score, {"风险意识": {"found": ["坚持合规不违反规定"], "missed": []}})
+    risk = next(item for item in report["competencies"] if item["competency"] == "风险意识")
+    assert risk["strengths"] == ["谈到了“坚持合规不违反规定”。"]
+    for item in report["competencies"]:
+        for line in item["strengths"]:
+            assert "没有" not in line and "还有" not in line and "仍有" not in line, line
 
 
 def test_insufficient_competencies_get_no_judgement():
