@@ -31,7 +31,7 @@ from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_A
                                       UNSEEN_BATCH15, UNSEEN_BATCH16, UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19,
                                       UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22, UNSEEN_BATCH23,
                                       UNSEEN_BATCH24, UNSEEN_BATCH25, UNSEEN_BATCH26, UNSEEN_BATCH27, UNSEEN_BATCH28,
-                                      UNSEEN_BATCH29, UNSEEN_BATCH30, UNSEEN_BATCH31,
+                                      UNSEEN_BATCH29, UNSEEN_BATCH30, UNSEEN_BATCH31, UNSEEN_BATCH32,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import TODAY  # noqa: E402
 
@@ -78,6 +78,7 @@ GROUPS: tuple[tuple[str, str, frozenset], ...] = (
         ("twenty-ninth", "eleventh", "before the twenty-eighth was studied", UNSEEN_BATCH29),
         ("thirtieth", "twelfth", "before the twenty-ninth was studied", UNSEEN_BATCH30),
         ("thirty-first", "twelfth", "before the thirtieth was studied", UNSEEN_BATCH31),
+        ("thirty-second", "thirteenth", "before the thirty-first was studied", UNSEEN_BATCH32),
     )),
 )
 
@@ -137,7 +138,8 @@ def main() -> int:
           f"twenty-eighth batch: {', '.join(sorted(UNSEEN_BATCH28))}; "
           f"twenty-ninth batch: {', '.join(sorted(UNSEEN_BATCH29))}; "
           f"thirtieth batch: {', '.join(sorted(UNSEEN_BATCH30))}; "
-          f"thirty-first batch: {', '.join(sorted(UNSEEN_BATCH31))}")
+          f"thirty-first batch: {', '.join(sorted(UNSEEN_BATCH31))}; "
+          f"thirty-second batch: {', '.join(sorted(UNSEEN_BATCH32))}")
 
     first_image = next((i for i in items if i.is_image), None)
     if first_image is not None:  # the first inference allocates the sessions' buffers: not a page's time

@@ -1,4 +1,4 @@
-"""The eighth to thirty-first batches' ground truth was written down per file and committed before any parse of
+"""The eighth to thirty-second batches' ground truth was written down per file and committed before any parse of
 them (batchN_ground_truth.json); the generator must keep giving exactly that truth, so the first
 looks stay comparable."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from tests.resume.make_corpus import (UNSEEN_BATCH8, UNSEEN_BATCH9, UNSEEN_BATCH
                                       UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19, UNSEEN_BATCH20, UNSEEN_BATCH21,
                                       UNSEEN_BATCH22, UNSEEN_BATCH23, UNSEEN_BATCH24, UNSEEN_BATCH25, UNSEEN_BATCH26,
                                       UNSEEN_BATCH27, UNSEEN_BATCH28, UNSEEN_BATCH29, UNSEEN_BATCH30,
-                                      UNSEEN_BATCH31,
+                                      UNSEEN_BATCH31, UNSEEN_BATCH32,
                                       corpus)
 from tests.resume.make_resumes import FONT_PATH
 
@@ -40,7 +40,8 @@ from tests.resume.make_resumes import FONT_PATH
                                          ("batch28_ground_truth.json", UNSEEN_BATCH28),
                                          ("batch29_ground_truth.json", UNSEEN_BATCH29),
                                          ("batch30_ground_truth.json", UNSEEN_BATCH30),
-                                         ("batch31_ground_truth.json", UNSEEN_BATCH31)])
+                                         ("batch31_ground_truth.json", UNSEEN_BATCH31),
+                                         ("batch32_ground_truth.json", UNSEEN_BATCH32)])
 def test_the_generator_gives_the_committed_truth(name, batch):
     if not Path(FONT_PATH).is_file():
         pytest.skip(f"Chinese font {FONT_PATH} missing")

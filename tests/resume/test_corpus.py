@@ -18,7 +18,7 @@ from tests.resume.make_corpus import (FRESH, HELD_OUT, LAYOUTS, UNSEEN, UNSEEN_A
                                       UNSEEN_BATCH13, UNSEEN_BATCH14, UNSEEN_BATCH15, UNSEEN_BATCH16,
                                       UNSEEN_BATCH17, UNSEEN_BATCH18, UNSEEN_BATCH19, UNSEEN_BATCH20, UNSEEN_BATCH21, UNSEEN_BATCH22,
                                       UNSEEN_BATCH23, UNSEEN_BATCH24, UNSEEN_BATCH25, UNSEEN_BATCH26, UNSEEN_BATCH27,
-                                      UNSEEN_BATCH28, UNSEEN_BATCH29, UNSEEN_BATCH30, UNSEEN_BATCH31,
+                                      UNSEEN_BATCH28, UNSEEN_BATCH29, UNSEEN_BATCH30, UNSEEN_BATCH31, UNSEEN_BATCH32,
                                       UNSEEN_FINAL, UNSEEN_LAST, corpus)
 from tests.resume.make_resumes import FONT_PATH, TODAY
 
@@ -38,10 +38,9 @@ NEW_IMAGE_LAYOUTS = [name for name in IMAGE_LAYOUTS
                      | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21 | UNSEEN_BATCH22
                      | UNSEEN_BATCH23 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27 | UNSEEN_BATCH30]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
-# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before. Every batch has
-# had its first look (the thirty-first: 73.3 %, no personal data in its output), so every layout is in the compliance
-# test.
-NOT_YET_SEEN: frozenset[str] = frozenset()
+# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before: the
+# thirty-second (written before the thirty-first was studied) is still unseen.
+NOT_YET_SEEN: frozenset[str] = UNSEEN_BATCH32
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +66,7 @@ def test_every_layout_and_format_is_in_the_corpus():
              | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21
              | UNSEEN_BATCH22 | UNSEEN_BATCH23 | UNSEEN_BATCH24 | UNSEEN_BATCH25
              | UNSEEN_BATCH26 | UNSEEN_BATCH27 | UNSEEN_BATCH28 | UNSEEN_BATCH29
-             | UNSEEN_BATCH30 | UNSEEN_BATCH31)  # every group set aside
+             | UNSEEN_BATCH30 | UNSEEN_BATCH31 | UNSEEN_BATCH32)  # every group set aside
     assert len(LAYOUTS) >= 10 and len(aside) * 3 >= len(LAYOUTS) - len(FRESH)
     assert {layout.name for layout in LAYOUTS} >= HELD_OUT | FRESH | UNSEEN | UNSEEN_LAST | UNSEEN_FINAL | UNSEEN_AFTER
     assert len(TEXT_LAYOUTS) + len(IMAGE_LAYOUTS) == len(LAYOUTS)
@@ -105,7 +104,7 @@ def test_no_personal_data_reaches_the_output(subset, parsed):
         | UNSEEN_BATCH10 | UNSEEN_BATCH11 | UNSEEN_BATCH12 | UNSEEN_BATCH13 | UNSEEN_BATCH14 | UNSEEN_BATCH15
         | UNSEEN_BATCH16 | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21
         | UNSEEN_BATCH22 | UNSEEN_BATCH23 | UNSEEN_BATCH24 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27
-        | UNSEEN_BATCH28 | UNSEEN_BATCH29 | UNSEEN_BATCH30 | UNSEEN_BATCH31
+        | UNSEEN_BATCH28 | UNSEEN_BATCH29 | UNSEEN_BATCH30 | UNSEEN_BATCH31 | UNSEEN_BATCH32
     ) - NOT_YET_SEEN  # the new layouts too, once seen
     for item in subset:
         dumped = json.dumps(parsed[item.case_id], ensure_ascii=False)
