@@ -398,8 +398,8 @@ def _walk_body(element, items: list[tuple], tables: list[int] | None = None) -> 
             table = tables[0]
             tables[0] += 1
             cells = []
-            for r, row in enumerate(child.findall(f"{_W}tr")):  # its own rows, not those of a table nested in a cell
-                for c, cell in enumerate(row.findall(f"{_W}tc")):
+            for r, row in enumerate(_controlled(child, "tr")):  # its own rows, not those of a table nested in a cell
+                for c, cell in enumerate(_controlled(row, "tc")):
                     inner: list[tuple] = []
                     _walk_body(cell, inner, tables)
                     cells.append((r, c, inner))
@@ -414,8 +414,22 @@ def _walk_body(element, items: list[tuple], tables: list[int] | None = None) -> 
                 items.append(("cell", table, r, c, text))
         elif tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
-            if content is not None:
+            if content is not None and child.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None:  # not a grey prompt
                 _walk_body(content, items, tables)
+
+
+def _controlled(element, name: str) -> list:
+    """The w:tr of a table (or the w:tc of a row), those wrapped in content controls too: a repeating section
+    (w15:repeatingSection) puts each row inside a w:sdt's w:sdtContent instead of directly in the w:tbl."""
+    found = []
+    for child in element:
+        if child.tag == f"{_W}{name}":
+            found.append(child)
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                found.extend(_controlled(content, name))
+    return found
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -452,6 +466,8 @@ def _paragraph(paragraph, lines: list[str]) -> None:
                 # Track Changes: a moved paragraph's old place keeps its text in w:t (a deletion's is w:delText);
                 # the text stands at its new place (w:moveTo), as Word shows it once the changes are accepted.
                 continue
+            if tag == f"{_W}sdt" and child.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+                continue  # an empty content control showing its grey prompt ("单击或点击此处输入文字。"): no value
             if tag == f"{_WP}anchor" or tag in _VML_SHAPES:
                 visit(child, _anchor_position(child) or position)
             elif tag == f"{_W}txbxContent":

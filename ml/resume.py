@@ -239,7 +239,8 @@ def _parse_text(text: str, today: date) -> ParsedResume:
     whole = ["" if _PAGE_NUMBER.fullmatch(_SITE_DOMAIN.sub("", line).strip()) or _APP_BAR.fullmatch(line) or _is_tab_strip(line) or _WATERMARK.fullmatch(line)
              or _PHOTO_BOX.fullmatch(line) or _SEAL_LABEL.fullmatch(line)
              else _strip_card_furniture(_APP_CONTROL.sub("", line)) for line in whole]
-    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_logos(_drop_comment_cards(_drop_screen_seams(whole))))))
+    whole = _join_stacked_dates(_join_wrapped(_strip_sheet_margins(_drop_logos(_drop_comment_cards(_drop_screen_seams(
+        _drop_forum_replies(whole)))))))
     lines = [piece for line in whole for piece in _split_labels(line) if piece]
     lines = _column_tables(lines)
     sections = _route_dated_lines(_split_sections(lines))
@@ -963,6 +964,16 @@ _FORWARD_MARK = re.compile(r"(?i)^-*\s*(?:原始邮件|转发邮件信息?|origi
                            r"|^begin forwarded message")
 
 
+# A forum thread printed with the post: a reply's floor header ("2楼　name　发表于 2026-11-22 09:02", "#3 … 回复于 …",
+# "沙发 …") starts someone else's words (a recruiter's address and phone among them); the résumé ends before it.
+_FORUM_REPLY = re.compile(r"^(?:\d{1,4}\s*楼|#\d{1,4}|沙发|板凳|地板)\s+\S.{0,40}?(?:发表于|发布于|回复于)\s*\d")
+
+
+def _drop_forum_replies(lines: list[str]) -> list[str]:
+    cut = next((k for k, line in enumerate(lines) if _FORUM_REPLY.match(line.strip())), None)
+    return lines if cut is None else lines[:cut]
+
+
 def _others_last(lines: list[str]) -> list[str]:
     mark = next((k for k, line in enumerate(lines) if _FORWARD_MARK.search(line.strip())), None)
     if mark is not None:
@@ -1109,8 +1120,28 @@ def _provider_typo(address: str) -> str:
     return address
 
 
+# An address written against crawlers, as people do in public posts: "x#163.com（#换成@）", "x★qq.com（★改成@）",
+# "x [at] qq [dot] com", "x（at）qq.com". Read as meant: the symbol the note names, or "at" in brackets, is the at
+# sign; "dot" in brackets is a dot.
+_SWAP_NOTE = re.compile(r"[(（]\s*(?:请\s*)?(?:把\s*)?(?P<sym>[^\s\w()（）@])\s*(?:换成|改成|替换成|替换为|改为|换为)\s*@\s*[)）]")
+_AT_WORD = re.compile(r"(?i)(?<=[A-Za-z0-9])\s*(?:\[\s*at\s*\]|[(（]\s*at\s*[)）]|\{\s*at\s*\})\s*(?=[A-Za-z0-9])")
+_DOT_WORD = re.compile(r"(?i)(?<=[A-Za-z0-9])\s*(?:\[\s*dot\s*\]|[(（]\s*dot\s*[)）]|\{\s*dot\s*\})\s*(?=[A-Za-z])")
+
+
+def _unmasked_mail(line: str) -> str:
+    """The line with an address written against crawlers put back as an address (`_SWAP_NOTE`, `_AT_WORD`)."""
+    note = _SWAP_NOTE.search(line)
+    if note:
+        sym = re.escape(note.group("sym"))
+        line = _SWAP_NOTE.sub(" ", line)
+        line = re.sub(rf"(?<=[A-Za-z0-9._%+-]){sym}(?=[A-Za-z0-9-]+\.[A-Za-z])", "@", line)
+    if _AT_WORD.search(line):
+        line = _DOT_WORD.sub(".", _AT_WORD.sub("@", line))
+    return line
+
+
 def _find_email(lines: list[str]) -> str:
-    lines = [_fold_ocr_letters(line) for line in lines]
+    lines = [_fold_ocr_letters(_unmasked_mail(line)) for line in lines]
     for line in _others_last(lines):
         labelled = re.search(r"(?i)(?:邮箱|电子邮件|邮件|e-?mail)\s*[:：]", line)
         if labelled:  # OCR put a space after a dot of the address ("xinran. he34@…")
@@ -1367,6 +1398,8 @@ def _unmerge_headers(lines: list[str]) -> list[str]:
 _CLOSING = re.compile(r"(?i)^(?:以上[,，。!！]|此致|祝好|盼复|祝(?:您)?工作顺利|期待(?:您的)?回复|敬礼|best regards|kind regards|"
                       r"regards|sincerely|yours|thanks|thank you|-{2,}$|_{2,}$|发自我的|sent from my|references? (?:are )?available|"
                       r"(?:如有需要[,，]?\s*)?可提供推荐人"
+                      # a post's sign-off ("附件简历已上传，欢迎私信交流，谢谢大家！")
+                      r"|附件(?:简历)?已上传|欢迎(?:私信|站内信)|谢谢大家"
                       # a form's signed pledge ("本人承诺以上信息真实有效。 签名：____")
                       r"|本人(?:郑重)?(?:承诺|保证|声明|确认)|以上(?:所填|填写的?|所述)?(?:信息|内容|情况|资料)(?:均|全部)?(?:真实|属实|准确))")
 # The foot of a social post shared with the résumé in it (a WeChat 朋友圈 screenshot): the QR code's prompt ("长按识别二维码
