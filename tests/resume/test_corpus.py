@@ -38,9 +38,10 @@ NEW_IMAGE_LAYOUTS = [name for name in IMAGE_LAYOUTS
                      | UNSEEN_BATCH17 | UNSEEN_BATCH18 | UNSEEN_BATCH19 | UNSEEN_BATCH20 | UNSEEN_BATCH21 | UNSEEN_BATCH22
                      | UNSEEN_BATCH23 | UNSEEN_BATCH25 | UNSEEN_BATCH26 | UNSEEN_BATCH27 | UNSEEN_BATCH30]
 TEXT_LAYOUTS = [layout.name for layout in LAYOUTS if layout.name not in IMAGE_LAYOUTS]
-# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before: the
-# thirty-second (written before the thirty-first was studied) is still unseen.
-NOT_YET_SEEN: frozenset[str] = UNSEEN_BATCH32
+# A batch stays out of the subset until its first look (bench/resume.py), so no test parses it before. Every batch has
+# had its first look (the thirty-second: 82.1 %, no personal data in its output), so every layout is in the compliance
+# test.
+NOT_YET_SEEN: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
