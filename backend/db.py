@@ -168,7 +168,7 @@ def last_statement(session: Session, statement: Callable[[], None],
     session's next ORM query, or at `session.commit()` (a job, a CLI command, a test).
 
     `with_commit(send)`, if given, is the same step for `run_last_statements(..., commit=True)` on PostgreSQL: it
-    calls `send(statement)` with one Core statement, which goes to the database together with the COMMIT, in one
+    calls `send(statement)` (or `send(statement, params)`) with one Core statement, which goes to the database together with the COMMIT, in one
     round trip (see `commit_with`). The statement must fail (raise) whenever the transaction must not commit."""
     session.info.setdefault("last_statements", []).append((statement, with_commit))
 
@@ -195,7 +195,7 @@ def run_last_statements(session: Session, *, commit: bool = False) -> None:
         session.info.pop("running_last_statements", None)
 
 
-def commit_with(session: Session, statement) -> None:
+def commit_with(session: Session, statement, params: dict | None = None) -> None:
     """Send `statement` and COMMIT together (psycopg's pipeline mode: one round trip, no wait between them), so a
     row lock the statement takes is held for no client round trip, whatever keeps this thread from running (another
     thread holding the GIL, a busy CPU). Everything pending is flushed first. If the statement fails, PostgreSQL
@@ -206,7 +206,7 @@ def commit_with(session: Session, statement) -> None:
     raw = connection.connection.dbapi_connection
     try:
         with raw.pipeline():
-            connection.execute(statement)  # queued; its result (or its error) comes with the COMMIT's
+            connection.execute(statement, params)  # queued; its result (or its error) comes with the COMMIT's
             raw.commit()
     except Exception:
         if raw.broken:  # raised by psycopg itself, not through SQLAlchemy: tell the pool this connection is gone

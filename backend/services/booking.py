@@ -538,27 +538,19 @@ def _take_seat_and_book(session: Session, *, slot: InterviewSlot, booking: Booki
         _flush_booking(session)
         return
     session.flush()  # whatever is pending goes first, so the booking's row is this statement's only effect
-    seat = (update(InterviewSlot).where(*_seat_condition(slot)).values(booked=InterviewSlot.booked + 1, updated_at=now)
-            .returning(InterviewSlot.id).cte("seat"))
-    columns = [column for column in Booking.__table__.columns]
-    values = [sa.literal(getattr(booking, column.key), type_=column.type).label(column.key) for column in columns]
+    params = {"seat_slot_id": slot.id, "seat_starts_at": slot.starts_at, "seat_ends_at": slot.ends_at, "seat_now": now,
+              **{f"booking_{column.key}": getattr(booking, column.key) for column in Booking.__table__.columns}}
     if send is None:
-        statement = (insert(Booking).from_select([column.key for column in columns], select(*values).select_from(seat))
-                     .add_cte(seat).returning(Booking.__table__.c.id))
         try:
-            inserted = session.connection().execute(statement).first()
+            inserted = session.connection().execute(_SEAT_AND_BOOKING, params).first()
         except IntegrityError as exc:
             raise _booking_conflict(exc) from None
         if inserted is None:
             _seat_refused(session, slot)
     else:
-        taken = select(func.count().label("taken")).select_from(seat).subquery("taken")
-        statement = (insert(Booking).from_select([column.key for column in columns],
-                                                 select(*values).where(1 / taken.c.taken == 1))
-                     .add_cte(seat))
         slot_id, starts_at, ends_at = slot.id, slot.starts_at, slot.ends_at
         try:
-            send(statement)
+            send(_SEAT_AND_BOOKING_OR_FAIL, params)
         except (DBAPIError, psycopg.Error) as exc:  # raised by psycopg at the COMMIT, or wrapped by SQLAlchemy
             error = getattr(exc, "orig", exc)
             if not isinstance(error, (psycopg.errors.DivisionByZero, psycopg.errors.IntegrityError)):
@@ -569,6 +561,32 @@ def _take_seat_and_book(session: Session, *, slot: InterviewSlot, booking: Booki
             _seat_refused(session, slot_id=slot_id, starts_at=starts_at, ends_at=ends_at)  # no seat was free
     make_transient_to_detached(booking)
     session.add(booking)  # persistent now: the row exists, nothing is pending
+
+
+def _seat_and_booking_statements():
+    """The PostgreSQL statement of `_take_seat_and_book`, built once and bound per call (`seat_*` for the slot as it
+    was read and the time, `booking_<column>` for the booking's row): constructing it, and its cache key, cost more
+    CPU than the rest of a successful booking's Python. Returns (the INSERT ... RETURNING id that inserts nothing
+    without a free seat, the INSERT that divides by zero instead, for `commit_with`)."""
+    slot = InterviewSlot.__table__.c
+    seat = (update(InterviewSlot)
+            .where(InterviewSlot.id == sa.bindparam("seat_slot_id", type_=slot.id.type),
+                   InterviewSlot.booked < InterviewSlot.capacity,
+                   InterviewSlot.starts_at == sa.bindparam("seat_starts_at", type_=slot.starts_at.type),
+                   InterviewSlot.ends_at == sa.bindparam("seat_ends_at", type_=slot.ends_at.type))
+            .values(booked=InterviewSlot.booked + 1, updated_at=sa.bindparam("seat_now", type_=slot.updated_at.type))
+            .returning(InterviewSlot.id).cte("seat"))
+    columns = list(Booking.__table__.columns)
+    keys = [column.key for column in columns]
+    values = [sa.bindparam(f"booking_{column.key}", type_=column.type).label(column.key) for column in columns]
+    returning = (insert(Booking).from_select(keys, select(*values).select_from(seat))
+                 .add_cte(seat).returning(Booking.__table__.c.id))
+    taken = select(func.count().label("taken")).select_from(seat).subquery("taken")
+    or_fail = insert(Booking).from_select(keys, select(*values).where(1 / taken.c.taken == 1)).add_cte(seat)
+    return returning, or_fail
+
+
+_SEAT_AND_BOOKING, _SEAT_AND_BOOKING_OR_FAIL = _seat_and_booking_statements()
 
 
 def _seat_refused(session: Session, slot: InterviewSlot | None = None, *, slot_id: uuid.UUID | None = None,
