@@ -7,28 +7,14 @@ import pytest
 
 from ml.documents import extract_text
 from ml.resume import parse_resume
+from tests.resume.make_corpus import _control, _repeating_rows
 
 TODAY = date(2026, 12, 1)
-_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 
 
 def _sdt(text: str, *, placeholder: bool = False):
-    """An inline plain-text content control; placeholder: empty, showing its grey prompt (w:showingPlcHdr)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    sdt, props, content, run, piece = (OxmlElement(tag) for tag in ("w:sdt", "w:sdtPr", "w:sdtContent", "w:r", "w:t"))
-    alias = OxmlElement("w:alias")
-    alias.set(qn("w:val"), "字段")
-    props.append(alias)
-    if placeholder:
-        props.append(OxmlElement("w:showingPlcHdr"))
-    piece.text = text
-    run.append(piece)
-    content.append(run)
-    sdt.append(props)
-    sdt.append(content)
-    return sdt
+    """An inline plain-text content control (the corpus generator's); placeholder: empty, showing its grey prompt."""
+    return _control("字段", text, placeholder=placeholder)
 
 
 def _form_docx(rows, *, repeating_from: int | None = None, boxes=()) -> bytes:
@@ -36,8 +22,6 @@ def _form_docx(rows, *, repeating_from: int | None = None, boxes=()) -> bytes:
     `repeating_from` on wrapped as items of a repeating-section content control (each w:tr inside a w:sdt's
     w:sdtContent, as Word writes w15:repeatingSection); then paragraphs (label, control) under the table."""
     import docx
-    from docx.oxml import OxmlElement
-    from lxml import etree
 
     document = docx.Document()
     document.add_paragraph("应聘人员信息登记表")
@@ -49,19 +33,7 @@ def _form_docx(rows, *, repeating_from: int | None = None, boxes=()) -> bytes:
             else:
                 cell.paragraphs[0]._p.append(value)
     if repeating_from is not None:
-        trs = table._tbl.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")[repeating_from:]
-        section, props, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
-        etree.SubElement(props, f"{_W15}repeatingSection", nsmap={"w15": _W15[1:-1]})
-        section.append(props)
-        section.append(content)
-        trs[0].addprevious(section)
-        for tr in trs:
-            item, item_props, item_content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
-            etree.SubElement(item_props, f"{_W15}repeatingSectionItem", nsmap={"w15": _W15[1:-1]})
-            item.append(item_props)
-            item.append(item_content)
-            content.append(item)
-            item_content.append(tr)
+        _repeating_rows(table, repeating_from)
     for label, control in boxes:
         paragraph = document.add_paragraph(label)
         paragraph._p.append(control)
